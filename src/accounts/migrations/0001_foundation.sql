@@ -1,0 +1,115 @@
+-- Foundation schema: organisations and teams (skeleton the service map
+-- extends), users and roles, sessions, API tokens, login throttling,
+-- shared settings and the append-only audit log. Times are unix seconds.
+
+CREATE TABLE settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Partner organisations and the teams they form (the Brussels-wide
+-- partnership, local teams, clusters). Ids are UUIDs as text, as in Open
+-- Referral HSDS; the service map extends these tables with HSDS fields.
+CREATE TABLE organizations (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  website TEXT,
+  email TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  archived_at BIGINT
+);
+
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('partnership','local_team','cluster')),
+  parent_id TEXT REFERENCES teams(id),
+  description TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  archived_at BIGINT
+);
+
+CREATE TABLE team_members (
+  team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  PRIMARY KEY (team_id, organization_id)
+);
+
+CREATE TABLE users (
+  id {{ID}},
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin','coordinator','facilitator','partner','parent_rep')),
+  password_hash TEXT,
+  lang TEXT NOT NULL DEFAULT 'nl',
+  disabled INTEGER NOT NULL DEFAULT 0,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+-- Organisations a partner user works for.
+CREATE TABLE user_organizations (
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  PRIMARY KEY (user_id, organization_id)
+);
+
+CREATE TABLE invitations (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_by BIGINT REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  remote_ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+
+CREATE TABLE api_tokens (
+  id {{ID}},
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL DEFAULT '',
+  prefix TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT,
+  revoked_at BIGINT
+);
+
+-- Login throttling, shared by every server process: one row per account
+-- ('user:EMAIL') and per client address ('ip:ADDR').
+CREATE TABLE login_throttle (
+  subject TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start BIGINT NOT NULL,
+  locked_until BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE audit_log (
+  id {{ID}},
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  actor_label TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  target_type TEXT NOT NULL DEFAULT '',
+  target_id TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  remote_ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_at ON audit_log(at);
+CREATE INDEX audit_action ON audit_log(action);
+CREATE INDEX audit_actor ON audit_log(actor_id);

@@ -1,0 +1,38 @@
+// Login throttling: after too many failures within a window an account or a
+// client address is locked for a while. The decision is plain logic; the
+// state lives in the database so all server processes share it.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace samen::accounts {
+
+struct ThrottlePolicy {
+  int max_failures = 10;
+  std::int64_t window_seconds = 15 * 60;
+  std::int64_t lock_seconds = 15 * 60;
+};
+
+// Accounts lock after 10 failures; an address (an office or a school behind
+// one NAT address) after 30.
+inline constexpr ThrottlePolicy kAccountPolicy{10, 15 * 60, 15 * 60};
+inline constexpr ThrottlePolicy kAddressPolicy{30, 15 * 60, 15 * 60};
+
+struct ThrottleState {
+  int failures = 0;
+  std::int64_t window_start = 0;
+  std::int64_t locked_until = 0;
+};
+
+bool is_locked(const ThrottleState& s, std::int64_t now);
+ThrottleState after_failure(ThrottleState s, std::int64_t now, const ThrottlePolicy& p);
+
+// Database-backed state per subject ("user:EMAIL", "ip:ADDR").
+ThrottleState load_throttle(store::Connection& c, const std::string& subject);
+ThrottleState record_failure(store::Connection& c, const std::string& subject, std::int64_t now,
+                             const ThrottlePolicy& p);
+void clear_throttle(store::Connection& c, const std::string& subject);
+
+}  // namespace samen::accounts

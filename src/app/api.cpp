@@ -1,0 +1,51 @@
+// The JSON API's pagination, bodies and responses.
+#include "app/api.hpp"
+
+#include <charconv>
+
+#include "http/forms.hpp"
+
+namespace samen::app {
+
+namespace {
+std::int64_t query_int(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t lo, std::int64_t hi) {
+  auto v = ctx.req.query_param(name);
+  if (!v || v->empty()) return fallback;
+  std::int64_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size() || n < lo || n > hi)
+    throw HttpError(400, "bad_pagination", "error.bad_pagination");
+  return n;
+}
+}  // namespace
+
+PageRequest page_request(const Context& ctx, std::int64_t default_per_page, std::int64_t max_per_page) {
+  PageRequest p;
+  p.page = query_int(ctx, "page", 1, 1, 1'000'000);
+  p.per_page = query_int(ctx, "per_page", default_per_page, 1, max_per_page);
+  return p;
+}
+
+nlohmann::json page_json(const PageRequest& p, std::int64_t total, nlohmann::json contents) {
+  std::int64_t pages = total == 0 ? 1 : (total + p.per_page - 1) / p.per_page;
+  return {{"total_items", total},       {"total_pages", pages},
+          {"page_number", p.page},      {"size", p.per_page},
+          {"first_page", p.page == 1},  {"last_page", p.page >= pages},
+          {"empty", contents.empty()},  {"contents", std::move(contents)}};
+}
+
+http::Response json_response(int status, const nlohmann::json& j) {
+  return http::Response::json(status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+nlohmann::json json_body(const Context& ctx) {
+  auto type = ctx.req.header("content-type").value_or("");
+  if (type.find("application/json") == std::string::npos)
+    throw HttpError(415, "unsupported_media_type", "error.unsupported_media_type");
+  if (!http::valid_utf8(ctx.req.body)) throw HttpError(400, "bad_json", "error.bad_json");
+  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw HttpError(400, "bad_json", "error.bad_json");
+  return j;
+}
+
+}  // namespace samen::app

@@ -1,0 +1,18 @@
+// The modules that make up Samen, registered in the order their routes and
+// navigation entries appear. A new module adds its register function here.
+#pragma once
+#include "app/routes.hpp"
+
+namespace samen::app {
+
+void register_system(Routes& r);    // health, metrics, OpenAPI (src/app/system.cpp)
+void register_home(Routes& r);      // home page per role (src/app/home.cpp)
+void register_accounts(Routes& r);  // login, profile, admin, API identity (src/accounts/handlers.cpp)
+
+inline void register_all(Routes& r) {
+  register_system(r);
+  register_home(r);
+  register_accounts(r);
+}
+
+}  // namespace samen::app

@@ -1,0 +1,248 @@
+// Implementation of the samen subcommands with CLI11. Settings come from
+// flags, then SAMEN_* environment variables, then a config file (--config).
+#include "cli/commands.hpp"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "accounts/audit.hpp"
+#include "accounts/secrets.hpp"
+#include "accounts/sessions.hpp"
+#include "app/app.hpp"
+#include "demo/demo.hpp"
+#include "http/server.hpp"
+
+namespace samen::cli {
+
+namespace {
+
+struct StoreOptions {
+  std::string data = "./samen-data";
+  std::string db;
+};
+
+void add_store_options(CLI::App* cmd, StoreOptions& o) {
+  cmd->add_option("--data", o.data, "Data directory (SQLite database, backups)")->envname("SAMEN_DATA");
+  cmd->add_option("--db", o.db, "Database URL: sqlite:PATH or postgresql://user@host:port/db (default: SQLite in --data)")
+      ->envname("SAMEN_DB");
+}
+
+std::unique_ptr<store::Database> open_store(const StoreOptions& o, std::size_t pool) {
+  auto db = store::Database::open(o.db, o.data, pool);
+  store::migrate(*db);
+  return db;
+}
+
+std::string read_password_stdin() {
+  std::string pw;
+  std::getline(std::cin, pw);
+  if (!pw.empty() && pw.back() == '\r') pw.pop_back();
+  return pw;
+}
+
+void check_password(const std::string& pw) {
+  if (auto problem = accounts::password_problem(pw); !problem.empty())
+    throw CLI::ValidationError("password", i18n::Catalog::embedded().text(i18n::Lang::en, problem));
+}
+
+std::int64_t now() { return app::unix_now(); }
+
+void audit_cli(store::Connection& c, const std::string& action, std::int64_t user_id, const std::string& detail) {
+  accounts::record_audit(c, {0, now(), std::nullopt, "cli", action, "user", std::to_string(user_id), detail, ""});
+}
+
+int serve(const StoreOptions& so, const std::string& listen, bool demo, bool behind_tls, std::string tile_url,
+          std::size_t threads) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
+  http::ServerConfig sc;
+  sc.host = listen.substr(0, colon);
+  if (sc.host.size() > 2 && sc.host.front() == '[') sc.host = sc.host.substr(1, sc.host.size() - 2);
+  try {
+    int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    sc.port = static_cast<std::uint16_t>(port);
+  } catch (const std::exception&) {
+    throw CLI::ValidationError("--listen", "invalid port in '" + listen + "'");
+  }
+  sc.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  auto db = open_store(so, sc.threads + 2);
+  std::string admin_password;
+  if (demo) {
+    demo::load_network(*db, now());
+    admin_password = demo::reset_demo_admin(*db, now());
+  }
+  app::AppOptions ao;
+  ao.behind_tls = behind_tls;
+  ao.tile_url = std::move(tile_url);
+  app::App application(ao, std::move(db));
+  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application.body_limit_for(m, p); };
+  http::Server server(
+      sc, [&](http::Request& r) { return application.handle(r); },
+      [&](int status, const http::Request& r) { return application.transport_error(status, r); });
+  std::uint16_t port = server.bind();
+  std::string host = sc.host.find(':') != std::string::npos ? "[" + sc.host + "]" : sc.host;
+  std::cout << "Samen is listening on http://" << host << ":" << port << std::endl;
+  if (demo) {
+    std::cout << "Admin login: " << demo::kAdminEmail << " / " << admin_password
+              << "  (one-time password: choose your own after signing in)" << std::endl;
+  } else {
+    auto lease = application.db().acquire();
+    if (accounts::count_users(*lease) == 0)
+      std::cout << "No accounts yet: create one with  samen user add --email E --name N --role admin --password-stdin"
+                << std::endl;
+  }
+  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{}}}", application.db().describe(), sc.threads);
+  server.run();
+  spdlog::info("{{\"event\":\"stopped\"}}");
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  // Logs are JSON lines on stderr; stdout is for what the user asked for.
+  auto logger = spdlog::stderr_logger_mt("samen");
+  logger->set_pattern("%v");
+  spdlog::set_default_logger(logger);
+
+  CLI::App cli{"Samen: the integrated network of family-support and early-years services"};
+  cli.set_config("--config", "", "Read settings from a TOML/INI file (keys as the long options)");
+  cli.require_subcommand(1);
+  cli.set_help_all_flag("--help-all", "Show help for every subcommand");
+
+  StoreOptions so;
+  // serve
+  auto* serve_cmd = cli.add_subcommand("serve", "Run the web server");
+  std::string listen = "127.0.0.1:8080", tile_url;
+  bool demo = false, behind_tls = false;
+  std::size_t threads = 0;
+  add_store_options(serve_cmd, so);
+  serve_cmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")
+      ->envname("SAMEN_LISTEN");
+  serve_cmd->add_flag("--demo", demo, "Load the demo network and print a one-time admin password")->envname("SAMEN_DEMO");
+  serve_cmd->add_flag("--behind-tls", behind_tls, "Served through a TLS proxy: Secure cookies, HSTS, X-Forwarded-For")
+      ->envname("SAMEN_BEHIND_TLS");
+  serve_cmd->add_option("--tile-url", tile_url, "Map tile URL template, e.g. https://tiles.example/{z}/{x}/{y}.png")
+      ->envname("SAMEN_TILE_URL");
+  serve_cmd->add_option("--threads", threads, "Worker threads (default: one per core)")->envname("SAMEN_THREADS");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
+  add_store_options(migrate_cmd, so);
+
+  auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
+  user_cmd->require_subcommand(1);
+  std::string email, name, role_text;
+  std::vector<std::string> orgs;
+  auto* user_add = user_cmd->add_subcommand("add", "Create an account; the password is read from stdin");
+  add_store_options(user_add, so);
+  user_add->add_option("--email", email, "E-mail address (login)")->required();
+  user_add->add_option("--name", name, "Full name")->required();
+  user_add->add_option("--role", role_text, "admin, coordinator, facilitator, partner or parent_rep")->required();
+  user_add->add_option("--org", orgs, "Organisation id (repeatable)");
+  bool pw_stdin = false;
+  user_add->add_flag("--password-stdin", pw_stdin, "Read the password from the first line of stdin")->required();
+  auto* user_passwd = user_cmd->add_subcommand("passwd", "Set an account's password from stdin");
+  add_store_options(user_passwd, so);
+  user_passwd->add_option("--email", email, "E-mail address")->required();
+  user_passwd->add_flag("--password-stdin", pw_stdin, "Read the password from the first line of stdin")->required();
+
+  auto* token_cmd = cli.add_subcommand("token", "API bearer tokens");
+  token_cmd->require_subcommand(1);
+  std::string label = "cli";
+  auto* token_create = token_cmd->add_subcommand("create", "Create a token; printed once, on the last line");
+  add_store_options(token_create, so);
+  token_create->add_option("--email", email, "Account the token acts for")->required();
+  token_create->add_option("--label", label, "What the token is for");
+
+  auto* backup_cmd = cli.add_subcommand("backup", "Consistent online backup of the SQLite database");
+  std::string out;
+  add_store_options(backup_cmd, so);
+  backup_cmd->add_option("--out", out, "Backup file to write")->required();
+
+  auto* version_cmd = cli.add_subcommand("version", "Print the version");
+
+  try {
+    cli.parse(argc, argv);
+    if (*version_cmd) {
+      std::cout << "samen " << SAMEN_VERSION << std::endl;
+      return 0;
+    }
+    accounts::init_crypto();
+    if (*serve_cmd) return serve(so, listen, demo, behind_tls, tile_url, threads);
+    if (*migrate_cmd) {
+      auto db = store::Database::open(so.db, so.data, 1);
+      int applied = store::migrate(*db);
+      std::cout << "schema version " << store::schema_version(*db) << " (" << applied << " migration(s) applied)"
+                << std::endl;
+      return 0;
+    }
+    if (*user_add) {
+      auto role = accounts::parse_role(role_text);
+      if (!role) throw CLI::ValidationError("--role", "must be one of admin, coordinator, facilitator, partner, parent_rep");
+      if (accounts::normalize_email(email).empty()) throw CLI::ValidationError("--email", "not a valid e-mail address");
+      if (name.empty() || name.size() > 200) throw CLI::ValidationError("--name", "must be 1-200 characters");
+      std::string pw = read_password_stdin();
+      check_password(pw);
+      auto db = open_store(so, 1);
+      auto id = store::in_transaction(*db, [&](store::Connection& c) {
+        if (accounts::find_user_by_email(c, email))
+          throw std::runtime_error("an account with e-mail " + accounts::normalize_email(email) + " already exists");
+        for (const auto& o : orgs)
+          if (c.exec("SELECT 1 FROM organizations WHERE id = ?", {o}).empty())
+            throw std::runtime_error("unknown organisation id " + o);
+        auto id = accounts::create_user(c, {email, name, *role, "nl", accounts::hash_password(pw), orgs}, now());
+        audit_cli(c, "user.created", id, role_text);
+        return id;
+      });
+      std::cout << "created account " << id << " for " << accounts::normalize_email(email) << std::endl;
+      return 0;
+    }
+    if (*user_passwd) {
+      std::string pw = read_password_stdin();
+      check_password(pw);
+      auto db = open_store(so, 1);
+      store::in_transaction(*db, [&](store::Connection& c) {
+        auto u = accounts::find_user_by_email(c, email);
+        if (!u) throw std::runtime_error("no account with e-mail " + email);
+        accounts::set_password_hash(c, u->id, accounts::hash_password(pw), now());
+        accounts::end_user_sessions(c, u->id);
+        audit_cli(c, "user.password", u->id, "");
+      });
+      std::cout << "password changed" << std::endl;
+      return 0;
+    }
+    if (*token_create) {
+      auto db = open_store(so, 1);
+      std::string raw = store::in_transaction(*db, [&](store::Connection& c) {
+        auto u = accounts::find_user_by_email(c, email);
+        if (!u) throw std::runtime_error("no account with e-mail " + email);
+        if (u->disabled) throw std::runtime_error("the account " + email + " is disabled");
+        auto t = accounts::create_api_token(c, u->id, label, now());
+        accounts::record_audit(c, {0, now(), std::nullopt, "cli", "token.created", "api_token", t.substr(0, 12), label, ""});
+        return t;
+      });
+      std::cout << "API token for " << accounts::normalize_email(email) << " (shown once):\n" << raw << std::endl;
+      return 0;
+    }
+    if (*backup_cmd) {
+      auto db = open_store(so, 1);
+      db->backup_to(out);
+      std::cout << "backup written to " << out << std::endl;
+      return 0;
+    }
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "samen: " << e.what() << std::endl;
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace samen::cli

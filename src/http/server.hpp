@@ -1,0 +1,60 @@
+// The HTTP server: Boost.Beast on asio, one io_context run by a pool of
+// worker threads. It enforces the transport limits (header and body size,
+// read/write timeouts, a connection cap) and drains gracefully on SIGTERM or
+// SIGINT. Everything above the transport is the Handler's business.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace samen::http {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;           // 0 picks a free port
+  std::size_t threads = 2;
+  std::size_t max_connections = 1024;  // beyond: 503 and close
+  std::size_t header_limit = 16 * 1024;         // request line + headers → 431
+  std::size_t default_body_limit = 1024 * 1024; // → 413
+  // Larger body limits for upload routes; returns 0 for "use the default".
+  std::function<std::size_t(std::string_view method, std::string_view path)> body_limit_for;
+  std::chrono::seconds header_timeout{10};  // to receive a complete header
+  std::chrono::seconds body_timeout{60};    // to receive the body
+  std::chrono::seconds write_timeout{30};
+  std::chrono::seconds idle_timeout{30};    // keep-alive wait for the next request
+  std::chrono::seconds drain_timeout{10};   // graceful shutdown deadline
+};
+
+using Handler = std::function<Response(Request&)>;
+// Builds the response for an error found before a handler could run (400,
+// 413, 431, 503); the request holds whatever was parsed (may be empty).
+using ErrorHandler = std::function<Response(int status, const Request&)>;
+
+class Server {
+ public:
+  Server(ServerConfig config, Handler handler, ErrorHandler on_error);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; throws std::runtime_error with a clear
+  // message when the address is unusable. Returns the bound port.
+  std::uint16_t bind();
+  // Serves until SIGTERM/SIGINT or stop(), then stops accepting, lets the
+  // requests in flight finish (up to drain_timeout) and returns.
+  void run(bool handle_signals = true);
+  void stop();  // thread-safe
+  std::size_t open_connections() const;
+
+  struct Impl;  // public so the connection sessions in server.cpp can reach it
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samen::http

@@ -1,0 +1,362 @@
+// Driver-independent parts of the storage layer: Row conversions, the Lease
+// handback, Database::open's URL dispatch, SQL rewriting (placeholders and
+// dialect tokens) and the schema migrations runner.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <set>
+
+#include "store/database.hpp"
+#include "store/pool.hpp"
+#include "web/embedded.hpp"
+
+namespace samen::store {
+
+// ---- Row ---------------------------------------------------------------------
+
+const std::string& Row::text(std::size_t i) const {
+  static const std::string empty;
+  const auto& c = cols_.at(i);
+  return c ? *c : empty;
+}
+
+std::optional<std::int64_t> Row::opt_int64(std::size_t i) const {
+  const auto& c = cols_.at(i);
+  if (!c) return std::nullopt;
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(c->data(), c->data() + c->size(), v);
+  if (ec != std::errc() || end != c->data() + c->size())
+    throw StoreError(StoreError::Kind::other, "column " + std::to_string(i) + " holds no 64-bit integer");
+  return v;
+}
+
+std::int64_t Row::int64(std::size_t i) const { return opt_int64(i).value_or(0); }
+
+double Row::real(std::size_t i) const {
+  const auto& c = cols_.at(i);
+  if (!c) return 0;
+  double v = 0;
+  auto [end, ec] = std::from_chars(c->data(), c->data() + c->size(), v);
+  if (ec != std::errc() || end != c->data() + c->size())
+    throw StoreError(StoreError::Kind::other, "column " + std::to_string(i) + " holds no number");
+  return v;
+}
+
+bool Row::boolean(std::size_t i) const {
+  const auto& c = cols_.at(i);
+  if (!c) return false;
+  std::string v = *c;
+  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  if (v == "t" || v == "true" || v == "y" || v == "yes" || v == "on") return true;
+  // SQLite has no boolean type: comparisons yield 0/1, flags are integers.
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  return ec == std::errc() && end == v.data() + v.size() && n != 0;
+}
+
+// ---- Lease / Database ----------------------------------------------------------
+
+Lease::~Lease() {
+  if (conn_ && db_) db_->release(std::move(conn_));
+}
+
+std::unique_ptr<Database> Database::open(const std::string& url, const std::filesystem::path& data_dir,
+                                         std::size_t pool_size) {
+  if (pool_size == 0) pool_size = 1;
+  if (url.empty()) return detail::open_sqlite_file(data_dir / "samen.db", pool_size);
+  if (url == "sqlite::memory:") return detail::open_sqlite_memory(pool_size);
+  if (url.starts_with("sqlite:")) {
+    std::string_view path = std::string_view(url).substr(7);
+    if (path.starts_with("//")) path.remove_prefix(2);  // also accept sqlite://PATH
+    if (path.empty()) throw StoreError(StoreError::Kind::other, "sqlite: URL without a file path");
+    return detail::open_sqlite_file(std::filesystem::path(path), pool_size);
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
+    return detail::open_postgres(url, pool_size);
+  throw StoreError(StoreError::Kind::other, "unsupported database URL '" + detail::redact_url(url) +
+                                                "' (use sqlite:PATH or postgresql://user@host:port/db)");
+}
+
+// ---- SQL text helpers ------------------------------------------------------------
+
+namespace detail {
+
+namespace {
+
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Length of a PostgreSQL dollar-quote opener ($$ or $tag$) at sql[i], or 0.
+std::size_t dollar_tag_length(std::string_view sql, std::size_t i) {
+  if (i > 0 && ident_char(sql[i - 1])) return 0;  // part of an identifier like a$b
+  std::size_t j = i + 1;
+  if (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) return 0;  // $1 parameter
+  while (j < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_')) ++j;
+  return j < sql.size() && sql[j] == '$' ? j - i + 1 : 0;
+}
+
+// Index just past the end of the quoted/commented region starting at sql[i]
+// (which is ', ", -, / or $), or i when no such region starts there.
+std::size_t skip_region(std::string_view sql, std::size_t i) {
+  const std::size_t n = sql.size();
+  const char c = sql[i];
+  if (c == '\'' || c == '"') {
+    // E'...' strings allow backslash escapes; elsewhere a doubled quote
+    // simply reads as close+open, which this loop handles naturally.
+    bool backslash = c == '\'' && i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                     (i < 2 || !ident_char(sql[i - 2]));
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (backslash && sql[j] == '\\') { ++j; continue; }
+      if (sql[j] == c) return j + 1;
+    }
+    return n;
+  }
+  if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+    std::size_t end = sql.find('\n', i);
+    return end == std::string_view::npos ? n : end + 1;
+  }
+  if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+    int depth = 0;  // PostgreSQL nests block comments
+    for (std::size_t j = i; j + 1 < n; ++j) {
+      if (sql[j] == '/' && sql[j + 1] == '*') { ++depth; ++j; }
+      else if (sql[j] == '*' && sql[j + 1] == '/') { ++j; if (--depth == 0) return j + 1; }
+    }
+    return n;
+  }
+  if (c == '$') {
+    std::size_t len = dollar_tag_length(sql, i);
+    if (len == 0) return i;
+    std::size_t end = sql.find(sql.substr(i, len), i + len);
+    return end == std::string_view::npos ? n : end + len;
+  }
+  return i;
+}
+
+}  // namespace
+
+std::string rewrite_placeholders(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  for (std::size_t i = 0; i < sql.size();) {
+    std::size_t end = skip_region(sql, i);
+    if (end > i) {
+      out.append(sql.substr(i, end - i));
+      i = end;
+    } else if (sql[i] == '?') {
+      out += '$';
+      out += std::to_string(++count);
+      ++i;
+    } else {
+      out += sql[i++];
+    }
+  }
+  return out;
+}
+
+std::string redact_url(std::string_view url) {
+  std::string_view query;
+  if (auto q = url.find('?'); q != std::string_view::npos) {
+    query = url.substr(q + 1);
+    url = url.substr(0, q);
+  }
+  std::string out(url);
+  // scheme://user:password@host → scheme://user@host
+  if (auto scheme = out.find("://"); scheme != std::string::npos) {
+    std::size_t at = out.rfind('@');
+    std::size_t colon = out.find(':', scheme + 3);
+    if (at != std::string::npos && at > scheme + 3 && colon < at) out.erase(colon, at - colon);
+  }
+  // A password may also come as a query parameter: drop that one.
+  std::string kept;
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view part = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (part.starts_with("password=")) continue;
+    kept += kept.empty() ? "?" : "&";
+    kept += part;
+  }
+  return out + kept;
+}
+
+std::string sql_excerpt(std::string_view sql, std::size_t max) {
+  std::string s(sql.substr(0, max));
+  std::replace_if(s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  if (sql.size() > max) s += "...";
+  return s;
+}
+
+}  // namespace detail
+
+std::string to_dollar_placeholders(std::string_view sql) {
+  int count = 0;
+  return detail::rewrite_placeholders(sql, count);
+}
+
+std::string expand_dialect(std::string_view sql, Dialect d) {
+  const bool pg = d == Dialect::postgres;
+  struct Token { std::string_view name, sqlite, postgres; };
+  static constexpr Token tokens[] = {
+      {"{{ID}}", "INTEGER PRIMARY KEY AUTOINCREMENT", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+      {"{{BLOB}}", "BLOB", "BYTEA"},
+      {"{{NOW}}", "(CAST(strftime('%s','now') AS INTEGER))", "(CAST(EXTRACT(EPOCH FROM now()) AS BIGINT))"},
+  };
+  std::string out;
+  out.reserve(sql.size() + 64);
+  for (std::size_t i = 0; i < sql.size();) {
+    if (sql.substr(i, 2) != "{{") { out += sql[i++]; continue; }
+    const Token* hit = nullptr;
+    for (const auto& t : tokens)
+      if (sql.substr(i, t.name.size()) == t.name) hit = &t;
+    if (!hit) {
+      // A misspelt token would otherwise surface as a confusing syntax error.
+      std::size_t close = sql.find("}}", i);
+      throw StoreError(StoreError::Kind::other,
+                       "unknown dialect token " + std::string(sql.substr(i, close == std::string_view::npos
+                                                                                    ? 8 : close + 2 - i)));
+    }
+    out += pg ? hit->postgres : hit->sqlite;
+    i += hit->name.size();
+  }
+  return out;
+}
+
+// ---- Migrations ----------------------------------------------------------------------
+
+namespace {
+
+// Serialises concurrent migrators on one PostgreSQL database ("SAMEN" in ASCII).
+constexpr std::int64_t kMigrationLockKey = 0x53414d454e;
+
+void sort_and_check(std::vector<Migration>& ms) {
+  std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].version <= 0)
+      throw StoreError(StoreError::Kind::other, "migration " + ms[i].name + " has no positive version number");
+    if (i > 0 && ms[i].version == ms[i - 1].version)
+      throw StoreError(StoreError::Kind::other,
+                       "migrations " + ms[i - 1].name + " and " + ms[i].name + " share version " +
+                           std::to_string(ms[i].version));
+  }
+}
+
+int parse_version(std::string_view file_name) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(file_name.data(), file_name.data() + file_name.size(), v);
+  if (ec != std::errc() || end == file_name.data() || *end != '_')
+    throw StoreError(StoreError::Kind::other,
+                     "migration file " + std::string(file_name) + " must be named NNNN_description.sql");
+  return v;
+}
+
+// Runs fn in a transaction on an already leased connection.
+template <class Fn>
+auto with_transaction(Connection& c, Fn&& fn) {
+  c.begin();
+  try {
+    auto r = fn();
+    c.commit();
+    return r;
+  } catch (...) {
+    try { c.rollback(); } catch (...) {}
+    throw;
+  }
+}
+
+// Inside a transaction: waits for any other process migrating the same
+// PostgreSQL database. SQLite needs nothing: BEGIN IMMEDIATE already holds
+// the single write lock.
+void lock_migrations(Connection& c) {
+  if (c.dialect() == Dialect::postgres) c.exec("SELECT pg_advisory_xact_lock(?)", {kMigrationLockKey});
+}
+
+bool migrations_table_exists(Connection& c) {
+  const char* sql = c.dialect() == Dialect::postgres
+                        ? "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL"
+                        : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+  return !c.exec(sql).empty();
+}
+
+void ensure_migrations_table(Connection& c) {
+  if (migrations_table_exists(c)) return;
+  with_transaction(c, [&] {
+    lock_migrations(c);
+    c.exec_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    return true;
+  });
+}
+
+std::set<int> applied_versions(Connection& c) {
+  std::set<int> out;
+  c.each("SELECT version FROM schema_migrations", {}, [&](const Row& r) {
+    out.insert(static_cast<int>(r.int64(0)));
+    return true;
+  });
+  return out;
+}
+
+std::int64_t unix_now() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Applies one migration with its bookkeeping row, atomically; false when
+// another process applied it first.
+bool apply_migration(Connection& c, const Migration& m) {
+  try {
+    return with_transaction(c, [&] {
+      lock_migrations(c);
+      if (!c.exec("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}}).empty())
+        return false;
+      c.exec_script(expand_dialect(m.sql, c.dialect()));
+      c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+             {std::int64_t{m.version}, m.name, unix_now()});
+      return true;
+    });
+  } catch (const StoreError& e) {
+    throw StoreError(e.kind(), "migration " + m.name + " failed: " + e.what());
+  }
+}
+
+}  // namespace
+
+std::vector<Migration> embedded_migrations() {
+  constexpr std::string_view prefix = "migrations/";
+  std::vector<Migration> out;
+  for (const auto& f : embedded::all()) {
+    if (!f.name.starts_with(prefix)) continue;
+    std::string_view file = f.name.substr(prefix.size());
+    out.push_back(Migration{parse_version(file), std::string(file), std::string(f.data)});
+  }
+  sort_and_check(out);
+  return out;
+}
+
+int migrate(Database& db) { return migrate(db, embedded_migrations()); }
+
+int migrate(Database& db, std::vector<Migration> migrations) {
+  sort_and_check(migrations);
+  Lease lease = db.acquire();
+  ensure_migrations_table(*lease);
+  // Read once without the lock to skip the common "all applied" case cheaply;
+  // apply_migration re-checks under the lock.
+  const std::set<int> done = applied_versions(*lease);
+  int applied = 0;
+  for (const auto& m : migrations)
+    if (!done.contains(m.version) && apply_migration(*lease, m)) ++applied;
+  return applied;
+}
+
+int schema_version(Database& db) {
+  Lease lease = db.acquire();
+  if (!migrations_table_exists(*lease)) return 0;
+  return static_cast<int>(lease->exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows.at(0).int64(0));
+}
+
+}  // namespace samen::store

@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}<h1>[[tokens.title]]</h1>
+<p>[[tokens.intro]]</p>
+{{#CREATED}}<div class="notice success" role="status"><p>[[tokens.created]]</p><p><code class="secret">{{NEW_TOKEN}}</code></p></div>{{/CREATED}}
+<div class="table-wrap">
+<table class="data">
+  <caption>[[tokens.list]]</caption>
+  <thead><tr><th scope="col">[[tokens.prefix]]</th><th scope="col">[[tokens.label]]</th><th scope="col">[[tokens.user]]</th><th scope="col">[[tokens.created_at]]</th><th scope="col">[[tokens.used_at]]</th><th scope="col">[[tokens.state]]</th></tr></thead>
+  <tbody>
+  {{#TOKENS}}<tr><td><code>{{PREFIX}}…</code></td><td>{{LABEL}}</td><td>{{USER}}</td><td>{{CREATED}}</td><td>{{USED}}</td>
+  <td>{{#IS_REVOKED}}[[tokens.revoked]] {{REVOKED}}{{/IS_REVOKED}}{{#ACTIVE}}<form method="post" action="/admin/tokens/{{ID}}/revoke" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="button danger" aria-label="[[tokens.revoke]] {{PREFIX}}">[[tokens.revoke]]</button></form>{{/ACTIVE}}</td></tr>
+  {{/TOKENS}}
+  </tbody>
+</table>
+</div>
+<h2 id="new-token">[[tokens.new]]</h2>
+{{#HAS_ERRORS}}<p class="notice error" role="alert">[[form.has_errors]]</p>{{/HAS_ERRORS}}
+<form method="post" action="/admin/tokens" class="stack card" aria-labelledby="new-token">
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+  <label for="label">[[tokens.label]]</label>
+  <input id="label" name="label" required maxlength="100"{{#LABEL_INVALID}} aria-invalid="true" aria-describedby="label-error"{{/LABEL_INVALID}}>
+  {{#LABEL_INVALID}}<p class="field-error" id="label-error">{{LABEL_ERROR}}</p>{{/LABEL_INVALID}}
+  <button type="submit" class="button">[[tokens.create]]</button>
+</form>
