@@ -172,7 +172,7 @@ done
   { echo "bench: nginx did not start:" >&2; cat "$T/nginx-error.log" >&2; exit 1; }
 
 # --- load ---------------------------------------------------------------------
-echo "Samen HTTP benchmark: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) cores, $("$SAMEN" --version 2>/dev/null | head -1 || true)"
+echo "Samen HTTP benchmark: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) cores, $("$SAMEN" version 2>/dev/null | head -1 || true)"
 echo "login page: $(wc -c <"$T/www/login.html") bytes; stylesheet ${CSS:-none}"
 echo
 printf '%-24s %10s %9s %9s   %s\n' "" "req/s" "p50 ms" "p99 ms" "target"

@@ -219,7 +219,11 @@ http::Response App::dispatch(Context& ctx) {
     ctx.route = "/static";
     return *s;
   }
-  if (!http::valid_utf8(req.path)) throw HttpError(400, "bad_path", "error.bad_request");
+  try {
+    (void)http::percent_decode(req.path, false);  // throws on bad escapes or invalid UTF-8
+  } catch (const http::FormError&) {
+    throw HttpError(400, "bad_path", "error.bad_request");
+  }
   auto match = routes_.router.match(req.method, req.path);
   bool api = req.wants_json();
   if (match.route) {
@@ -304,12 +308,8 @@ void App::choose_language(Context& ctx) {
 
 bool App::csrf_ok(Context& ctx) {
   if (ctx.csrf.empty()) return false;
-  std::string sent;
-  try {
-    sent = ctx.form().get("_csrf");
-  } catch (const HttpError&) {
-    return false;
-  }
+  // A malformed body is a 400 (thrown by form()), not a CSRF failure.
+  std::string sent = ctx.form().get("_csrf");
   // An anonymous token is only valid with its own cookie, sent back by the browser.
   if (!ctx.session && ctx.req.cookie(kCsrfCookie) != ctx.csrf) return false;
   return accounts::constant_time_equal(sent, ctx.csrf);

@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -84,7 +85,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
   void read_header() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.config.header_limit));
-    parser_->body_limit(server_.config.default_body_limit);
+    // The route's own limit is applied once the header names the route.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(first_ ? server_.config.header_timeout : server_.config.idle_timeout);
     idle_ = buffer_.size() == 0;
     if (idle_ && server_.draining.load()) return close();

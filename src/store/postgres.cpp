@@ -107,8 +107,12 @@ Result result_of(const PGresult* r) {
   for (int c = 0, n = PQnfields(r); c < n; ++c) out.columns.emplace_back(PQfname(r, c));
   out.rows.reserve(static_cast<std::size_t>(PQntuples(r)));
   for (int i = 0, n = PQntuples(r); i < n; ++i) out.rows.push_back(row_of(r, i));
-  const char* affected = PQcmdTuples(const_cast<PGresult*>(r));
-  std::from_chars(affected, affected + std::strlen(affected), out.affected);
+  // PQcmdTuples also counts SELECTed rows; `affected` means rows changed.
+  std::string_view tag = PQcmdStatus(const_cast<PGresult*>(r));
+  if (tag.starts_with("INSERT") || tag.starts_with("UPDATE") || tag.starts_with("DELETE") || tag.starts_with("MERGE")) {
+    const char* affected = PQcmdTuples(const_cast<PGresult*>(r));
+    std::from_chars(affected, affected + std::strlen(affected), out.affected);
+  }
   return out;
 }
 
@@ -175,9 +179,8 @@ class PgConnection final : public Connection {
   void commit() override {
     // in_tx_ stays set while COMMIT runs, so a lost connection is not
     // "retried" into an empty commit after reconnecting.
-    Result r;
     try {
-      r = run_once("COMMIT");
+      run_once("COMMIT");
     } catch (...) {
       in_tx_ = false;
       throw;

@@ -81,7 +81,9 @@ class SqliteConnection final : public Connection {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0);
     int rc = sqlite3_open_v2(target.c_str(), &db_, flags, nullptr);
     try {
-      if (rc != SQLITE_OK) fail(db_, rc, "");
+      if (rc != SQLITE_OK)
+        throw StoreError(kind_of(rc), "cannot open SQLite database " + target + ": " +
+                                          (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc)));
       sqlite3_extended_result_codes(db_, 1);
       sqlite3_busy_timeout(db_, kBusyTimeoutMs);
       // WAL lets readers run beside the single writer; NORMAL sync is safe

@@ -88,6 +88,7 @@ const dataDir = path.join(tmp, 'data');
 fs.mkdirSync(dataDir);
 let server = null;
 let serverExit = null; // {code, signal} once exited
+let serverStarted = false;
 const serverLog = [];
 let browser = null;
 let finished = false;
@@ -135,7 +136,10 @@ function startServer() {
         while ((i = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, i).replace(/\r$/, ''), name); buf = buf.slice(i + 1); }
       });
     }
-    server.on('error', (e) => done(new Error(`cannot start ${binary}: ${e.message}`)));
+    server.on('error', (e) => {
+      serverExit = serverExit || { code: null, signal: null };
+      done(new Error(`cannot start ${binary}: ${e.message}`));
+    });
     server.on('exit', (code, signal) => {
       serverExit = { code, signal };
       done(new Error(`server exited early (code ${code}, signal ${signal})`));
@@ -143,14 +147,17 @@ function startServer() {
   });
 }
 
+// The server's last lines, leaving out access-log lines of successful requests.
 function printServerLog(n = 40) {
-  if (!serverLog.length) return;
-  note(`last ${Math.min(n, serverLog.length)} lines of server output:`);
-  for (const l of serverLog.slice(-n)) note(`  ${l}`);
+  const lines = serverLog.filter((l) => !/"status":[123]\d\d\b/.test(l)).slice(-n);
+  if (!lines.length) return;
+  note(`last ${lines.length} lines of server output (successful requests left out):`);
+  for (const l of lines) note(`  ${l}`);
 }
 
 async function stopServer() {
   if (!server) return;
+  if (serverExit && !serverStarted) return; // already reported as a start failure
   if (serverExit) {
     notOk('graceful shutdown on SIGTERM', `server had already exited (code ${serverExit.code}, signal ${serverExit.signal})`);
     return;
@@ -293,9 +300,17 @@ async function alertText(page) {
 function logoutButton(page, lang) { return page.getByRole('button', { name: t(lang, 'nav.logout'), exact: true }); }
 function loginLink(page, lang) { return page.getByRole('link', { name: t(lang, 'nav.login'), exact: true }); }
 
-// Visible text that is a raw catalog key (an untranslated message).
+// Page text that is a raw catalog key (an untranslated message). Text in <code>
+// is skipped: audit action codes such as login.failed look like keys.
 async function rawKeysShown(page) {
-  const text = await page.locator('body').innerText();
+  const text = await page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.parentElement.closest('code, pre, script, style')) out.push(n.nodeValue);
+    }
+    return out.join(' ');
+  });
   return CATALOG_KEYS.filter((k) => new RegExp(`(^|[^\\w.])${k.replace(/\./g, '\\.')}($|[^\\w.])`).test(text));
 }
 
@@ -334,6 +349,7 @@ let baseURL;
 let admin;
 try {
   ({ baseURL, admin } = await startServer());
+  serverStarted = true;
   ok('server starts and prints its address');
   note(`server at ${baseURL}`);
 } catch (e) {
@@ -446,7 +462,7 @@ await step('(d) wrong password shows an error and opens no session', async () =>
 // (b) login as admin
 const adminCtx = await newContext({ locale: 'nl' });
 const ap = await newPage(adminCtx);
-const loggedIn = await step('(b) login by labelled fields lands on the home page with name and logout button', async () => {
+const loggedIn = await step('(b) login by labelled fields; home page then shows the name and a logout button', async () => {
   const landed = await login(ap, 'nl');
   if (landed === '/profile') {
     // The demo admin's password is one-time: the server sends it to its profile first.

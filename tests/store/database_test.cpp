@@ -269,6 +269,29 @@ TEST_P(StoreTest, MigrateIsIdempotent) {
             static_cast<std::int64_t>(embedded_migrations().size()));
 }
 
+TEST_P(StoreTest, LockContentionReportsBusy) {
+  create_items();
+  auto holder = db().acquire();
+  auto blocked = db().acquire();
+  holder->exec("INSERT INTO items (ext, name) VALUES (?, ?)", {std::int64_t{1}, std::string("a")});
+  holder->begin();
+  holder->exec("UPDATE items SET name = ? WHERE ext = ?", {std::string("b"), std::int64_t{1}});
+  const auto start = std::chrono::steady_clock::now();
+  if (is_postgres()) {
+    // PostgreSQL waits for row locks indefinitely unless told otherwise.
+    blocked->exec("SET lock_timeout = '200ms'");
+    EXPECT_EQ(kind_of([&] { blocked->exec("UPDATE items SET name = ? WHERE ext = ?", {std::string("c"), std::int64_t{1}}); }),
+              StoreError::Kind::busy);
+    blocked->exec("RESET lock_timeout");
+  } else {
+    // SQLite has one writer: a second BEGIN IMMEDIATE waits out busy_timeout (5 s).
+    EXPECT_EQ(kind_of([&] { blocked->begin(); }), StoreError::Kind::busy);
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+  }
+  holder->commit();
+  EXPECT_EQ(blocked->exec("SELECT name FROM items WHERE ext = ?", {std::int64_t{1}}).rows.at(0).text(0), "b");
+}
+
 TEST_P(StoreTest, PingAndAlive) {
   EXPECT_TRUE(db().ping());
   auto lease = db().acquire();

@@ -3,8 +3,6 @@
 // session, backups and describe() keeping passwords out of logs.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -165,11 +163,13 @@ TEST_P(StorePoolTest, BackupProducesReadableCopy) {
   ASSERT_TRUE(std::filesystem::exists(out));
   EXPECT_FALSE(std::filesystem::exists(out.string() + ".partial"));
   auto copy = Database::open("sqlite:" + out.string(), {}, 1);
-  auto c = copy->acquire();
-  EXPECT_EQ(c->exec("PRAGMA integrity_check").rows.at(0).text(0), "ok");
-  Row row = c->exec("SELECT x, label FROM kept").rows.at(0);
-  EXPECT_EQ(row.int64(0), (std::int64_t{1} << 42) + 1);
-  EXPECT_EQ(row.text(1), "één");
+  {
+    auto c = copy->acquire();
+    EXPECT_EQ(c->exec("PRAGMA integrity_check").rows.at(0).text(0), "ok");
+    Row row = c->exec("SELECT x, label FROM kept").rows.at(0);
+    EXPECT_EQ(row.int64(0), (std::int64_t{1} << 42) + 1);
+    EXPECT_EQ(row.text(1), "één");
+  }
   EXPECT_EQ(schema_version(*copy), schema_version(db()));
   // A second backup replaces the first.
   lease->exec("INSERT INTO kept (x, label) VALUES (?, ?)", {std::int64_t{2}, std::string("twee")});
