@@ -13,7 +13,7 @@
   <button type="submit" class="button">[[audit.apply]]</button>
 </form>
 <p>{{TOTAL}}</p>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="[[table.scroll]]">
 <table class="data">
   <caption>[[audit.list]]</caption>
   <thead><tr><th scope="col">[[audit.at]]</th><th scope="col">[[audit.actor]]</th><th scope="col">[[audit.action]]</th><th scope="col">[[audit.target]]</th><th scope="col">[[audit.detail]]</th><th scope="col">[[audit.ip]]</th></tr></thead>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[tokens.title]]</h1>
 <p>[[tokens.intro]]</p>
 {{#CREATED}}<div class="notice success" role="status"><p>[[tokens.created]]</p><p><code class="secret">{{NEW_TOKEN}}</code></p></div>{{/CREATED}}
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="[[table.scroll]]">
 <table class="data">
   <caption>[[tokens.list]]</caption>
   <thead><tr><th scope="col">[[tokens.prefix]]</th><th scope="col">[[tokens.label]]</th><th scope="col">[[tokens.user]]</th><th scope="col">[[tokens.created_at]]</th><th scope="col">[[tokens.used_at]]</th><th scope="col">[[tokens.state]]</th></tr></thead>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[users.title]]</h1>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="[[table.scroll]]">
 <table class="data">
   <caption>[[users.list]]</caption>
   <thead><tr><th scope="col">[[users.name]]</th><th scope="col">[[users.email]]</th><th scope="col">[[users.role]]</th><th scope="col">[[users.status]]</th><th scope="col">[[users.orgs]]</th></tr></thead>

@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · [[app.name]]</title>
 <link rel="stylesheet" href="{{CSS_URL}}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip-link" href="#main">[[nav.skip]]</a>

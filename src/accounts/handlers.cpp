@@ -93,6 +93,10 @@ http::Response login_submit(Context& ctx) {
     return login_form(ctx, f.get("email"), ctx.t("login.failed"), 401);
   }
   accounts::clear_throttle(*lease, account_key);
+  // A language chosen with the switch before logging in becomes the account's.
+  if (auto chosen = ctx.req.cookie("samen_lang"); chosen && i18n::parse_lang(*chosen) && chosen->size() == 2 &&
+                                                  *chosen != user->lang)
+    accounts::update_profile(*lease, user->id, user->name, *chosen, ctx.now);
   std::string sid = accounts::create_session(*lease, user->id, ip, ctx.now);
   accounts::record_audit(*lease, {0, ctx.now, user->id, user->email, "login", "user", std::to_string(user->id), "", ip});
   ctx.set_cookies.push_back(session_cookie(ctx, sid, kCookieMaxAge));
