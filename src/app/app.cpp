@@ -9,6 +9,7 @@
 #include "accounts/audit.hpp"
 #include "accounts/secrets.hpp"
 #include "app/modules.hpp"
+#include "directory/search.hpp"
 #include "web/render.hpp"
 
 namespace samen::app {
@@ -182,6 +183,7 @@ App::App(AppOptions options, std::unique_ptr<store::Database> db)
     : options_(std::move(options)), db_(std::move(db)), catalog_(&i18n::Catalog::embedded()) {
   accounts::init_crypto();
   web::load_templates(*catalog_);
+  search_ = directory::ServiceSearch::create(*db_, options_.data_dir);
   register_all(routes_);
 }
 

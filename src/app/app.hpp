@@ -12,9 +12,14 @@
 #include "http/message.hpp"
 #include "store/database.hpp"
 
+namespace samen::directory {
+class ServiceSearch;
+}
+
 namespace samen::app {
 
 struct AppOptions {
+  std::filesystem::path data_dir = "./samen-data";  // files beside the database (search index)
   bool behind_tls = false;       // Secure cookies, HSTS, trust X-Forwarded-For from the proxy
   bool access_log = true;
   std::string tile_url;          // map tiles (service map); "" = no external tiles
@@ -36,6 +41,7 @@ class App {
   const AppOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }
   const i18n::Catalog& catalog() const { return *catalog_; }
+  directory::ServiceSearch& search() { return *search_; }
 
   // Renders an error page or JSON error in the language of the request.
   http::Response error(Context& ctx, int status, const std::string& code, const std::string& message_key);
@@ -52,6 +58,7 @@ class App {
   const i18n::Catalog* catalog_;
   Routes routes_;
   Metrics metrics_;
+  std::unique_ptr<directory::ServiceSearch> search_;
 };
 
 std::int64_t unix_now();

@@ -78,6 +78,7 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, bool beh
     admin_password = demo::reset_demo_admin(*db, now());
   }
   app::AppOptions ao;
+  ao.data_dir = so.data;
   ao.behind_tls = behind_tls;
   ao.tile_url = std::move(tile_url);
   app::App application(ao, std::move(db));

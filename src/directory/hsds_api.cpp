@@ -1,0 +1,8 @@
+// Routes of the service map (work in progress: filled in by its owner).
+#include "directory/module.hpp"
+
+namespace samen::directory {
+
+void register_hsds_api(app::Routes&) {}
+
+}  // namespace samen::directory

@@ -1,0 +1,71 @@
+// Search over the service map: one interface, two engines. On SQLite a Xapian
+// index in the data directory; on PostgreSQL the database's own full-text
+// search (so every server process on one database sees a change at once).
+// Both fold case and accents (ICU), stem nl/fr/en, expand synonyms across
+// languages through the taxonomy, suggest as you type and correct typos.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "i18n/i18n.hpp"
+#include "store/database.hpp"
+
+namespace samen::directory {
+
+enum class CostFilter { any, free, paid, income_related };
+
+struct SearchFilters {
+  std::optional<double> age_years;             // the child's age: min_age <= age <= max_age
+  std::vector<std::string> municipalities;     // NIS codes (see brussels.hpp)
+  std::vector<std::string> languages;          // ISO 639-1 codes a service is offered in
+  std::vector<std::string> categories;         // taxonomy_term ids (a parent matches its children)
+  CostFilter cost = CostFilter::any;
+  std::optional<int> open_weekday;             // 0 = Monday .. 6 = Sunday
+  std::optional<std::int64_t> open_at;         // unix seconds: open at that moment (Europe/Brussels)
+  std::optional<std::string> organization_id;
+};
+
+struct SearchQuery {
+  std::string text;  // any bytes; engines must cope with empty, huge or invalid input
+  i18n::Lang lang = i18n::kDefaultLang;
+  SearchFilters filters;
+  std::int64_t offset = 0;
+  std::int64_t limit = 20;
+};
+
+struct SearchHit {
+  std::string service_id;
+  double score = 0;
+};
+
+struct SearchResult {
+  std::int64_t total = 0;             // estimated or exact number of matches
+  std::vector<SearchHit> hits;
+  std::vector<std::string> highlight; // words to mark in the results (as typed and their matches)
+  std::optional<std::string> did_you_mean;
+  double engine_ms = 0;               // time spent in the engine itself
+};
+
+class ServiceSearch {
+ public:
+  virtual ~ServiceSearch() = default;
+  // The engine for this database: PostgreSQL full-text search, or Xapian in data_dir/search.
+  static std::unique_ptr<ServiceSearch> create(store::Database& db, const std::filesystem::path& data_dir);
+
+  virtual SearchResult search(const SearchQuery& q) = 0;
+  // As-you-type completions for a prefix (service names and category labels).
+  virtual std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) = 0;
+  // Brings the index up to date for one service after a committed write
+  // (archived or deleted services disappear from results).
+  virtual void reindex_service(const std::string& service_id) = 0;
+  // Rebuilds the whole index (after an import, or at start when missing).
+  virtual void rebuild() = 0;
+  virtual std::string engine_name() const = 0;
+};
+
+}  // namespace samen::directory
