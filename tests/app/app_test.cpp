@@ -310,6 +310,19 @@ TEST_P(AppTest, DemoNetworkLoadsIdempotently) {
   EXPECT_EQ(c.login(demo::kAdminEmail, p2).status, 303);
 }
 
+TEST_P(AppTest, MetricsAreForTheHostOrAnAdminToken) {
+  AppClient remote(*app_);
+  remote.get("/");
+  EXPECT_EQ(remote.get("/metrics").status, 403);
+  AppClient local(*app_);
+  local.ip = "127.0.0.1";
+  auto m = local.get("/metrics");
+  ASSERT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("samen_http_requests_total{route=\"/\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("samen_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(m.body.find("samen_db_pool_connections"), std::string::npos);
+}
+
 // The OpenAPI document lists exactly the JSON routes of the router.
 TEST_P(AppTest, OpenApiDocumentMatchesTheRouter) {
   auto doc = nlohmann::json::parse(*embedded::find("api/openapi.json"));

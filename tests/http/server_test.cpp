@@ -143,3 +143,51 @@ TEST(Cli, VersionHelpAndErrors) {
 
 }  // namespace
 }  // namespace samen
+
+namespace samen {
+namespace {
+
+// Two servers on one PostgreSQL database share sessions and login throttling.
+std::string cookie_value(const std::string& raw, const std::string& name) {
+  auto at = raw.find("Set-Cookie: " + name + "=");
+  if (at == std::string::npos) return "";
+  at += 13 + name.size();
+  return raw.substr(at, raw.find(';', at) - at);
+}
+
+TEST(TwoServers, ShareSessionsAndThrottleOnOnePostgresDatabase) {
+  if (testing::pg_admin_url().empty()) {
+    if (testing::pg_required()) FAIL() << "SAMEN_TEST_PG is not set";
+    GTEST_SKIP() << "SAMEN_TEST_PG not set";
+  }
+  testing::TestDatabase pg("postgres", 1);
+  testing::TempDir a_dir, b_dir;
+  auto add = run_samen({"user", "add", "--db", pg.url(), "--data", a_dir.path().string(), "--email", "two@example.org",
+                        "--name", "Two", "--role", "partner", "--password-stdin"},
+                       "a good long password\n");
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  ServerProcess a(a_dir.path().string(), {"--db", pg.url()});
+  ServerProcess b(b_dir.path().string(), {"--db", pg.url()});
+
+  auto form = raw_http(a.port(), get("/login"));
+  std::string csrf = cookie_value(form, "samen_csrf");
+  ASSERT_FALSE(csrf.empty());
+  auto post = [&](int port, const std::string& password) {
+    std::string body = "_csrf=" + csrf + "&email=two%40example.org&password=" + password;
+    return raw_http(port, "POST /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: samen_csrf=" + csrf +
+                              "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\n\r\n" + body);
+  };
+  auto login = post(a.port(), "a+good+long+password");
+  ASSERT_EQ(status_of(login), 303);
+  std::string session = cookie_value(login, "samen_session");
+  ASSERT_FALSE(session.empty());
+  auto profile = raw_http(b.port(), get("/profile", "Cookie: samen_session=" + session + "\r\n"));
+  EXPECT_EQ(status_of(profile), 200) << "a session made on A works on B";
+
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(status_of(post(i % 2 ? a.port() : b.port(), "wrong+password+here")), 401);
+  EXPECT_EQ(status_of(post(b.port(), "a+good+long+password")), 429) << "failures on A and B count together";
+}
+
+}  // namespace
+}  // namespace samen
