@@ -10,6 +10,7 @@
 #include "accounts/secrets.hpp"
 #include "app/modules.hpp"
 #include "directory/search.hpp"
+#include "http/multipart.hpp"
 #include "web/render.hpp"
 
 namespace samen::app {
@@ -82,6 +83,14 @@ std::string Context::tf(std::string_view key, const std::map<std::string, i18n::
 const http::Form& Context::form() {
   if (!form_) {
     auto type = req.header("content-type").value_or("");
+    if (!req.body.empty() && http::is_multipart_form(type)) {  // uploads: the text fields (files via the body)
+      try {
+        form_ = http::Form(http::multipart_text_fields(http::parse_multipart(type, req.body)));
+      } catch (const http::FormError&) {
+        throw HttpError(400, "bad_form", "error.bad_form");
+      }
+      return *form_;
+    }
     if (!req.body.empty() && type.find("application/x-www-form-urlencoded") == std::string::npos)
       throw HttpError(415, "unsupported_media_type", "error.unsupported_media_type");
     try {
@@ -364,7 +373,10 @@ void App::finish(Context& ctx, http::Response& res, double seconds) {
   if (!res.header("cache-control")) res.set_header("Cache-Control", ctx.user() ? "private, no-store" : "no-cache");
   if (!res.header("vary")) res.set_header("Vary", "Cookie, Accept-Language");
   for (const auto& c : ctx.set_cookies) res.headers.emplace_back("Set-Cookie", c);
-  if (ctx.req.method == "HEAD") res.body.clear();  // Content-Length is still computed by the transport
+  if (ctx.req.method == "HEAD") {
+    res.body.clear();  // Content-Length is still computed by the transport
+    res.stream = nullptr;
+  }
   metrics_.observe(ctx.route, res.status, seconds);
   if (options_.access_log) {
     // Route pattern, not the raw path: paths may carry invitation tokens.

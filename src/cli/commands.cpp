@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <iomanip>
 #include <iostream>
 #include <thread>
 
@@ -15,6 +16,9 @@
 #include "accounts/sessions.hpp"
 #include "app/app.hpp"
 #include "demo/demo.hpp"
+#include "directory/demo_directory.hpp"
+#include "directory/hsds_cli.hpp"
+#include "directory/search.hpp"
 #include "http/server.hpp"
 
 namespace samen::cli {
@@ -75,6 +79,7 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, bool beh
   std::string admin_password;
   if (demo) {
     demo::load_network(*db, now());
+    directory::load_demo_directory(*db, so.data, now());  // the service map's demo content (idempotent)
     admin_password = demo::reset_demo_admin(*db, now());
   }
   app::AppOptions ao;
@@ -166,6 +171,26 @@ int run(int argc, char** argv) {
   add_store_options(backup_cmd, so);
   backup_cmd->add_option("--out", out, "Backup file to write")->required();
 
+  auto* demo_dir_cmd = cli.add_subcommand("demo-directory", "Generate a demo or benchmark service map (idempotent)");
+  std::int64_t demo_services = directory::kDemoDirectoryServices;
+  std::uint64_t demo_seed = directory::kDemoDirectorySeed;
+  add_store_options(demo_dir_cmd, so);
+  demo_dir_cmd->add_option("--services", demo_services, "Number of services (e.g. 100000 for the benchmark)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+  demo_dir_cmd->add_option("--seed", demo_seed, "Seed: the same seed gives the same records");
+
+  auto* import_hsds_cmd =
+      cli.add_subcommand("import-hsds", "Import HSDS 3.0 data: a datapackage folder (CSV) or a JSON file; all or nothing");
+  std::string hsds_path;
+  bool skip_invalid = false;
+  add_store_options(import_hsds_cmd, so);
+  import_hsds_cmd->add_option("PATH", hsds_path, "Datapackage folder, export folder or HSDS JSON file")->required();
+  import_hsds_cmd->add_flag("--skip-invalid", skip_invalid, "Import the valid records, report and skip the others");
+  auto* export_hsds_cmd = cli.add_subcommand("export-hsds", "Write the service map as HSDS 3.0 (DIR/csv and DIR/json)");
+  std::string hsds_out;
+  add_store_options(export_hsds_cmd, so);
+  export_hsds_cmd->add_option("--out", hsds_out, "Folder to write")->required();
+
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
   try {
@@ -230,6 +255,42 @@ int run(int argc, char** argv) {
       });
       std::cout << "API token for " << accounts::normalize_email(email) << " (shown once):\n" << raw << std::endl;
       return 0;
+    }
+    if (*demo_dir_cmd) {
+      auto db = open_store(so, 2);
+      auto started = std::chrono::steady_clock::now();
+      auto seconds = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      };
+      directory::DirectoryPlan plan;
+      plan.services = demo_services;
+      plan.seed = demo_seed;
+      plan.now = now();
+      std::int64_t step = std::max<std::int64_t>(demo_services / 10, 1);
+      plan.progress = [&, next = step](std::int64_t done, std::int64_t total) mutable {
+        if (done < next && done < total) return;
+        next = done + step;
+        std::cout << "generated " << done << "/" << total << " services (" << std::fixed << std::setprecision(1)
+                  << seconds() << " s)" << std::endl;
+      };
+      auto counts = directory::generate_directory(*db, plan);
+      double generated = seconds();
+      std::cout << "added " << counts.services << " services, " << counts.locations << " locations, "
+                << counts.organizations << " organisations (" << counts.rows << " rows) in " << std::fixed
+                << std::setprecision(2) << generated << " s" << std::endl;
+      auto search = directory::ServiceSearch::create(*db, so.data);
+      search->rebuild();
+      std::cout << "search index (" << search->engine_name() << ") rebuilt in " << std::fixed << std::setprecision(2)
+                << seconds() - generated << " s" << std::endl;
+      return 0;
+    }
+    if (*import_hsds_cmd) {
+      auto db = open_store(so, 2);
+      return directory::hsds::import_command(*db, so.data, hsds_path, skip_invalid, std::cout, std::cerr);
+    }
+    if (*export_hsds_cmd) {
+      auto db = open_store(so, 2);
+      return directory::hsds::export_command(*db, hsds_out, std::cout);
     }
     if (*backup_cmd) {
       auto db = open_store(so, 1);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace samen::directory {
@@ -45,5 +46,45 @@ bool is_open_on_weekday(const OpeningHours& h, int weekday);
 // Local (Europe/Brussels) weekday 0..6 and ISO date of a moment.
 int brussels_weekday(std::int64_t unix_seconds);
 std::string brussels_date(std::int64_t unix_seconds);
+
+// ---- building blocks (also used by the service page) ----------------------
+
+// HSDS byday "MO,TU" → {0, 1}; codes with an ordinal ("1MO", "-1FR") and
+// unknown codes are left out.
+std::vector<int> parse_byday(std::string_view byday);
+// "HH:MM" or "HH:MM:SS", 00:00 .. 24:00 → minutes after midnight.
+std::optional<int> parse_clock(std::string_view hhmm);
+// 450 → "07:30"; 1440 → "24:00".
+std::string format_clock(int minutes);
+
+// A moment as a clock on a wall in Brussels.
+struct BrusselsTime {
+  std::string date;  // ISO date
+  int weekday = 0;   // 0 = Monday .. 6 = Sunday
+  int minute = 0;    // minutes after local midnight
+};
+BrusselsTime brussels_time(std::int64_t unix_seconds);
+
+// ISO date arithmetic on the proleptic Gregorian calendar; "" / -1 for an unreadable date.
+std::string add_days(std::string_view iso_date, int days);
+int weekday_of_date(std::string_view iso_date);
+bool valid_iso_date(std::string_view iso_date);
+// Whole days from one date to another (negative when `to` is earlier); nullopt for an unreadable date.
+std::optional<long> days_between(std::string_view from, std::string_view to);
+
+// One opening on a day; closes_minute < opens_minute runs past midnight.
+struct OpenPeriod {
+  int opens_minute = 0;
+  int closes_minute = 0;
+};
+// The exceptions covering a local date.
+std::vector<const ScheduleException*> exceptions_on(const OpeningHours& h, std::string_view iso_date);
+// The periods that start on a local date: the weekly rules valid that day,
+// or, when exceptions cover the day, their special hours (none when closed).
+std::vector<OpenPeriod> periods_on(const OpeningHours& h, std::string_view iso_date);
+// The weekly rules of a weekday valid on a date (ignoring exceptions).
+std::vector<OpenPeriod> regular_periods_on(const OpeningHours& h, std::string_view iso_date);
+// Exceptions that have not ended before the date, by start date.
+std::vector<ScheduleException> exceptions_from(const OpeningHours& h, std::string_view iso_date);
 
 }  // namespace samen::directory

@@ -1,22 +1,100 @@
-// TEMPORARY: placeholder engine so the tree links while the real Xapian and
-// PostgreSQL engines are written (owner: search). Replace this file whole.
+// ServiceSearch::create: picks the engine that fits the database. SQLite
+// deployments search a Xapian index in DATA_DIR/search; PostgreSQL
+// deployments use the database's own full-text search so that every server
+// process sharing the database sees the same, current index. Also the small
+// pieces both engines share (search_engines.hpp).
 #include "directory/search.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "directory/search_engines.hpp"
 
 namespace samen::directory {
 
-namespace {
-class NoSearch : public ServiceSearch {
- public:
-  SearchResult search(const SearchQuery&) override { return {}; }
-  std::vector<std::string> suggest(std::string_view, i18n::Lang, std::size_t) override { return {}; }
-  void reindex_service(const std::string&) override {}
-  void rebuild() override {}
-  std::string engine_name() const override { return "none"; }
-};
-}  // namespace
-
-std::unique_ptr<ServiceSearch> ServiceSearch::create(store::Database&, const std::filesystem::path&) {
-  return std::make_unique<NoSearch>();
+std::unique_ptr<ServiceSearch> ServiceSearch::create(store::Database& db, const std::filesystem::path& data_dir) {
+  if (db.dialect() == store::Dialect::postgres) return detail::make_postgres_search(db);
+  return detail::make_xapian_search(db, data_dir / "search");
 }
 
+namespace detail {
+
+std::shared_ptr<const SynonymDictionary> SynonymCache::get() {
+  constexpr auto kMaxAge = std::chrono::seconds(5);
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(mutex_);
+  if (!dict_ || now - loaded_at_ > kMaxAge) {
+    auto lease = db_.acquire();
+    dict_ = std::make_shared<const SynonymDictionary>(SynonymDictionary::load(*lease));
+    loaded_at_ = now;
+  }
+  return dict_;
+}
+
+void SynonymCache::invalidate() {
+  std::lock_guard lock(mutex_);
+  dict_.reset();
+}
+
+std::optional<std::string> read_setting(store::Connection& c, const std::string& name) {
+  auto r = c.exec("SELECT value FROM settings WHERE name = ?", {name});
+  if (r.empty()) return std::nullopt;
+  return r.rows[0].text(0);
+}
+
+void write_setting(store::Connection& c, const std::string& name, const std::string& value) {
+  c.exec("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+         {name, value});
+}
+
+std::string new_generation() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  unsigned char bytes[12];
+  randombytes_buf(bytes, sizeof bytes);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+Page page_of(const SearchQuery& q) {
+  Page p;
+  p.offset = static_cast<std::size_t>(std::clamp<std::int64_t>(q.offset, 0, 10000));
+  p.limit = static_cast<std::size_t>(std::clamp<std::int64_t>(q.limit, 0, 100));
+  return p;
+}
+
+std::vector<std::string> rank_suggestions(std::vector<SuggestCandidate> candidates, std::size_t limit) {
+  // One entry per label, keeping its best standing.
+  std::map<std::string, SuggestCandidate> best;
+  for (auto& c : candidates) {
+    auto [it, inserted] = best.try_emplace(c.label, c);
+    if (!inserted) {
+      it->second.starts = it->second.starts || c.starts;
+      it->second.services = std::max(it->second.services, c.services);
+    }
+  }
+  std::vector<SuggestCandidate> ranked;
+  for (auto& [label, c] : best) ranked.push_back(std::move(c));
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.starts != b.starts) return a.starts;
+    if (a.services != b.services) return a.services > b.services;
+    return a.label < b.label;
+  });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && out.size() < limit; ++i) out.push_back(ranked[i].label);
+  return out;
+}
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace detail
 }  // namespace samen::directory

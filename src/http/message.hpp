@@ -2,6 +2,7 @@
 // converts to and from these, so handlers, tests and the fuzz target never see
 // the HTTP library and compile without its heavy headers.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // A body too large to hold at once, produced piece by piece and sent with
+  // chunked transfer encoding: each call fills the (cleared) `chunk` with the
+  // next piece and returns false when it was the last one. When set, `body`
+  // is not sent.
+  std::function<bool(std::string& chunk)> stream;
 
   Response& set_header(std::string name, std::string value);
   std::optional<std::string> header(std::string_view name) const;

@@ -162,6 +162,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
   void fail_request(int status) { send(server_.on_error(status, request_), false); }
 
   void send(Response r, bool keep_alive) {
+    if (r.stream) return send_stream(std::move(r), keep_alive);
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
     res->version(11);
     res->result(static_cast<unsigned>(r.status));
@@ -174,6 +175,66 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     bhttp::async_write(stream_, *res,
                        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
                          if (ec || !keep_alive) return self->close();
+                         self->read_header();
+                       });
+  }
+
+  // A streamed body (Response::stream): the header, then one chunk per call
+  // of the producer, with chunked transfer encoding.
+  struct Streamed {
+    std::function<bool(std::string&)> producer;
+    std::string chunk;
+    bool done = false;  // the producer said there is nothing more
+    bhttp::response<bhttp::buffer_body> res;
+    std::optional<bhttp::response_serializer<bhttp::buffer_body>> serializer;
+  };
+
+  void send_stream(Response r, bool keep_alive) {
+    auto st = std::make_shared<Streamed>();
+    st->producer = std::move(r.stream);
+    st->res.version(11);
+    st->res.result(static_cast<unsigned>(r.status));
+    for (auto& [k, v] : r.headers) st->res.set(k, v);
+    st->res.keep_alive(keep_alive);
+    st->res.chunked(true);
+    st->res.body().data = nullptr;
+    st->res.body().more = true;
+    st->serializer.emplace(st->res);
+    first_ = false;
+    stream_.expires_after(server_.config.write_timeout);
+    bhttp::async_write_header(stream_, *st->serializer,
+                              [self = shared_from_this(), st, keep_alive](beast::error_code ec, std::size_t) {
+                                if (ec) return self->close();
+                                self->write_chunk(st, keep_alive);
+                              });
+  }
+
+  void write_chunk(const std::shared_ptr<Streamed>& st, bool keep_alive) {
+    bool last = st->done;
+    if (!last) {
+      try {
+        bool more = true;
+        do {
+          st->chunk.clear();
+          more = st->producer(st->chunk);
+        } while (more && st->chunk.empty());
+        st->done = !more;
+        last = st->chunk.empty();
+      } catch (...) {
+        return close();  // the status is sent already: an unterminated body tells the client
+      }
+    }
+    auto& body = st->res.body();
+    body.data = last ? nullptr : st->chunk.data();
+    body.size = last ? 0 : st->chunk.size();
+    body.more = !last;
+    stream_.expires_after(server_.config.write_timeout);
+    bhttp::async_write(stream_, *st->serializer,
+                       [self = shared_from_this(), st, keep_alive, last](beast::error_code ec, std::size_t) {
+                         if (ec == bhttp::error::need_buffer) ec = {};
+                         if (ec) return self->close();
+                         if (!last) return self->write_chunk(st, keep_alive);
+                         if (!keep_alive) return self->close();
                          self->read_header();
                        });
   }

@@ -232,15 +232,29 @@ namespace {
 // Serialises concurrent migrators on one PostgreSQL database ("SAMEN" in ASCII).
 constexpr std::int64_t kMigrationLockKey = 0x53414d454e;
 
+// NNNN_name.postgres.sql and NNNN_name.sqlite.sql apply only on that
+// database; any other name applies on both.
+std::optional<Dialect> migration_dialect(std::string_view name) {
+  if (name.ends_with(".postgres.sql")) return Dialect::postgres;
+  if (name.ends_with(".sqlite.sql")) return Dialect::sqlite;
+  return std::nullopt;
+}
+
 void sort_and_check(std::vector<Migration>& ms) {
-  std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) {
+    return a.version != b.version ? a.version < b.version : a.name < b.name;
+  });
   for (std::size_t i = 0; i < ms.size(); ++i) {
     if (ms[i].version <= 0)
       throw StoreError(StoreError::Kind::other, "migration " + ms[i].name + " has no positive version number");
-    if (i > 0 && ms[i].version == ms[i - 1].version)
-      throw StoreError(StoreError::Kind::other,
-                       "migrations " + ms[i - 1].name + " and " + ms[i].name + " share version " +
-                           std::to_string(ms[i].version));
+    // One version may exist once per dialect (a .postgres.sql beside a .sqlite.sql), never twice for one database.
+    for (std::size_t j = i; j-- > 0 && ms[j].version == ms[i].version;) {
+      auto a = migration_dialect(ms[j].name), b = migration_dialect(ms[i].name);
+      if (!a || !b || *a == *b)
+        throw StoreError(StoreError::Kind::other,
+                         "migrations " + ms[j].name + " and " + ms[i].name + " share version " +
+                             std::to_string(ms[i].version));
+    }
   }
 }
 
@@ -342,6 +356,10 @@ int migrate(Database& db) { return migrate(db, embedded_migrations()); }
 
 int migrate(Database& db, std::vector<Migration> migrations) {
   sort_and_check(migrations);
+  std::erase_if(migrations, [&](const Migration& m) {
+    auto only = migration_dialect(m.name);
+    return only && *only != db.dialect();
+  });
   Lease lease = db.acquire();
   ensure_migrations_table(*lease);
   // Read once without the lock to skip the common "all applied" case cheaply;

@@ -126,8 +126,12 @@ class PgConnection final : public Connection {
  public:
   PgConnection(const std::string& url, std::atomic<std::uint64_t>& reconnects) : reconnects_(reconnects) {
     // dbname comes last so settings in the URL override these defaults.
-    const char* keys[] = {"fallback_application_name", "connect_timeout", "client_encoding", "dbname", nullptr};
-    const char* values[] = {"samen", "10", "UTF8", url.c_str(), nullptr};
+    // Statement and idle-transaction timeouts bound how long one handler can hold a connection.
+    const char* keys[] = {"fallback_application_name", "connect_timeout", "client_encoding", "options", "dbname",
+                          nullptr};
+    const char* values[] = {"samen", "10", "UTF8",
+                            "-c statement_timeout=60000 -c idle_in_transaction_session_timeout=120000", url.c_str(),
+                            nullptr};
     conn_ = PQconnectdbParams(keys, values, 1);
     if (!conn_) throw std::bad_alloc();
     if (PQstatus(conn_) != CONNECTION_OK) {

@@ -333,8 +333,9 @@ TEST_P(AppTest, OpenApiDocumentMatchesTheRouter) {
       for (auto& ch : m) ch = static_cast<char>(std::toupper(ch));
       documented.insert(m + " " + path);
     }
+  // The HSDS API (/hsds/...) has its own document, Open Referral's, at /hsds/openapi.json.
   for (const auto& r : app_->routes().router.routes())
-    if (r.handler.api) routed.insert(r.method + " " + r.pattern);
+    if (r.handler.api && !r.pattern.starts_with("/hsds")) routed.insert(r.method + " " + r.pattern);
   EXPECT_EQ(documented, routed);
   EXPECT_EQ(doc["openapi"], "3.1.0");
 }

@@ -1,0 +1,339 @@
+// The HSDS 3.0 tabular model, read once from the embedded official
+// datapackage.json, and the value checks of the import (see hsds_schema.hpp).
+#include "directory/hsds_schema.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "web/embedded.hpp"
+
+namespace samen::directory::hsds {
+
+namespace {
+
+// Parents before children: the order rows are written in on import.
+constexpr std::string_view kWriteOrder[] = {
+    "taxonomies",        "taxonomy_terms", "organizations",  "programs",      "services",
+    "locations",         "service_at_location", "contacts",  "phones",        "languages",
+    "addresses",         "schedules",      "accessibility",  "service_areas", "funding",
+    "required_documents", "cost_options",  "organization_identifiers", "attributes", "metadata",
+    "meta_table_descriptions"};
+
+FieldType field_type(const std::string& t) {
+  if (t == "number" || t == "integer") return FieldType::number;
+  if (t == "date") return FieldType::date;
+  if (t == "datetime") return FieldType::datetime;
+  if (t == "time") return FieldType::time;
+  return FieldType::string;
+}
+
+Format field_format(const std::string& f) {
+  if (f == "uuid") return Format::uuid;
+  if (f == "email") return Format::email;
+  if (f == "uri") return Format::uri;
+  return Format::none;
+}
+
+std::vector<Table> load_tables() {
+  auto doc = nlohmann::json::parse(datapackage_json());
+  std::vector<Table> loaded;
+  std::map<std::string, std::string> table_of_resource;
+  for (const auto& r : doc.at("resources")) {
+    Table t;
+    t.resource = r.at("name").get<std::string>();
+    t.file = r.at("path").get<std::string>();
+    t.name = t.file.substr(0, t.file.size() - 4);
+    table_of_resource[t.resource] = t.name;
+    for (const auto& f : r.at("schema").at("fields")) {
+      Field field;
+      field.name = f.at("name").get<std::string>();
+      field.type = field_type(f.value("type", "string"));
+      field.format = field_format(f.value("format", ""));
+      if (auto c = f.find("constraints"); c != f.end()) {
+        field.required = c->value("required", false);
+        if (auto e = c->find("enum"); e != c->end()) field.allowed = e->get<std::vector<std::string>>();
+      }
+      t.fields.push_back(std::move(field));
+    }
+    t.has_stamps = t.name == "organizations" || t.name == "services" || t.name == "locations";
+    loaded.push_back(std::move(t));
+  }
+  // References: the datapackage's foreign keys, plus the parent of a taxonomy
+  // term (a foreign key in Samen's database).
+  std::size_t i = 0;
+  for (const auto& r : doc.at("resources")) {
+    for (const auto& fk : r.at("schema").value("foreignKeys", nlohmann::json::array()))
+      loaded[i].references.push_back(
+          {fk.at("fields").get<std::string>(), table_of_resource.at(fk.at("reference").at("resource").get<std::string>())});
+    if (loaded[i].name == "taxonomy_terms") loaded[i].references.push_back({"parent_id", "taxonomy_terms"});
+    ++i;
+  }
+  std::vector<Table> ordered;
+  for (auto name : kWriteOrder) {
+    auto it = std::find_if(loaded.begin(), loaded.end(), [&](const Table& t) { return t.name == name; });
+    if (it == loaded.end()) throw std::logic_error("HSDS datapackage lacks table " + std::string(name));
+    ordered.push_back(std::move(*it));
+  }
+  return ordered;
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n) {
+  if (pos + n > s.size()) return false;
+  for (std::size_t i = pos; i < pos + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+int number_at(std::string_view s, std::size_t pos, std::size_t n) {
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// "HH:MM:SS[.frac]" at pos; returns the length consumed or 0.
+std::size_t full_time_at(std::string_view s, std::size_t pos, bool seconds_optional) {
+  if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return 0;
+  if (number_at(s, pos, 2) > 23 || number_at(s, pos + 3, 2) > 59) return 0;
+  std::size_t n = 5;
+  if (pos + n < s.size() && s[pos + n] == ':') {
+    if (!digits(s, pos + n + 1, 2) || number_at(s, pos + n + 1, 2) > 60) return 0;
+    n += 3;
+    if (pos + n < s.size() && s[pos + n] == '.') {
+      std::size_t f = n + 1;
+      while (pos + f < s.size() && s[pos + f] >= '0' && s[pos + f] <= '9') ++f;
+      if (f == n + 1) return 0;
+      n = f;
+    }
+  } else if (!seconds_optional) {
+    return 0;
+  }
+  return n;
+}
+
+// "Z" or "±HH:MM" filling the rest of s from pos.
+bool offset_at(std::string_view s, std::size_t pos) {
+  if (pos + 1 == s.size() && (s[pos] == 'Z' || s[pos] == 'z')) return true;
+  return pos + 6 == s.size() && (s[pos] == '+' || s[pos] == '-') && digits(s, pos + 1, 2) && s[pos + 3] == ':' &&
+         digits(s, pos + 4, 2) && number_at(s, pos + 1, 2) <= 23 && number_at(s, pos + 4, 2) <= 59;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::size_t> Table::index_of(std::string_view f) const {
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == f) return i;
+  return std::nullopt;
+}
+
+const Field* Table::field(std::string_view f) const {
+  auto i = index_of(f);
+  return i ? &fields[*i] : nullptr;
+}
+
+std::string_view datapackage_json() {
+  static const std::string_view doc = [] {
+    auto d = embedded::find("hsds/datapackage.json");
+    if (!d) throw std::logic_error("the HSDS datapackage.json is not embedded");
+    return *d;
+  }();
+  return doc;
+}
+
+const std::vector<Table>& tables() {
+  static const std::vector<Table> all = load_tables();
+  return all;
+}
+
+const Table* table_named(std::string_view name) {
+  for (const auto& t : tables())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+const Table* table_for_resource(std::string_view resource) {
+  for (const auto& t : tables())
+    if (t.resource == resource) return &t;
+  return nullptr;
+}
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!std::isxdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_email(std::string_view s) {
+  auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= s.size() || s.find('@', at + 1) != std::string_view::npos)
+    return false;
+  if (at > 64 || s.size() > 254) return false;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')' ||
+        c == '[' || c == ']' || c == '\\' || c == '"')
+      return false;
+  }
+  auto domain = s.substr(at + 1);
+  return domain.front() != '.' && domain.back() != '.' && domain.find("..") == std::string_view::npos &&
+         s[at - 1] != '.' && s.front() != '.';
+}
+
+bool is_uri(std::string_view s) {
+  auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (std::size_t i = 1; i < colon; ++i) {
+    char c = s[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  if (colon + 1 == s.size()) return false;
+  static constexpr std::string_view kForbidden = " \"<>\\^`{|}";
+  for (std::size_t i = colon + 1; i < s.size(); ++i) {
+    auto u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u == 0x7f || kForbidden.find(s[i]) != std::string_view::npos) return false;
+    if (s[i] == '%' && !(i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+                         std::isxdigit(static_cast<unsigned char>(s[i + 2]))))
+      return false;
+  }
+  auto rest = s.substr(colon + 1);
+  if (rest.starts_with("//")) {
+    auto host_end = rest.find_first_of("/?#", 2);
+    if (rest.substr(2, host_end == std::string_view::npos ? std::string_view::npos : host_end - 2).empty())
+      return false;
+  }
+  return true;
+}
+
+bool is_date(std::string_view s) {
+  if (s.size() != 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
+    return false;
+  int y = number_at(s, 0, 4), m = number_at(s, 5, 2), d = number_at(s, 8, 2);
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  int max = kDays[m - 1] + (m == 2 && leap(y) ? 1 : 0);
+  return d <= max;
+}
+
+bool is_datetime(std::string_view s) {
+  if (s.size() < 20 || !is_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != 't')) return false;
+  std::size_t n = full_time_at(s, 11, false);
+  return n && offset_at(s, 11 + n);
+}
+
+bool is_time(std::string_view s) {
+  std::size_t n = full_time_at(s, 0, true);
+  return n && (n == s.size() || offset_at(s, n));
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty() || (s.front() == '-' && s.size() > 1 && s[1] == '+')) return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
+  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::string format_number(double v) {
+  if (v == 0) return "0";  // also -0
+  char buf[64];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, p) : std::string("0");
+}
+
+std::optional<std::string> value_problem(const Table& t, const Field& f, std::string_view text) {
+  if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), text) == f.allowed.end())
+    return "must be one of: " + join(f.allowed);
+  switch (f.type) {
+    case FieldType::number: {
+      auto n = parse_number(text);
+      if (!n) return std::string("is not a number");
+      if (t.name == "locations" && f.name == "latitude" && (*n < -90 || *n > 90))
+        return std::string("latitude must be between -90 and 90");
+      if (t.name == "locations" && f.name == "longitude" && (*n < -180 || *n > 180))
+        return std::string("longitude must be between -180 and 180");
+      break;
+    }
+    case FieldType::date:
+      if (!is_date(text)) return std::string("is not a date (YYYY-MM-DD)");
+      break;
+    case FieldType::datetime:
+      if (!is_datetime(text)) return std::string("is not a date-time (RFC 3339, e.g. 2024-05-01T09:30:00Z)");
+      break;
+    case FieldType::time:
+      if (!is_time(text)) return std::string("is not a time (HH:MM:SS)");
+      break;
+    case FieldType::string:
+      break;
+  }
+  switch (f.format) {
+    case Format::uuid:
+      if (!is_uuid(text)) return std::string("is not a UUID (8-4-4-4-12 hexadecimal digits)");
+      break;
+    case Format::email:
+      if (!is_email(text)) return std::string("is not an e-mail address");
+      break;
+    case Format::uri:
+      if (!is_uri(text)) return std::string("is not an absolute URI (e.g. https://example.org/)");
+      break;
+    case Format::none:
+      break;
+  }
+  return std::nullopt;
+}
+
+const TranslationTerm* translation_term(std::string_view term_id) {
+  for (const auto& t : kTranslationTerms)
+    if (t.id == term_id) return &t;
+  return nullptr;
+}
+
+const TranslationTerm* translation_term_for_lang(std::string_view lang) {
+  for (const auto& t : kTranslationTerms)
+    if (t.lang == lang) return &t;
+  return nullptr;
+}
+
+std::string translation_attribute_id(std::string_view resource_type, std::string_view resource_id,
+                                     std::string_view field, std::string_view lang) {
+  std::string name = "samen-translation";
+  for (auto part : {resource_type, resource_id, field, lang}) {
+    name.push_back('\0');
+    name.append(part);
+  }
+  unsigned char h[16];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(name.data()), name.size(), nullptr, 0);
+  h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x80);  // version 8: name-based, custom hash (RFC 9562)
+  h[8] = static_cast<unsigned char>((h[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(kHex[h[i] >> 4]);
+    out.push_back(kHex[h[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace samen::directory::hsds

@@ -1,0 +1,63 @@
+// Internal to the search module: the two engines behind ServiceSearch::create
+// (search_xapian.cpp for SQLite deployments, search_postgres.cpp for
+// PostgreSQL) and what they share: the synonym cache, settings access,
+// paging limits and timing. Not for use outside src/directory/search*.
+#pragma once
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "directory/search.hpp"
+#include "directory/search_analysis.hpp"
+
+namespace samen::directory::detail {
+
+std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std::filesystem::path& index_dir);
+std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db);
+
+// The synonym groups, reloaded from search_synonyms at most every few
+// seconds (so an edit shows up in every process without a restart).
+class SynonymCache {
+ public:
+  explicit SynonymCache(store::Database& db) : db_(db) {}
+  std::shared_ptr<const SynonymDictionary> get();
+  void invalidate();
+
+ private:
+  store::Database& db_;
+  std::mutex mutex_;
+  std::shared_ptr<const SynonymDictionary> dict_;
+  std::chrono::steady_clock::time_point loaded_at_{};
+};
+
+std::optional<std::string> read_setting(store::Connection& c, const std::string& name);
+void write_setting(store::Connection& c, const std::string& name, const std::string& value);
+// A random token (hex) naming one build of an index.
+std::string new_generation();
+
+// Paging within sane bounds (offset 0..10,000, limit 0..100).
+struct Page {
+  std::size_t offset = 0, limit = 20;
+};
+Page page_of(const SearchQuery& q);
+
+// Upper bound of candidates checked against opening hours for open_at.
+inline constexpr std::size_t kMaxOpenAtCandidates = 5000;
+// Candidates scanned for suggestions.
+inline constexpr std::size_t kMaxSuggestScan = 2000;
+
+// Sorts and trims suggestion candidates: labels starting with the typed
+// text first, then the most used, then alphabetically.
+struct SuggestCandidate {
+  std::string label;
+  bool starts = false;
+  std::int64_t services = 0;
+};
+std::vector<std::string> rank_suggestions(std::vector<SuggestCandidate> candidates, std::size_t limit);
+
+double elapsed_ms(std::chrono::steady_clock::time_point since);
+
+}  // namespace samen::directory::detail

@@ -1,0 +1,450 @@
+// The PostgreSQL search engine: full-text search in the database itself, so
+// every server process on the database sees a change as soon as the writer
+// re-indexes after its commit. Samen computes the terms (folded words and
+// stems, as for Xapian) and stores them as tsvectors with weights A-D
+// (service_search.doc), with the filter terms in a second tsvector (tags);
+// GIN indexes serve both. Typo suggestions use pg_trgm when it can be
+// installed, else a prefix scan of search_words with an edit distance.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+
+#include "directory/search_engines.hpp"
+#include "directory/text_fold.hpp"
+
+namespace samen::directory::detail {
+namespace {
+
+using store::Connection;
+using store::Params;
+
+constexpr std::string_view kFormat = "1";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormatSetting = "search.postgres_format";
+constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
+constexpr std::size_t kMaxLexemeBytes = 1000;
+
+// A lexeme quoted for tsvector/tsquery input.
+std::string lexeme_literal(std::string_view lexeme) {
+  std::string out = "'";
+  for (char c : lexeme) {
+    if (c == '\'') out += "''";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out + "'";
+}
+
+char weight_of(Field f) {
+  switch (f) {
+    case Field::name: return 'A';
+    case Field::secondary: return 'B';
+    case Field::body: return 'C';
+    case Field::place: break;
+  }
+  return 'D';
+}
+
+// The text terms as tsvector input: 'term':1A,7C 'other':2B ...
+std::string doc_vector(const DocumentTerms& t) {
+  std::map<std::string, std::vector<std::string>> positions;
+  int position = 0;
+  for (const auto& [term, field] : t.text_terms) {
+    if (term.size() > kMaxLexemeBytes) continue;
+    position = std::min(position + 1, 16383);
+    auto& p = positions[term];
+    if (p.size() < 256) p.push_back(std::to_string(position) + weight_of(field));
+  }
+  std::string out;
+  for (const auto& [term, ps] : positions) {
+    out += lexeme_literal(term) + ":";
+    for (std::size_t i = 0; i < ps.size(); ++i) out += (i ? "," : "") + ps[i];
+    out += ' ';
+  }
+  return out;
+}
+
+std::string tags_vector(const DocumentTerms& t) {
+  std::string out;
+  for (const auto& term : t.filter_terms)
+    if (term.size() <= kMaxLexemeBytes) out += lexeme_literal(term) + ' ';
+  return out;
+}
+
+std::string any_of(const std::vector<std::string>& terms) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? " | " : "") + lexeme_literal(terms[i]);
+  return out + ")";
+}
+
+std::string text_tsquery(const QueryPlan& plan) {
+  std::string out;
+  for (const auto& unit : plan.units) {
+    std::string alternatives;
+    for (const auto& alt : unit.alternatives) {
+      std::string all;
+      for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms);
+      alternatives += (alternatives.empty() ? "(" : " | (") + all + ")";
+    }
+    out += (out.empty() ? "(" : " & (") + alternatives + ")";
+  }
+  return out;
+}
+
+std::string tags_tsquery(const SearchFilters& f) {
+  std::string out;
+  for (const auto& clause : filter_clauses(f)) out += (out.empty() ? "" : " & ") + any_of(clause);
+  return out;
+}
+
+// '{"a","b"}' for CAST(? AS TEXT[]).
+std::string text_array(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += i ? ",\"" : "\"";
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::string like_escaped(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string sort_column(i18n::Lang lang) { return "sort_" + std::string(i18n::code(lang)); }
+
+// A service's rows: the document and its suggestion labels.
+struct IndexRows {
+  std::string id;
+  DocumentTerms terms;
+  std::int64_t updated_at = 0;
+};
+
+class PostgresSearch : public ServiceSearch {
+ public:
+  explicit PostgresSearch(store::Database& db) : db_(db), synonyms_(db) {}
+
+  void open() {
+    detect_trigram();
+    std::optional<std::string> format;
+    {
+      auto lease = db_.acquire();
+      format = read_setting(*lease, std::string(kFormatSetting));
+    }
+    if (format != kFormat) {
+      rebuild();
+      return;
+    }
+    // Services written while no process re-indexed them (a crash between
+    // commit and re-index) are caught up here.
+    std::vector<std::string> stale;
+    {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec(
+               "SELECT s.id FROM services s LEFT JOIN service_search x ON x.service_id = s.id "
+               "WHERE (x.service_id IS NULL AND s.status = 'active' AND s.archived_at IS NULL) "
+               "OR x.indexed_updated_at < s.updated_at").rows)
+        stale.push_back(r.text(0));
+    }
+    if (!stale.empty()) reindex(stale);
+  }
+
+  SearchResult search(const SearchQuery& q) override {
+    const auto start = std::chrono::steady_clock::now();
+    SearchResult result;
+    try {
+      const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
+      result.highlight = plan.highlight;
+      auto lease = db_.acquire();
+      run_search(*lease, q, plan, result);
+      if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
+    } catch (const store::StoreError& e) {
+      if (e.kind() == store::StoreError::Kind::connection || e.kind() == store::StoreError::Kind::busy) throw;
+      spdlog::error("search failed: {}", e.what());
+      result.hits.clear();
+      result.total = 0;
+    }
+    result.engine_ms = elapsed_ms(start);
+    return result;
+  }
+
+  std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
+    const std::string key = label_key(text::clean_utf8(prefix, kMaxQueryChars));
+    if (key.empty() || limit == 0) return {};
+    std::vector<SuggestCandidate> candidates;
+    auto lease = db_.acquire();
+    for (const auto& r : lease->exec(
+             "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
+             "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
+             {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
+             .rows)
+      candidates.push_back({r.text(0), label_key(r.text(0)).starts_with(key), r.int64(1)});
+    return rank_suggestions(std::move(candidates), limit);
+  }
+
+  void reindex_service(const std::string& service_id) override { reindex({service_id}); }
+
+  void rebuild() override {
+    store::in_transaction(db_, [&](Connection& c) {
+      c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
+      c.exec("DELETE FROM service_search_labels");
+      c.exec("DELETE FROM service_search");
+      c.exec("DELETE FROM search_words");
+      std::map<std::string, std::int64_t> word_counts;
+      const auto ids = all_service_ids(c);
+      constexpr std::size_t kBatch = 400;
+      for (std::size_t at = 0; at < ids.size(); at += kBatch) {
+        std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                                       ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+        std::vector<IndexRows> rows;
+        for (const auto& d : load_service_documents(c, batch)) {
+          if (!d.searchable) continue;
+          rows.push_back({d.id, document_terms(d), d.updated_at});
+          for (const auto& w : rows.back().terms.words) ++word_counts[w];
+        }
+        insert_rows(c, rows);
+      }
+      insert_word_counts(c, word_counts);
+      write_setting(c, std::string(kFormatSetting), std::string(kFormat));
+    });
+  }
+
+  std::string engine_name() const override { return "postgres"; }
+
+ private:
+  // pg_trgm needs CREATE privilege on the database (superuser before PG 13):
+  // without it, typo suggestions fall back to a prefix scan.
+  void detect_trigram() {
+    auto lease = db_.acquire();
+    try {
+      lease->exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+    } catch (const store::StoreError& e) {
+      spdlog::info("search: pg_trgm not available ({}); typo suggestions use a prefix scan", e.what());
+    }
+    try {
+      trigram_ = !lease->exec("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").empty();
+      if (trigram_)
+        lease->exec("CREATE INDEX IF NOT EXISTS search_words_trgm ON search_words USING GIN (word gin_trgm_ops)");
+    } catch (const store::StoreError& e) {
+      spdlog::info("search: no trigram index on search_words ({})", e.what());
+    }
+  }
+
+  void reindex(const std::vector<std::string>& ids) {
+    store::in_transaction(db_, [&](Connection& c) {
+      c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
+      const auto docs = load_service_documents(c, ids);
+      // The words of the old entries no longer count for these services.
+      c.exec("UPDATE search_words SET services = services - old.n FROM ("
+             "SELECT w, COUNT(*) AS n FROM service_search, unnest(tsvector_to_array(doc)) AS w "
+             "WHERE service_id = ANY(CAST(? AS TEXT[])) AND w !~ '^[A-Z]' GROUP BY w) AS old "
+             "WHERE search_words.word = old.w",
+             {text_array(ids)});
+      c.exec("DELETE FROM service_search_labels WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
+      c.exec("DELETE FROM service_search WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
+      std::vector<IndexRows> rows;
+      std::map<std::string, std::int64_t> word_counts;
+      for (const auto& d : docs) {
+        if (!d.searchable) continue;
+        rows.push_back({d.id, document_terms(d), d.updated_at});
+        for (const auto& w : rows.back().terms.words) ++word_counts[w];
+      }
+      insert_rows(c, rows);
+      insert_word_counts(c, word_counts);
+    });
+  }
+
+  static void insert_rows(Connection& c, const std::vector<IndexRows>& rows) {
+    constexpr std::size_t kRowsPerInsert = 100;
+    for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
+      std::string sql =
+          "INSERT INTO service_search (service_id, doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, hours, "
+          "indexed_updated_at) VALUES ";
+      Params p;
+      for (std::size_t i = at; i < std::min(rows.size(), at + kRowsPerInsert); ++i) {
+        const auto& r = rows[i];
+        sql += (i > at ? ", " : "");
+        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT))";
+        p.insert(p.end(), {r.id, doc_vector(r.terms), tags_vector(r.terms), r.terms.min_age, r.terms.max_age,
+                           r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours,
+                           r.updated_at});
+      }
+      c.exec(sql, p);
+    }
+    // Suggestion labels: one row per label and word it can be completed from.
+    std::string sql;
+    Params p;
+    auto flush = [&] {
+      if (p.empty()) return;
+      c.exec("INSERT INTO service_search_labels (service_id, lang, tail, label) VALUES " + sql +
+                 " ON CONFLICT DO NOTHING",
+             p);
+      sql.clear();
+      p.clear();
+    };
+    for (const auto& r : rows) {
+      for (auto lang : i18n::kLangs) {
+        for (const auto& label : r.terms.labels[lang_index(lang)]) {
+          const std::string shown = text::clean_utf8(label, 200);
+          for (const auto& tail : word_start_tails(label_key(label))) {
+            sql += p.empty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+            p.insert(p.end(), {r.id, std::string(i18n::code(lang)), tail, shown});
+            if (p.size() >= 2000) flush();
+          }
+        }
+      }
+    }
+    flush();
+  }
+
+  static void insert_word_counts(Connection& c, const std::map<std::string, std::int64_t>& counts) {
+    std::string sql;
+    Params p;
+    auto flush = [&] {
+      if (p.empty()) return;
+      c.exec("INSERT INTO search_words (word, services) VALUES " + sql +
+                 " ON CONFLICT (word) DO UPDATE SET services = search_words.services + excluded.services",
+             p);
+      sql.clear();
+      p.clear();
+    };
+    for (const auto& [word, n] : counts) {  // sorted: concurrent writers lock rows in one order
+      sql += p.empty() ? "(?, CAST(? AS BIGINT))" : ", (?, CAST(? AS BIGINT))";
+      p.insert(p.end(), {word, n});
+      if (p.size() >= 2000) flush();
+    }
+    flush();
+  }
+
+  void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
+    const Page page = page_of(q);
+    Params p;
+    std::string sql = "SELECT service_id, ";
+    std::string from = " FROM service_search";
+    std::vector<std::string> where;
+    if (plan.browse()) {
+      sql += "0";
+    } else {
+      sql += "ts_rank(doc, q)";
+      from += ", CAST(? AS tsquery) AS q";
+      p.emplace_back(text_tsquery(plan));
+      where.push_back("doc @@ q");
+    }
+    sql += ", hours, COUNT(*) OVER ()" + from;
+    if (auto tags = tags_tsquery(q.filters); !tags.empty()) {
+      where.push_back("tags @@ CAST(? AS tsquery)");
+      p.emplace_back(tags);
+    }
+    if (q.filters.age_years) {
+      where.push_back("min_age <= ? AND max_age >= ?");
+      p.emplace_back(*q.filters.age_years);
+      p.emplace_back(*q.filters.age_years);
+    }
+    for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : " WHERE ") + where[i];
+    sql += plan.browse() ? " ORDER BY " + sort_column(q.lang) + ", service_id" : " ORDER BY 2 DESC, service_id";
+    const bool check_hours = q.filters.open_at.has_value();
+    sql += " LIMIT ? OFFSET ?";
+    p.emplace_back(static_cast<std::int64_t>(check_hours ? kMaxOpenAtCandidates : page.limit));
+    p.emplace_back(static_cast<std::int64_t>(check_hours ? 0 : page.offset));
+
+    auto rows = c.exec(sql, p).rows;
+    result.hits.clear();
+    if (check_hours) {
+      std::size_t open = 0;
+      for (const auto& r : rows) {
+        if (!is_open_at(decode_hours(r.text(2)), *q.filters.open_at)) continue;
+        if (open >= page.offset && result.hits.size() < page.limit) result.hits.push_back({r.text(0), r.real(1)});
+        ++open;
+      }
+      result.total = static_cast<std::int64_t>(open);
+      return;
+    }
+    for (const auto& r : rows) result.hits.push_back({r.text(0), r.real(1)});
+    if (!rows.empty()) {
+      result.total = rows[0].int64(3);
+    } else if (page.offset > 0) {
+      // Paged past the end: count on its own.
+      std::string count_sql = "SELECT COUNT(*)" + from;
+      for (std::size_t i = 0; i < where.size(); ++i) count_sql += (i ? " AND " : " WHERE ") + where[i];
+      p.resize(p.size() - 2);
+      result.total = c.exec(count_sql, p).rows.at(0).int64(0);
+    }
+  }
+
+  // Words that match nothing, replaced by the closest indexed word.
+  std::optional<std::string> spelling_fix(Connection& c, const QueryPlan& plan) {
+    std::vector<std::pair<std::size_t, std::string>> fixes;
+    for (const auto& word : plan.checkable) {
+      if (!c.exec("SELECT 1 FROM service_search WHERE doc @@ CAST(? AS tsquery) LIMIT 1", {any_of(word.terms)})
+               .empty())
+        continue;
+      if (auto fix = closest_word(c, plan.tokens[word.token])) fixes.emplace_back(word.token, *fix);
+    }
+    std::string corrected = corrected_query(plan, fixes);
+    if (corrected.empty()) return std::nullopt;
+    return corrected;
+  }
+
+  std::optional<std::string> closest_word(Connection& c, const std::string& word) {
+    store::Result candidates;
+    const auto length = static_cast<std::int64_t>(word.size());
+    if (trigram_) {
+      try {
+        candidates = c.exec("SELECT word, services FROM search_words WHERE services > 0 AND word % ? "
+                            "ORDER BY similarity(word, ?) DESC, services DESC LIMIT 30",
+                            {word, word});
+      } catch (const store::StoreError& e) {
+        if (e.kind() == store::StoreError::Kind::connection) throw;
+        spdlog::info("search: pg_trgm went away ({}); typo suggestions use a prefix scan", e.what());
+        trigram_ = false;
+      }
+    }
+    if (!trigram_) {
+      // Without trigrams: words with the same first letter and about the same length.
+      std::string first = word.substr(0, 1);
+      while (first.size() < word.size() && (static_cast<unsigned char>(word[first.size()]) & 0xC0) == 0x80)
+        first += word[first.size()];
+      candidates = c.exec("SELECT word, services FROM search_words WHERE services > 0 AND word LIKE ? ESCAPE '\\' "
+                          "AND length(word) BETWEEN ? AND ? LIMIT 5000",
+                          {like_escaped(first) + "%", length - 3, length + 3});
+    }
+    const std::size_t allowed = text::edit_distance(word, "") <= 4 ? 1 : 2;
+    std::optional<std::string> best;
+    std::size_t best_distance = allowed + 1;
+    std::int64_t best_services = 0;
+    for (const auto& r : candidates.rows) {
+      const std::size_t d = text::edit_distance(word, r.text(0));
+      if (d == 0 || d > allowed) continue;
+      if (d < best_distance || (d == best_distance && r.int64(1) > best_services)) {
+        best = r.text(0);
+        best_distance = d;
+        best_services = r.int64(1);
+      }
+    }
+    return best;
+  }
+
+  store::Database& db_;
+  SynonymCache synonyms_;
+  std::atomic<bool> trigram_{false};
+};
+
+}  // namespace
+
+std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db) {
+  auto engine = std::make_unique<PostgresSearch>(db);
+  engine->open();
+  return engine;
+}
+
+}  // namespace samen::directory::detail

@@ -1,0 +1,415 @@
+// The Xapian search engine (SQLite deployments): an index in DATA_DIR/search
+// with one document per searchable service. One writer per index directory
+// in this process (shared by every engine instance, guarded by a mutex);
+// searches use a pool of readers that reopen after each commit. A rebuild
+// writes a fresh index beside the live one and swaps the directories.
+#include <spdlog/spdlog.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+
+#include "directory/search_engines.hpp"
+#include "directory/text_fold.hpp"
+
+namespace samen::directory::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kFormat = "1";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kGenerationSetting = "search.xapian_generation";
+constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
+constexpr std::size_t kMaxTermBytes = 240;
+
+Xapian::termcount field_wdf(Field f) {
+  switch (f) {
+    case Field::name: return 8;
+    case Field::secondary: return 4;
+    case Field::place: return 2;
+    case Field::body: break;
+  }
+  return 1;
+}
+
+std::string suggest_prefix(i18n::Lang lang) { return "S" + std::string(i18n::code(lang)) + ":"; }
+
+std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// The one writer of an index directory in this process.
+struct IndexWriter {
+  fs::path dir;
+  std::mutex mutex;                          // guards db and the directory itself
+  std::shared_mutex swap_mutex;              // held alone while a rebuild renames directories
+  std::optional<Xapian::WritableDatabase> db;
+  std::atomic<std::uint64_t> commits{0};     // bumped after each commit
+  std::atomic<std::uint64_t> epoch{0};       // bumped when a rebuild replaced the directory
+
+  // Opens the writer if it is not open; false when another process holds the lock.
+  bool open_locked() {
+    if (db) return true;
+    try {
+      fs::create_directories(dir.parent_path());
+      db.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+      return true;
+    } catch (const Xapian::DatabaseLockError& e) {
+      spdlog::warn("search index {} is locked by another process ({}); searching without updating it",
+                   dir.string(), e.get_msg());
+      return false;
+    }
+  }
+  void committed() { commits.fetch_add(1); }
+};
+
+std::shared_ptr<IndexWriter> writer_for(const fs::path& dir) {
+  static std::mutex registry_mutex;
+  static std::map<std::string, std::weak_ptr<IndexWriter>> registry;
+  const std::string key = fs::absolute(dir).lexically_normal().string();
+  std::lock_guard lock(registry_mutex);
+  if (auto existing = registry[key].lock()) return existing;
+  auto w = std::make_shared<IndexWriter>();
+  w->dir = key;
+  registry[key] = w;
+  return w;
+}
+
+// A reader on the index, reopened when the writer has committed since.
+struct Reader {
+  Xapian::Database db;
+  std::uint64_t commits = 0, epoch = 0;
+};
+
+Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t) {
+  Xapian::Document doc;
+  doc.add_boolean_term("Q" + d.id);
+  for (const auto& [term, field] : t.text_terms)
+    if (term.size() <= kMaxTermBytes) doc.add_term(term, field_wdf(field));
+  for (const auto& term : t.filter_terms)
+    if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
+  for (auto lang : i18n::kLangs) {
+    for (const auto& label : t.labels[lang_index(lang)]) {
+      const std::string shown = utf8_prefix(text::clean_utf8(label), 120);
+      for (const auto& tail : word_start_tails(label_key(label))) {
+        std::string term = suggest_prefix(lang) + tail + "\x1f" + shown;
+        if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
+      }
+    }
+    doc.add_value(kSortSlot + static_cast<Xapian::valueno>(lang_index(lang)), t.sort_keys[lang_index(lang)]);
+  }
+  doc.add_value(kMinAgeSlot, Xapian::sortable_serialise(t.min_age));
+  doc.add_value(kMaxAgeSlot, Xapian::sortable_serialise(t.max_age));
+  doc.add_value(kIdSlot, d.id);
+  doc.set_data(t.hours);
+  return doc;
+}
+
+// Plain words of a stored document (not prefixed terms): its spelling entries.
+std::vector<std::string> plain_words(const Xapian::Document& doc) {
+  std::vector<std::string> words;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words.push_back(term);
+  }
+  return words;
+}
+
+Xapian::Query or_of(const std::vector<std::string>& terms) { return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()); }
+
+Xapian::Query text_query(const QueryPlan& plan) {
+  if (plan.browse()) return Xapian::Query::MatchAll;
+  std::vector<Xapian::Query> units;
+  for (const auto& unit : plan.units) {
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& alt : unit.alternatives) {
+      std::vector<Xapian::Query> words;
+      for (const auto& w : alt.words) words.push_back(or_of(w.terms));
+      Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
+      alternatives.push_back(alt.synonym ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, 0.6) : all);
+    }
+    units.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, units.begin(), units.end());
+}
+
+Xapian::Query filtered(Xapian::Query q, const SearchFilters& f) {
+  for (const auto& clause : filter_clauses(f)) q = Xapian::Query(Xapian::Query::OP_FILTER, q, or_of(clause));
+  if (f.age_years) {
+    const std::string age = Xapian::sortable_serialise(*f.age_years);
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_VALUE_LE, kMinAgeSlot, age),
+                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, kMaxAgeSlot, age)));
+  }
+  return q;
+}
+
+class XapianSearch : public ServiceSearch {
+ public:
+  XapianSearch(store::Database& db, const fs::path& dir) : db_(db), writer_(writer_for(dir)), synonyms_(db) {}
+
+  // Rebuilds when the index is missing, of another format or generation than
+  // the database says; otherwise indexes services changed since it was written.
+  void open() {
+    bool rebuild_needed = false;
+    std::string through;
+    {
+      std::lock_guard lock(writer_->mutex);
+      if (!writer_->open_locked()) return;  // another process keeps it current; search what is there
+      auto& w = *writer_->db;
+      auto lease = db_.acquire();
+      const auto expected = read_setting(*lease, std::string(kGenerationSetting));
+      rebuild_needed = w.get_metadata("format") != kFormat || w.get_metadata("generation").empty() ||
+                       !expected || *expected != w.get_metadata("generation");
+      through = w.get_metadata("indexed_through");
+    }
+    if (rebuild_needed) {
+      rebuild();
+      return;
+    }
+    std::vector<std::string> changed;
+    {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec("SELECT id FROM services WHERE updated_at > ?",
+                                       {std::int64_t{std::atoll(through.c_str())}}).rows)
+        changed.push_back(r.text(0));
+    }
+    if (!changed.empty()) reindex(changed);
+  }
+
+  SearchResult search(const SearchQuery& q) override {
+    const auto start = std::chrono::steady_clock::now();
+    SearchResult result;
+    try {
+      const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
+      result.highlight = plan.highlight;
+      for (int attempt = 0;; ++attempt) {
+        try {
+          run_search(q, plan, result);
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt > 0) throw;  // the index changed under us twice: give up on this one
+        }
+      }
+    } catch (const Xapian::Error& e) {
+      spdlog::error("search failed: {}", e.get_description());
+      result.hits.clear();
+      result.total = 0;
+    }
+    result.engine_ms = elapsed_ms(start);
+    return result;
+  }
+
+  std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
+    const std::string key = label_key(text::clean_utf8(prefix, kMaxQueryChars));
+    if (key.empty() || limit == 0) return {};
+    std::vector<SuggestCandidate> candidates;
+    try {
+      auto reader = acquire_reader();
+      const std::string start = suggest_prefix(lang) + key;
+      std::size_t scanned = 0;
+      for (auto it = reader->db.allterms_begin(start); it != reader->db.allterms_end(start) && scanned < kMaxSuggestScan;
+           ++it, ++scanned) {
+        const std::string term = *it;
+        auto sep = term.find('\x1f');
+        if (sep == std::string::npos) continue;
+        std::string label = term.substr(sep + 1);
+        bool starts = label_key(label).starts_with(key);
+        candidates.push_back({std::move(label), starts, static_cast<std::int64_t>(it.get_termfreq())});
+      }
+      release_reader(std::move(reader));
+    } catch (const Xapian::Error& e) {
+      spdlog::error("suggest failed: {}", e.get_description());
+      return {};
+    }
+    return rank_suggestions(std::move(candidates), limit);
+  }
+
+  void reindex_service(const std::string& service_id) override { reindex({service_id}); }
+
+  void rebuild() override {
+    std::lock_guard lock(writer_->mutex);
+    if (!writer_->open_locked()) return;  // the process holding the index rebuilds it
+    const fs::path dir = writer_->dir;
+    const fs::path fresh_dir = dir.string() + ".rebuild", old_dir = dir.string() + ".old";
+    fs::remove_all(fresh_dir);
+    const std::string generation = new_generation();
+    {
+      Xapian::WritableDatabase fresh(fresh_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      auto lease = db_.acquire();
+      const auto ids = all_service_ids(*lease);
+      std::int64_t through = 0;
+      constexpr std::size_t kBatch = 400;
+      for (std::size_t at = 0; at < ids.size(); at += kBatch) {
+        std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                                       ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+        for (const auto& d : load_service_documents(*lease, batch)) {
+          through = std::max(through, d.updated_at);
+          if (!d.searchable) continue;
+          const DocumentTerms t = document_terms(d);
+          fresh.replace_document("Q" + d.id, make_document(d, t));
+          for (const auto& w : t.words) fresh.add_spelling(w);
+        }
+      }
+      fresh.set_metadata("format", std::string(kFormat));
+      fresh.set_metadata("generation", generation);
+      fresh.set_metadata("indexed_through", std::to_string(through));
+      fresh.commit();
+      fresh.close();
+    }
+    // Swap the directories; readers notice the new epoch and open the new one.
+    writer_->db.reset();
+    fs::remove_all(old_dir);
+    {
+      std::unique_lock swapping(writer_->swap_mutex);
+      if (fs::exists(dir)) fs::rename(dir, old_dir);
+      fs::rename(fresh_dir, dir);
+      writer_->epoch.fetch_add(1);
+    }
+    fs::remove_all(old_dir);
+    writer_->open_locked();
+    writer_->committed();
+    auto lease = db_.acquire();
+    write_setting(*lease, std::string(kGenerationSetting), generation);
+  }
+
+  std::string engine_name() const override { return "xapian"; }
+
+ private:
+  void reindex(const std::vector<std::string>& ids) {
+    try {
+      std::vector<ServiceDocument> docs;
+      {
+        auto lease = db_.acquire();
+        docs = load_service_documents(*lease, ids);
+      }
+      std::lock_guard lock(writer_->mutex);
+      if (!writer_->open_locked()) return;
+      auto& w = *writer_->db;
+      std::int64_t through = std::atoll(w.get_metadata("indexed_through").c_str());
+      std::set<std::string> found;
+      for (const auto& d : docs) {
+        found.insert(d.id);
+        through = std::max(through, d.updated_at);
+        remove_spelling_of(w, d.id);
+        if (!d.searchable) {
+          w.delete_document("Q" + d.id);
+          continue;
+        }
+        const DocumentTerms t = document_terms(d);
+        w.replace_document("Q" + d.id, make_document(d, t));
+        for (const auto& word : t.words) w.add_spelling(word);
+      }
+      for (const auto& id : ids) {  // deleted services leave the index
+        if (found.contains(id)) continue;
+        remove_spelling_of(w, id);
+        w.delete_document("Q" + id);
+      }
+      w.set_metadata("indexed_through", std::to_string(through));
+      w.commit();
+      writer_->committed();
+    } catch (const std::exception& e) {
+      // The write itself is committed; a stale entry heals at the next rebuild.
+      spdlog::error("search: could not index {} service(s): {}", ids.size(), e.what());
+    }
+  }
+
+  static void remove_spelling_of(Xapian::WritableDatabase& w, const std::string& id) {
+    auto it = w.postlist_begin("Q" + id);
+    if (it == w.postlist_end("Q" + id)) return;
+    for (const auto& word : plain_words(w.get_document(*it))) w.remove_spelling(word);
+  }
+
+  std::unique_ptr<Reader> acquire_reader() {
+    std::unique_ptr<Reader> r;
+    {
+      std::lock_guard lock(pool_mutex_);
+      if (!idle_.empty()) {
+        r = std::move(idle_.back());
+        idle_.pop_back();
+      }
+    }
+    const std::uint64_t epoch = writer_->epoch.load(), commits = writer_->commits.load();
+    if (!r || r->epoch != epoch) {
+      std::shared_lock not_swapping(writer_->swap_mutex);
+      r = std::make_unique<Reader>(Reader{Xapian::Database(writer_->dir.string()), commits, writer_->epoch.load()});
+    } else if (r->commits != commits) {
+      r->db.reopen();
+      r->commits = commits;
+    }
+    return r;
+  }
+
+  void release_reader(std::unique_ptr<Reader> r) {
+    std::lock_guard lock(pool_mutex_);
+    if (idle_.size() < 16) idle_.push_back(std::move(r));
+  }
+
+  void run_search(const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
+    auto reader = acquire_reader();
+    Xapian::Enquire enquire(reader->db);
+    enquire.set_query(filtered(text_query(plan), q.filters));
+    if (plan.browse()) {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_sort_by_value(kSortSlot + static_cast<Xapian::valueno>(lang_index(q.lang)), false);
+    }
+    const Page page = page_of(q);
+    result.hits.clear();
+    if (q.filters.open_at) {
+      // Opening hours are checked on the candidates themselves.
+      Xapian::MSet mset = enquire.get_mset(0, kMaxOpenAtCandidates);
+      std::size_t open = 0;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (!is_open_at(decode_hours(it.get_document().get_data()), *q.filters.open_at)) continue;
+        if (open >= page.offset && result.hits.size() < page.limit)
+          result.hits.push_back({it.get_document().get_value(kIdSlot), it.get_weight()});
+        ++open;
+      }
+      result.total = static_cast<std::int64_t>(open);
+    } else {
+      Xapian::MSet mset = enquire.get_mset(page.offset, page.limit, page.offset + page.limit + 1000);
+      for (auto it = mset.begin(); it != mset.end(); ++it)
+        result.hits.push_back({it.get_document().get_value(kIdSlot), it.get_weight()});
+      result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
+    }
+    if (result.total == 0) result.did_you_mean = spelling_fix(reader->db, plan);
+    release_reader(std::move(reader));
+  }
+
+  // Words that match nothing at all, replaced by the closest indexed word.
+  static std::optional<std::string> spelling_fix(Xapian::Database& db, const QueryPlan& plan) {
+    std::vector<std::pair<std::size_t, std::string>> fixes;
+    for (const auto& word : plan.checkable) {
+      bool known = std::any_of(word.terms.begin(), word.terms.end(),
+                               [&](const std::string& t) { return db.get_termfreq(t) > 0; });
+      if (known) continue;
+      std::string fix = db.get_spelling_suggestion(plan.tokens[word.token], 2);
+      if (!fix.empty()) fixes.emplace_back(word.token, fix);
+    }
+    std::string corrected = corrected_query(plan, fixes);
+    if (corrected.empty()) return std::nullopt;
+    return corrected;
+  }
+
+  store::Database& db_;
+  std::shared_ptr<IndexWriter> writer_;
+  SynonymCache synonyms_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<Reader>> idle_;
+};
+
+}  // namespace
+
+std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std::filesystem::path& index_dir) {
+  auto engine = std::make_unique<XapianSearch>(db, index_dir);
+  engine->open();
+  return engine;
+}
+
+}  // namespace samen::directory::detail

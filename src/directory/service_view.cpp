@@ -1,0 +1,500 @@
+// Read-side queries of the public finder: bulk summaries for result lists
+// (one query per table for the whole page), the full service page, map
+// points and the filter choices, with texts picked per reader language.
+#include "directory/service_view.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "directory/brussels.hpp"
+#include "directory/records.hpp"
+#include "directory/search_document.hpp"
+#include "directory/taxonomy.hpp"
+#include "directory/text_fold.hpp"
+
+namespace samen::directory {
+
+namespace {
+
+using store::Connection;
+using store::Params;
+using store::Row;
+
+std::string placeholders(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
+  return s;
+}
+
+Params id_params(const std::vector<std::string>& ids, int times = 1) {
+  Params p;
+  for (int t = 0; t < times; ++t)
+    for (const auto& id : ids) p.emplace_back(id);
+  return p;
+}
+
+std::optional<double> opt_real(const Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  try {
+    return r.real(i);
+  } catch (const store::StoreError&) {
+    return std::nullopt;
+  }
+}
+
+std::size_t lang_index(i18n::Lang l) { return static_cast<std::size_t>(l); }
+
+// (resource id, field) → texts by language, nl from the base columns given by the caller.
+using TranslationMap = std::map<std::pair<std::string, std::string>, LangTexts>;
+
+TranslationMap load_translations(Connection& c, const std::string& resource_type, const std::vector<std::string>& ids) {
+  TranslationMap out;
+  if (ids.empty()) return out;
+  Params p{resource_type};
+  for (const auto& id : ids) p.emplace_back(id);
+  for (const auto& r : c.exec("SELECT resource_id, field, lang, value FROM translations WHERE resource_type = ? "
+                              "AND resource_id IN (" + placeholders(ids.size()) + ")", p).rows) {
+    auto lang = i18n::parse_lang(r.text(2));
+    if (!lang || *lang == i18n::Lang::nl) continue;  // Dutch lives in the base column
+    out[{r.text(0), r.text(1)}][lang_index(*lang)] = r.text(3);
+  }
+  return out;
+}
+
+// The texts of one field: the base column (Dutch) and its translations.
+LangTexts texts_of(const TranslationMap& t, const std::string& id, const std::string& field, const std::string& nl) {
+  LangTexts out;
+  if (auto it = t.find({id, field}); it != t.end()) out = it->second;
+  out[0] = nl;
+  return out;
+}
+
+std::string municipality_name(std::string_view postcode, i18n::Lang reader) {
+  const Municipality* m = municipality_for_postcode(postcode);
+  return m ? m->name(reader) : std::string();
+}
+
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+std::string cost_name(CostFilter f) {
+  switch (f) {
+    case CostFilter::free: return "free";
+    case CostFilter::income_related: return "income_related";
+    case CostFilter::paid:
+    case CostFilter::any: break;
+  }
+  return "paid";
+}
+
+ScheduleRow schedule_row(const Row& r, std::size_t first) {
+  return ScheduleRow{r.text(first), r.text(first + 1), r.text(first + 2), r.text(first + 3), r.text(first + 4),
+                     r.text(first + 5)};
+}
+
+ScheduleException exception_row(const Row& r, std::size_t first) {
+  ScheduleException x;
+  x.starts_on = r.text(first);
+  x.ends_on = r.text(first + 1);
+  x.closed = r.boolean(first + 2);
+  x.opens_minute = parse_clock(r.text(first + 3)).value_or(-1);
+  x.closes_minute = parse_clock(r.text(first + 4)).value_or(-1);
+  x.description = r.text(first + 5);
+  return x;
+}
+
+constexpr const char* kScheduleColumns = "sc.freq, sc.byday, sc.opens_at, sc.closes_at, sc.valid_from, sc.valid_to";
+constexpr const char* kExceptionColumns = "e.starts_on, e.ends_on, e.closed, e.opens_at, e.closes_at, e.description";
+
+// Opening hours per service, as search sees them: the service's own rules
+// (service_id or its service_at_location rows) win; a service without any
+// uses the rules of its locations. Exceptions of the service and of its locations apply.
+struct HoursParts {
+  std::vector<ScheduleRow> own, at_locations;
+  std::vector<ScheduleException> exceptions;
+  OpeningHours own_hours() const { return opening_hours_from(own, exceptions); }
+  OpeningHours effective() const { return opening_hours_from(own.empty() ? at_locations : own, exceptions); }
+};
+
+std::map<std::string, HoursParts> load_hours(Connection& c, const std::vector<std::string>& ids) {
+  std::map<std::string, HoursParts> out;
+  if (ids.empty()) return out;
+  const std::string in = placeholders(ids.size());
+  for (const auto& r : c.exec(std::string("SELECT COALESCE(sc.service_id, sal.service_id), ") + kScheduleColumns +
+                                  " FROM schedules sc LEFT JOIN service_at_location sal ON sal.id = "
+                                  "sc.service_at_location_id WHERE sc.service_id IN (" + in + ") OR sal.service_id IN (" +
+                                  in + ")",
+                              id_params(ids, 2)).rows)
+    out[r.text(0)].own.push_back(schedule_row(r, 1));
+  for (const auto& r : c.exec(std::string("SELECT sal.service_id, ") + kScheduleColumns +
+                                  " FROM service_at_location sal JOIN schedules sc ON sc.location_id = sal.location_id "
+                                  "AND sc.service_id IS NULL AND sc.service_at_location_id IS NULL "
+                                  "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
+                                  "WHERE sal.service_id IN (" + in + ")",
+                              id_params(ids)).rows)
+    out[r.text(0)].at_locations.push_back(schedule_row(r, 1));
+  for (const auto& r : c.exec(std::string("SELECT sal.service_id, ") + kExceptionColumns +
+                                  " FROM schedule_exceptions e JOIN service_at_location sal ON e.service_id IS NULL "
+                                  "AND e.location_id = sal.location_id WHERE sal.service_id IN (" + in + ") "
+                                  "UNION ALL SELECT e.service_id, " + kExceptionColumns +
+                                  " FROM schedule_exceptions e WHERE e.service_id IN (" + in + ")",
+                              id_params(ids, 2)).rows)
+    out[r.text(0)].exceptions.push_back(exception_row(r, 1));
+  return out;
+}
+
+std::vector<PhoneView> load_phones(Connection& c, const char* owner_column, const std::string& id, i18n::Lang reader) {
+  std::vector<PhoneView> out;
+  auto rows = c.exec(std::string("SELECT id, number, type, description FROM phones WHERE ") + owner_column +
+                         " = ? ORDER BY number, id",
+                     {id});
+  std::vector<std::string> ids;
+  for (const auto& r : rows.rows) ids.push_back(r.text(0));
+  auto tr = load_translations(c, "phone", ids);
+  for (const auto& r : rows.rows) {
+    if (r.text(1).empty()) continue;
+    out.push_back({r.text(1), tel_href(r.text(1)), r.text(2),
+                   pick_text(texts_of(tr, r.text(0), "description", r.text(3)), reader)});
+  }
+  return out;
+}
+
+// ---- the service page, part by part ---------------------------------------------------
+
+bool load_service_row(Connection& c, const std::string& id, i18n::Lang reader, ServiceDetails& d) {
+  auto r = c.exec("SELECT id, name, alternate_name, description, url, email, status, application_process, "
+                  "fees_description, eligibility_description, minimum_age, maximum_age, assured_date, "
+                  "organization_id FROM services WHERE id = ? AND archived_at IS NULL",
+                  {id});
+  if (r.empty()) return false;
+  const Row& row = r.rows[0];
+  auto tr = load_translations(c, "service", {id});
+  auto pick = [&](const char* field, std::size_t col) { return pick_text(texts_of(tr, id, field, row.text(col)), reader); };
+  d.id = row.text(0);
+  d.name = pick("name", 1);
+  d.alternate_name = pick("alternate_name", 2);
+  d.description = pick("description", 3);
+  d.url = row.text(4);
+  d.email = row.text(5);
+  d.status = row.text(6);
+  d.application_process = pick("application_process", 7);
+  d.fees_description = pick("fees_description", 8);
+  d.eligibility = pick("eligibility_description", 9);
+  d.minimum_age = opt_real(row, 10);
+  d.maximum_age = opt_real(row, 11);
+  d.assured_date = row.text(12);
+  d.organization_id = row.text(13);
+  return true;
+}
+
+void load_organization_part(Connection& c, i18n::Lang reader, ServiceDetails& d) {
+  if (d.organization_id.empty()) return;
+  auto r = c.exec("SELECT name, description, website, email FROM organizations WHERE id = ? AND archived_at IS NULL",
+                  {d.organization_id});
+  if (r.empty()) return;
+  auto tr = load_translations(c, "organization", {d.organization_id});
+  d.organization_name = pick_text(texts_of(tr, d.organization_id, "name", r.rows[0].text(0)), reader);
+  d.organization_description = pick_text(texts_of(tr, d.organization_id, "description", r.rows[0].text(1)), reader);
+  d.organization_url = r.rows[0].text(2);
+  d.organization_email = r.rows[0].text(3);
+}
+
+void load_categories(Connection& c, i18n::Lang reader, ServiceDetails& d) {
+  auto rows = c.exec("SELECT t.id, t.name FROM attributes a JOIN taxonomy_terms t ON t.id = a.taxonomy_term_id "
+                     "WHERE a.link_id = ? AND a.link_entity = 'service' ORDER BY t.name",
+                     {d.id});
+  std::vector<std::string> ids;
+  for (const auto& r : rows.rows) ids.push_back(r.text(0));
+  auto tr = load_translations(c, "taxonomy_term", ids);
+  for (const auto& r : rows.rows) d.categories.push_back(pick_text(texts_of(tr, r.text(0), "name", r.text(1)), reader).text);
+  sort_unique(d.categories);
+}
+
+void load_simple_lists(Connection& c, i18n::Lang reader, ServiceDetails& d) {
+  for (const auto& r : c.exec("SELECT DISTINCT LOWER(code) FROM languages WHERE service_id = ? AND code IS NOT NULL "
+                              "AND code <> ''", {d.id}).rows)
+    d.language_codes.push_back(r.text(0));
+  sort_unique(d.language_codes);
+  for (const auto& r : c.exec("SELECT option, amount, currency, amount_description FROM cost_options "
+                              "WHERE service_id = ? ORDER BY id", {d.id}).rows)
+    d.costs.push_back({cost_name(detail::classify_cost(r.text(0), opt_real(r, 1))), opt_real(r, 1), r.text(2),
+                       r.text(3)});
+  for (const auto& r : c.exec("SELECT document FROM required_documents WHERE service_id = ? AND document IS NOT NULL "
+                              "ORDER BY id", {d.id}).rows)
+    d.required_documents.push_back(r.text(0));
+  for (const auto& r : c.exec("SELECT id, name, title, department, email FROM contacts WHERE service_id = ? "
+                              "ORDER BY name, id", {d.id}).rows) {
+    ContactView ct{r.text(1), r.text(2), r.text(3), r.text(4), {}};
+    ct.phones = load_phones(c, "contact_id", r.text(0), reader);
+    if (!ct.name.empty() || !ct.email.empty() || !ct.phones.empty()) d.contacts.push_back(std::move(ct));
+  }
+}
+
+void load_locations(Connection& c, i18n::Lang reader, ServiceDetails& d) {
+  auto rows = c.exec("SELECT DISTINCT l.id, l.name, l.description, l.transportation, l.latitude, l.longitude "
+                     "FROM service_at_location sal JOIN locations l ON l.id = sal.location_id "
+                     "WHERE sal.service_id = ? AND l.archived_at IS NULL ORDER BY l.id",
+                     {d.id});
+  std::vector<std::string> ids;
+  for (const auto& r : rows.rows) ids.push_back(r.text(0));
+  auto tr = load_translations(c, "location", ids);
+  for (const auto& r : rows.rows) {
+    LocationView l;
+    l.id = r.text(0);
+    l.name = pick_text(texts_of(tr, l.id, "name", r.text(1)), reader);
+    l.description = pick_text(texts_of(tr, l.id, "description", r.text(2)), reader);
+    l.transportation = r.text(3);
+    l.latitude = opt_real(r, 4);
+    l.longitude = opt_real(r, 5);
+    auto a = c.exec("SELECT address_1, address_2, postal_code, city FROM addresses WHERE location_id = ? "
+                    "ORDER BY CASE WHEN address_type = 'physical' THEN 0 ELSE 1 END, id",
+                    {l.id});
+    if (!a.empty()) {
+      l.address_1 = a.rows[0].text(0);
+      l.address_2 = a.rows[0].text(1);
+      l.postal_code = a.rows[0].text(2);
+      l.city = a.rows[0].text(3);
+      l.municipality = municipality_name(l.postal_code, reader);
+    }
+    for (const auto& x : c.exec("SELECT description FROM accessibility WHERE location_id = ? AND description IS NOT "
+                                "NULL ORDER BY id", {l.id}).rows)
+      l.accessibility.push_back(x.text(0));
+    l.phones = load_phones(c, "location_id", l.id, reader);
+    std::vector<ScheduleRow> rules;
+    for (const auto& x : c.exec(std::string("SELECT ") + kScheduleColumns + ", sc.description FROM schedules sc "
+                                    "WHERE sc.location_id = ? AND sc.service_id IS NULL AND "
+                                    "sc.service_at_location_id IS NULL ORDER BY sc.id", {l.id}).rows) {
+      rules.push_back(schedule_row(x, 0));
+      if (!x.text(6).empty()) l.schedule_notes.push_back(x.text(6));
+    }
+    std::vector<ScheduleException> exceptions;
+    for (const auto& x : c.exec(std::string("SELECT ") + kExceptionColumns + " FROM schedule_exceptions e "
+                                    "WHERE e.location_id = ? AND e.service_id IS NULL ORDER BY e.starts_on", {l.id}).rows)
+      exceptions.push_back(exception_row(x, 0));
+    l.hours = opening_hours_from(rules, exceptions);
+    sort_unique(l.schedule_notes);
+    d.locations.push_back(std::move(l));
+  }
+}
+
+void load_service_hours(Connection& c, ServiceDetails& d) {
+  auto parts = load_hours(c, {d.id});
+  const HoursParts& p = parts[d.id];
+  d.hours = p.own_hours();
+  d.effective = p.effective();
+  for (const auto& r : c.exec("SELECT DISTINCT sc.description FROM schedules sc LEFT JOIN service_at_location sal ON "
+                              "sal.id = sc.service_at_location_id WHERE (sc.service_id = ? OR sal.service_id = ?) "
+                              "AND sc.description IS NOT NULL AND sc.description <> ''", {d.id, d.id}).rows)
+    d.schedule_notes.push_back(r.text(0));
+  sort_unique(d.schedule_notes);
+}
+
+}  // namespace
+
+// ---- languages ------------------------------------------------------------------------
+
+std::array<i18n::Lang, 3> fallback_order(i18n::Lang reader) {
+  using i18n::Lang;
+  switch (reader) {
+    case Lang::nl: return {Lang::nl, Lang::fr, Lang::en};
+    case Lang::fr: return {Lang::fr, Lang::nl, Lang::en};
+    case Lang::en: return {Lang::en, Lang::nl, Lang::fr};
+  }
+  return {Lang::nl, Lang::fr, Lang::en};
+}
+
+ShownText pick_text(const LangTexts& texts, i18n::Lang reader) {
+  for (auto l : fallback_order(reader)) {
+    const std::string& t = texts[lang_index(l)];
+    if (t.find_first_not_of(" \t\r\n") != std::string::npos)
+      return ShownText{t, l, l != reader};
+  }
+  return ShownText{"", reader, false};
+}
+
+std::string tel_href(std::string_view number) {
+  std::string digits;
+  for (char ch : number) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+    else if (ch == '+' && digits.empty()) digits += ch;
+  }
+  // "+32 (0)2 ..." : the trunk zero in brackets is not dialled after the country code.
+  auto bracket = number.find("(0)");
+  if (bracket != std::string_view::npos && digits.starts_with("+")) {
+    std::size_t digits_before = 0;
+    for (std::size_t i = 0; i < bracket; ++i)
+      if (number[i] >= '0' && number[i] <= '9') ++digits_before;
+    digits.erase(1 + digits_before, 1);
+  }
+  if (digits.empty() || digits == "+") return {};
+  return "tel:" + digits;
+}
+
+// ---- summaries and map points ---------------------------------------------------------------
+
+std::vector<ServiceSummary> load_summaries(Connection& c, const std::vector<std::string>& ids, i18n::Lang reader,
+                                           std::int64_t now) {
+  std::vector<ServiceSummary> out;
+  if (ids.empty()) return out;
+  const std::string in = placeholders(ids.size());
+  std::map<std::string, ServiceSummary> by_id;
+  std::map<std::string, std::string> org_of;
+  auto tr = load_translations(c, "service", ids);
+  for (const auto& r : c.exec("SELECT id, name, description, organization_id, minimum_age, maximum_age FROM services "
+                              "WHERE id IN (" + in + ") AND archived_at IS NULL AND status = 'active'",
+                              id_params(ids)).rows) {
+    ServiceSummary s;
+    s.id = r.text(0);
+    s.name = pick_text(texts_of(tr, s.id, "name", r.text(1)), reader);
+    s.description = pick_text(texts_of(tr, s.id, "description", r.text(2)), reader);
+    s.minimum_age = opt_real(r, 4);
+    s.maximum_age = opt_real(r, 5);
+    if (!r.text(3).empty()) org_of[s.id] = r.text(3);
+    by_id.emplace(s.id, std::move(s));
+  }
+  if (by_id.empty()) return out;
+  // Organisation names.
+  std::vector<std::string> org_ids;
+  for (const auto& [sid, oid] : org_of) org_ids.push_back(oid);
+  sort_unique(org_ids);
+  if (!org_ids.empty()) {
+    auto org_tr = load_translations(c, "organization", org_ids);
+    std::map<std::string, std::string> org_names;
+    for (const auto& r : c.exec("SELECT id, name FROM organizations WHERE id IN (" + placeholders(org_ids.size()) + ")",
+                                id_params(org_ids)).rows)
+      org_names[r.text(0)] = pick_text(texts_of(org_tr, r.text(0), "name", r.text(1)), reader).text;
+    for (const auto& [sid, oid] : org_of) by_id[sid].organization = org_names[oid];
+  }
+  // Municipalities of their locations.
+  for (const auto& r : c.exec("SELECT sal.service_id, a.postal_code FROM service_at_location sal "
+                              "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
+                              "JOIN addresses a ON a.location_id = l.id WHERE sal.service_id IN (" + in + ")",
+                              id_params(ids)).rows) {
+    auto it = by_id.find(r.text(0));
+    std::string name = municipality_name(r.text(1), reader);
+    if (it != by_id.end() && !name.empty()) it->second.municipalities.push_back(name);
+  }
+  for (const auto& r : c.exec("SELECT service_id, option, amount FROM cost_options WHERE service_id IN (" + in + ")",
+                              id_params(ids)).rows)
+    if (auto it = by_id.find(r.text(0)); it != by_id.end())
+      it->second.costs.push_back(cost_name(detail::classify_cost(r.text(1), opt_real(r, 2))));
+  for (auto& [id, parts] : load_hours(c, ids)) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    OpeningHours h = parts.effective();
+    it->second.has_hours = !h.empty();
+    it->second.open_now = is_open_at(h, now);
+  }
+  for (const auto& id : ids) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    sort_unique(it->second.municipalities);
+    sort_unique(it->second.costs);
+    out.push_back(std::move(it->second));
+    by_id.erase(it);
+  }
+  return out;
+}
+
+std::vector<MapPoint> load_map_points(Connection& c, const std::vector<std::string>& ids, i18n::Lang reader) {
+  std::vector<MapPoint> out;
+  if (ids.empty()) return out;
+  const std::string in = placeholders(ids.size());
+  auto tr = load_translations(c, "service", ids);
+  std::map<std::string, std::vector<MapPoint>> by_id;
+  for (const auto& r : c.exec("SELECT s.id, s.name, l.latitude, l.longitude FROM services s "
+                              "JOIN service_at_location sal ON sal.service_id = s.id "
+                              "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
+                              "WHERE s.id IN (" + in + ") AND s.archived_at IS NULL AND s.status = 'active' "
+                              "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL ORDER BY l.id",
+                              id_params(ids)).rows) {
+    auto lat = opt_real(r, 2), lon = opt_real(r, 3);
+    if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) continue;
+    by_id[r.text(0)].push_back({r.text(0), pick_text(texts_of(tr, r.text(0), "name", r.text(1)), reader).text, *lat, *lon});
+  }
+  for (const auto& id : ids) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    for (auto& p : it->second) out.push_back(std::move(p));
+    by_id.erase(it);
+  }
+  return out;
+}
+
+// ---- the service page ---------------------------------------------------------------------
+
+std::optional<ServiceDetails> load_service_details(Connection& c, const std::string& id, i18n::Lang reader) {
+  ServiceDetails d;
+  if (!load_service_row(c, id, reader, d)) return std::nullopt;
+  load_organization_part(c, reader, d);
+  load_categories(c, reader, d);
+  load_simple_lists(c, reader, d);
+  load_locations(c, reader, d);
+  load_service_hours(c, d);
+  d.phones = load_phones(c, "service_id", d.id, reader);
+  return d;
+}
+
+// ---- filter choices -------------------------------------------------------------------------
+
+std::vector<FilterChoice> category_choices(Connection& c, i18n::Lang reader) {
+  struct Term {
+    std::string id, parent, label;
+  };
+  std::vector<Term> terms;
+  auto rows = c.exec("SELECT id, name, parent_id FROM taxonomy_terms WHERE taxonomy_id = ?",
+                     {std::string(kFamilyTaxonomyId)});
+  std::vector<std::string> ids;
+  for (const auto& r : rows.rows) ids.push_back(r.text(0));
+  auto tr = load_translations(c, "taxonomy_term", ids);
+  for (const auto& r : rows.rows)
+    terms.push_back({r.text(0), r.text(2), pick_text(texts_of(tr, r.text(0), "name", r.text(1)), reader).text});
+  if (terms.empty()) {
+    // Not seeded in this database yet: the built-in labels (their ids are fixed).
+    for (const auto& t : family_terms()) {
+      auto parent = t.parent_code.empty() ? std::nullopt : family_term_id(t.parent_code);
+      terms.push_back({t.id, parent.value_or(""), t.label(reader)});
+    }
+  }
+  auto by_label = [](const Term& a, const Term& b) { return text::fold(a.label) < text::fold(b.label); };
+  std::sort(terms.begin(), terms.end(), by_label);
+  std::set<std::string> known;
+  for (const auto& t : terms) known.insert(t.id);
+  std::vector<FilterChoice> out;
+  for (const auto& top : terms) {
+    if (!top.parent.empty() && known.contains(top.parent)) continue;
+    out.push_back({top.id, top.label, 0});
+    for (const auto& child : terms)
+      if (child.parent == top.id) out.push_back({child.id, child.label, 1});
+  }
+  return out;
+}
+
+std::vector<FilterChoice> language_choices(Connection& c, i18n::Lang reader) {
+  std::vector<FilterChoice> out;
+  for (const auto& r : c.exec("SELECT DISTINCT LOWER(l.code) FROM languages l JOIN services s ON s.id = l.service_id "
+                              "WHERE s.archived_at IS NULL AND l.code IS NOT NULL AND l.code <> ''").rows) {
+    const std::string code = r.text(0);
+    if (code.size() < 2 || code.size() > 3 ||
+        !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+      continue;
+    std::string name = language_display_name(code, i18n::code(reader));
+    out.push_back({code, name.empty() ? code : name, 0});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const FilterChoice& a, const FilterChoice& b) { return text::fold(a.label) < text::fold(b.label); });
+  return out;
+}
+
+std::vector<FilterChoice> municipality_choices(i18n::Lang reader) {
+  std::vector<FilterChoice> out;
+  for (const auto& m : brussels_municipalities()) out.push_back({m.nis_code, m.name(reader), 0});
+  std::sort(out.begin(), out.end(),
+            [](const FilterChoice& a, const FilterChoice& b) { return text::fold(a.label) < text::fold(b.label); });
+  return out;
+}
+
+}  // namespace samen::directory

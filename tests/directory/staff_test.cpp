@@ -1,0 +1,332 @@
+// The staff pages of the service map in-process on both databases: access of
+// every route per role, creating and editing through the forms with
+// validation in the user's language, optimistic locking, archive / restore,
+// the change history, review and translation lists, teams, and audit.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "accounts/audit.hpp"
+#include "directory/directory_fixture.hpp"
+
+namespace samen {
+namespace {
+
+using accounts::Role;
+using testing::AppClient;
+
+class StaffPages : public testing::DirectoryAppTest {
+ protected:
+  std::int64_t audit_count(const std::string& action) {
+    auto lease = db().acquire();
+    accounts::AuditFilter f;
+    f.action = action;
+    return accounts::count_audit(*lease, f);
+  }
+  static std::string form(std::initializer_list<std::pair<std::string, std::string>> fields) {
+    std::string out;
+    for (const auto& [k, v] : fields) out += (out.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+    return out;
+  }
+  // The id in a Location header like /directory/services/<id>?done=saved.
+  static std::string created_id(const http::Response& r) {
+    std::string loc = r.header("Location").value_or("");
+    auto slash = loc.rfind('/');
+    return loc.substr(slash + 1, loc.find('?') - slash - 1);
+  }
+  std::string service_form(const std::string& org, const std::string& name) {
+    return form({{"organization_id", org}, {"name", name}, {"description", "Opvang"}, {"status", "active"}});
+  }
+};
+
+struct Expect {
+  int admin, coordinator, facilitator, partner, parent_rep;
+  int of(Role r) const {
+    switch (r) {
+      case Role::admin: return admin;
+      case Role::coordinator: return coordinator;
+      case Role::facilitator: return facilitator;
+      case Role::partner: return partner;
+      case Role::parent_rep: return parent_rep;
+    }
+    return 0;
+  }
+};
+
+TEST_P(StaffPages, EveryRouteAnswersEachRoleAsItShould) {
+  std::string svc_a = make_service("Opvang A", org_a), svc_b = make_service("Opvang B", org_b);
+  std::string loc_a = make_location("Locatie A", org_a), loc_b = make_location("Locatie B", org_b);
+  std::string team = make_team("Samenwerkingsverband");
+  const Expect readers{200, 200, 200, 200, 200};
+  const Expect editors{200, 200, 403, 200, 403};
+  const Expect editors_other{200, 200, 403, 403, 403};   // a record of organisation B
+  const Expect network{200, 200, 403, 403, 403};
+  const Expect write{303, 303, 403, 303, 403};
+  const Expect write_other{303, 303, 403, 403, 403};
+  const Expect network_write{303, 303, 403, 403, 403};
+  struct Case {
+    std::string method, path, body;
+    Expect expect;
+  };
+  auto org_form = [&](const std::string& name) { return form({{"name", name}}); };
+  auto loc_form = [&](const std::string& org) { return form({{"organization_id", org}, {"name", "Plek"}}); };
+  auto team_form = form({{"name", "Lokaal team"}, {"kind", "local_team"}});
+  std::vector<Case> cases = {
+      {"GET", "/directory", "", readers},
+      {"GET", "/directory/review", "", editors},
+      {"GET", "/directory/translations", "", editors},
+      {"GET", "/directory/organizations", "", readers},
+      {"GET", "/directory/organizations/new", "", network},
+      {"POST", "/directory/organizations", org_form("Nieuwe organisatie"), network_write},
+      {"GET", "/directory/organizations/" + org_a, "", readers},
+      {"GET", "/directory/organizations/" + org_a + "/edit", "", editors},
+      {"GET", "/directory/organizations/" + org_b + "/edit", "", editors_other},
+      {"POST", "/directory/organizations/" + org_a, org_form("Kinderdagverblijf De Vlinder"), write},
+      {"POST", "/directory/organizations/" + org_b, org_form("Crèche Les Petits Pas"), write_other},
+      {"POST", "/directory/organizations/" + org_b + "/archive", "", network_write},
+      {"POST", "/directory/organizations/" + org_b + "/restore", "", network_write},
+      {"GET", "/directory/services", "", readers},
+      {"GET", "/directory/services/new", "", editors},
+      {"POST", "/directory/services", service_form(org_a, "Nieuw A"), write},
+      {"POST", "/directory/services", service_form(org_b, "Nieuw B"), write_other},
+      {"GET", "/directory/services/" + svc_a, "", readers},
+      {"GET", "/directory/services/" + svc_a + "/edit", "", editors},
+      {"GET", "/directory/services/" + svc_b + "/edit", "", editors_other},
+      {"POST", "/directory/services/" + svc_a, service_form(org_a, "Opvang A"), write},
+      {"POST", "/directory/services/" + svc_b, service_form(org_b, "Opvang B"), write_other},
+      {"POST", "/directory/services/" + svc_a + "/verify", "", write},
+      {"POST", "/directory/services/" + svc_b + "/verify", "", write_other},
+      {"POST", "/directory/services/" + svc_a + "/archive", "", write},
+      {"POST", "/directory/services/" + svc_a + "/restore", "", write},
+      {"POST", "/directory/services/" + svc_b + "/archive", "", write_other},
+      {"POST", "/directory/services/" + svc_b + "/restore", "", write_other},
+      {"GET", "/directory/locations", "", readers},
+      {"GET", "/directory/locations/new", "", editors},
+      {"POST", "/directory/locations", loc_form(org_a), write},
+      {"POST", "/directory/locations", loc_form(org_b), write_other},
+      {"GET", "/directory/locations/" + loc_a, "", readers},
+      {"GET", "/directory/locations/" + loc_a + "/edit", "", editors},
+      {"GET", "/directory/locations/" + loc_b + "/edit", "", editors_other},
+      {"POST", "/directory/locations/" + loc_a, loc_form(org_a), write},
+      {"POST", "/directory/locations/" + loc_b, loc_form(org_b), write_other},
+      {"POST", "/directory/locations/" + loc_a + "/archive", "", write},
+      {"POST", "/directory/locations/" + loc_a + "/restore", "", write},
+      {"POST", "/directory/locations/" + loc_b + "/archive", "", write_other},
+      {"POST", "/directory/locations/" + loc_b + "/restore", "", write_other},
+      {"GET", "/directory/teams", "", readers},
+      {"GET", "/directory/teams/new", "", network},
+      {"POST", "/directory/teams", team_form, network_write},
+      {"GET", "/directory/teams/" + team, "", readers},
+      {"GET", "/directory/teams/" + team + "/edit", "", network},
+      {"POST", "/directory/teams/" + team, form({{"name", "Samenwerkingsverband"}, {"kind", "partnership"}}), network_write},
+      {"POST", "/directory/teams/" + team + "/archive", "", network_write},
+      {"POST", "/directory/teams/" + team + "/restore", "", network_write},
+  };
+  // Routes the table must cover: every staff page route of the router.
+  std::set<std::string> covered, routed;
+  for (const auto& c : cases) {
+    std::string p = std::regex_replace(c.path, std::regex("/[0-9a-f]{8}-[0-9a-f-]{27}"), "/{id}");
+    covered.insert(c.method + " " + p);
+  }
+  for (const auto& r : app_->routes().router.routes())
+    if (!r.handler.api && r.pattern.starts_with("/directory") && !r.pattern.starts_with("/directory/import"))
+      routed.insert(r.method + " " + r.pattern);  // the spreadsheet import has its own tests
+  EXPECT_EQ(covered, routed);
+
+  auto anon = client(std::nullopt);
+  for (const auto& c : cases) {
+    auto r = c.method == "GET" ? anon->get(c.path) : anon->post(c.path, c.body);
+    EXPECT_EQ(r.status, 303) << c.method << " " << c.path << " anonymous";
+    EXPECT_EQ(r.header("Location").value_or("").rfind("/login", 0), 0u) << c.path;
+  }
+  for (Role role : accounts::kRoles) {
+    auto c = client(role);
+    for (const auto& k : cases) {
+      auto r = k.method == "GET" ? c->get(k.path) : c->post(k.path, k.body);
+      EXPECT_EQ(r.status, k.expect.of(role)) << k.method << " " << k.path << " as " << accounts::role_name(role)
+                                              << "\n" << r.body.substr(0, 400);
+    }
+  }
+}
+
+TEST_P(StaffPages, NavigationShowsTheDirectoryToSignedInUsersOnly) {
+  auto anon = client(std::nullopt);
+  EXPECT_EQ(anon->get("/").body.find("href=\"/directory\""), std::string::npos);
+  auto parent = client(Role::parent_rep);
+  EXPECT_NE(parent->get("/").body.find("href=\"/directory\""), std::string::npos);
+}
+
+TEST_P(StaffPages, CoordinatorCreatesAFullServiceThroughTheForm) {
+  std::string loc = make_location("Hoofdzetel", org_a);
+  auto c = client(Role::coordinator);
+  auto page = c->get("/directory/services/new");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"name.fr\""), std::string::npos);
+  EXPECT_NE(page.body.find("name=\"hours_opens\""), std::string::npos);
+  std::string childcare = *directory::family_term_id("childcare");
+  auto r = c->post("/directory/services",
+                   form({{"organization_id", org_a}, {"name", "Kinderopvang De Vlinder"}, {"name.fr", "Crèche Le Papillon"},
+                         {"name.en", "Butterfly childcare"}, {"description", "Opvang voor baby's"},
+                         {"description.fr", "Accueil des bébés"}, {"status", "active"}, {"minimum_age", "0"},
+                         {"maximum_age", "2,5"}, {"languages", "nl"}, {"languages", "ar"}, {"cost", "income_related"},
+                         {"cost_amount", "12,50"}, {"categories", childcare}, {"locations", loc},
+                         {"hours_day", "0"}, {"hours_opens", "07:30"}, {"hours_closes", "18:00"},
+                         {"hours_day", ""}, {"hours_opens", ""}, {"hours_closes", ""},
+                         {"exc_starts", "2025-12-24"}, {"exc_ends", "2025-12-26"}, {"exc_closed", "1"},
+                         {"exc_opens", ""}, {"exc_closes", ""}, {"exc_description", "Kerstmis"},
+                         {"contact_name", "An Peeters"}, {"contact_title", ""}, {"contact_email", "an@vlinder.be"},
+                         {"phone_number", "02 123 45 67"}, {"phone_type", ""}, {"phone_description", ""},
+                         {"email", "info@vlinder.be"}, {"url", "https://vlinder.be"}}));
+  ASSERT_EQ(r.status, 303) << r.body;
+  std::string id = created_id(r);
+  auto view = c->get("/directory/services/" + id + "?done=saved");
+  ASSERT_EQ(view.status, 200);
+  for (const char* text : {"Crèche Le Papillon", "Butterfly childcare", "07:30", "Kerstmis", "An Peeters",
+                           "02 123 45 67", "Hoofdzetel", "Kinderopvang (0-3 jaar)", "Arabisch", "12,5"})
+    EXPECT_NE(view.body.find(text), std::string::npos) << text;
+  EXPECT_NE(view.body.find("Aangemaakt"), std::string::npos) << "history shows the create rows";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM languages WHERE service_id = ?", {id}), 2);
+  EXPECT_EQ(scalar("SELECT option FROM cost_options WHERE service_id = ?", {id}), "income_related");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schedules WHERE service_id = ? AND byday = 'MO'", {id}), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM service_at_location WHERE service_id = ?", {id}), 1);
+  EXPECT_EQ(audit_count("directory.service.create"), 1);
+}
+
+TEST_P(StaffPages, InvalidInputIsExplainedPerFieldInTheUsersLanguageAndNothingIsWritten) {
+  auto c = client(Role::coordinator);
+  {
+    auto lease = db().acquire();
+    lease->exec("UPDATE users SET lang = 'fr' WHERE email = 'coordinator@example.org'");
+  }
+  auto before = count("SELECT COUNT(*) FROM services");
+  auto r = c->post("/directory/services",
+                   form({{"organization_id", org_a}, {"name", ""}, {"description", "x"}, {"status", "active"},
+                         {"email", "geen-email"}, {"url", "vlinder.be"}, {"minimum_age", "6"}, {"maximum_age", "3"},
+                         {"hours_day", "1"}, {"hours_opens", "18:00"}, {"hours_closes", "09:00"}}));
+  ASSERT_EQ(r.status, 422);
+  for (const char* text : {"Ce champ est obligatoire.", "Indiquez une adresse e-mail valide",
+                           "L&#39;âge maximum doit être au moins égal à l&#39;âge minimum.", "aria-invalid=\"true\"",
+                           "id=\"f-email-error\"", "href=\"#f-name\""})
+    EXPECT_NE(r.body.find(text), std::string::npos) << text;
+  EXPECT_NE(r.body.find("value=\"geen-email\""), std::string::npos) << "the form keeps what was typed";
+  auto loc = c->post("/directory/locations", form({{"organization_id", org_a}, {"name", "Plek"}, {"address_1", "Rue 1"},
+                                                   {"postal_code", "9000"}, {"latitude", "51.2"}, {"longitude", "4,3"}}));
+  ASSERT_EQ(loc.status, 422);
+  EXPECT_NE(loc.body.find("Ce n&#39;est pas le code postal d&#39;une commune bruxelloise."), std::string::npos);
+  EXPECT_NE(loc.body.find("Cette latitude n&#39;est pas à Bruxelles"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM services"), before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM locations"), 0);
+  // Invalid UTF-8 and hostile text.
+  EXPECT_EQ(c->post("/directory/services", "organization_id=" + org_a + "&name=%C3%28&description=x").status, 400);
+  auto evil = c->post("/directory/services", service_form(org_a, "<script>alert(1)</script>"));
+  ASSERT_EQ(evil.status, 303);
+  auto page = c->get(evil.header("Location").value_or(""));
+  EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(c->get("/directory/services/no-such-id").status, 404);
+  EXPECT_EQ(c->post("/directory/services/no-such-id", service_form(org_a, "x")).status, 404);
+  EXPECT_EQ(c->post("/directory/services/no-such-id/archive", "").status, 404);
+}
+
+TEST_P(StaffPages, AStaleFormGets409AndKeepsTheOtherEdit) {
+  std::string id = make_service("Opvang", org_a);
+  auto first = client(Role::coordinator), second = client(Role::partner);
+  auto edit = first->get("/directory/services/" + id + "/edit");
+  ASSERT_EQ(edit.status, 200);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(edit.body, m, std::regex(R"re(name="updated_at" value="(\d+)")re")));
+  std::string stamp = m[1];
+  ASSERT_EQ(second->get("/directory/services/" + id + "/edit").status, 200);
+  auto ok = second->post("/directory/services/" + id,
+                         service_form(org_a, "Opvang (partner)") + "&updated_at=" + stamp);
+  ASSERT_EQ(ok.status, 303);
+  auto stale = first->post("/directory/services/" + id, service_form(org_a, "Opvang (coordinator)") + "&updated_at=" + stamp);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("Iemand anders heeft deze fiche gewijzigd"), std::string::npos);
+  EXPECT_NE(stale.body.find("Opvang (coordinator)"), std::string::npos) << "the typed text is still there to copy";
+  EXPECT_EQ(scalar("SELECT name FROM services WHERE id = ?", {id}), "Opvang (partner)");
+  EXPECT_EQ(audit_count("directory.service.update"), 1);
+}
+
+TEST_P(StaffPages, ArchiveRestoreHistoryAndAudit) {
+  std::string id = make_service("Opvang", org_a);
+  auto c = client(Role::partner);
+  EXPECT_EQ(c->post("/directory/services/" + id + "/archive", "").status, 303);
+  EXPECT_FALSE(scalar("SELECT archived_at FROM services WHERE id = ?", {id}).empty());
+  EXPECT_EQ(c->get("/directory/services").body.find(">Opvang<"), std::string::npos);
+  EXPECT_NE(c->get("/directory/services?archived=1").body.find(">Opvang<"), std::string::npos);
+  EXPECT_EQ(c->get("/directory/services/" + id + "/edit").status, 409);
+  EXPECT_EQ(c->post("/directory/services/" + id, service_form(org_a, "Opvang 2")).status, 409);
+  auto view = c->get("/directory/services/" + id);
+  EXPECT_NE(view.body.find("/restore"), std::string::npos);
+  EXPECT_EQ(c->post("/directory/services/" + id + "/restore", "").status, 303);
+  EXPECT_TRUE(scalar("SELECT archived_at FROM services WHERE id = ?", {id}).empty());
+  view = c->get("/directory/services/" + id);
+  EXPECT_NE(view.body.find("Gearchiveerd"), std::string::npos) << "history shows the archive";
+  EXPECT_NE(view.body.find("Teruggezet"), std::string::npos);
+  EXPECT_NE(view.body.find("partner@example.org"), std::string::npos);
+  EXPECT_EQ(audit_count("directory.service.archive"), 1);
+  EXPECT_EQ(audit_count("directory.service.restore"), 1);
+}
+
+TEST_P(StaffPages, ReviewListAndVerifyButton) {
+  std::string mine = make_service("Eigen dienst", org_a), theirs = make_service("Andere dienst", org_b);
+  auto partner = client(Role::partner), coordinator = client(Role::coordinator);
+  auto list = partner->get("/directory/review");
+  EXPECT_NE(list.body.find("Eigen dienst"), std::string::npos);
+  EXPECT_EQ(list.body.find("Andere dienst"), std::string::npos) << "partners see their own";
+  list = coordinator->get("/directory/review");
+  EXPECT_NE(list.body.find("Andere dienst"), std::string::npos);
+  EXPECT_EQ(partner->post("/directory/services/" + mine + "/verify", "").status, 303);
+  EXPECT_EQ(scalar("SELECT assurer_email FROM services WHERE id = ?", {mine}), "partner@example.org");
+  EXPECT_EQ(scalar("SELECT assured_date FROM services WHERE id = ?", {mine}), directory::iso_date(app::unix_now()));
+  EXPECT_EQ(partner->get("/directory/review").body.find("Eigen dienst"), std::string::npos);
+  EXPECT_EQ(audit_count("directory.service.verify"), 1);
+}
+
+TEST_P(StaffPages, MissingFrenchSavesButIsListed) {
+  auto c = client(Role::coordinator);
+  auto r = c->post("/directory/services", service_form(org_a, "Alleen Nederlands"));
+  ASSERT_EQ(r.status, 303);
+  std::string id = created_id(r);
+  EXPECT_NE(c->get("/directory/translations").body.find("Alleen Nederlands"), std::string::npos);
+  EXPECT_NE(c->get("/directory/services/" + id).body.find("De Franse naam of beschrijving ontbreekt"), std::string::npos);
+  c->get("/directory/services/" + id + "/edit");
+  ASSERT_EQ(c->post("/directory/services/" + id, service_form(org_a, "Alleen Nederlands") +
+                                                     "&name.fr=Seulement+fran%C3%A7ais&description.fr=Accueil")
+                .status,
+            303);
+  EXPECT_EQ(c->get("/directory/translations").body.find("Alleen Nederlands"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT value FROM translations WHERE resource_id = ? AND field = 'name' AND lang = 'fr'", {id}),
+            "Seulement français");
+}
+
+TEST_P(StaffPages, TeamsHaveAreasMembersAndAParent) {
+  std::string top = make_team("Samenwerkingsverband");
+  auto c = client(Role::coordinator);
+  auto r = c->post("/directory/teams", form({{"name", "Lokaal team Jette"}, {"kind", "local_team"}, {"parent_id", top},
+                                             {"area_municipality", "21010"}, {"area_neighbourhood", ""},
+                                             {"area_municipality", "21004"}, {"area_neighbourhood", "Nieuwland"},
+                                             {"members", org_a}}));
+  ASSERT_EQ(r.status, 303) << r.body;
+  std::string id = created_id(r);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM team_areas WHERE team_id = ?", {id}), 2);
+  EXPECT_EQ(scalar("SELECT organization_id FROM team_members WHERE team_id = ?", {id}), org_a);
+  auto partner = client(Role::partner);
+  auto view = partner->get("/directory/teams/" + id);
+  ASSERT_EQ(view.status, 200);
+  for (const char* text : {"Jette", "Brussel — Nieuwland", "Kinderdagverblijf De Vlinder", "Samenwerkingsverband"})
+    EXPECT_NE(view.body.find(text), std::string::npos) << text;
+  EXPECT_EQ(view.body.find("/edit\""), std::string::npos) << "partners only view teams";
+  // The partnership cannot be placed under its own local team.
+  auto loop = c->post("/directory/teams/" + top, form({{"name", "Samenwerkingsverband"}, {"kind", "partnership"},
+                                                       {"parent_id", id}}));
+  EXPECT_EQ(loop.status, 422);
+  auto bad = c->post("/directory/teams", form({{"name", "X"}, {"kind", "local_team"}, {"area_municipality", "12345"}}));
+  EXPECT_EQ(bad.status, 422);
+}
+
+SAMEN_INSTANTIATE_FOR_BACKENDS(StaffPages);
+
+}  // namespace
+}  // namespace samen
