@@ -186,6 +186,9 @@ int run(int argc, char** argv) {
   add_store_options(import_hsds_cmd, so);
   import_hsds_cmd->add_option("PATH", hsds_path, "Datapackage folder, export folder or HSDS JSON file")->required();
   import_hsds_cmd->add_flag("--skip-invalid", skip_invalid, "Import the valid records, report and skip the others");
+  std::size_t hsds_max_mb = 64;
+  import_hsds_cmd->add_option("--max-file-mb", hsds_max_mb, "Largest file read, in MB (records are held in memory)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
   auto* export_hsds_cmd = cli.add_subcommand("export-hsds", "Write the service map as HSDS 3.0 (DIR/csv and DIR/json)");
   std::string hsds_out;
   add_store_options(export_hsds_cmd, so);
@@ -286,7 +289,8 @@ int run(int argc, char** argv) {
     }
     if (*import_hsds_cmd) {
       auto db = open_store(so, 2);
-      return directory::hsds::import_command(*db, so.data, hsds_path, skip_invalid, std::cout, std::cerr);
+      return directory::hsds::import_command(*db, so.data, hsds_path, skip_invalid, hsds_max_mb * 1024 * 1024,
+                                             std::cout, std::cerr);
     }
     if (*export_hsds_cmd) {
       auto db = open_store(so, 2);

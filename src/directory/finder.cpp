@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
@@ -88,9 +90,35 @@ struct FormChoices {
   std::vector<FilterChoice> municipalities, languages, categories;
 };
 
+// The languages services are offered in change rarely and take a scan of the
+// languages table: kept a minute per database (keyed by its description, so
+// two databases in one process never share an entry).
+std::vector<std::string> offered_languages(Context& ctx, store::Connection& c) {
+  struct Entry {
+    std::vector<std::string> codes;
+    std::int64_t loaded_at = 0;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, Entry> cache;
+  constexpr std::int64_t kSeconds = 60;
+  const std::string key = ctx.app.db().describe();
+  {
+    std::lock_guard lock(mutex);
+    auto it = cache.find(key);
+    if (it != cache.end() && ctx.now >= it->second.loaded_at && ctx.now - it->second.loaded_at < kSeconds)
+      return it->second.codes;
+  }
+  auto codes = offered_language_codes(c);
+  std::lock_guard lock(mutex);
+  if (cache.size() > 64) cache.clear();
+  cache[key] = Entry{codes, ctx.now};
+  return codes;
+}
+
 FormChoices load_choices(Context& ctx) {
   auto lease = ctx.app.db().acquire();
-  return {municipality_choices(ctx.lang), language_choices(*lease, ctx.lang), category_choices(*lease, ctx.lang)};
+  return {municipality_choices(ctx.lang), language_choices(offered_languages(ctx, *lease), ctx.lang),
+          category_choices(*lease, ctx.lang)};
 }
 
 FinderRequest read_request(Context& ctx, const FormChoices& choices) {
@@ -481,7 +509,8 @@ void fill_contact(const Context& ctx, Dict& content, const ServiceDetails& s) {
     Dict* d = content.AddSectionDictionary("CONTACTS");
     d->SetValue("NAME", c.name.empty() ? c.email : c.name);
     if (!c.title.empty()) d->SetValueAndShowSection("TEXT", c.title, "TITLE");
-    if (!c.email.empty() && !c.name.empty()) d->SetValueAndShowSection("ADDRESS", c.email, "CONTACT_EMAIL");
+    if (!c.email.empty() && !c.name.empty() && c.email != email)
+      d->SetValueAndShowSection("ADDRESS", c.email, "CONTACT_EMAIL");
     for (const auto& p : c.phones) add_phone(*d, "CONTACT_PHONES", p);
     any = true;
   }
@@ -490,10 +519,17 @@ void fill_contact(const Context& ctx, Dict& content, const ServiceDetails& s) {
 
 void fill_cost(const Context& ctx, Dict& content, const ServiceDetails& s) {
   for (const auto& c : s.costs) {
-    std::string text = ctx.t("finder.cost." + c.option);
-    if (c.amount && *c.amount > 0)
-      text += ": " + i18n::format_number(ctx.lang, *c.amount, 2) + " " + (c.currency.empty() ? "EUR" : c.currency);
-    if (!c.amount_description.empty()) text += " (" + c.amount_description + ")";
+    const std::string option = ctx.t("finder.cost." + c.option);
+    std::string text = option;
+    if (c.amount && *c.amount > 0 && std::isfinite(*c.amount)) {
+      bool euro = c.currency.empty() || c.currency == "EUR";
+      text = euro ? ctx.tf("finder.cost.amount", {{"option", option}, {"amount", *c.amount}})
+                  : ctx.tf("finder.cost.amount_other", {{"option", option},
+                                                        {"amount", i18n::format_number(ctx.lang, *c.amount, 2)},
+                                                        {"currency", c.currency}});
+    }
+    // The amount's own note is not translated: shown only when the service has no translated fees text.
+    if (!c.amount_description.empty() && s.fees_description.empty()) text += " (" + c.amount_description + ")";
     content.SetValueAndShowSection("TEXT", text, "COSTS");
   }
   add_text_section(ctx, content, "FEES", s.fees_description);

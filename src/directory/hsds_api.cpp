@@ -8,6 +8,10 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "app/api.hpp"
 #include "app/app.hpp"
@@ -236,7 +240,8 @@ http::Response json_ok(const Json& j) {
 // An HSDS page (app::page_json's numbers) whose items keep their HSDS field order.
 http::Response page_response(const app::PageRequest& p, std::int64_t total, std::vector<Json> items) {
   Json out;
-  for (const auto& [k, v] : app::page_json(p, total, nlohmann::json::array()).items())
+  const auto page = app::page_json(p, total, nlohmann::json::array());
+  for (const auto& [k, v] : page.items())
     if (k != "contents") out[k] = v;
   out["empty"] = items.empty();
   out["contents"] = Json::array();

@@ -23,9 +23,10 @@ void audit(store::Database& db, const std::string& action, const std::string& de
 }  // namespace
 
 int import_command(store::Database& db, const std::filesystem::path& data_dir, const std::filesystem::path& path,
-                   bool skip_invalid, std::ostream& out, std::ostream& err) {
+                   bool skip_invalid, std::size_t max_file_bytes, std::ostream& out, std::ostream& err) {
   ImportOptions options;
   options.skip_invalid = skip_invalid;
+  options.max_file_bytes = max_file_bytes;
   options.now = app::unix_now();
   ImportReport report = import_hsds(db, path, options);
   std::size_t errors = 0;

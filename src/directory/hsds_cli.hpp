@@ -10,7 +10,7 @@
 namespace samen::directory::hsds {
 
 int import_command(store::Database& db, const std::filesystem::path& data_dir, const std::filesystem::path& path,
-                   bool skip_invalid, std::ostream& out, std::ostream& err);
+                   bool skip_invalid, std::size_t max_file_bytes, std::ostream& out, std::ostream& err);
 int export_command(store::Database& db, const std::filesystem::path& out_dir, std::ostream& out);
 
 }  // namespace samen::directory::hsds

@@ -46,8 +46,7 @@ Values canonical(const Table& t, const store::Row& row) {
   Values v;
   for (std::size_t i = 0; i < t.fields.size(); ++i) {
     auto text = row.opt_text(i);
-    if (text && t.fields[i].type == FieldType::number)
-      if (auto n = parse_number(*text)) text = format_number(*n);
+    if (text) text = canonical_value(t.fields[i], std::move(*text));
     v.push_back(std::move(text));
   }
   return v;

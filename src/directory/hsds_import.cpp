@@ -102,7 +102,7 @@ bool too_big(ImportPackage& pkg, const fs::path& p, std::size_t max_bytes) {
   if (size <= max_bytes) return false;
   file_problem(pkg, p.filename().string(), "-", "-",
                "the file is " + megabytes(size) + "; files over " + megabytes(max_bytes) +
-                   " are not imported (split the data into several imports)");
+                   " are not imported (split the data, or raise the limit with --max-file-mb)");
   return true;
 }
 

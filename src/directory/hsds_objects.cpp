@@ -192,16 +192,13 @@ std::string select_list(const Table& t) {
   return cols;
 }
 
-// Reads rows into Values, numbers in canonical text.
+// Reads rows into Values, in canonical text (see canonical_value).
 Values values_of(const Table& t, const store::Row& row) {
   Values v;
   v.reserve(t.fields.size());
   for (std::size_t i = 0; i < t.fields.size(); ++i) {
     auto text = row.opt_text(i);
-    if (text && t.fields[i].type == FieldType::number) {
-      auto n = parse_number(*text);
-      text = n ? format_number(*n) : *text;
-    }
+    if (text) text = canonical_value(t.fields[i], std::move(*text));
     v.push_back(std::move(text));
   }
   return v;

@@ -20,7 +20,7 @@ namespace samen::directory::hsds {
 
 using Json = nlohmann::ordered_json;
 // One row of an HSDS table: the values in HSDS column order (NULL = nullopt).
-// Numbers are in canonical text (format_number).
+// Values read from the database are in canonical text (canonical_value).
 using Values = std::vector<std::optional<std::string>>;
 
 // A nested key of an HSDS object: `key` holds rows of `table`. For a list

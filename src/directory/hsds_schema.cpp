@@ -262,6 +262,15 @@ std::string format_number(double v) {
   return ec == std::errc() ? std::string(buf, p) : std::string("0");
 }
 
+std::string canonical_value(const Field& f, std::string text) {
+  if (f.type == FieldType::number) {
+    if (auto n = parse_number(text)) return format_number(*n);
+  } else if (f.type == FieldType::datetime && is_date(text)) {
+    return text + "T00:00:00Z";
+  }
+  return text;
+}
+
 std::optional<std::string> value_problem(const Table& t, const Field& f, std::string_view text) {
   if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), text) == f.allowed.end())
     return "must be one of: " + join(f.allowed);

@@ -64,6 +64,9 @@ bool is_time(std::string_view s);      // HH:MM or HH:MM:SS[.frac], optionally w
 std::optional<double> parse_number(std::string_view s);
 // Shortest text that reads back as the same double: 3 → "3", 2.5 → "2.5".
 std::string format_number(double v);
+// A stored value as HSDS writes it: numbers in shortest form, and a bare date
+// in a date-time field (Samen keeps last_modified as a day) as midnight UTC.
+std::string canonical_value(const Field& f, std::string text);
 
 // Samen's fr/en (and nl) texts travel as HSDS attributes: one taxonomy, one
 // term per language; attribute link_entity = resource type, link_id =

@@ -11,6 +11,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "directory/schedule.hpp"
+#include "directory/search_document.hpp"
 #include "directory/search_engines.hpp"
 
 namespace samen::directory {
@@ -90,6 +92,41 @@ std::vector<std::string> rank_suggestions(std::vector<SuggestCandidate> candidat
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ranked.size() && out.size() < limit; ++i) out.push_back(ranked[i].label);
   return out;
+}
+
+void filter_open_at(std::int64_t moment, const Page& page,
+                    const std::function<CandidateBatch(std::size_t offset, std::size_t count)>& fetch,
+                    SearchResult& result) {
+  std::size_t checked = 0, open = 0;
+  std::int64_t candidates = 0;
+  bool exhausted = false;
+  result.hits.clear();
+  // A first batch just beyond the page (most candidates are open), then bigger ones.
+  std::size_t batch_size = std::clamp<std::size_t>(page.offset + page.limit + 20, 100, kOpenAtBatch);
+  while (checked < kMaxOpenAtCandidates) {
+    CandidateBatch batch = fetch(checked, batch_size);
+    candidates = batch.candidates;
+    for (auto& c : batch.items) {
+      ++checked;
+      if (!is_open_at(decode_hours(c.hours), moment)) continue;
+      if (open >= page.offset && result.hits.size() < page.limit)
+        result.hits.push_back({std::move(c.service_id), c.score});
+      ++open;
+    }
+    if (batch.items.size() < batch_size) {
+      exhausted = true;
+      break;
+    }
+    if (result.hits.size() >= page.limit) break;  // the page is full: estimate the rest
+    batch_size = kOpenAtBatch;
+  }
+  if (exhausted || checked == 0) {
+    result.total = static_cast<std::int64_t>(open);
+  } else {
+    const double share = static_cast<double>(open) / static_cast<double>(checked);
+    result.total = std::max<std::int64_t>(static_cast<std::int64_t>(open),
+                                          static_cast<std::int64_t>(share * static_cast<double>(candidates) + 0.5));
+  }
 }
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {

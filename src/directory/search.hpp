@@ -63,7 +63,11 @@ class ServiceSearch {
   // Brings the index up to date for one service after a committed write
   // (archived or deleted services disappear from results).
   virtual void reindex_service(const std::string& service_id) = 0;
-  // Rebuilds the whole index (after an import, or at start when missing).
+  // The same for many services at once (one commit: imports of a few hundred).
+  virtual void reindex_services(const std::vector<std::string>& service_ids) {
+    for (const auto& id : service_ids) reindex_service(id);
+  }
+  // Rebuilds the whole index (after a large import, or at start when missing).
   virtual void rebuild() = 0;
   virtual std::string engine_name() const = 0;
 };

@@ -70,6 +70,7 @@ DocumentTerms document_terms(const ServiceDocument& d) {
   for (const auto& c : d.category_ids) out.filter_terms.insert(category_term(c));
   for (auto c : d.costs) out.filter_terms.insert(cost_term(c));
   for (int day : open_weekdays(d.hours)) out.filter_terms.insert(weekday_term(day));
+  for (const auto& term : hour_of_week_terms(d.hours)) out.filter_terms.insert(term);
   if (!d.organization_id.empty()) out.filter_terms.insert(organization_term(d.organization_id));
 
   for (auto lang : kLangOrder) {
@@ -98,6 +99,26 @@ std::string cost_term(CostFilter c) {
 }
 std::string weekday_term(int weekday) { return "XDAY" + std::to_string(weekday); }
 std::string organization_term(std::string_view id) { return "XORG" + std::string(id); }
+std::string hour_of_week_term(int hour_of_week) { return "XHOW" + std::to_string(hour_of_week); }
+
+std::set<std::string> hour_of_week_terms(const OpeningHours& h) {
+  std::set<std::string> terms;
+  auto add_hours = [&](int weekday, int from_minute, int to_minute) {  // [from, to)
+    for (int hour = from_minute / 60; hour * 60 < to_minute && hour < 24; ++hour)
+      terms.insert(hour_of_week_term(((weekday % 7 + 7) % 7) * 24 + hour));
+  };
+  for (const auto& w : h.weekly) {
+    if (w.closes_minute > w.opens_minute) {
+      add_hours(w.weekday, w.opens_minute, w.closes_minute);
+    } else {  // runs past midnight (as schedule.cpp reads it)
+      add_hours(w.weekday, w.opens_minute, 24 * 60);
+      if (w.closes_minute < w.opens_minute) add_hours(w.weekday + 1, 0, w.closes_minute);
+    }
+  }
+  for (const auto& x : h.exceptions)
+    if (!x.closed) terms.insert(std::string(kSpecialHoursTerm));
+  return terms;
+}
 
 std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f) {
   std::vector<std::vector<std::string>> clauses;
@@ -113,9 +134,13 @@ std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f) {
   if (f.cost != CostFilter::any) clauses.push_back({cost_term(f.cost)});
   if (f.open_weekday && *f.open_weekday >= 0 && *f.open_weekday <= 6) clauses.push_back({weekday_term(*f.open_weekday)});
   else if (f.open_weekday) clauses.push_back({"XDAYnone"});
-  // A service open at a moment opens on that weekday: narrows the candidates
-  // the engine then checks against the hours.
-  if (f.open_at) clauses.push_back({weekday_term(brussels_weekday(*f.open_at))});
+  // A service open at a moment has regular hours in that hour of the week
+  // (or special hours some day): narrows the candidates the engine then
+  // checks against the hours themselves.
+  if (f.open_at) {
+    const BrusselsTime t = brussels_time(*f.open_at);
+    clauses.push_back({hour_of_week_term(t.weekday * 24 + t.minute / 60), std::string(kSpecialHoursTerm)});
+  }
   if (f.organization_id) clauses.push_back({organization_term(text::clean_utf8(*f.organization_id, 200))});
   return clauses;
 }

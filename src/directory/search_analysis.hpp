@@ -3,7 +3,8 @@
 // and PostgreSQL) index and query exactly these terms, so they find the same
 // services. Terms: folded words ("creche"), stems with a "Z" prefix
 // ("Zcrech", each text stemmed in its own language), and filter terms
-// (XMUN<nis>, XLANG<code>, XCAT<term id>, XCOST<kind>, XDAY<weekday>, XORG<id>).
+// (XMUN<nis>, XLANG<code>, XCAT<term id>, XCOST<kind>, XDAY<weekday>,
+// XHOW<hour of week>, XORG<id>).
 #pragma once
 #include <array>
 #include <set>
@@ -49,6 +50,11 @@ std::string category_term(std::string_view term_id);
 std::string cost_term(CostFilter c);
 std::string weekday_term(int weekday);
 std::string organization_term(std::string_view id);
+// Hours of the week (0 = Monday 00:00-00:59 .. 167) a service regularly opens
+// in, plus kSpecialHoursTerm when exceptions give it other hours some days.
+std::string hour_of_week_term(int hour_of_week);
+inline constexpr std::string_view kSpecialHoursTerm = "XHOWANY";
+std::set<std::string> hour_of_week_terms(const OpeningHours& h);
 
 // The filters as clauses of boolean terms: a service must carry at least one
 // term of every clause. Age and open_at are not in here (engines handle them).

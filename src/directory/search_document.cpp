@@ -206,10 +206,11 @@ void load_hours(Connection& c, const std::vector<std::string>& ids, std::map<std
     return ScheduleRow{r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)};
   };
   for (const auto& r : c.exec(
-           "SELECT COALESCE(sc.service_id, sal.service_id), sc.freq, sc.byday, sc.opens_at, sc.closes_at, "
-           "sc.valid_from, sc.valid_to FROM schedules sc "
-           "LEFT JOIN service_at_location sal ON sal.id = sc.service_at_location_id "
-           "WHERE sc.service_id IN (" + in + ") OR sal.service_id IN (" + in + ")", id_params(ids, 2)).rows)
+           "SELECT service_id, freq, byday, opens_at, closes_at, valid_from, valid_to FROM schedules "
+           "WHERE service_id IN (" + in + ") "
+           "UNION ALL SELECT sal.service_id, sc.freq, sc.byday, sc.opens_at, sc.closes_at, sc.valid_from, "
+           "sc.valid_to FROM service_at_location sal JOIN schedules sc ON sc.service_at_location_id = sal.id "
+           "AND sc.service_id IS NULL WHERE sal.service_id IN (" + in + ")", id_params(ids, 2)).rows)
     own[r.text(0)].push_back(read_row(r));
   for (const auto& r : c.exec(
            "SELECT sal.service_id, sc.freq, sc.byday, sc.opens_at, sc.closes_at, sc.valid_from, sc.valid_to "

@@ -5,6 +5,7 @@
 #pragma once
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -44,8 +45,23 @@ struct Page {
 };
 Page page_of(const SearchQuery& q);
 
-// Upper bound of candidates checked against opening hours for open_at.
+// open_at: candidates (already narrowed by their hour-of-week terms) are
+// checked against their opening hours in batches. The total is exact when
+// every candidate was checked, else estimated from the share found open.
+inline constexpr std::size_t kOpenAtBatch = 500;
 inline constexpr std::size_t kMaxOpenAtCandidates = 5000;
+struct HoursCandidate {
+  std::string service_id;
+  double score = 0;
+  std::string hours;  // encode_hours form
+};
+struct CandidateBatch {
+  std::vector<HoursCandidate> items;
+  std::int64_t candidates = 0;  // all candidates (estimated)
+};
+void filter_open_at(std::int64_t moment, const Page& page,
+                    const std::function<CandidateBatch(std::size_t offset, std::size_t count)>& fetch,
+                    SearchResult& result);
 // Candidates scanned for suggestions.
 inline constexpr std::size_t kMaxSuggestScan = 2000;
 

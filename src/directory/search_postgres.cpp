@@ -46,21 +46,21 @@ char weight_of(Field f) {
   return 'D';
 }
 
-// The text terms as tsvector input: 'term':1A,7C 'other':2B ...
+// The text terms as tsvector input: 'term':1A 'other':2C ... One position
+// per term, carrying the weight of the most important field it occurs in
+// (keeps the vectors small enough to stay inline, which keeps ranking fast).
 std::string doc_vector(const DocumentTerms& t) {
-  std::map<std::string, std::vector<std::string>> positions;
-  int position = 0;
+  std::map<std::string, char> best;
   for (const auto& [term, field] : t.text_terms) {
     if (term.size() > kMaxLexemeBytes) continue;
-    position = std::min(position + 1, 16383);
-    auto& p = positions[term];
-    if (p.size() < 256) p.push_back(std::to_string(position) + weight_of(field));
+    auto [it, inserted] = best.try_emplace(term, weight_of(field));
+    if (!inserted) it->second = std::min(it->second, weight_of(field));  // 'A' < 'B' < ...
   }
   std::string out;
-  for (const auto& [term, ps] : positions) {
-    out += lexeme_literal(term) + ":";
-    for (std::size_t i = 0; i < ps.size(); ++i) out += (i ? "," : "") + ps[i];
-    out += ' ';
+  int position = 0;
+  for (const auto& [term, weight] : best) {
+    position = std::min(position + 1, 16383);
+    out += lexeme_literal(term) + ":" + std::to_string(position) + weight + ' ';
   }
   return out;
 }
@@ -193,6 +193,12 @@ class PostgresSearch : public ServiceSearch {
   }
 
   void reindex_service(const std::string& service_id) override { reindex({service_id}); }
+  void reindex_services(const std::vector<std::string>& service_ids) override {
+    constexpr std::size_t kBatch = 400;
+    for (std::size_t at = 0; at < service_ids.size(); at += kBatch)
+      reindex({service_ids.begin() + static_cast<std::ptrdiff_t>(at),
+               service_ids.begin() + static_cast<std::ptrdiff_t>(std::min(service_ids.size(), at + kBatch))});
+  }
 
   void rebuild() override {
     store::in_transaction(db_, [&](Connection& c) {
@@ -217,6 +223,8 @@ class PostgresSearch : public ServiceSearch {
       insert_word_counts(c, word_counts);
       write_setting(c, std::string(kFormatSetting), std::string(kFormat));
     });
+    // Fresh statistics, so the planner picks the GIN indexes for rare words at once.
+    db_.acquire()->exec("ANALYZE service_search, service_search_labels, search_words");
   }
 
   std::string engine_name() const override { return "postgres"; }
@@ -352,23 +360,25 @@ class PostgresSearch : public ServiceSearch {
     }
     for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : " WHERE ") + where[i];
     sql += plan.browse() ? " ORDER BY " + sort_column(q.lang) + ", service_id" : " ORDER BY 2 DESC, service_id";
-    const bool check_hours = q.filters.open_at.has_value();
     sql += " LIMIT ? OFFSET ?";
-    p.emplace_back(static_cast<std::int64_t>(check_hours ? kMaxOpenAtCandidates : page.limit));
-    p.emplace_back(static_cast<std::int64_t>(check_hours ? 0 : page.offset));
-
-    auto rows = c.exec(sql, p).rows;
-    result.hits.clear();
-    if (check_hours) {
-      std::size_t open = 0;
-      for (const auto& r : rows) {
-        if (!is_open_at(decode_hours(r.text(2)), *q.filters.open_at)) continue;
-        if (open >= page.offset && result.hits.size() < page.limit) result.hits.push_back({r.text(0), r.real(1)});
-        ++open;
-      }
-      result.total = static_cast<std::int64_t>(open);
+    if (q.filters.open_at) {
+      filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
+        Params batch_params = p;
+        batch_params.emplace_back(static_cast<std::int64_t>(count));
+        batch_params.emplace_back(static_cast<std::int64_t>(offset));
+        CandidateBatch batch;
+        for (const auto& r : c.exec(sql, batch_params).rows) {
+          batch.candidates = r.int64(3);
+          batch.items.push_back({r.text(0), r.real(1), r.text(2)});
+        }
+        return batch;
+      }, result);
       return;
     }
+    p.emplace_back(static_cast<std::int64_t>(page.limit));
+    p.emplace_back(static_cast<std::int64_t>(page.offset));
+    auto rows = c.exec(sql, p).rows;
+    result.hits.clear();
     for (const auto& r : rows) result.hits.push_back({r.text(0), r.real(1)});
     if (!rows.empty()) {
       result.total = rows[0].int64(3);

@@ -123,43 +123,72 @@ std::map<std::string, HoursParts> load_hours(Connection& c, const std::vector<st
   std::map<std::string, HoursParts> out;
   if (ids.empty()) return out;
   const std::string in = placeholders(ids.size());
-  for (const auto& r : c.exec(std::string("SELECT COALESCE(sc.service_id, sal.service_id), ") + kScheduleColumns +
-                                  " FROM schedules sc LEFT JOIN service_at_location sal ON sal.id = "
-                                  "sc.service_at_location_id WHERE sc.service_id IN (" + in + ") OR sal.service_id IN (" +
-                                  in + ")",
+  // Each part starts from an indexed service_id lookup; COALESCE(x, '') = '' tests for NULL
+  // without tempting SQLite's planner to scan the index of all NULL rows first.
+  for (const auto& r : c.exec(std::string("SELECT sc.service_id, ") + kScheduleColumns +
+                                  " FROM schedules sc WHERE sc.service_id IN (" + in + ") UNION ALL "
+                                  "SELECT sal.service_id, " + kScheduleColumns +
+                                  " FROM service_at_location sal JOIN schedules sc ON sc.service_at_location_id = sal.id "
+                                  "AND COALESCE(sc.service_id, '') = '' WHERE sal.service_id IN (" + in + ")",
                               id_params(ids, 2)).rows)
     out[r.text(0)].own.push_back(schedule_row(r, 1));
   for (const auto& r : c.exec(std::string("SELECT sal.service_id, ") + kScheduleColumns +
                                   " FROM service_at_location sal JOIN schedules sc ON sc.location_id = sal.location_id "
-                                  "AND sc.service_id IS NULL AND sc.service_at_location_id IS NULL "
+                                  "AND COALESCE(sc.service_id, '') = '' AND COALESCE(sc.service_at_location_id, '') = '' "
                                   "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
                                   "WHERE sal.service_id IN (" + in + ")",
                               id_params(ids)).rows)
     out[r.text(0)].at_locations.push_back(schedule_row(r, 1));
   for (const auto& r : c.exec(std::string("SELECT sal.service_id, ") + kExceptionColumns +
-                                  " FROM schedule_exceptions e JOIN service_at_location sal ON e.service_id IS NULL "
-                                  "AND e.location_id = sal.location_id WHERE sal.service_id IN (" + in + ") "
-                                  "UNION ALL SELECT e.service_id, " + kExceptionColumns +
+                                  " FROM service_at_location sal JOIN schedule_exceptions e ON e.location_id = "
+                                  "sal.location_id AND COALESCE(e.service_id, '') = '' WHERE sal.service_id IN (" + in +
+                                  ") UNION ALL SELECT e.service_id, " + kExceptionColumns +
                                   " FROM schedule_exceptions e WHERE e.service_id IN (" + in + ")",
                               id_params(ids, 2)).rows)
     out[r.text(0)].exceptions.push_back(exception_row(r, 1));
   return out;
 }
 
-std::vector<PhoneView> load_phones(Connection& c, const char* owner_column, const std::string& id, i18n::Lang reader) {
-  std::vector<PhoneView> out;
-  auto rows = c.exec(std::string("SELECT id, number, type, description FROM phones WHERE ") + owner_column +
-                         " = ? ORDER BY number, id",
-                     {id});
+// The phones of a service, of its locations and of its contacts, in one pass
+// over the phones table; owner column ("service_id", ...) + id → phones.
+using PhoneMap = std::map<std::pair<std::string, std::string>, std::vector<PhoneView>>;
+
+PhoneMap load_phones(Connection& c, const ServiceDetails& d, i18n::Lang reader) {
+  PhoneMap out;
+  Params p{d.id};
+  std::string sql = "SELECT id, number, type, description, service_id, location_id, contact_id FROM phones "
+                    "WHERE service_id = ?";
+  auto add_owners = [&](const char* column, const std::vector<std::string>& ids) {
+    if (ids.empty()) return;
+    sql += std::string(" OR ") + column + " IN (" + placeholders(ids.size()) + ")";
+    for (const auto& id : ids) p.emplace_back(id);
+  };
+  std::vector<std::string> location_ids, contact_ids;
+  for (const auto& l : d.locations) location_ids.push_back(l.id);
+  for (const auto& ct : d.contacts) contact_ids.push_back(ct.id);
+  add_owners("location_id", location_ids);
+  add_owners("contact_id", contact_ids);
+  auto rows = c.exec(sql + " ORDER BY number, id", p);
   std::vector<std::string> ids;
   for (const auto& r : rows.rows) ids.push_back(r.text(0));
   auto tr = load_translations(c, "phone", ids);
   for (const auto& r : rows.rows) {
     if (r.text(1).empty()) continue;
-    out.push_back({r.text(1), tel_href(r.text(1)), r.text(2),
-                   pick_text(texts_of(tr, r.text(0), "description", r.text(3)), reader)});
+    PhoneView v{r.text(1), tel_href(r.text(1)), r.text(2),
+                pick_text(texts_of(tr, r.text(0), "description", r.text(3)), reader)};
+    if (r.text(4) == d.id) out[{"service_id", d.id}].push_back(v);
+    if (!r.text(5).empty()) out[{"location_id", r.text(5)}].push_back(v);
+    if (!r.text(6).empty()) out[{"contact_id", r.text(6)}].push_back(v);
   }
   return out;
+}
+
+void attach_phones(Connection& c, i18n::Lang reader, ServiceDetails& d) {
+  PhoneMap phones = load_phones(c, d, reader);
+  d.phones = phones[{"service_id", d.id}];
+  for (auto& l : d.locations) l.phones = phones[{"location_id", l.id}];
+  for (auto& ct : d.contacts) ct.phones = phones[{"contact_id", ct.id}];
+  std::erase_if(d.contacts, [](const ContactView& ct) { return ct.name.empty() && ct.email.empty() && ct.phones.empty(); });
 }
 
 // ---- the service page, part by part ---------------------------------------------------
@@ -213,7 +242,7 @@ void load_categories(Connection& c, i18n::Lang reader, ServiceDetails& d) {
   sort_unique(d.categories);
 }
 
-void load_simple_lists(Connection& c, i18n::Lang reader, ServiceDetails& d) {
+void load_simple_lists(Connection& c, ServiceDetails& d) {
   for (const auto& r : c.exec("SELECT DISTINCT LOWER(code) FROM languages WHERE service_id = ? AND code IS NOT NULL "
                               "AND code <> ''", {d.id}).rows)
     d.language_codes.push_back(r.text(0));
@@ -227,9 +256,7 @@ void load_simple_lists(Connection& c, i18n::Lang reader, ServiceDetails& d) {
     d.required_documents.push_back(r.text(0));
   for (const auto& r : c.exec("SELECT id, name, title, department, email FROM contacts WHERE service_id = ? "
                               "ORDER BY name, id", {d.id}).rows) {
-    ContactView ct{r.text(1), r.text(2), r.text(3), r.text(4), {}};
-    ct.phones = load_phones(c, "contact_id", r.text(0), reader);
-    if (!ct.name.empty() || !ct.email.empty() || !ct.phones.empty()) d.contacts.push_back(std::move(ct));
+    d.contacts.push_back(ContactView{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), {}});
   }
 }
 
@@ -262,17 +289,16 @@ void load_locations(Connection& c, i18n::Lang reader, ServiceDetails& d) {
     for (const auto& x : c.exec("SELECT description FROM accessibility WHERE location_id = ? AND description IS NOT "
                                 "NULL ORDER BY id", {l.id}).rows)
       l.accessibility.push_back(x.text(0));
-    l.phones = load_phones(c, "location_id", l.id, reader);
     std::vector<ScheduleRow> rules;
     for (const auto& x : c.exec(std::string("SELECT ") + kScheduleColumns + ", sc.description FROM schedules sc "
-                                    "WHERE sc.location_id = ? AND sc.service_id IS NULL AND "
-                                    "sc.service_at_location_id IS NULL ORDER BY sc.id", {l.id}).rows) {
+                                    "WHERE sc.location_id = ? AND COALESCE(sc.service_id, '') = '' AND "
+                                    "COALESCE(sc.service_at_location_id, '') = '' ORDER BY sc.id", {l.id}).rows) {
       rules.push_back(schedule_row(x, 0));
       if (!x.text(6).empty()) l.schedule_notes.push_back(x.text(6));
     }
     std::vector<ScheduleException> exceptions;
     for (const auto& x : c.exec(std::string("SELECT ") + kExceptionColumns + " FROM schedule_exceptions e "
-                                    "WHERE e.location_id = ? AND e.service_id IS NULL ORDER BY e.starts_on", {l.id}).rows)
+                                    "WHERE e.location_id = ? AND COALESCE(e.service_id, '') = '' ORDER BY e.starts_on", {l.id}).rows)
       exceptions.push_back(exception_row(x, 0));
     l.hours = opening_hours_from(rules, exceptions);
     sort_unique(l.schedule_notes);
@@ -285,9 +311,11 @@ void load_service_hours(Connection& c, ServiceDetails& d) {
   const HoursParts& p = parts[d.id];
   d.hours = p.own_hours();
   d.effective = p.effective();
-  for (const auto& r : c.exec("SELECT DISTINCT sc.description FROM schedules sc LEFT JOIN service_at_location sal ON "
-                              "sal.id = sc.service_at_location_id WHERE (sc.service_id = ? OR sal.service_id = ?) "
-                              "AND sc.description IS NOT NULL AND sc.description <> ''", {d.id, d.id}).rows)
+  for (const auto& r : c.exec("SELECT sc.description FROM schedules sc WHERE sc.service_id = ? UNION "
+                              "SELECT sc.description FROM service_at_location sal JOIN schedules sc ON "
+                              "sc.service_at_location_id = sal.id AND COALESCE(sc.service_id, '') = '' "
+                              "WHERE sal.service_id = ?", {d.id, d.id}).rows)
+    if (!r.text(0).empty())
     d.schedule_notes.push_back(r.text(0));
   sort_unique(d.schedule_notes);
 }
@@ -431,10 +459,10 @@ std::optional<ServiceDetails> load_service_details(Connection& c, const std::str
   if (!load_service_row(c, id, reader, d)) return std::nullopt;
   load_organization_part(c, reader, d);
   load_categories(c, reader, d);
-  load_simple_lists(c, reader, d);
+  load_simple_lists(c, d);
   load_locations(c, reader, d);
   load_service_hours(c, d);
-  d.phones = load_phones(c, "service_id", d.id, reader);
+  attach_phones(c, reader, d);
   return d;
 }
 
@@ -473,14 +501,22 @@ std::vector<FilterChoice> category_choices(Connection& c, i18n::Lang reader) {
   return out;
 }
 
-std::vector<FilterChoice> language_choices(Connection& c, i18n::Lang reader) {
-  std::vector<FilterChoice> out;
+std::vector<std::string> offered_language_codes(Connection& c) {
+  std::vector<std::string> out;
   for (const auto& r : c.exec("SELECT DISTINCT LOWER(l.code) FROM languages l JOIN services s ON s.id = l.service_id "
                               "WHERE s.archived_at IS NULL AND l.code IS NOT NULL AND l.code <> ''").rows) {
     const std::string code = r.text(0);
-    if (code.size() < 2 || code.size() > 3 ||
-        !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
-      continue;
+    if (code.size() >= 2 && code.size() <= 3 &&
+        std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+      out.push_back(code);
+  }
+  sort_unique(out);
+  return out;
+}
+
+std::vector<FilterChoice> language_choices(const std::vector<std::string>& codes, i18n::Lang reader) {
+  std::vector<FilterChoice> out;
+  for (const auto& code : codes) {
     std::string name = language_display_name(code, i18n::code(reader));
     out.push_back({code, name.empty() ? code : name, 0});
   }

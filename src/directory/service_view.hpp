@@ -61,7 +61,7 @@ struct PhoneView {
   ShownText description;
 };
 struct ContactView {
-  std::string name, title, department, email;
+  std::string id, name, title, department, email;
   std::vector<PhoneView> phones;
 };
 struct CostView {
@@ -114,8 +114,10 @@ struct FilterChoice {
 };
 // Categories of the family taxonomy, parents followed by their children, labels in the reader's language.
 std::vector<FilterChoice> category_choices(store::Connection& c, i18n::Lang reader);
-// Languages services are offered in (codes found in the languages table), by name.
-std::vector<FilterChoice> language_choices(store::Connection& c, i18n::Lang reader);
+// The ISO 639-1/-2 codes of the languages non-archived services are offered in (a scan of the languages table).
+std::vector<std::string> offered_language_codes(store::Connection& c);
+// Those languages as choices, named in the reader's language and sorted by name.
+std::vector<FilterChoice> language_choices(const std::vector<std::string>& codes, i18n::Lang reader);
 // The 19 municipalities by name in the reader's language.
 std::vector<FilterChoice> municipality_choices(i18n::Lang reader);
 

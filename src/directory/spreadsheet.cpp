@@ -180,7 +180,7 @@ std::string problem_text(const Context& ctx, const RowProblem& p) {
   for (const auto& [k, v] : p.args) args.emplace(k, shorten(v, 80));
   std::string message = args.empty() ? ctx.t(p.message_key) : ctx.tf(p.message_key, args);
   if (p.field == SheetField::ignore) return message;
-  return field_label(ctx, p.field) + ": " + message;
+  return ctx.tf("sheet.problem", {{"field", field_label(ctx, p.field)}, {"message", message}});
 }
 
 http::Response preview_page(Context& ctx, const Carried& c, const ImportPlan& plan, bool stale) {

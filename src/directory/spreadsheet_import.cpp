@@ -35,6 +35,11 @@ constexpr FieldInfo kFields[] = {
     {SheetField::category, "category"},               {SheetField::cost, "cost"},
 };
 
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 std::string folded(std::string_view s) { return text::fold(text::clean_utf8(s, 500)); }
 
 // Splits a list cell on , ; / and line breaks; trims; drops empty items.
@@ -241,6 +246,8 @@ class Planner {
     if (existing_service) {
       auto loaded = load_service(c_, *existing_service);
       if (loaded) before = *loaded, draft = *loaded;
+      sort_unique(before.languages);
+      sort_unique(before.categories);
     } else {
       draft.name.nl = p.service_name;
       draft.status = "active";
@@ -269,10 +276,8 @@ class Planner {
         else draft.phones.front().number = phone;
       }
     }
-    std::sort(draft.languages.begin(), draft.languages.end());
-    draft.languages.erase(std::unique(draft.languages.begin(), draft.languages.end()), draft.languages.end());
-    std::sort(draft.categories.begin(), draft.categories.end());
-    draft.categories.erase(std::unique(draft.categories.begin(), draft.categories.end()), draft.categories.end());
+    sort_unique(draft.languages);
+    sort_unique(draft.categories);
 
     // The records' own checks (lengths, e-mail, URL, phone, ages, required description).
     Service check = draft;
@@ -332,6 +337,8 @@ class Planner {
     }
     if (by_postcode && by_name && by_postcode != by_name)
       p.problems.push_back({SheetField::postcode, "sheet.row.postcode_mismatch", {{"value", postcode}}});
+    if ((!postcode.empty() && !by_postcode) || (!town.empty() && !by_name) || (by_postcode && by_name && by_postcode != by_name))
+      return std::nullopt;  // already explained; the address is not usable
     if (street.empty()) {
       // A postcode or municipality alone is no address to show on the map.
       if (cells.mapped(SheetField::street))

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runFinderChecks } from './finder.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB = path.join(ROOT, 'web');
@@ -569,6 +570,10 @@ for (const lang of LANGS) {
   }
   await ctx.close();
 }
+
+// The public service finder: axe, map, suggestions, no-JS search, print (tests/browser/finder.mjs)
+await runFinderChecks({ step, check, newContext, goto, switchLanguage, axeStep, t, LANGS, htmlLang, pathOf,
+  clickAndWaitForPage, baseURL, get browser() { return browser; } });
 
 // (e) logout
 await step('(e) logout returns to anonymous', async () => {

@@ -8,6 +8,7 @@
 
 #include "accounts/audit.hpp"
 #include "directory/directory_fixture.hpp"
+#include "directory/search.hpp"
 
 namespace samen {
 namespace {
@@ -222,6 +223,26 @@ TEST_P(StaffApi, ListsArePagedAndTeamsCarryAreas) {
   EXPECT_EQ(t["areas"][0]["municipality"], "21004");
   EXPECT_EQ(t["members"].size(), 2u);
   EXPECT_EQ(t["parent_id"], top);
+}
+
+// Every committed write of a service reaches the search index at once.
+TEST_P(StaffApi, WritesKeepTheSearchIndexCurrent) {
+  auto created = call("POST", "/api/v1/services", Role::coordinator, service_body(org_a, "Zonnebloemetjeshuis"));
+  ASSERT_EQ(created.status, 201);
+  std::string id = json::parse(created.body)["id"];
+  directory::SearchQuery q;
+  q.text = "zonnebloemetjeshuis";
+  auto found = app_->search().search(q);
+  ASSERT_EQ(found.hits.size(), 1u);
+  EXPECT_EQ(found.hits[0].service_id, id);
+  ASSERT_EQ(call("PATCH", "/api/v1/services/" + id, Role::coordinator, json{{"name", "Klaprooshuis"}}).status, 200);
+  EXPECT_TRUE(app_->search().search(q).hits.empty());
+  q.text = "klaprooshuis";
+  EXPECT_EQ(app_->search().search(q).hits.size(), 1u);
+  ASSERT_EQ(call("DELETE", "/api/v1/services/" + id, Role::coordinator).status, 200);
+  EXPECT_TRUE(app_->search().search(q).hits.empty()) << "archived services leave the results";
+  ASSERT_EQ(call("POST", "/api/v1/services/" + id + "/restore", Role::coordinator).status, 200);
+  EXPECT_EQ(app_->search().search(q).hits.size(), 1u);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(StaffApi);

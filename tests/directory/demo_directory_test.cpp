@@ -200,5 +200,28 @@ TEST(DemoDirectoryCommand, GeneratesIntoTheDataDirectoryAndReports) {
   EXPECT_NE(bad.exit_code, 0);
 }
 
+TEST(DemoDirectoryCommand, ServeDemoLoadsTheDirectoryOnceAndSearchFindsIt) {
+  testing::TempDir dir;
+  auto services = [&] {
+    auto db = store::Database::open("", dir.path(), 1);
+    auto lease = db->acquire();
+    return lease->exec("SELECT COUNT(*) FROM services").rows.at(0).int64(0);
+  };
+  {
+    testing::ServerProcess server(dir.path().string(), {"--demo"});
+    auto page = testing::raw_http(server.port(), "GET /services?q=kinderopvang&municipality=21010 HTTP/1.1\r\n"
+                                                 "Host: localhost\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(testing::status_of(page), 200);
+    EXPECT_NE(page.find("Kinderdagverblijf De Vlinder"), std::string::npos);
+    EXPECT_EQ(server.terminate(), 0);
+  }
+  EXPECT_EQ(services(), directory::kDemoDirectoryServices);
+  {
+    testing::ServerProcess again(dir.path().string(), {"--demo"});
+    EXPECT_EQ(again.terminate(), 0);
+  }
+  EXPECT_EQ(services(), directory::kDemoDirectoryServices);
+}
+
 }  // namespace
 }  // namespace samen

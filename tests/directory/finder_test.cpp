@@ -118,6 +118,11 @@ class FinderTest : public testing::DatabaseTest {
          "('exc-1', ?, '2099-12-25', '2099-12-26', 1, 'Kerstverlof')", {std::string(kOpvang)});
     exec("INSERT INTO phones (id, service_id, number, type) VALUES ('ph-1', ?, '+32 (0)2 123 45 67', 'voice')",
          {std::string(kOpvang)});
+    exec("INSERT INTO contacts (id, service_id, name, title, email) VALUES ('ct-1', ?, 'An Peeters', "
+         "'Verantwoordelijke', 'an@dienst.example.org')", {std::string(kOpvang)});
+    exec("INSERT INTO phones (id, contact_id, number) VALUES ('ph-2', 'ct-1', '0470 12 34 56')");
+    exec("INSERT INTO phones (id, location_id, number) VALUES ('ph-3', ?, '02 555 00 00')",
+         {"20000000-" + std::string(kOpvang).substr(9)});
 
     add_service(kHuiswerk, "Huiswerkklas De Brug", "Hulp bij huiswerk voor scholieren.", 6, 12);
     add_location(kHuiswerk, "1060", 50.827, 4.346);
@@ -397,6 +402,9 @@ TEST_P(FinderTest, ServicePageShowsWhatWhoWhereWhenAndHowToReachIt) {
                           "4.308000\""));
   EXPECT_TRUE(contains(b, "<a href=\"tel:+3221234567\">+32 (0)2 123 45 67</a>"));
   EXPECT_TRUE(contains(b, "contact@dienst.example.org</a>"));
+  EXPECT_TRUE(contains(b, "<li>An Peeters, Verantwoordelijke \xC2\xB7 <a href=\"mailto:an@dienst.example.org\">"
+                          "an@dienst.example.org</a> \xC2\xB7 <a href=\"tel:0470123456\">0470 12 34 56</a></li>"));
+  EXPECT_TRUE(contains(b, "<p>Telefoon: <a href=\"tel:025550000\">02 555 00 00</a></p>"));  // the location's
   EXPECT_TRUE(contains(b, "<li>Nederlands</li>"));
   EXPECT_TRUE(contains(b, "<li>Frans</li>"));
   EXPECT_TRUE(contains(b, "<p>Gratis</p>"));
@@ -424,7 +432,8 @@ TEST_P(FinderTest, ServiceWithoutHoursSaysSo) {
   ASSERT_EQ(r.status, 200);
   EXPECT_TRUE(contains(r.body, "Geen openingsuren bekend"));
   EXPECT_FALSE(contains(r.body, "aria-current=\"date\""));
-  EXPECT_TRUE(contains(r.body, "Betalend: 5 EUR"));
+  EXPECT_TRUE(contains(r.body, "<p>Betalend: \xE2\x82\xAC"));  // "€ 5,00" in nl-BE
+  EXPECT_TRUE(contains(r.body, "5,00</p>"));
   EXPECT_TRUE(contains(r.body, "6 tot 12 jaar"));
 }
 

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "directory/search.hpp"
+#include "directory/search_analysis.hpp"
 #include "directory/taxonomy.hpp"
 #include "support/test_db.hpp"
 
@@ -266,6 +267,28 @@ TEST_P(SearchTest, FiltersByOpeningHours) {
   EXPECT_TRUE(ids("", Lang::nl, f).empty());
   f.open_at = 1710165600;  // Monday 15:00
   EXPECT_EQ(ids("", Lang::nl, f), Ids({kOpvang}));
+
+  // Closures and special hours count.
+  exec("INSERT INTO schedule_exceptions (id, service_id, starts_on, ends_on, closed) "
+       "VALUES ('x1', ?, '2024-03-13', '2024-03-13', 1)", {std::string(kHuiswerk)});
+  exec("INSERT INTO schedule_exceptions (id, service_id, starts_on, ends_on, closed, opens_at, closes_at) "
+       "VALUES ('x2', ?, '2024-03-16', '2024-03-16', 0, '10:00', '12:00')", {std::string(kOudercafe)});
+  search_->reindex_service(kHuiswerk);
+  search_->reindex_service(kOudercafe);
+  f.open_at = 1710338400;  // Wednesday 15:00: the homework club is closed that day
+  EXPECT_EQ(ids("", Lang::nl, f), Ids({kOpvang}));
+  f.open_at = 1710583200;  // Saturday 16 March 11:00: the parents' café opens specially
+  EXPECT_EQ(ids("", Lang::nl, f), Ids({kOudercafe}));
+}
+
+TEST(SearchHours, HourOfWeekTermsCoverPeriodsPastMidnight) {
+  OpeningHours h;
+  h.weekly.push_back({0, 9 * 60 + 30, 11 * 60, "", ""});   // Monday 09:30-11:00
+  h.weekly.push_back({6, 23 * 60, 60 + 30, "", ""});       // Sunday 23:00-01:30
+  const auto terms = detail::hour_of_week_terms(h);
+  EXPECT_EQ(terms, (std::set<std::string>{"XHOW9", "XHOW10", "XHOW167", "XHOW0", "XHOW1"}));
+  h.exceptions.push_back({"2024-01-01", "2024-01-01", false, 600, 700, ""});
+  EXPECT_TRUE(detail::hour_of_week_terms(h).contains(std::string(detail::kSpecialHoursTerm)));
 }
 
 TEST_P(SearchTest, ArchivedAndInactiveServicesNeverAppear) {
@@ -287,12 +310,14 @@ TEST_P(SearchTest, ArchivedAndInactiveServicesNeverAppear) {
 }
 
 TEST_P(SearchTest, PagesWithATotal) {
+  std::vector<std::string> added;
   for (int i = 0; i < 25; ++i) {
     char id[40];
     std::snprintf(id, sizeof id, "50000000-0000-4000-8000-%012d", i);
     add_service(id, kOrgB, "Babbelhoek " + std::to_string(i), "Praten met andere ouders.");
-    search_->reindex_service(id);
+    added.push_back(id);
   }
+  search_->reindex_services(added);
   auto first = run("babbelhoek", Lang::nl, {}, 0, 10);
   EXPECT_EQ(first.total, 25);
   EXPECT_EQ(first.hits.size(), 10u);

@@ -68,25 +68,18 @@ def format_checker():
     return checker
 
 
+def load_json_file(uri):
+    """Loads a file:// URI ($refs like "phone.json" resolve to the schema files beside the schema)."""
+    path = uri[len("file://"):] if uri.startswith("file://") else uri
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def validator_for(schema_path):
-    schema_dir = os.path.dirname(os.path.abspath(schema_path))
-    store = {}
-    for name in os.listdir(schema_dir):
-        if name.endswith(".json"):
-            path = os.path.join(schema_dir, name)
-            with open(path, encoding="utf-8") as f:
-                try:
-                    store["file://" + path] = json.load(f)
-                except ValueError:
-                    pass
     base = "file://" + os.path.abspath(schema_path)
-    schema = store.get(base)
-    if schema is None:
-        with open(schema_path, encoding="utf-8") as f:
-            schema = json.load(f)
-    resolver = jsonschema.RefResolver(base_uri=base, referrer=schema, store=store)
+    schema = load_json_file(base)
+    resolver = jsonschema.RefResolver(base_uri=base, referrer=schema, handlers={"file": load_json_file})
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    cls.check_schema(schema)
     return cls(schema, resolver=resolver, format_checker=format_checker())
 
 
@@ -106,7 +99,7 @@ def main(argv):
     mode = argv[3] if len(argv) == 4 else ""
     try:
         validator = validator_for(schema_path)
-    except (OSError, ValueError, jsonschema.SchemaError) as e:
+    except (OSError, ValueError) as e:
         print("cannot use schema %s: %s" % (schema_path, e), file=sys.stderr)
         return 2
     with open(file_path, encoding="utf-8") as f:

@@ -37,4 +37,9 @@ CREATE TABLE search_words (
 );
 CREATE INDEX search_words_pattern ON search_words (word text_pattern_ops);
 
-CREATE INDEX taxonomy_terms_parent ON taxonomy_terms(parent_id);
+-- Lookups the indexer makes for every service: category parents, hours
+-- attached to a service at a location, and closures.
+CREATE INDEX IF NOT EXISTS taxonomy_terms_parent ON taxonomy_terms(parent_id);
+CREATE INDEX IF NOT EXISTS schedules_service_at_location ON schedules(service_at_location_id);
+CREATE INDEX IF NOT EXISTS schedule_exceptions_service ON schedule_exceptions(service_id);
+CREATE INDEX IF NOT EXISTS schedule_exceptions_location ON schedule_exceptions(location_id);
