@@ -23,7 +23,7 @@
 <section class="card" aria-labelledby="facts-heading">
 <h2 id="facts-heading">[[staff.details]]</h2>
 <dl class="facts">
-{{#FACTS}}<div><dt>{{LABEL}}</dt><dd>{{#LINES}}{{#LINK}}<a href="{{HREF}}"{{#HAS_LANG}} lang="{{LINE_LANG}}"{{/HAS_LANG}}>{{TEXT}}</a>{{/LINK}}{{#PLAIN}}<span{{#HAS_LANG}} lang="{{LINE_LANG}}"{{/HAS_LANG}}>{{TEXT}}</span>{{/PLAIN}}<br>{{/LINES}}</dd></div>
+{{#FACTS}}<div><dt>{{LABEL}}</dt><dd>{{#LINES}}{{#LINK}}<a href="{{HREF}}"{{#HAS_LANG}} lang="{{LINE_LANG}}"{{/HAS_LANG}}>{{TEXT}}</a>{{/LINK}}{{#MAIL}}<a href="mailto:{{TARGET}}">{{TEXT}}</a>{{/MAIL}}{{#TEL}}<a href="tel:{{TARGET}}">{{TEXT}}</a>{{/TEL}}{{#PLAIN}}<span{{#HAS_LANG}} lang="{{LINE_LANG}}"{{/HAS_LANG}}>{{TEXT}}</span>{{/PLAIN}}<br>{{/LINES}}</dd></div>
 {{/FACTS}}
 </dl>
 </section>

@@ -255,7 +255,7 @@ void fill_paging(const Context& ctx, Dict& content, const FinderRequest& r, std:
   const std::int64_t pages = std::min<std::int64_t>((total + kResultsPerPage - 1) / kResultsPerPage, kMaxPage);
   if (pages <= 1 && r.page <= 1) return;
   Dict* p = content.AddSectionDictionary("PAGINATION");
-  p->SetValue("PAGE_TEXT", ctx.tf("finder.page_of", {{"page", std::int64_t{r.page}}, {"pages", std::max<std::int64_t>(pages, r.page)}}));
+  p->SetValue("PAGE_TEXT", ctx.tf("finder.page_of", {{"page", std::int64_t{r.page}}, {"pages", std::max<std::int64_t>(pages, 1)}}));
   FinderRequest other = r;
   if (r.page > 1) {
     other.page = std::min<std::int64_t>(r.page - 1, std::max<std::int64_t>(pages, 1));
@@ -285,7 +285,7 @@ void fill_status(const Context& ctx, Dict& content, const FinderRequest& r, cons
     d->SetValue("HREF", "/services?" + fixed.query_string());
     d->SetValue("TEXT", *result.did_you_mean);
   }
-  if (result.hits.empty()) content.ShowSection("NO_RESULTS");
+  if (result.total == 0) content.ShowSection("NO_RESULTS");
 }
 
 void fill_views(Context& ctx, Dict& content, const FinderRequest& r) {
@@ -307,8 +307,10 @@ void fill_views(Context& ctx, Dict& content, const FinderRequest& r) {
 
 http::Response search_page(Context& ctx) {
   const FormChoices choices = load_choices(ctx);
-  const FinderRequest r = read_request(ctx, choices);
+  FinderRequest r = read_request(ctx, choices);
   const SearchResult result = ctx.app.search().search(r.query);
+  if (result.hits.empty() && result.total > 0 && r.page > 1 && !r.has_problem("page"))
+    r.problems.push_back({"page", "finder.problem.page_past_end"});  // a page after the last one
   std::vector<std::string> ids;
   for (const auto& h : result.hits) ids.push_back(h.service_id);
   std::vector<ServiceSummary> summaries;
@@ -343,7 +345,6 @@ http::Response suggest(Context& ctx) {
     nlohmann::json j = {{"suggestions", items}};
     res = http::Response::json(200, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
-  res.set_header("Cache-Control", "public, max-age=60");
   return res;
 }
 

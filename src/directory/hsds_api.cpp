@@ -26,7 +26,6 @@ namespace {
 
 using app::Context;
 using app::HttpError;
-using hsds::Json;
 using hsds::Shape;
 
 constexpr std::size_t kStreamBatch = 500;      // objects per chunk of an ndjson stream
@@ -127,13 +126,14 @@ std::string in_list(std::size_t n) {
   return s + ")";
 }
 
-// Ids of a result set: "SELECT <key> FROM <from> WHERE <where>".
+// A result set: rows of the alias's table "FROM <from> WHERE <where>", in id order.
 struct IdQuery {
-  std::string key;   // e.g. "s.id"
-  std::string from;  // e.g. "services s"
+  std::string alias;  // e.g. "s": the table of the shape
+  std::string from;   // e.g. "services s"
   Conditions where;
   std::optional<std::vector<std::string>> ranked;  // restricts to these ids, in this order
   std::string ranked_column;                       // the column the ranked ids are compared with
+  std::string key() const { return alias + ".id"; }
 };
 
 // The ranked ids that also match the conditions, in rank order.
@@ -145,8 +145,8 @@ std::vector<std::string> ranked_matches(store::Connection& c, const IdQuery& q) 
     auto params = q.where.params;
     for (std::size_t i = 0; i < n; ++i) params.emplace_back(ranked[at + i]);
     std::unordered_map<std::string, std::vector<std::string>> keys_of;  // ranked id → result keys
-    auto r = c.exec("SELECT " + q.key + ", " + q.ranked_column + " FROM " + q.from + " WHERE " + q.where.sql + " AND " +
-                        q.ranked_column + " IN " + in_list(n) + " ORDER BY " + q.key,
+    auto r = c.exec("SELECT " + q.key() + ", " + q.ranked_column + " FROM " + q.from + " WHERE " + q.where.sql +
+                        " AND " + q.ranked_column + " IN " + in_list(n) + " ORDER BY " + q.key(),
                     params);
     for (const auto& row : r.rows) keys_of[row.text(1)].push_back(row.text(0));
     for (std::size_t i = 0; i < n; ++i)
@@ -165,60 +165,80 @@ std::vector<std::string> page_ids(store::Connection& c, const IdQuery& q, const 
   params.emplace_back(p.per_page);
   params.emplace_back(p.offset());
   std::vector<std::string> ids;
-  for (const auto& row : c.exec("SELECT " + q.key + " FROM " + q.from + " WHERE " + q.where.sql + " ORDER BY " + q.key +
-                                    " LIMIT ? OFFSET ?",
+  for (const auto& row : c.exec("SELECT " + q.key() + " FROM " + q.from + " WHERE " + q.where.sql + " ORDER BY " +
+                                    q.key() + " LIMIT ? OFFSET ?",
                                 params)
                              .rows)
     ids.push_back(row.text(0));
   return ids;
 }
 
-// The next ids after `after` in key order (keyset pagination of a stream).
-std::vector<std::string> ids_after(store::Connection& c, const IdQuery& q, const std::optional<std::string>& after) {
+// The next rows after `after` in id order (keyset pagination of a stream),
+// read whole so that a batch costs one query before its nested records.
+std::vector<hsds::Values> rows_after(store::Connection& c, const hsds::Table& t, const IdQuery& q,
+                                     const std::optional<std::string>& after) {
+  std::string cols;
+  for (const auto& f : t.fields) cols += (cols.empty() ? "" : ", ") + q.alias + ".\"" + f.name + "\"";
   auto params = q.where.params;
-  std::string sql = "SELECT " + q.key + " FROM " + q.from + " WHERE " + q.where.sql;
+  std::string sql = "SELECT " + cols + " FROM " + q.from + " WHERE " + q.where.sql;
   if (after) {
-    sql += " AND " + q.key + " > ?";
+    sql += " AND " + q.key() + " > ?";
     params.emplace_back(*after);
   }
-  sql += " ORDER BY " + q.key + " LIMIT " + std::to_string(kStreamBatch);
-  std::vector<std::string> ids;
-  for (const auto& row : c.exec(sql, params).rows) ids.push_back(row.text(0));
-  return ids;
+  sql += " ORDER BY " + q.key() + " LIMIT " + std::to_string(kStreamBatch);
+  std::vector<hsds::Values> rows;
+  for (const auto& row : c.exec(sql, params).rows) rows.push_back(hsds::row_values(t, row));
+  return rows;
 }
-
-std::string json_line(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 http::Response with_cors(http::Response res) {
   res.set_header("Access-Control-Allow-Origin", "*");
   return res;
 }
 
+using NextObjects = std::function<std::vector<std::string>(store::Connection&)>;
+
 // The whole set as JSON lines, assembled batch by batch while it is sent.
-http::Response ndjson_stream(app::App& app, Shape shape, std::function<std::vector<std::string>(store::Connection&)> next) {
+// `next` gives the next batch of objects as JSON text; none when done.
+http::Response ndjson_stream(app::App& app, NextObjects next) {
   http::Response res;
   res.status = 200;
   res.set_header("Content-Type", "application/x-ndjson");
-  auto next_ids = std::make_shared<std::function<std::vector<std::string>(store::Connection&)>>(std::move(next));
-  res.stream = [&app, shape, next_ids](std::string& chunk) {
+  auto next_objects = std::make_shared<NextObjects>(std::move(next));
+  bool done = false;
+  res.stream = [&app, next_objects, done](std::string& chunk) mutable {
+    if (done) return false;
     auto lease = app.db().acquire();
-    auto ids = (*next_ids)(*lease);
-    if (ids.empty()) return false;
-    for (const auto& o : hsds::build_objects(*lease, shape, ids)) chunk += json_line(o);
-    return true;
+    for (;;) {
+      auto objects = (*next_objects)(*lease);
+      if (objects.empty()) {
+        done = true;
+        return false;
+      }
+      for (const auto& o : objects) {
+        chunk += o;
+        chunk.push_back('\n');
+      }
+      if (!chunk.empty()) return true;  // a batch of archived records only: go on
+    }
   };
   return with_cors(std::move(res));
 }
 
-// Streams the ids of an in-memory list.
+// Streams the objects of an in-memory list of ids.
 http::Response ndjson_of(app::App& app, Shape shape, std::vector<std::string> ids) {
   auto list = std::make_shared<std::vector<std::string>>(std::move(ids));
   auto at = std::make_shared<std::size_t>(0);
-  return ndjson_stream(app, shape, [list, at](store::Connection&) {
-    std::size_t from = *at, to = std::min(list->size(), from + kStreamBatch);
-    *at = to;
-    return std::vector<std::string>(list->begin() + static_cast<std::ptrdiff_t>(from),
-                                    list->begin() + static_cast<std::ptrdiff_t>(to));
+  return ndjson_stream(app, [list, at, shape](store::Connection& c) {
+    std::vector<std::string> objects;
+    while (objects.empty() && *at < list->size()) {
+      std::size_t from = *at, to = std::min(list->size(), from + kStreamBatch);
+      *at = to;
+      objects = hsds::build_json(c, shape,
+                                 std::vector<std::string>(list->begin() + static_cast<std::ptrdiff_t>(from),
+                                                          list->begin() + static_cast<std::ptrdiff_t>(to)));
+    }
+    return objects;
   });
 }
 
@@ -226,27 +246,29 @@ http::Response ndjson_of(app::App& app, Shape shape, std::vector<std::string> id
 http::Response ndjson_query(app::App& app, Shape shape, IdQuery q) {
   auto after = std::make_shared<std::optional<std::string>>();
   auto query = std::make_shared<IdQuery>(std::move(q));
-  return ndjson_stream(app, shape, [after, query](store::Connection& c) {
-    auto ids = ids_after(c, *query, *after);
-    if (!ids.empty()) *after = ids.back();
-    return ids;
+  return ndjson_stream(app, [after, query, shape](store::Connection& c) {
+    auto rows = rows_after(c, hsds::shape_table(shape), *query, *after);
+    if (rows.empty()) return std::vector<std::string>{};
+    *after = *rows.back()[0];
+    return hsds::build_json_from_rows(c, shape, rows);
   });
 }
 
-http::Response json_ok(const Json& j) {
-  return with_cors(http::Response::json(200, j.dump(-1, ' ', false, Json::error_handler_t::replace)));
-}
+http::Response json_text(std::string text) { return with_cors(http::Response::json(200, std::move(text))); }
 
-// An HSDS page (app::page_json's numbers) whose items keep their HSDS field order.
-http::Response page_response(const app::PageRequest& p, std::int64_t total, std::vector<Json> items) {
-  Json out;
+// An HSDS page (the numbers of app::page_json) around items already in JSON text.
+http::Response page_response(const app::PageRequest& p, std::int64_t total, const std::vector<std::string>& items) {
   const auto page = app::page_json(p, total, nlohmann::json::array());
-  for (const auto& [k, v] : page.items())
-    if (k != "contents") out[k] = v;
-  out["empty"] = items.empty();
-  out["contents"] = Json::array();
-  for (auto& i : items) out["contents"].push_back(std::move(i));
-  return json_ok(out);
+  std::string out = "{";
+  for (const char* k : {"total_items", "total_pages", "page_number", "size", "first_page", "last_page"})
+    out += "\"" + std::string(k) + "\":" + page[k].dump() + ",";
+  out += std::string("\"empty\":") + (items.empty() ? "true" : "false") + ",\"contents\":[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out.push_back(',');
+    out += items[i];
+  }
+  out += "]}";
+  return json_text(std::move(out));
 }
 
 // Answers a list: a page, or with format=ndjson the whole set.
@@ -264,20 +286,20 @@ http::Response list(Context& ctx, Shape shape, IdQuery q) {
     for (auto i = p.offset(); i < static_cast<std::int64_t>(ids.size()) && i < p.offset() + p.per_page; ++i)
       page.push_back(ids[static_cast<std::size_t>(i)]);
     auto lease = ctx.app.db().acquire();
-    return page_response(p, static_cast<std::int64_t>(ids.size()), hsds::build_objects(*lease, shape, page));
+    return page_response(p, static_cast<std::int64_t>(ids.size()), hsds::build_json(*lease, shape, page));
   }
   if (ndjson) return ndjson_query(ctx.app, shape, std::move(q));
   auto lease = ctx.app.db().acquire();
   auto total = count(*lease, q);
   auto ids = page_ids(*lease, q, p);
-  return page_response(p, total, hsds::build_objects(*lease, shape, ids));
+  return page_response(p, total, hsds::build_json(*lease, shape, ids));
 }
 
 http::Response one(Context& ctx, Shape shape, const std::string& id) {
   auto lease = ctx.app.db().acquire();
-  auto objects = hsds::build_objects(*lease, shape, {id});
+  auto objects = hsds::build_json(*lease, shape, {id});
   if (objects.empty()) throw HttpError(404, "not_found", "error.not_found");
-  return json_ok(objects.front());
+  return json_text(std::move(objects.front()));
 }
 
 // ---- handlers -----------------------------------------------------------
@@ -318,7 +340,7 @@ http::Response openapi(Context&) {
 
 http::Response services(Context& ctx) {
   auto sq = service_query(ctx);
-  IdQuery q{"s.id", "services s", std::move(sq.where), std::move(sq.ranked), "s.id"};
+  IdQuery q{"s", "services s", std::move(sq.where), std::move(sq.ranked), "s.id"};
   if (auto pc = postcode_param(ctx); !pc.empty())
     q.where.add(
         "EXISTS (SELECT 1 FROM service_at_location sl JOIN addresses ad ON ad.location_id = sl.location_id "
@@ -331,7 +353,7 @@ http::Response service(Context& ctx) { return one(ctx, Shape::service_full, ctx.
 
 http::Response service_at_locations(Context& ctx) {
   auto sq = service_query(ctx);
-  IdQuery q{"sl.id", "service_at_location sl JOIN services s ON s.id = sl.service_id JOIN locations l ON l.id = sl.location_id",
+  IdQuery q{"sl", "service_at_location sl JOIN services s ON s.id = sl.service_id JOIN locations l ON l.id = sl.location_id",
             std::move(sq.where), std::move(sq.ranked), "s.id"};
   q.where.add("l.archived_at IS NULL");
   if (auto pc = postcode_param(ctx); !pc.empty())
@@ -365,7 +387,7 @@ std::string like_pattern(std::string text) {
 }
 
 http::Response organizations(Context& ctx) {
-  IdQuery q{"o.id", "organizations o", {}, std::nullopt, "o.id"};
+  IdQuery q{"o", "organizations o", {}, std::nullopt, "o.id"};
   q.where.add("o.archived_at IS NULL");
   if (auto v = param(ctx, "search"); !v.empty()) {
     auto pat = like_pattern(v);
@@ -405,7 +427,7 @@ http::Response in_memory_list(Context& ctx, Shape shape, std::vector<std::string
   for (auto i = p.offset(); i < static_cast<std::int64_t>(ids.size()) && i < p.offset() + p.per_page; ++i)
     page.push_back(ids[static_cast<std::size_t>(i)]);
   auto lease = ctx.app.db().acquire();
-  return page_response(p, static_cast<std::int64_t>(ids.size()), hsds::build_objects(*lease, shape, page));
+  return page_response(p, static_cast<std::int64_t>(ids.size()), hsds::build_json(*lease, shape, page));
 }
 
 http::Response taxonomies(Context& ctx) {

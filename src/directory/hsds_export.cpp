@@ -125,15 +125,15 @@ std::size_t write_json_list(store::Database& db, Shape shape, const std::vector<
   for (std::size_t at = 0; at < ids.size(); at += kBatch) {
     std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
                                    ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
-    std::vector<Json> objects;
+    std::vector<std::string> objects;
     {
       auto lease = db.acquire();
-      objects = build_objects(*lease, shape, batch, true);
+      objects = build_json(*lease, shape, batch, true);
     }
     std::string buf;
     for (const auto& o : objects) {
       buf += written++ ? ",\n  " : "\n  ";
-      std::string text = o.dump(2, ' ', false, Json::error_handler_t::replace);
+      std::string text = Json::parse(o).dump(2, ' ', false, Json::error_handler_t::replace);
       for (char ch : text) {
         buf.push_back(ch);
         if (ch == '\n') buf += "  ";

@@ -1,6 +1,8 @@
 // Assembly of HSDS JSON objects from the database in batches (see hsds_objects.hpp).
 #include "directory/hsds_objects.hpp"
 
+#include "http/forms.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -271,12 +273,75 @@ std::vector<std::string> distinct(std::vector<std::string> v) {
   return v;
 }
 
-std::vector<Json> build(store::Connection& c, const Spec& s, const std::vector<Values>& rows, bool include_archived);
+// ---- JSON text ------------------------------------------------------------
+// Objects are written as compact JSON text straight from the rows (no JSON
+// tree): this is the hot path of the ndjson stream.
 
-// Puts the children into their parents' `key` lists, grouped by the child's link column.
-void attach_many(std::vector<Json>& out, const std::vector<std::string>& ids, const std::string& key,
+void append_escaped(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  bool utf8_ok = http::valid_utf8(s);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t run = i;  // bytes copied as they are
+    while (i < s.size()) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x80 && !utf8_ok)) break;
+      ++i;
+    }
+    out.append(s.data() + run, i - run);
+    if (i == s.size()) break;
+    auto c = static_cast<unsigned char>(s[i++]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out += "\xEF\xBF\xBD";  // U+FFFD for the bytes of a text that is not UTF-8
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+// "{" and the row's non-NULL fields, without the closing brace.
+std::string open_object(const Table& t, const Values& v) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < t.fields.size() && i < v.size(); ++i) {
+    if (!v[i]) continue;
+    if (out.size() > 1) out.push_back(',');
+    append_escaped(out, t.fields[i].name);
+    out.push_back(':');
+    // Canonical numbers are valid JSON numbers; anything else stored in a number column stays a string.
+    if (t.fields[i].type == FieldType::number && parse_number(*v[i])) out += *v[i];
+    else append_escaped(out, *v[i]);
+  }
+  return out;
+}
+
+void add_member(std::string& object, std::string_view key, const std::string& value_text) {
+  if (object.size() > 1) object.push_back(',');
+  append_escaped(object, key);
+  object.push_back(':');
+  object += value_text;
+}
+
+std::vector<std::string> build(store::Connection& c, const Spec& s, const std::vector<Values>& rows,
+                               bool include_archived);
+
+// Adds to each parent the list of its children, grouped by the child's link column.
+void attach_many(std::vector<std::string>& out, const std::vector<std::string>& ids, std::string_view key,
                  const Table& child_table, std::string_view link, const std::vector<Values>& kids,
-                 std::vector<Json>&& kid_json) {
+                 const std::vector<std::string>& kid_text) {
   auto li = child_table.index_of(link);
   if (!li) throw std::logic_error("no column " + std::string(link));
   std::unordered_map<std::string, std::vector<std::size_t>> by_parent;
@@ -285,56 +350,62 @@ void attach_many(std::vector<Json>& out, const std::vector<std::string>& ids, co
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto it = by_parent.find(ids[i]);
     if (it == by_parent.end()) continue;
-    Json list = Json::array();
-    for (auto k : it->second) list.push_back(kid_json[k]);
-    out[i][key] = std::move(list);
+    std::string list = "[";
+    for (auto k : it->second) {
+      if (list.size() > 1) list.push_back(',');
+      list += kid_text[k];
+    }
+    list.push_back(']');
+    add_member(out[i], key, list);
   }
 }
 
-std::vector<Json> build(store::Connection& c, const Spec& s, const std::vector<Values>& rows, bool include_archived) {
-  std::vector<Json> out;
+std::vector<std::string> build(store::Connection& c, const Spec& s, const std::vector<Values>& rows,
+                               bool include_archived) {
+  std::vector<std::string> out;
   out.reserve(rows.size());
   std::vector<std::string> ids;
+  ids.reserve(rows.size());
   for (const auto& r : rows) {
-    out.push_back(row_json(*s.table, r));
+    out.push_back(open_object(*s.table, r));
     ids.push_back(r[0].value_or(""));
   }
-  if (rows.empty()) return out;
-  auto unique_ids = distinct(ids);
-  for (const auto& child : s.children) {
-    const Table& ct = *table_named(child.rel->table);
-    if (child.rel->many) {
-      auto kids = load(c, ct, child.rel->link, unique_ids, include_archived);
-      auto kid_json = build(c, *child.spec, kids, include_archived);
-      attach_many(out, ids, std::string(child.rel->key), ct, child.rel->link, kids, std::move(kid_json));
-    } else {
-      auto li = s.table->index_of(child.rel->link);
-      std::vector<std::string> keys;
-      for (const auto& r : rows)
-        if (r[*li]) keys.push_back(*r[*li]);
-      auto targets = load(c, ct, "id", distinct(keys), include_archived);
-      auto target_json = build(c, *child.spec, targets, include_archived);
-      std::unordered_map<std::string, std::size_t> by_id;
-      for (std::size_t k = 0; k < targets.size(); ++k) by_id[*targets[k][0]] = k;
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (!rows[i][*li]) continue;
-        auto it = by_id.find(*rows[i][*li]);
-        if (it != by_id.end()) out[i][std::string(child.rel->key)] = target_json[it->second];
+  if (!rows.empty()) {
+    auto unique_ids = distinct(ids);
+    for (const auto& child : s.children) {
+      const Table& ct = *table_named(child.rel->table);
+      if (child.rel->many) {
+        auto kids = load(c, ct, child.rel->link, unique_ids, include_archived);
+        auto kid_text = build(c, *child.spec, kids, include_archived);
+        attach_many(out, ids, child.rel->key, ct, child.rel->link, kids, kid_text);
+      } else {
+        auto li = s.table->index_of(child.rel->link);
+        std::vector<std::string> keys;
+        for (const auto& r : rows)
+          if (r[*li]) keys.push_back(*r[*li]);
+        auto targets = load(c, ct, "id", distinct(keys), include_archived);
+        auto target_text = build(c, *child.spec, targets, include_archived);
+        std::unordered_map<std::string, std::size_t> by_id;
+        for (std::size_t k = 0; k < targets.size(); ++k) by_id[*targets[k][0]] = k;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+          if (!rows[i][*li]) continue;
+          auto it = by_id.find(*rows[i][*li]);
+          if (it != by_id.end()) add_member(out[i], child.rel->key, target_text[it->second]);
+        }
       }
     }
+    if (s.attributes) {
+      const Table& at = *table_named("attributes");
+      auto kids = load(c, at, "link_id", unique_ids, include_archived);
+      attach_many(out, ids, "attributes", at, "link_id", kids, build(c, specs().attribute, kids, include_archived));
+    }
+    if (s.metadata) {
+      const Table& mt = *table_named("metadata");
+      auto kids = load(c, mt, "resource_id", unique_ids, include_archived);
+      attach_many(out, ids, "metadata", mt, "resource_id", kids, build(c, specs().metadata, kids, include_archived));
+    }
   }
-  if (s.attributes) {
-    const Table& at = *table_named("attributes");
-    auto kids = load(c, at, "link_id", unique_ids, include_archived);
-    auto kid_json = build(c, specs().attribute, kids, include_archived);
-    attach_many(out, ids, "attributes", at, "link_id", kids, std::move(kid_json));
-  }
-  if (s.metadata) {
-    const Table& mt = *table_named("metadata");
-    auto kids = load(c, mt, "resource_id", unique_ids, include_archived);
-    auto kid_json = build(c, specs().metadata, kids, include_archived);
-    attach_many(out, ids, "metadata", mt, "resource_id", kids, std::move(kid_json));
-  }
+  for (auto& o : out) o.push_back('}');
   return out;
 }
 
@@ -380,17 +451,31 @@ std::vector<Values> load_rows(store::Connection& c, const Table& t, std::string_
   return load(c, t, column, keys, true);
 }
 
-std::vector<Json> build_objects(store::Connection& c, Shape shape, const std::vector<std::string>& ids,
-                                bool include_archived) {
+Values row_values(const Table& t, const store::Row& row) { return values_of(t, row); }
+
+std::vector<std::string> build_json(store::Connection& c, Shape shape, const std::vector<std::string>& ids,
+                                    bool include_archived) {
   const Spec& s = spec_of(shape);
   auto rows = load(c, *s.table, "id", distinct(ids), include_archived);
   auto built = build(c, s, rows, include_archived);
   std::unordered_map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < rows.size(); ++i) at[*rows[i][0]] = i;
-  std::vector<Json> out;
+  std::vector<std::string> out;
   out.reserve(ids.size());
   for (const auto& id : ids)
     if (auto it = at.find(id); it != at.end()) out.push_back(built[it->second]);
+  return out;
+}
+
+std::vector<std::string> build_json_from_rows(store::Connection& c, Shape shape, const std::vector<Values>& rows,
+                                              bool include_archived) {
+  return build(c, spec_of(shape), rows, include_archived);
+}
+
+std::vector<Json> build_objects(store::Connection& c, Shape shape, const std::vector<std::string>& ids,
+                                bool include_archived) {
+  std::vector<Json> out;
+  for (const auto& text : build_json(c, shape, ids, include_archived)) out.push_back(Json::parse(text));
   return out;
 }
 

@@ -61,11 +61,20 @@ Json row_json(const Table& t, const Values& v);
 std::vector<Values> load_rows(store::Connection& c, const Table& t, std::string_view column,
                               const std::vector<std::string>& keys);
 
-// Objects of the shape for these ids, in the same order; ids that do not
-// exist are left out. Nested lists are sorted by id. Archived organisations,
-// services and locations are left out unless include_archived.
+// Objects of the shape for these ids as compact JSON text, in the same
+// order; ids that do not exist are left out. Nested lists are sorted by id.
+// Archived organisations, services and locations are left out unless
+// include_archived. Text that is not UTF-8 is written with U+FFFD.
+std::vector<std::string> build_json(store::Connection& c, Shape shape, const std::vector<std::string>& ids,
+                                    bool include_archived = false);
+// The same for rows of the shape's table already read (e.g. a page of a stream).
+std::vector<std::string> build_json_from_rows(store::Connection& c, Shape shape, const std::vector<Values>& rows,
+                                              bool include_archived = false);
+// The same as JSON values.
 std::vector<Json> build_objects(store::Connection& c, Shape shape, const std::vector<std::string>& ids,
                                 bool include_archived = false);
+// The values of a row of `t` as read from the database (columns in HSDS order).
+Values row_values(const Table& t, const store::Row& row);
 
 // The synthetic rows that carry translations (see hsds_schema.hpp).
 Values translation_taxonomy_row();

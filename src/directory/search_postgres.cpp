@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
 
 #include "directory/search_engines.hpp"
 #include "directory/text_fold.hpp"
@@ -20,7 +21,7 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "1";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "2";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
 constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
 constexpr std::size_t kMaxLexemeBytes = 1000;
@@ -46,15 +47,24 @@ char weight_of(Field f) {
   return 'D';
 }
 
-// The text terms as tsvector input: 'term':1A 'other':2C ... One position
-// per term, carrying the weight of the most important field it occurs in
-// (keeps the vectors small enough to stay inline, which keeps ranking fast).
+// All text terms as tsvector input, without positions: 'term' 'other' ...
 std::string doc_vector(const DocumentTerms& t) {
+  std::set<std::string> terms;
+  for (const auto& [term, field] : t.text_terms)
+    if (term.size() <= kMaxLexemeBytes) terms.insert(term);
+  std::string out;
+  for (const auto& term : terms) out += lexeme_literal(term) + ' ';
+  return out;
+}
+
+// The terms of the name (weight A) and of other headings (B) for ranking:
+// one position per term with the weight of the most important field.
+std::string rank_vector(const DocumentTerms& t) {
   std::map<std::string, char> best;
   for (const auto& [term, field] : t.text_terms) {
-    if (term.size() > kMaxLexemeBytes) continue;
+    if (term.size() > kMaxLexemeBytes || (field != Field::name && field != Field::secondary)) continue;
     auto [it, inserted] = best.try_emplace(term, weight_of(field));
-    if (!inserted) it->second = std::min(it->second, weight_of(field));  // 'A' < 'B' < ...
+    if (!inserted) it->second = std::min(it->second, weight_of(field));  // 'A' < 'B'
   }
   std::string out;
   int position = 0;
@@ -166,6 +176,18 @@ class PostgresSearch : public ServiceSearch {
       const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
       result.highlight = plan.highlight;
       auto lease = db_.acquire();
+      // The planner underestimates what matching a tsvector row by row costs
+      // and would scan the table for common words: steer it to the GIN indexes.
+      lease->exec("SET enable_seqscan = off");
+      struct ResetPlanner {
+        Connection& c;
+        ~ResetPlanner() {
+          try {
+            c.exec("RESET enable_seqscan");
+          } catch (const store::StoreError&) {  // a broken connection is replaced by the pool
+          }
+        }
+      } reset{*lease};
       run_search(*lease, q, plan, result);
       if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
     } catch (const store::StoreError& e) {
@@ -249,6 +271,15 @@ class PostgresSearch : public ServiceSearch {
   }
 
   void reindex(const std::vector<std::string>& ids) {
+    try {
+      write_entries(ids);
+    } catch (const std::exception& e) {
+      // The write itself is committed; the next start catches the entry up.
+      spdlog::error("search: could not index {} service(s): {}", ids.size(), e.what());
+    }
+  }
+
+  void write_entries(const std::vector<std::string>& ids) {
     store::in_transaction(db_, [&](Connection& c) {
       c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
       const auto docs = load_service_documents(c, ids);
@@ -276,14 +307,15 @@ class PostgresSearch : public ServiceSearch {
     constexpr std::size_t kRowsPerInsert = 100;
     for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
       std::string sql =
-          "INSERT INTO service_search (service_id, doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, hours, "
-          "indexed_updated_at) VALUES ";
+          "INSERT INTO service_search (service_id, doc, rank_doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, "
+          "hours, indexed_updated_at) VALUES ";
       Params p;
       for (std::size_t i = at; i < std::min(rows.size(), at + kRowsPerInsert); ++i) {
         const auto& r = rows[i];
         sql += (i > at ? ", " : "");
-        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT))";
-        p.insert(p.end(), {r.id, doc_vector(r.terms), tags_vector(r.terms), r.terms.min_age, r.terms.max_age,
+        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT))";
+        p.insert(p.end(), {r.id, doc_vector(r.terms), rank_vector(r.terms), tags_vector(r.terms), r.terms.min_age,
+                           r.terms.max_age,
                            r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours,
                            r.updated_at});
       }
@@ -343,12 +375,13 @@ class PostgresSearch : public ServiceSearch {
     if (plan.browse()) {
       sql += "0";
     } else {
-      sql += "ts_rank(doc, q)";
+      // Matches in the name rank first; matches elsewhere only follow (0.01).
+      sql += "ts_rank(rank_doc, q) + 0.01";
       from += ", CAST(? AS tsquery) AS q";
       p.emplace_back(text_tsquery(plan));
       where.push_back("doc @@ q");
     }
-    sql += ", hours, COUNT(*) OVER ()" + from;
+    sql += std::string(q.filters.open_at ? ", hours" : ", ''") + ", COUNT(*) OVER ()" + from;
     if (auto tags = tags_tsquery(q.filters); !tags.empty()) {
       where.push_back("tags @@ CAST(? AS tsquery)");
       p.emplace_back(tags);
@@ -359,7 +392,8 @@ class PostgresSearch : public ServiceSearch {
       p.emplace_back(*q.filters.age_years);
     }
     for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : " WHERE ") + where[i];
-    sql += plan.browse() ? " ORDER BY " + sort_column(q.lang) + ", service_id" : " ORDER BY 2 DESC, service_id";
+    sql += plan.browse() ? " ORDER BY " + sort_column(q.lang) + ", service_id"
+                         : " ORDER BY 2 DESC, " + sort_column(q.lang) + ", service_id";
     sql += " LIMIT ? OFFSET ?";
     if (q.filters.open_at) {
       filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {

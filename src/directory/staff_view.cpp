@@ -223,8 +223,20 @@ Facts& Facts::line(const std::string& text, const std::string& href, const std::
   }
   web::Dict* l = current_->AddSectionDictionary("LINES");
   l->SetValue("TEXT", text);
-  if (!href.empty()) l->SetValueAndShowSection("HREF", href, "LINK");
-  else l->ShowSection("PLAIN");
+  // The template's URL escaping only lets http(s) through a whole href, so
+  // mail and phone links put their scheme in the template.
+  if (href.starts_with("mailto:")) {
+    l->SetValueAndShowSection("TARGET", href.substr(7), "MAIL");
+  } else if (href.starts_with("tel:")) {
+    std::string digits;
+    for (char ch : href.substr(4))
+      if ((ch >= '0' && ch <= '9') || (ch == '+' && digits.empty())) digits += ch;
+    l->SetValueAndShowSection("TARGET", digits, "TEL");
+  } else if (!href.empty()) {
+    l->SetValueAndShowSection("HREF", href, "LINK");
+  } else {
+    l->ShowSection("PLAIN");
+  }
   if (!lang.empty()) l->SetValueAndShowSection("LINE_LANG", lang, "HAS_LANG");
   return *this;
 }

@@ -235,7 +235,9 @@ TEST_P(StaffApi, WritesKeepTheSearchIndexCurrent) {
   auto found = app_->search().search(q);
   ASSERT_EQ(found.hits.size(), 1u);
   EXPECT_EQ(found.hits[0].service_id, id);
-  ASSERT_EQ(call("PATCH", "/api/v1/services/" + id, Role::coordinator, json{{"name", "Klaprooshuis"}}).status, 200);
+  ASSERT_EQ(call("PATCH", "/api/v1/services/" + id, Role::coordinator, json{{"name", "Klaprooshuis"}, {"translations", {{"fr", {{"name", "Maison coquelicot"}}}}}})
+                .status,
+            200);
   EXPECT_TRUE(app_->search().search(q).hits.empty());
   q.text = "klaprooshuis";
   EXPECT_EQ(app_->search().search(q).hits.size(), 1u);

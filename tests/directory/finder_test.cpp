@@ -328,6 +328,10 @@ TEST_P(FinderTest, PagesThroughManyResults) {
   EXPECT_EQ(count_of(third.body, "<li class=\"result\">"), 5u);
   EXPECT_TRUE(contains(third.body, "rel=\"prev\""));
   EXPECT_FALSE(contains(third.body, "rel=\"next\""));
+  auto past = c.get("/services?q=speelpleinwerking&page=7");
+  EXPECT_EQ(past.status, 200);
+  EXPECT_TRUE(contains(past.body, "Deze pagina ligt na de laatste pagina met resultaten."));
+  EXPECT_TRUE(contains(past.body, "rel=\"prev\" href=\"/services?q=speelpleinwerking&amp;page=3&amp;lang=nl\""));
   // Light: a page of 20 results and the stylesheet stay under 50 KB together.
   auto css = c.get(web::asset_url("css/samen.css"));
   ASSERT_EQ(css.status, 200);

@@ -185,6 +185,8 @@ TEST_P(StaffPages, CoordinatorCreatesAFullServiceThroughTheForm) {
                            "02 123 45 67", "Hoofdzetel", "Kinderopvang (0-3 jaar)", "Arabisch", "12,5"})
     EXPECT_NE(view.body.find(text), std::string::npos) << text;
   EXPECT_NE(view.body.find("Aangemaakt"), std::string::npos) << "history shows the create rows";
+  EXPECT_NE(view.body.find("href=\"mailto:info@vlinder.be\""), std::string::npos);
+  EXPECT_NE(view.body.find("href=\"tel:021234567\""), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM languages WHERE service_id = ?", {id}), 2);
   EXPECT_EQ(scalar("SELECT option FROM cost_options WHERE service_id = ?", {id}), "income_related");
   EXPECT_EQ(count("SELECT COUNT(*) FROM schedules WHERE service_id = ? AND byday = 'MO'", {id}), 1);

@@ -1,12 +1,15 @@
 -- Search on PostgreSQL: one row per searchable service holding its index
 -- terms as tsvectors (folded words and "Z"-prefixed stems computed by Samen,
--- the same terms the Xapian engine uses; weight A = name ... D = place), its
--- filter terms, and what filtering and browsing need. Kept current by the
+-- the same terms the Xapian engine uses): doc has them all (matched through
+-- its GIN index), rank_doc only those of the name and other headings with
+-- weights A/B (small, so ranking many matches stays fast), tags the filter
+-- terms; plus what filtering and browsing need. Kept current by the
 -- application right after each committed write, so every server process on
 -- this database searches the same data.
 CREATE TABLE service_search (
   service_id TEXT PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
   doc TSVECTOR NOT NULL,
+  rank_doc TSVECTOR NOT NULL,
   tags TSVECTOR NOT NULL,
   min_age DOUBLE PRECISION NOT NULL,
   max_age DOUBLE PRECISION NOT NULL,
