@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <thread>
@@ -262,6 +263,7 @@ int run(int argc, char** argv) {
     if (*demo_dir_cmd) {
       auto db = open_store(so, 2);
       auto started = std::chrono::steady_clock::now();
+      std::clock_t cpu_started = std::clock();
       auto seconds = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       };
@@ -280,11 +282,12 @@ int run(int argc, char** argv) {
       double generated = seconds();
       std::cout << "added " << counts.services << " services, " << counts.locations << " locations, "
                 << counts.organizations << " organisations (" << counts.rows << " rows) in " << std::fixed
-                << std::setprecision(2) << generated << " s" << std::endl;
+                << std::setprecision(2) << generated << " s ("
+                << static_cast<double>(std::clock() - cpu_started) / CLOCKS_PER_SEC << " s CPU)" << std::endl;
+      // Opening the engine brings its index up to date (rebuilt when missing, else the new services added).
       auto search = directory::ServiceSearch::create(*db, so.data);
-      search->rebuild();
-      std::cout << "search index (" << search->engine_name() << ") rebuilt in " << std::fixed << std::setprecision(2)
-                << seconds() - generated << " s" << std::endl;
+      std::cout << "search index (" << search->engine_name() << ") up to date in " << std::fixed
+                << std::setprecision(2) << seconds() - generated << " s" << std::endl;
       return 0;
     }
     if (*import_hsds_cmd) {

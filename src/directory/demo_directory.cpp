@@ -1015,7 +1015,8 @@ DirectoryCounts load_demo_directory(store::Database& db, const std::filesystem::
   DirectoryPlan plan;
   plan.now = now;
   DirectoryCounts counts = generate_directory(db, plan);
-  if (counts.rows > 0) ServiceSearch::create(db, data_dir)->rebuild();
+  // Opening the engine brings its index up to date (a rebuild when missing, else the new services).
+  if (counts.rows > 0) ServiceSearch::create(db, data_dir);
   return counts;
 }
 

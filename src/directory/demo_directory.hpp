@@ -38,8 +38,8 @@ struct DirectoryCounts {
 // directory can be loaded into any database. Seeds the family taxonomy first.
 DirectoryCounts generate_directory(store::Database& db, const DirectoryPlan& plan);
 
-// The realistic demo directory for `serve --demo`: generates it and rebuilds
-// the search index in data_dir when anything was added. Idempotent.
+// The realistic demo directory for `serve --demo`: generates it and brings
+// the search index in data_dir up to date when anything was added. Idempotent.
 DirectoryCounts load_demo_directory(store::Database& db, const std::filesystem::path& data_dir, std::int64_t now);
 
 // The "<seed>:<kind>:<index>" id scheme, exposed for tests: a version-8 UUID.

@@ -283,21 +283,22 @@ class PostgresSearch : public ServiceSearch {
     store::in_transaction(db_, [&](Connection& c) {
       c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
       const auto docs = load_service_documents(c, ids);
-      // The words of the old entries no longer count for these services.
-      c.exec("UPDATE search_words SET services = services - old.n FROM ("
-             "SELECT w, COUNT(*) AS n FROM service_search, unnest(tsvector_to_array(doc)) AS w "
-             "WHERE service_id = ANY(CAST(? AS TEXT[])) AND w !~ '^[A-Z]' GROUP BY w) AS old "
-             "WHERE search_words.word = old.w",
-             {text_array(ids)});
+      // Word counts change by the words of the new entries minus those of the old.
+      std::map<std::string, std::int64_t> word_counts;
+      for (const auto& r : c.exec("SELECT w FROM service_search, unnest(tsvector_to_array(doc)) AS w "
+                                  "WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)}).rows) {
+        const std::string& w = r.text(0);
+        if (!w.empty() && !(w[0] >= 'A' && w[0] <= 'Z')) --word_counts[w];  // plain words, not stems or tags
+      }
       c.exec("DELETE FROM service_search_labels WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
       c.exec("DELETE FROM service_search WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
       std::vector<IndexRows> rows;
-      std::map<std::string, std::int64_t> word_counts;
       for (const auto& d : docs) {
         if (!d.searchable) continue;
         rows.push_back({d.id, document_terms(d), d.updated_at});
         for (const auto& w : rows.back().terms.words) ++word_counts[w];
       }
+      std::erase_if(word_counts, [](const auto& kv) { return kv.second == 0; });
       insert_rows(c, rows);
       insert_word_counts(c, word_counts);
     });
@@ -369,19 +370,16 @@ class PostgresSearch : public ServiceSearch {
   void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
     const Page page = page_of(q);
     Params p;
-    std::string sql = "SELECT service_id, ";
-    std::string from = " FROM service_search";
     std::vector<std::string> where;
-    if (plan.browse()) {
-      sql += "0";
-    } else {
-      // Matches in the name rank first; matches elsewhere only follow (0.01).
-      sql += "ts_rank(rank_doc, q) + 0.01";
+    std::string from = "service_search";
+    // Matches in the name rank first; matches elsewhere only follow (0.01).
+    std::string score = "0";
+    if (!plan.browse()) {
+      score = "ts_rank(rank_doc, q) + 0.01";
       from += ", CAST(? AS tsquery) AS q";
       p.emplace_back(text_tsquery(plan));
       where.push_back("doc @@ q");
     }
-    sql += std::string(q.filters.open_at ? ", hours" : ", ''") + ", COUNT(*) OVER ()" + from;
     if (auto tags = tags_tsquery(q.filters); !tags.empty()) {
       where.push_back("tags @@ CAST(? AS tsquery)");
       p.emplace_back(tags);
@@ -391,38 +389,47 @@ class PostgresSearch : public ServiceSearch {
       p.emplace_back(*q.filters.age_years);
       p.emplace_back(*q.filters.age_years);
     }
-    for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : " WHERE ") + where[i];
-    sql += plan.browse() ? " ORDER BY " + sort_column(q.lang) + ", service_id"
-                         : " ORDER BY 2 DESC, " + sort_column(q.lang) + ", service_id";
-    sql += " LIMIT ? OFFSET ?";
-    if (q.filters.open_at) {
-      filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
-        Params batch_params = p;
-        batch_params.emplace_back(static_cast<std::int64_t>(count));
-        batch_params.emplace_back(static_cast<std::int64_t>(offset));
-        CandidateBatch batch;
-        for (const auto& r : c.exec(sql, batch_params).rows) {
-          batch.candidates = r.int64(3);
-          batch.items.push_back({r.text(0), r.real(1), r.text(2)});
-        }
-        return batch;
-      }, result);
+    result.hits.clear();
+    if (where.empty() && !q.filters.open_at) {
+      // Everything by name: read the page along the name index, count apart.
+      auto rows = c.exec("SELECT service_id FROM service_search ORDER BY " + sort_column(q.lang) +
+                             ", service_id LIMIT ? OFFSET ?",
+                         {static_cast<std::int64_t>(page.limit), static_cast<std::int64_t>(page.offset)});
+      for (const auto& r : rows.rows) result.hits.push_back({r.text(0), 0});
+      result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
-    p.emplace_back(static_cast<std::int64_t>(page.limit));
-    p.emplace_back(static_cast<std::int64_t>(page.offset));
-    auto rows = c.exec(sql, p).rows;
-    result.hits.clear();
-    for (const auto& r : rows) result.hits.push_back({r.text(0), r.real(1)});
-    if (!rows.empty()) {
-      result.total = rows[0].int64(3);
-    } else if (page.offset > 0) {
-      // Paged past the end: count on its own.
-      std::string count_sql = "SELECT COUNT(*)" + from;
-      for (std::size_t i = 0; i < where.size(); ++i) count_sql += (i ? " AND " : " WHERE ") + where[i];
-      p.resize(p.size() - 2);
-      result.total = c.exec(count_sql, p).rows.at(0).int64(0);
+    // The matches are gathered first (through the GIN indexes), then ranked
+    // and counted: a LIMIT on the outer query must not tempt the planner into
+    // walking a name index row by row.
+    std::string matches = "WITH m AS MATERIALIZED (SELECT service_id, " + score + " AS score, " +
+                          (q.filters.open_at ? "hours" : "''") + " AS hours, " + sort_column(q.lang) +
+                          " AS sort FROM " + from;
+    for (std::size_t i = 0; i < where.size(); ++i) matches += (i ? " AND " : " WHERE ") + where[i];
+    matches += ") ";
+    const std::string sql = matches +
+                            "SELECT service_id, score, hours, COUNT(*) OVER () FROM m "
+                            "ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?";
+    auto fetch = [&](std::size_t offset, std::size_t count) {
+      Params batch_params = p;
+      batch_params.emplace_back(static_cast<std::int64_t>(count));
+      batch_params.emplace_back(static_cast<std::int64_t>(offset));
+      CandidateBatch batch;
+      for (const auto& r : c.exec(sql, batch_params).rows) {
+        batch.candidates = r.int64(3);
+        batch.items.push_back({r.text(0), r.real(1), r.text(2)});
+      }
+      return batch;
+    };
+    if (q.filters.open_at) {
+      filter_open_at(*q.filters.open_at, page, fetch, result);
+      return;
     }
+    CandidateBatch batch = fetch(page.offset, page.limit);
+    for (auto& h : batch.items) result.hits.push_back({std::move(h.service_id), h.score});
+    result.total = batch.candidates;
+    if (batch.items.empty() && page.offset > 0)  // paged past the end: count on its own
+      result.total = c.exec(matches + "SELECT COUNT(*) FROM m", p).rows.at(0).int64(0);
   }
 
   // Words that match nothing, replaced by the closest indexed word.

@@ -3,6 +3,7 @@
 // databases (expiry, refresh, revocation, digests at rest).
 #include <gtest/gtest.h>
 
+#include "accounts/audit.hpp"
 #include "accounts/roles.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
@@ -119,6 +120,14 @@ TEST_P(SessionStore, InvitationsAreSingleUseAndExpire) {
   EXPECT_FALSE(user_for_invitation(*lease, raw, 1000 + kInvitationSeconds + 1));
   use_invitation(*lease, raw, 1002);
   EXPECT_FALSE(user_for_invitation(*lease, raw, 1003));
+}
+
+TEST_P(SessionStore, TheAuditLogRefusesUpdatesAndDeletes) {
+  auto lease = db().acquire();
+  record_audit(*lease, {0, 1000, std::nullopt, "cli", "test", "", "", "", ""});
+  EXPECT_THROW(lease->exec("UPDATE audit_log SET action = 'changed'"), store::StoreError);
+  EXPECT_THROW(lease->exec("DELETE FROM audit_log"), store::StoreError);
+  EXPECT_EQ(lease->exec("SELECT action FROM audit_log").rows.at(0).text(0), "test");
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(SessionStore);

@@ -21,6 +21,10 @@ CREATE TABLE service_search (
 );
 CREATE INDEX service_search_doc ON service_search USING GIN (doc);
 CREATE INDEX service_search_tags ON service_search USING GIN (tags);
+-- Listing everything by name, per UI language.
+CREATE INDEX service_search_sort_nl ON service_search (sort_nl, service_id);
+CREATE INDEX service_search_sort_fr ON service_search (sort_fr, service_id);
+CREATE INDEX service_search_sort_en ON service_search (sort_en, service_id);
 
 -- As-you-type suggestions: a service's name and category labels per UI
 -- language, once for each word they can be completed from.
