@@ -10,6 +10,7 @@
 #include "accounts/secrets.hpp"
 #include "app/modules.hpp"
 #include "directory/search.hpp"
+#include "directory/taxonomy.hpp"
 #include "http/multipart.hpp"
 #include "web/render.hpp"
 
@@ -192,6 +193,7 @@ App::App(AppOptions options, std::unique_ptr<store::Database> db)
     : options_(std::move(options)), db_(std::move(db)), catalog_(&i18n::Catalog::embedded()) {
   accounts::init_crypto();
   web::load_templates(*catalog_);
+  directory::seed_family_taxonomy(*db_);  // idempotent: categories and synonyms the finder needs
   search_ = directory::ServiceSearch::create(*db_, options_.data_dir);
   register_all(routes_);
 }

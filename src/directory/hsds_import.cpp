@@ -173,7 +173,10 @@ class JsonReader {
     const nlohmann::json* attributes = nullptr;
     const nlohmann::json* metadata = nullptr;
     auto relations = relations_of(t.name);
-    for (const auto& [key, value] : j.items()) {
+    for (const auto& item : j.items()) {
+      // Plain names rather than a structured binding: clang 14 cannot capture bindings in lambdas.
+      const std::string& key = item.key();
+      const nlohmann::json& value = item.value();
       if (auto idx = t.index_of(key)) {
         read_value(rec, t.fields[*idx], *idx, value);
       } else if (key == "attributes" && has_attributes(t.name)) {
@@ -190,7 +193,9 @@ class JsonReader {
     for (const auto& [column, value] : defaults)
       if (auto i = t.index_of(column); i && !rec.values[*i]) rec.values[*i] = value;
     std::optional<std::string> id = rec.values[0];
-    for (const auto& [rel, value] : children) {
+    for (const auto& child : children) {
+      const Relation* rel = child.first;
+      const nlohmann::json* value = child.second;
       const Table& ct = *table_named(rel->table);
       std::string at = path + "." + std::string(rel->key);
       if (rel->many) {

@@ -210,8 +210,39 @@ void sort_by_id(std::vector<Values>& rows) {
   std::sort(rows.begin(), rows.end(), [](const Values& a, const Values& b) { return a[0].value_or("") < b[0].value_or(""); });
 }
 
-// Adds the synthetic translation rows that match a lookup (replacing stored rows with the same id).
-void add_synthetic(store::Connection& c, const Table& t, std::string_view column, const std::vector<std::string>& keys,
+// Replaces rows by the rows of `extra` with the same id, adds the others.
+void merge_rows(std::vector<Values>& out, std::vector<Values> extra) {
+  if (extra.empty()) return;
+  std::unordered_set<std::string> replaced;
+  for (const auto& v : extra) replaced.insert(*v[0]);
+  std::erase_if(out, [&](const Values& v) { return v[0] && replaced.count(*v[0]); });
+  for (auto& v : extra) out.push_back(std::move(v));
+}
+
+// The translations of records of one type as attribute rows (the primary
+// key of translations starts with resource_type, so this is an index lookup).
+std::vector<Values> translation_attributes(store::Connection& c, std::string_view resource_type,
+                                           const std::vector<std::string>& ids) {
+  std::vector<Values> out;
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    std::size_t n = std::min(kChunk, ids.size() - at);
+    std::string marks;
+    store::Params params{std::string(resource_type)};
+    for (std::size_t i = 0; i < n; ++i) {
+      marks += i ? ", ?" : "?";
+      params.emplace_back(ids[at + i]);
+    }
+    auto r = c.exec("SELECT resource_type, resource_id, field, lang, value FROM translations WHERE resource_type = ? "
+                    "AND resource_id IN (" + marks + ")",
+                    params);
+    for (const auto& row : r.rows)
+      out.push_back(translation_attribute_row(row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)));
+  }
+  return out;
+}
+
+// Adds the synthetic taxonomy and terms that match a lookup by id.
+void add_synthetic(const Table& t, std::string_view column, const std::vector<std::string>& keys,
                    std::vector<Values>& out) {
   std::vector<Values> extra;
   if (t.name == "taxonomies" && column == "id") {
@@ -220,27 +251,8 @@ void add_synthetic(store::Connection& c, const Table& t, std::string_view column
   } else if (t.name == "taxonomy_terms" && column == "id") {
     for (auto& row : translation_term_rows())
       if (std::find(keys.begin(), keys.end(), *row[0]) != keys.end()) extra.push_back(std::move(row));
-  } else if (t.name == "attributes" && column == "link_id") {
-    for (std::size_t at = 0; at < keys.size(); at += kChunk) {
-      std::size_t n = std::min(kChunk, keys.size() - at);
-      std::string marks;
-      store::Params params;
-      for (std::size_t i = 0; i < n; ++i) {
-        marks += i ? ", ?" : "?";
-        params.emplace_back(keys[at + i]);
-      }
-      auto r = c.exec("SELECT resource_type, resource_id, field, lang, value FROM translations WHERE resource_id IN (" +
-                          marks + ")",
-                      params);
-      for (const auto& row : r.rows)
-        extra.push_back(translation_attribute_row(row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)));
-    }
   }
-  if (extra.empty()) return;
-  std::unordered_set<std::string> replaced;
-  for (const auto& v : extra) replaced.insert(*v[0]);
-  std::erase_if(out, [&](const Values& v) { return v[0] && replaced.count(*v[0]); });
-  for (auto& v : extra) out.push_back(std::move(v));
+  merge_rows(out, std::move(extra));
 }
 
 std::vector<Values> load(store::Connection& c, const Table& t, std::string_view column,
@@ -262,7 +274,7 @@ std::vector<Values> load(store::Connection& c, const Table& t, std::string_view 
     auto r = c.exec(sql, params);
     for (const auto& row : r.rows) out.push_back(values_of(t, row));
   }
-  add_synthetic(c, t, column, keys, out);
+  add_synthetic(t, column, keys, out);
   sort_by_id(out);
   return out;
 }
@@ -397,6 +409,8 @@ std::vector<std::string> build(store::Connection& c, const Spec& s, const std::v
     if (s.attributes) {
       const Table& at = *table_named("attributes");
       auto kids = load(c, at, "link_id", unique_ids, include_archived);
+      merge_rows(kids, translation_attributes(c, s.table->resource, unique_ids));
+      sort_by_id(kids);
       attach_many(out, ids, "attributes", at, "link_id", kids, build(c, specs().attribute, kids, include_archived));
     }
     if (s.metadata) {

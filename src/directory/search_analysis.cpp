@@ -188,6 +188,7 @@ SynonymDictionary SynonymDictionary::load(store::Connection& c) {
 }
 
 SynonymDictionary::Match SynonymDictionary::longest_match(const std::vector<std::string>& words,
+                                                          const std::vector<std::array<std::string, 3>>& stems,
                                                           std::size_t at) const {
   Match best;
   std::set<std::string> groups;
@@ -196,7 +197,7 @@ SynonymDictionary::Match SynonymDictionary::longest_match(const std::vector<std:
     if (n < best.length || at + n > words.size()) continue;
     bool same = true;
     for (std::size_t i = 0; i < n && same; ++i)
-      same = words[at + i] == m.words[i] || text::stem(m.lang, words[at + i]) == m.stems[i];
+      same = words[at + i] == m.words[i] || stems[at + i][lang_index(m.lang)] == m.stems[i];
     if (!same) continue;
     if (n > best.length) {
       best.length = n;
@@ -245,9 +246,12 @@ QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDiction
   plan.tokens = text::split_words(text::fold(text::clean_utf8(raw, kMaxQueryChars)));
   if (plan.tokens.size() > 2 * kMaxQueryWords) plan.tokens.resize(2 * kMaxQueryWords);
   auto typed_terms = [&](const std::string& w) { return typed_word_terms(w, lang); };
+  std::vector<std::array<std::string, 3>> stems;
+  for (const auto& w : plan.tokens)
+    stems.push_back({text::stem(i18n::Lang::nl, w), text::stem(i18n::Lang::fr, w), text::stem(i18n::Lang::en, w)});
 
   for (std::size_t i = 0; i < plan.tokens.size() && plan.units.size() < kMaxQueryWords;) {
-    auto match = synonyms.longest_match(plan.tokens, i);
+    auto match = synonyms.longest_match(plan.tokens, stems, i);
     if (match.length == 0) {
       const std::string& w = plan.tokens[i];
       if (!text::is_stopword(w)) {

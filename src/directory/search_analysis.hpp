@@ -84,8 +84,10 @@ class SynonymDictionary {
   static SynonymDictionary from_rows(const std::vector<std::array<std::string, 3>>& rows);
   static SynonymDictionary load(store::Connection& c);
   // The longest member matching the folded words from `at` on (a word matches
-  // when equal or when its stem in the member's language is the same).
-  Match longest_match(const std::vector<std::string>& words, std::size_t at) const;
+  // when equal or when its stem in the member's language is the same);
+  // stems[i] holds the nl, fr and en stems of words[i].
+  Match longest_match(const std::vector<std::string>& words, const std::vector<std::array<std::string, 3>>& stems,
+                      std::size_t at) const;
   bool empty() const { return members_.empty(); }
 
  private:

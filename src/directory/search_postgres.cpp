@@ -166,7 +166,9 @@ class PostgresSearch : public ServiceSearch {
                "OR x.indexed_updated_at < s.updated_at").rows)
         stale.push_back(r.text(0));
     }
-    if (!stale.empty()) reindex(stale);
+    constexpr std::size_t kMaxCatchUp = 2000;  // beyond: a bulk import, faster rebuilt whole
+    if (stale.size() > kMaxCatchUp) rebuild();
+    else if (!stale.empty()) reindex_services(stale);
   }
 
   SearchResult search(const SearchQuery& q) override {

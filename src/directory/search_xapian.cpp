@@ -159,6 +159,7 @@ class XapianSearch : public ServiceSearch {
   void open() {
     bool rebuild_needed = false;
     std::string through;
+    Xapian::doccount indexed = 0;
     {
       std::lock_guard lock(writer_->mutex);
       if (!writer_->open_locked()) return;  // another process keeps it current; search what is there
@@ -168,19 +169,27 @@ class XapianSearch : public ServiceSearch {
       rebuild_needed = w.get_metadata("format") != kFormat || w.get_metadata("generation").empty() ||
                        !expected || *expected != w.get_metadata("generation");
       through = w.get_metadata("indexed_through");
-    }
-    if (rebuild_needed) {
-      rebuild();
-      return;
+      indexed = w.get_doccount();
     }
     std::vector<std::string> changed;
-    {
+    std::int64_t searchable = 0;
+    if (!rebuild_needed) {
       auto lease = db_.acquire();
       for (const auto& r : lease->exec("SELECT id FROM services WHERE updated_at > ?",
                                        {std::int64_t{std::atoll(through.c_str())}}).rows)
         changed.push_back(r.text(0));
+      searchable = lease->exec("SELECT COUNT(*) FROM services WHERE status = 'active' AND archived_at IS NULL")
+                       .rows.at(0).int64(0);
     }
-    if (!changed.empty()) reindex(changed);
+    // Many changes (a bulk import), or services the index does not know about
+    // whatever their dates (a restore, an import with old dates): start afresh.
+    constexpr std::size_t kMaxCatchUp = 2000;
+    if (!rebuild_needed && changed.size() <= kMaxCatchUp && !changed.empty()) {
+      reindex_services(changed);
+      std::lock_guard lock(writer_->mutex);
+      indexed = writer_->db ? writer_->db->get_doccount() : indexed;
+    }
+    if (rebuild_needed || changed.size() > kMaxCatchUp || searchable != static_cast<std::int64_t>(indexed)) rebuild();
   }
 
   SearchResult search(const SearchQuery& q) override {

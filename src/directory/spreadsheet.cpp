@@ -86,7 +86,6 @@ http::Response mapping_page(Context& ctx, const SheetTable& table, const std::st
   web::Dict d = ctx.content_dict();
   d.SetValue("DATA", json);
   d.SetValue("FILENAME", filename);
-  d.SetIntValue("ROW_COUNT", static_cast<long>(table.rows.size()));
   d.SetValue("ROWS_READ", ctx.tf("sheet.rows_read", {{"count", static_cast<std::int64_t>(table.rows.size())},
                                                      {"file", filename}}));
   for (const auto& key : problems) {

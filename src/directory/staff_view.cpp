@@ -185,7 +185,8 @@ void FormView::rows(const RowGroup& g, const std::vector<Option>& municipalities
 void FormView::finish() {
   if (values_.has("updated_at")) page_.SetValueAndShowSection("UPDATED_AT", values_.get("updated_at"), "HAS_UPDATED_AT");
   // Errors on fields the form does not show still need to be seen.
-  for (const auto& [field, key] : errors_) {
+  for (const auto& error : errors_) {
+    const auto& field = error.first;  // not a structured binding: clang 14 cannot capture those
     bool shown = std::any_of(error_links_.begin(), error_links_.end(), [&](const auto& l) { return l.second == field; });
     if (!shown) error_links_.emplace_back("", field);
   }

@@ -30,6 +30,7 @@ class AppTest : public testing::DatabaseTest {
     if (::testing::Test::IsSkipped()) return;
     app::AppOptions o;
     o.access_log = false;
+    o.data_dir = test_db().scratch();  // a search index of its own per test
     app_ = std::make_unique<app::App>(o, test_db().open_another(4));
     for (Role r : accounts::kRoles) add_user(std::string(accounts::role_name(r)) + "@example.org", r);
   }

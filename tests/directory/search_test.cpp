@@ -435,6 +435,12 @@ TEST_P(SearchTest, CatchesUpAndRebuildsAtStart) {
   search_->rebuild();
   EXPECT_EQ(ids("babel"), Ids({"80000000-0000-4000-8000-000000000001"}));
   EXPECT_EQ(ids("kinderopvang"), Ids({kOpvang, kPetitsPas}));
+  // Services the index never saw, whatever their dates (an import of old records), are found after a restart.
+  add_service("80000000-0000-4000-8000-000000000002", kOrgA, "Voorleesuur", "Verhalen voor peuters.");
+  exec("UPDATE services SET updated_at = 5 WHERE id = ?", {std::string("80000000-0000-4000-8000-000000000002")});
+  search_.reset();
+  search_ = ServiceSearch::create(db(), data_dir_.path());
+  EXPECT_EQ(ids("voorleesuur"), Ids({"80000000-0000-4000-8000-000000000002"}));
   if (!is_postgres()) {
     // A missing index is rebuilt at start.
     search_.reset();
