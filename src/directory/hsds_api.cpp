@@ -215,6 +215,9 @@ http::Response ndjson_stream(app::App& app, NextObjects next) {
         done = true;
         return false;
       }
+      std::size_t size = chunk.size();
+      for (const auto& o : objects) size += o.size() + 1;
+      chunk.reserve(size);
       for (const auto& o : objects) {
         chunk += o;
         chunk.push_back('\n');

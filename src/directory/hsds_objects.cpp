@@ -1,7 +1,6 @@
 // Assembly of HSDS JSON objects from the database in batches (see hsds_objects.hpp).
 #include "directory/hsds_objects.hpp"
 
-#include "http/forms.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -289,21 +288,50 @@ std::vector<std::string> distinct(std::vector<std::string> v) {
 // Objects are written as compact JSON text straight from the rows (no JSON
 // tree): this is the hot path of the ndjson stream.
 
+// Length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  unsigned cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  // No overlong forms, surrogates or values beyond U+10FFFF.
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return len;
+}
+
+// A JSON string; bytes that are not UTF-8 become U+FFFD.
 void append_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  bool utf8_ok = http::valid_utf8(s);
   std::size_t i = 0;
   while (i < s.size()) {
-    std::size_t run = i;  // bytes copied as they are
+    std::size_t run = i;  // plain ASCII, copied as it is
     while (i < s.size()) {
       auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x80 && !utf8_ok)) break;
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
       ++i;
     }
     out.append(s.data() + run, i - run);
     if (i == s.size()) break;
-    auto c = static_cast<unsigned char>(s[i++]);
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      if (auto len = utf8_sequence(s, i)) {
+        out.append(s.data() + i, len);
+        i += len;
+      } else {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      }
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -313,13 +341,9 @@ void append_escaped(std::string& out, std::string_view s) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out += "\xEF\xBF\xBD";  // U+FFFD for the bytes of a text that is not UTF-8
-        }
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
     }
   }
   out.push_back('"');
@@ -327,12 +351,18 @@ void append_escaped(std::string& out, std::string_view s) {
 
 // "{" and the row's non-NULL fields, without the closing brace.
 std::string open_object(const Table& t, const Values& v) {
-  std::string out = "{";
+  std::size_t size = 2;
+  for (std::size_t i = 0; i < t.fields.size() && i < v.size(); ++i)
+    if (v[i]) size += t.fields[i].name.size() + v[i]->size() + 6;
+  std::string out;
+  out.reserve(size + size / 8);
+  out.push_back('{');
   for (std::size_t i = 0; i < t.fields.size() && i < v.size(); ++i) {
     if (!v[i]) continue;
     if (out.size() > 1) out.push_back(',');
-    append_escaped(out, t.fields[i].name);
-    out.push_back(':');
+    out.push_back('"');
+    out += t.fields[i].name;  // HSDS field names need no escaping
+    out += "\":";
     // Canonical numbers are valid JSON numbers; anything else stored in a number column stays a string.
     if (t.fields[i].type == FieldType::number && parse_number(*v[i])) out += *v[i];
     else append_escaped(out, *v[i]);
