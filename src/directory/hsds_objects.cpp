@@ -1,7 +1,6 @@
 // Assembly of HSDS JSON objects from the database in batches (see hsds_objects.hpp).
 #include "directory/hsds_objects.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <map>

@@ -161,7 +161,7 @@ TEST_P(HsdsApiTest, ObjectsCarryTheirNestedRecordsAndTranslations) {
   EXPECT_EQ(sal["location"]["addresses"][0]["city"], "Bruxelles");
 }
 
-TEST_P(HsdsApiTest, DISABLED_ListsFilterPaginateAndHideArchivedRecords) {
+TEST_P(HsdsApiTest, ListsFilterPaginateAndHideArchivedRecords) {
   auto all = get_json("/hsds/services");
   EXPECT_EQ(all["total_items"], 2);
   EXPECT_EQ(ids_of(all), (std::set<std::string>{rich::kService1, rich::kService2}));
