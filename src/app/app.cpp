@@ -194,7 +194,7 @@ App::App(AppOptions options, std::unique_ptr<store::Database> db)
   accounts::init_crypto();
   web::load_templates(*catalog_);
   directory::seed_family_taxonomy(*db_);  // idempotent: categories and synonyms the finder needs
-  search_ = directory::ServiceSearch::create(*db_, options_.data_dir);
+  search_ = directory::ServiceSearch::create(*db_, options_.data_dir, options_.search_cache);
   register_all(routes_);
 }
 

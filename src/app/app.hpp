@@ -3,6 +3,7 @@
 // → security headers, access log, metrics). Independent of the transport, so
 // tests and the fuzz target call handle() directly.
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,6 +24,8 @@ struct AppOptions {
   bool behind_tls = false;       // Secure cookies, HSTS, trust X-Forwarded-For from the proxy
   bool access_log = true;
   std::string tile_url;          // map tiles (service map); "" = no external tiles
+  // Identical searches within this time share one answer (0 = always ask the engine).
+  std::chrono::milliseconds search_cache = std::chrono::milliseconds(1000);
 };
 
 class App {

@@ -61,8 +61,7 @@ void audit_cli(store::Connection& c, const std::string& action, std::int64_t use
   accounts::record_audit(c, {0, now(), std::nullopt, "cli", action, "user", std::to_string(user_id), detail, ""});
 }
 
-int serve(const StoreOptions& so, const std::string& listen, bool demo, bool behind_tls, std::string tile_url,
-          std::size_t threads) {
+int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
   http::ServerConfig sc;
@@ -83,10 +82,7 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, bool beh
     directory::load_demo_directory(*db, so.data, now());  // the service map's demo content (idempotent)
     admin_password = demo::reset_demo_admin(*db, now());
   }
-  app::AppOptions ao;
   ao.data_dir = so.data;
-  ao.behind_tls = behind_tls;
-  ao.tile_url = std::move(tile_url);
   app::App application(ao, std::move(db));
   sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application.body_limit_for(m, p); };
   http::Server server(
@@ -126,18 +122,24 @@ int run(int argc, char** argv) {
   StoreOptions so;
   // serve
   auto* serve_cmd = cli.add_subcommand("serve", "Run the web server");
-  std::string listen = "127.0.0.1:8080", tile_url;
-  bool demo = false, behind_tls = false;
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
   std::size_t threads = 0;
+  app::AppOptions app_options;
+  std::int64_t search_cache_ms = app_options.search_cache.count();
   add_store_options(serve_cmd, so);
   serve_cmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")
       ->envname("SAMEN_LISTEN");
   serve_cmd->add_flag("--demo", demo, "Load the demo network and print a one-time admin password")->envname("SAMEN_DEMO");
-  serve_cmd->add_flag("--behind-tls", behind_tls, "Served through a TLS proxy: Secure cookies, HSTS, X-Forwarded-For")
+  serve_cmd->add_flag("--behind-tls", app_options.behind_tls, "Served through a TLS proxy: Secure cookies, HSTS, X-Forwarded-For")
       ->envname("SAMEN_BEHIND_TLS");
-  serve_cmd->add_option("--tile-url", tile_url, "Map tile URL template, e.g. https://tiles.example/{z}/{x}/{y}.png")
+  serve_cmd->add_option("--tile-url", app_options.tile_url, "Map tile URL template, e.g. https://tiles.example/{z}/{x}/{y}.png")
       ->envname("SAMEN_TILE_URL");
   serve_cmd->add_option("--threads", threads, "Worker threads (default: one per core)")->envname("SAMEN_THREADS");
+  serve_cmd->add_option("--search-cache-ms", search_cache_ms,
+                        "Identical searches within this many milliseconds share one answer (0: no cache)")
+      ->envname("SAMEN_SEARCH_CACHE_MS")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{60000}));
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
   add_store_options(migrate_cmd, so);
@@ -204,7 +206,10 @@ int run(int argc, char** argv) {
       return 0;
     }
     accounts::init_crypto();
-    if (*serve_cmd) return serve(so, listen, demo, behind_tls, tile_url, threads);
+    if (*serve_cmd) {
+      app_options.search_cache = std::chrono::milliseconds(search_cache_ms);
+      return serve(so, listen, demo, app_options, threads);
+    }
     if (*migrate_cmd) {
       auto db = store::Database::open(so.db, so.data, 1);
       int applied = store::migrate(*db);

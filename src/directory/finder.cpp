@@ -4,19 +4,21 @@
 // /services/map.json (points of the results) and /services/{id}, the page of
 // one service. Texts a family reads come in their language or a marked fallback.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <map>
-#include <mutex>
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
+#include "app/ttl_cache.hpp"
 #include "directory/finder_params.hpp"
 #include "directory/finder_text.hpp"
 #include "directory/module.hpp"
 #include "directory/records.hpp"
 #include "directory/schedule.hpp"
 #include "directory/search.hpp"
+#include "directory/service_card.hpp"
 #include "directory/service_view.hpp"
 #include "directory/text_fold.hpp"
 
@@ -28,7 +30,6 @@ using app::Context;
 using app::HttpError;
 using web::Dict;
 
-constexpr std::size_t kDescriptionExcerpt = 220;
 constexpr std::size_t kSuggestions = 8;
 constexpr std::size_t kMaxSuggestPrefix = 100;
 constexpr std::array<std::string_view, 7> kDayCodes = {"mo", "tu", "we", "th", "fr", "sa", "su"};
@@ -90,35 +91,18 @@ struct FormChoices {
   std::vector<FilterChoice> municipalities, languages, categories;
 };
 
-// The languages services are offered in change rarely and take a scan of the
-// languages table: kept a minute per database (keyed by its description, so
-// two databases in one process never share an entry).
-std::vector<std::string> offered_languages(Context& ctx, store::Connection& c) {
-  struct Entry {
-    std::vector<std::string> codes;
-    std::int64_t loaded_at = 0;
-  };
-  static std::mutex mutex;
-  static std::map<std::string, Entry> cache;
-  constexpr std::int64_t kSeconds = 60;
-  const std::string key = ctx.app.db().describe();
-  {
-    std::lock_guard lock(mutex);
-    auto it = cache.find(key);
-    if (it != cache.end() && ctx.now >= it->second.loaded_at && ctx.now - it->second.loaded_at < kSeconds)
-      return it->second.codes;
-  }
-  auto codes = offered_language_codes(c);
-  std::lock_guard lock(mutex);
-  if (cache.size() > 64) cache.clear();
-  cache[key] = Entry{codes, ctx.now};
-  return codes;
-}
-
+// The filter choices change rarely (a new category, a service in a new
+// language) and take a scan of the languages table: kept ten seconds per
+// database and language (keyed by the database's description, so two
+// databases in one process never share an entry).
 FormChoices load_choices(Context& ctx) {
-  auto lease = ctx.app.db().acquire();
-  return {municipality_choices(ctx.lang), language_choices(offered_languages(ctx, *lease), ctx.lang),
-          category_choices(*lease, ctx.lang)};
+  static app::TtlCache<FormChoices> cache(std::chrono::seconds(10), 256);
+  const std::string key = ctx.app.db().describe() + '\x1f' + std::string(i18n::code(ctx.lang));
+  return cache.get_or_make(key, [&] {
+    auto lease = ctx.app.db().acquire();
+    return FormChoices{municipality_choices(ctx.lang), language_choices(offered_language_codes(*lease), ctx.lang),
+                       category_choices(*lease, ctx.lang)};
+  });
 }
 
 FinderRequest read_request(Context& ctx, const FormChoices& choices) {
@@ -231,6 +215,17 @@ std::string facts_line(const Context& ctx, const ServiceSummary& s) {
   return out;
 }
 
+// The hits' result cards as the reader sees them. A hit without a readable
+// card (an index written by another version, until its rebuild) is left out.
+std::vector<ServiceSummary> summaries_of(const std::vector<SearchHit>& hits, i18n::Lang reader, std::int64_t now) {
+  std::vector<ServiceSummary> out;
+  for (const auto& h : hits) {
+    if (auto card = decode_card(h.card)) out.push_back(summary_of(h.service_id, *card, reader, now));
+    else spdlog::warn("search: service {} has no result card in the index", h.service_id);
+  }
+  return out;
+}
+
 void fill_results(const Context& ctx, Dict& content, const std::vector<ServiceSummary>& summaries,
                   const std::vector<std::string>& highlight) {
   if (summaries.empty()) return;
@@ -243,7 +238,7 @@ void fill_results(const Context& ctx, Dict& content, const std::vector<ServiceSu
     mark_fallback(ctx, *d, "NAME_FALLBACK", s.name);
     if (!s.description.empty()) {
       Dict* desc = d->AddSectionDictionary("HAS_DESCRIPTION");
-      desc->SetValue("DESCRIPTION_HTML", highlight_html(excerpt(s.description.text, kDescriptionExcerpt), highlight));
+      desc->SetValue("DESCRIPTION_HTML", highlight_html(s.description.text, highlight));  // an excerpt already
       mark_fallback(ctx, *desc, "DESCRIPTION_FALLBACK", s.description);
     }
     d->SetValue("FACTS", facts_line(ctx, s));
@@ -305,19 +300,27 @@ void fill_views(Context& ctx, Dict& content, const FinderRequest& r) {
   content.SetValue("MAP_JS", web::asset_url("js/map.js"));
 }
 
+// Milliseconds since `since`, for the Server-Timing header.
+double ms_since(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+std::string timing_entry(const char* name, double ms) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s;dur=%.2f", name, ms);
+  return buf;
+}
+
 http::Response search_page(Context& ctx) {
+  const auto started = std::chrono::steady_clock::now();
   const FormChoices choices = load_choices(ctx);
   FinderRequest r = read_request(ctx, choices);
+  const double choices_ms = ms_since(started);
   const SearchResult result = ctx.app.search().search(r.query);
   if (result.hits.empty() && result.total > 0 && r.page > 1 && !r.has_problem("page"))
     r.problems.push_back({"page", "finder.problem.page_past_end"});  // a page after the last one
-  std::vector<std::string> ids;
-  for (const auto& h : result.hits) ids.push_back(h.service_id);
-  std::vector<ServiceSummary> summaries;
-  {
-    auto lease = ctx.app.db().acquire();
-    summaries = load_summaries(*lease, ids, ctx.lang, ctx.now);
-  }
+  const auto rendering = std::chrono::steady_clock::now();
+  const std::vector<ServiceSummary> summaries = summaries_of(result.hits, ctx.lang, ctx.now);
   Dict content = ctx.content_dict();
   fill_filters(ctx, content, r, choices);
   fill_status(ctx, content, r, result);
@@ -326,7 +329,13 @@ http::Response search_page(Context& ctx) {
   fill_views(ctx, content, r);
   content.SetValue("FINDER_JS", web::asset_url("js/finder.js"));
   std::string title = r.q.empty() ? ctx.t("finder.title") : ctx.tf("finder.title_for", {{"q", r.q}});
-  return ctx.page("finder_search", title, content);
+  http::Response res = ctx.page("finder_search", title, content);
+  // The engine's own time beside the rest, for bench/directory.sh and browsers' developer tools.
+  res.set_header("Server-Timing", timing_entry("choices", choices_ms) + ", " +
+                                      timing_entry("search", result.engine_ms) + ", " +
+                                      timing_entry("render", ms_since(rendering)) +
+                                      (result.cached ? ", cache;desc=hit" : ""));
+  return res;
 }
 
 // ---- suggestions and map points -------------------------------------------------------

@@ -38,10 +38,6 @@ const char* kWeekdayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
 Param text_or_null(const std::string& s) { return s.empty() ? Param(nullptr) : Param(s); }
 Param number_or_null(const std::optional<double>& v) { return v ? Param(*v) : Param(nullptr); }
-std::optional<double> opt_real(const store::Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return r.real(i);
-}
 
 std::string table_of(RecordKind k) {
   switch (k) {
@@ -53,12 +49,6 @@ std::string table_of(RecordKind k) {
   return "services";
 }
 
-// "(?, ?, ?)" for n parameters (n > 0).
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s + ")";
-}
 
 void sort_unique(std::vector<std::string>& v) {
   v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
@@ -205,8 +195,8 @@ std::optional<Service> load_service(Connection& c, const std::string& id) {
   s.application_process.nl = row.text(8);
   s.fees_description.nl = row.text(9);
   s.eligibility_description.nl = row.text(10);
-  s.minimum_age = opt_real(row, 11);
-  s.maximum_age = opt_real(row, 12);
+  s.minimum_age = row.opt_real(11);
+  s.maximum_age = row.opt_real(12);
   s.assured_date = row.text(13);
   s.assurer_email = row.text(14);
   s.stamp = {row.int64(15), row.int64(16), row.opt_int64(17)};
@@ -223,7 +213,7 @@ std::optional<Service> load_service(Connection& c, const std::string& id) {
   sort_unique(s.languages);
   auto cost = c.exec("SELECT option, amount, amount_description FROM cost_options WHERE service_id = ? ORDER BY id",
                      {id});
-  if (!cost.empty()) s.cost = CostOption{cost.rows[0].text(0), opt_real(cost.rows[0], 1), cost.rows[0].text(2)};
+  if (!cost.empty()) s.cost = CostOption{cost.rows[0].text(0), cost.rows[0].opt_real(1), cost.rows[0].text(2)};
   for (const auto& a : c.exec("SELECT taxonomy_term_id FROM attributes WHERE link_id = ? AND link_entity = 'service'",
                               {id}).rows)
     s.categories.push_back(a.text(0));
@@ -262,8 +252,8 @@ std::optional<Location> load_location(Connection& c, const std::string& id) {
   l.description.nl = row.text(4);
   l.transportation = row.text(5);
   l.url = row.text(6);
-  l.latitude = opt_real(row, 7);
-  l.longitude = opt_real(row, 8);
+  l.latitude = row.opt_real(7);
+  l.longitude = row.opt_real(8);
   l.stamp = {row.int64(9), row.int64(10), row.opt_int64(11)};
   load_translations(c, RecordKind::location, id, [&](const std::string& f) -> Translated* {
     return f == "name" ? &l.name : f == "description" ? &l.description : nullptr;
@@ -761,7 +751,7 @@ ListSql list_sql(RecordKind k, const ListQuery& q, const std::string& extra, con
     if (q.organizations->empty()) {
       s.from_where += " AND 1 = 0";
     } else {
-      s.from_where += " AND " + org_column + " IN " + placeholders(q.organizations->size());
+      s.from_where += " AND " + org_column + " IN " + "(" + store::placeholder_list(q.organizations->size()) + ")";
       for (const auto& o : *q.organizations) s.params.push_back(o);
     }
   }
@@ -823,7 +813,7 @@ std::vector<Choice> record_choices(Connection& c, RecordKind k, const std::optio
   if (orgs && k != RecordKind::team) {
     if (orgs->empty()) return out;
     sql += std::string(" AND ") + (k == RecordKind::organization ? "id" : "organization_id") + " IN " +
-           placeholders(orgs->size());
+           "(" + store::placeholder_list(orgs->size()) + ")";
     for (const auto& o : *orgs) p.push_back(o);
   }
   for (const auto& row : c.exec(sql + " ORDER BY LOWER(name), id", p).rows) out.push_back({row.text(0), row.text(1)});

@@ -11,15 +11,82 @@
 #include <map>
 #include <stdexcept>
 
+#include "app/ttl_cache.hpp"
 #include "directory/schedule.hpp"
 #include "directory/search_document.hpp"
 #include "directory/search_engines.hpp"
 
 namespace samen::directory {
 
-std::unique_ptr<ServiceSearch> ServiceSearch::create(store::Database& db, const std::filesystem::path& data_dir) {
-  if (db.dialect() == store::Dialect::postgres) return detail::make_postgres_search(db);
-  return detail::make_xapian_search(db, data_dir / "search");
+namespace {
+
+// The engine behind a short-lived result cache. A results page asks for the
+// same searches again and again (the popular words, the pages of a category);
+// the cache answers those from memory until the entry is result_ttl old or
+// this process re-indexes anything.
+class CachedSearch : public ServiceSearch {
+ public:
+  CachedSearch(std::unique_ptr<ServiceSearch> engine, std::chrono::milliseconds ttl)
+      : engine_(std::move(engine)), results_(ttl, kEntries) {}
+
+  SearchResult search(const SearchQuery& q) override {
+    const auto start = std::chrono::steady_clock::now();
+    bool made = false;
+    SearchResult result = results_.get_or_make(key_of(q), [&] { return engine_->search(q); }, &made);
+    if (!made) {
+      result.cached = true;
+      result.engine_ms = detail::elapsed_ms(start);
+    }
+    return result;
+  }
+  std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
+    return engine_->suggest(prefix, lang, limit);
+  }
+  void reindex_service(const std::string& service_id) override {
+    engine_->reindex_service(service_id);
+    results_.clear();
+  }
+  void reindex_services(const std::vector<std::string>& service_ids) override {
+    engine_->reindex_services(service_ids);
+    results_.clear();
+  }
+  void rebuild() override {
+    engine_->rebuild();
+    results_.clear();
+  }
+  std::string engine_name() const override { return engine_->engine_name(); }
+
+ private:
+  static constexpr std::size_t kEntries = 2000;
+
+  // Every field of the query; "open now" by the minute.
+  static std::string key_of(const SearchQuery& q) {
+    const SearchFilters& f = q.filters;
+    std::string k = std::string(i18n::code(q.lang)) + '\x1f' + std::to_string(q.offset) + '\x1f' +
+                    std::to_string(q.limit) + '\x1f' + std::to_string(static_cast<int>(f.cost)) + '\x1f' +
+                    (f.age_years ? std::to_string(*f.age_years) : "-") + '\x1f' +
+                    (f.open_weekday ? std::to_string(*f.open_weekday) : "-") + '\x1f' +
+                    (f.open_at ? std::to_string(*f.open_at / 60) : "-") + '\x1f' + f.organization_id.value_or("-");
+    for (const auto* list : {&f.municipalities, &f.languages, &f.categories}) {
+      k += '\x1e';
+      for (const auto& v : *list) k += v + '\x1f';
+    }
+    return k + '\x1e' + q.text;
+  }
+
+  std::unique_ptr<ServiceSearch> engine_;
+  app::TtlCache<SearchResult> results_;
+};
+
+}  // namespace
+
+std::unique_ptr<ServiceSearch> ServiceSearch::create(store::Database& db, const std::filesystem::path& data_dir,
+                                                     std::chrono::milliseconds result_ttl) {
+  std::unique_ptr<ServiceSearch> engine = db.dialect() == store::Dialect::postgres
+                                              ? detail::make_postgres_search(db)
+                                              : detail::make_xapian_search(db, data_dir / "search");
+  if (result_ttl.count() <= 0) return engine;
+  return std::make_unique<CachedSearch>(std::move(engine), result_ttl);
 }
 
 namespace detail {
@@ -110,7 +177,7 @@ void filter_open_at(std::int64_t moment, const Page& page,
       ++checked;
       if (!is_open_at(decode_hours(c.hours), moment)) continue;
       if (open >= page.offset && result.hits.size() < page.limit)
-        result.hits.push_back({std::move(c.service_id), c.score});
+        result.hits.push_back({std::move(c.service_id), c.score, std::move(c.card)});
       ++open;
     }
     if (batch.items.size() < batch_size) {

@@ -4,6 +4,7 @@
 // Both fold case and accents (ICU), stem nl/fr/en, expand synonyms across
 // languages through the taxonomy, suggest as you type and correct typos.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -41,6 +42,7 @@ struct SearchQuery {
 struct SearchHit {
   std::string service_id;
   double score = 0;
+  std::string card;  // encode_card form (service_card.hpp): what the result list shows
 };
 
 struct SearchResult {
@@ -48,14 +50,19 @@ struct SearchResult {
   std::vector<SearchHit> hits;
   std::vector<std::string> highlight; // words to mark in the results (as typed and their matches)
   std::optional<std::string> did_you_mean;
-  double engine_ms = 0;               // time spent in the engine itself
+  double engine_ms = 0;               // time spent in the engine itself (or in the cache)
+  bool cached = false;                // answered from the result cache
 };
 
 class ServiceSearch {
  public:
   virtual ~ServiceSearch() = default;
-  // The engine for this database: PostgreSQL full-text search, or Xapian in data_dir/search.
-  static std::unique_ptr<ServiceSearch> create(store::Database& db, const std::filesystem::path& data_dir);
+  // The engine for this database: PostgreSQL full-text search, or Xapian in
+  // data_dir/search. Identical searches within `result_ttl` share one answer
+  // (0 = no cache); every reindex in this process empties the cache, so only
+  // another process's writes can take up to result_ttl to show.
+  static std::unique_ptr<ServiceSearch> create(store::Database& db, const std::filesystem::path& data_dir,
+                                               std::chrono::milliseconds result_ttl = std::chrono::milliseconds(0));
 
   virtual SearchResult search(const SearchQuery& q) = 0;
   // As-you-type completions for a prefix (service names and category labels).

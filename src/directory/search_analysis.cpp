@@ -6,6 +6,7 @@
 #include <map>
 
 #include "directory/brussels.hpp"
+#include "directory/service_card.hpp"
 #include "directory/text_fold.hpp"
 
 namespace samen::directory::detail {
@@ -82,6 +83,7 @@ DocumentTerms document_terms(const ServiceDocument& d) {
   out.min_age = d.min_age.value_or(kNoMinAge);
   out.max_age = d.max_age.value_or(kNoMaxAge);
   out.hours = encode_hours(d.hours);
+  out.card = encode_card(card_of(d));
   return out;
 }
 

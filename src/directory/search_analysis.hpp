@@ -35,6 +35,7 @@ struct DocumentTerms {
   std::array<std::string, 3> sort_keys;     // folded name per language (browsing order)
   double min_age = 0, max_age = 0;          // open bounds as kNoMinAge / kNoMaxAge
   std::string hours;                        // encode_hours of the opening hours
+  std::string card;                         // encode_card: what a result list shows
 };
 
 inline constexpr double kNoMinAge = -1;

@@ -18,27 +18,6 @@ using store::Connection;
 using store::Params;
 using store::Row;
 
-std::string placeholders(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s;
-}
-
-Params id_params(const std::vector<std::string>& ids, int times = 1) {
-  Params p;
-  for (int t = 0; t < times; ++t)
-    for (const auto& id : ids) p.emplace_back(id);
-  return p;
-}
-
-std::optional<double> opt_real(const Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  try {
-    return r.real(i);
-  } catch (const store::StoreError&) {
-    return std::nullopt;
-  }
-}
 
 std::string& text_field(ServiceTexts& t, std::string_view field) {
   static std::string ignored;
@@ -96,8 +75,8 @@ void load_services(Connection& c, const std::vector<std::string>& ids,
   auto rows = c.exec(
       "SELECT id, organization_id, name, alternate_name, description, eligibility_description, "
       "application_process, fees_description, status, archived_at, minimum_age, maximum_age, updated_at "
-      "FROM services WHERE id IN (" + placeholders(ids.size()) + ")",
-      id_params(ids));
+      "FROM services WHERE id IN (" + store::placeholder_list(ids.size()) + ")",
+      store::text_params(ids));
   for (const auto& r : rows.rows) {
     ServiceDocument& d = docs[r.text(0)];
     d.id = r.text(0);
@@ -110,8 +89,8 @@ void load_services(Connection& c, const std::vector<std::string>& ids,
     nl.application_process = r.text(6);
     nl.fees_description = r.text(7);
     d.searchable = r.text(8) == "active" && r.is_null(9);
-    d.min_age = opt_real(r, 10);
-    d.max_age = opt_real(r, 11);
+    d.min_age = r.opt_real(10);
+    d.max_age = r.opt_real(11);
     d.updated_at = r.opt_int64(12).value_or(0);
   }
 }
@@ -119,8 +98,8 @@ void load_services(Connection& c, const std::vector<std::string>& ids,
 void load_translations(Connection& c, const std::vector<std::string>& ids,
                        std::map<std::string, ServiceDocument>& docs) {
   auto rows = c.exec("SELECT resource_id, field, lang, value FROM translations "
-                     "WHERE resource_type = 'service' AND resource_id IN (" + placeholders(ids.size()) + ")",
-                     id_params(ids));
+                     "WHERE resource_type = 'service' AND resource_id IN (" + store::placeholder_list(ids.size()) + ")",
+                     store::text_params(ids));
   for (const auto& r : rows.rows) {
     auto it = docs.find(r.text(0));
     auto lang = i18n::parse_lang(r.text(2));
@@ -129,6 +108,10 @@ void load_translations(Connection& c, const std::vector<std::string>& ids,
   }
   // A text not translated reads in Dutch in that language too.
   for (auto& [id, d] : docs) {
+    for (std::size_t l = 0; l < 3; ++l) {
+      d.own_name[l] = d.texts[l].name;
+      d.own_description[l] = d.texts[l].description;
+    }
     for (std::size_t l = 1; l < 3; ++l) {
       for (std::string_view f : {"name", "alternate_name", "description", "eligibility_description",
                                  "application_process", "fees_description"}) {
@@ -141,15 +124,15 @@ void load_translations(Connection& c, const std::vector<std::string>& ids,
 
 void load_organizations(Connection& c, const std::vector<std::string>& ids,
                         std::map<std::string, ServiceDocument>& docs) {
-  const std::string in = placeholders(ids.size());
+  const std::string in = store::placeholder_list(ids.size());
   for (const auto& r : c.exec("SELECT s.id, o.name FROM services s JOIN organizations o ON o.id = s.organization_id "
-                              "WHERE s.id IN (" + in + ")", id_params(ids)).rows) {
+                              "WHERE s.id IN (" + in + ")", store::text_params(ids)).rows) {
     auto it = docs.find(r.text(0));
     if (it != docs.end()) it->second.organization_name.fill(r.text(1));
   }
   for (const auto& r : c.exec("SELECT s.id, t.lang, t.value FROM services s JOIN translations t "
                               "ON t.resource_type = 'organization' AND t.resource_id = s.organization_id "
-                              "AND t.field = 'name' WHERE s.id IN (" + in + ")", id_params(ids)).rows) {
+                              "AND t.field = 'name' WHERE s.id IN (" + in + ")", store::text_params(ids)).rows) {
     auto it = docs.find(r.text(0));
     auto lang = i18n::parse_lang(r.text(1));
     if (it != docs.end() && lang && !r.text(2).empty()) it->second.organization_name[lang_index(*lang)] = r.text(2);
@@ -159,7 +142,7 @@ void load_organizations(Connection& c, const std::vector<std::string>& ids,
 void load_categories(Connection& c, const std::vector<std::string>& ids,
                      std::map<std::string, ServiceDocument>& docs) {
   auto rows = c.exec("SELECT link_id, taxonomy_term_id FROM attributes WHERE link_entity = 'service' "
-                     "AND link_id IN (" + placeholders(ids.size()) + ") ORDER BY link_id, id", id_params(ids));
+                     "AND link_id IN (" + store::placeholder_list(ids.size()) + ") ORDER BY link_id, id", store::text_params(ids));
   if (rows.rows.empty()) return;
   const TaxonomyLabels taxonomy = TaxonomyLabels::load(c);
   for (const auto& r : rows.rows) {
@@ -170,11 +153,11 @@ void load_categories(Connection& c, const std::vector<std::string>& ids,
 
 void load_places_languages_costs(Connection& c, const std::vector<std::string>& ids,
                                  std::map<std::string, ServiceDocument>& docs) {
-  const std::string in = placeholders(ids.size());
+  const std::string in = store::placeholder_list(ids.size());
   for (const auto& r : c.exec("SELECT sal.service_id, a.postal_code FROM service_at_location sal "
                               "JOIN locations l ON l.id = sal.location_id "
                               "JOIN addresses a ON a.location_id = l.id "
-                              "WHERE l.archived_at IS NULL AND sal.service_id IN (" + in + ")", id_params(ids)).rows) {
+                              "WHERE l.archived_at IS NULL AND sal.service_id IN (" + in + ")", store::text_params(ids)).rows) {
     auto it = docs.find(r.text(0));
     if (it == docs.end()) continue;
     if (const Municipality* m = municipality_for_postcode(r.text(1))) {
@@ -186,20 +169,20 @@ void load_places_languages_costs(Connection& c, const std::vector<std::string>& 
     }
   }
   for (const auto& r : c.exec("SELECT service_id, code FROM languages WHERE service_id IN (" + in + ")",
-                              id_params(ids)).rows) {
+                              store::text_params(ids)).rows) {
     auto it = docs.find(r.text(0));
     std::string code = text::fold(text::clean_utf8(r.text(1), 16));
     if (it != docs.end() && !code.empty()) it->second.languages.insert(code.substr(0, code.find_first_of("-_")));
   }
   for (const auto& r : c.exec("SELECT service_id, option, amount FROM cost_options WHERE service_id IN (" + in + ")",
-                              id_params(ids)).rows) {
+                              store::text_params(ids)).rows) {
     auto it = docs.find(r.text(0));
-    if (it != docs.end()) it->second.costs.insert(classify_cost(r.text(1), opt_real(r, 2)));
+    if (it != docs.end()) it->second.costs.insert(classify_cost(r.text(1), r.opt_real(2)));
   }
 }
 
 void load_hours(Connection& c, const std::vector<std::string>& ids, std::map<std::string, ServiceDocument>& docs) {
-  const std::string in = placeholders(ids.size());
+  const std::string in = store::placeholder_list(ids.size());
   // Service-level rules win; a service without any uses its locations' rules.
   std::map<std::string, std::vector<ScheduleRow>> own, at_locations;
   auto read_row = [](const Row& r) {
@@ -210,13 +193,13 @@ void load_hours(Connection& c, const std::vector<std::string>& ids, std::map<std
            "WHERE service_id IN (" + in + ") "
            "UNION ALL SELECT sal.service_id, sc.freq, sc.byday, sc.opens_at, sc.closes_at, sc.valid_from, "
            "sc.valid_to FROM service_at_location sal JOIN schedules sc ON sc.service_at_location_id = sal.id "
-           "AND sc.service_id IS NULL WHERE sal.service_id IN (" + in + ")", id_params(ids, 2)).rows)
+           "AND sc.service_id IS NULL WHERE sal.service_id IN (" + in + ")", store::text_params(ids, 2)).rows)
     own[r.text(0)].push_back(read_row(r));
   for (const auto& r : c.exec(
            "SELECT sal.service_id, sc.freq, sc.byday, sc.opens_at, sc.closes_at, sc.valid_from, sc.valid_to "
            "FROM service_at_location sal JOIN schedules sc ON sc.location_id = sal.location_id "
            "AND sc.service_id IS NULL AND sc.service_at_location_id IS NULL "
-           "WHERE sal.service_id IN (" + in + ")", id_params(ids)).rows)
+           "WHERE sal.service_id IN (" + in + ")", store::text_params(ids)).rows)
     at_locations[r.text(0)].push_back(read_row(r));
   std::map<std::string, std::vector<ScheduleException>> exceptions;
   for (const auto& r : c.exec(
@@ -225,7 +208,7 @@ void load_hours(Connection& c, const std::vector<std::string>& ids, std::map<std
            "ON e.service_id IS NULL AND e.location_id = sal.location_id "
            "WHERE sal.service_id IN (" + in + ") "
            "UNION SELECT e.service_id, e.starts_on, e.ends_on, e.closed, e.opens_at, e.closes_at, e.description "
-           "FROM schedule_exceptions e WHERE e.service_id IN (" + in + ")", id_params(ids, 2)).rows) {
+           "FROM schedule_exceptions e WHERE e.service_id IN (" + in + ")", store::text_params(ids, 2)).rows) {
     const auto opens = parse_clock(r.text(4)), closes = parse_clock(r.text(5));
     ScheduleException x{r.text(1), r.text(2), r.boolean(3), opens.value_or(0), closes.value_or(0), r.text(6)};
     if (!x.closed && (!opens || !closes)) continue;  // special hours nobody can read
@@ -270,6 +253,16 @@ CostFilter classify_cost(std::string_view option, std::optional<double> amount) 
   if (has("income") || has("inkomen") || has("revenu")) return CostFilter::income_related;
   if (has("free") || has("gratis") || has("gratuit") || (amount && *amount == 0.0)) return CostFilter::free;
   return CostFilter::paid;
+}
+
+std::string cost_name(CostFilter f) {
+  switch (f) {
+    case CostFilter::free: return "free";
+    case CostFilter::income_related: return "income_related";
+    case CostFilter::paid:
+    case CostFilter::any: break;
+  }
+  return "paid";
 }
 
 // ---- opening hours as text ------------------------------------------------------

@@ -29,6 +29,9 @@ struct ServiceDocument {
   std::int64_t updated_at = 0;
   bool searchable = false;  // status 'active' and not archived
   std::array<ServiceTexts, 3> texts;            // by i18n::Lang (nl, fr, en)
+  // Name and description as written in each language, "" where not
+  // translated (texts fills those in from Dutch): the result card's fallback notes.
+  std::array<std::string, 3> own_name, own_description;
   std::array<std::string, 3> organization_name;
   std::set<std::string> category_ids;           // the service's terms and all their ancestors
   std::array<std::vector<std::string>, 3> category_labels;  // labels of those terms, by language
@@ -51,6 +54,8 @@ std::vector<std::string> all_service_ids(store::Connection& c);
 // HSDS cost_options.option is free text: "free", "gratis", "gratuit" or an
 // amount of 0 → free; "income", "inkomen", "revenu" → income_related; else paid.
 CostFilter classify_cost(std::string_view option, std::optional<double> amount);
+// "free", "paid" or "income_related" (the finder's cost filter values).
+std::string cost_name(CostFilter f);
 
 // Opening hours as one line of text and back (what open_at filtering needs).
 std::string encode_hours(const OpeningHours& h);

@@ -54,6 +54,7 @@ struct HoursCandidate {
   std::string service_id;
   double score = 0;
   std::string hours;  // encode_hours form
+  std::string card;
 };
 struct CandidateBatch {
   std::vector<HoursCandidate> items;

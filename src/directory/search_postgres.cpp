@@ -21,7 +21,7 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "2";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "3";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
 constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
 constexpr std::size_t kMaxLexemeBytes = 1000;
@@ -311,16 +311,17 @@ class PostgresSearch : public ServiceSearch {
     for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
       std::string sql =
           "INSERT INTO service_search (service_id, doc, rank_doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, "
-          "hours, indexed_updated_at) VALUES ";
+          "hours, card, indexed_updated_at) VALUES ";
       Params p;
       for (std::size_t i = at; i < std::min(rows.size(), at + kRowsPerInsert); ++i) {
         const auto& r = rows[i];
         sql += (i > at ? ", " : "");
-        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT))";
+        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, "
+               "CAST(? AS BIGINT))";
         p.insert(p.end(), {r.id, doc_vector(r.terms), rank_vector(r.terms), tags_vector(r.terms), r.terms.min_age,
                            r.terms.max_age,
                            r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours,
-                           r.updated_at});
+                           r.terms.card, r.updated_at});
       }
       c.exec(sql, p);
     }
@@ -394,10 +395,10 @@ class PostgresSearch : public ServiceSearch {
     result.hits.clear();
     if (where.empty() && !q.filters.open_at) {
       // Everything by name: read the page along the name index, count apart.
-      auto rows = c.exec("SELECT service_id FROM service_search ORDER BY " + sort_column(q.lang) +
+      auto rows = c.exec("SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
                              ", service_id LIMIT ? OFFSET ?",
                          {static_cast<std::int64_t>(page.limit), static_cast<std::int64_t>(page.offset)});
-      for (const auto& r : rows.rows) result.hits.push_back({r.text(0), 0});
+      for (const auto& r : rows.rows) result.hits.push_back({r.text(0), 0, r.text(1)});
       result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
@@ -409,9 +410,12 @@ class PostgresSearch : public ServiceSearch {
                           " AS sort FROM " + from;
     for (std::size_t i = 0; i < where.size(); ++i) matches += (i ? " AND " : " WHERE ") + where[i];
     matches += ") ";
+    // Cards are read for the page only (by primary key), not for every match.
     const std::string sql = matches +
-                            "SELECT service_id, score, hours, COUNT(*) OVER () FROM m "
-                            "ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?";
+                            "SELECT p.service_id, p.score, p.hours, p.total, s.card FROM (SELECT service_id, score, "
+                            "hours, sort, COUNT(*) OVER () AS total FROM m ORDER BY score DESC, sort, service_id "
+                            "LIMIT ? OFFSET ?) p JOIN service_search s ON s.service_id = p.service_id "
+                            "ORDER BY p.score DESC, p.sort, p.service_id";
     auto fetch = [&](std::size_t offset, std::size_t count) {
       Params batch_params = p;
       batch_params.emplace_back(static_cast<std::int64_t>(count));
@@ -419,7 +423,7 @@ class PostgresSearch : public ServiceSearch {
       CandidateBatch batch;
       for (const auto& r : c.exec(sql, batch_params).rows) {
         batch.candidates = r.int64(3);
-        batch.items.push_back({r.text(0), r.real(1), r.text(2)});
+        batch.items.push_back({r.text(0), r.real(1), r.text(2), r.text(4)});
       }
       return batch;
     };
@@ -428,7 +432,7 @@ class PostgresSearch : public ServiceSearch {
       return;
     }
     CandidateBatch batch = fetch(page.offset, page.limit);
-    for (auto& h : batch.items) result.hits.push_back({std::move(h.service_id), h.score});
+    for (auto& h : batch.items) result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
     result.total = batch.candidates;
     if (batch.items.empty() && page.offset > 0)  // paged past the end: count on its own
       result.total = c.exec(matches + "SELECT COUNT(*) FROM m", p).rows.at(0).int64(0);

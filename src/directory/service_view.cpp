@@ -21,27 +21,6 @@ using store::Connection;
 using store::Params;
 using store::Row;
 
-std::string placeholders(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s;
-}
-
-Params id_params(const std::vector<std::string>& ids, int times = 1) {
-  Params p;
-  for (int t = 0; t < times; ++t)
-    for (const auto& id : ids) p.emplace_back(id);
-  return p;
-}
-
-std::optional<double> opt_real(const Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  try {
-    return r.real(i);
-  } catch (const store::StoreError&) {
-    return std::nullopt;
-  }
-}
 
 std::size_t lang_index(i18n::Lang l) { return static_cast<std::size_t>(l); }
 
@@ -54,7 +33,7 @@ TranslationMap load_translations(Connection& c, const std::string& resource_type
   Params p{resource_type};
   for (const auto& id : ids) p.emplace_back(id);
   for (const auto& r : c.exec("SELECT resource_id, field, lang, value FROM translations WHERE resource_type = ? "
-                              "AND resource_id IN (" + placeholders(ids.size()) + ")", p).rows) {
+                              "AND resource_id IN (" + store::placeholder_list(ids.size()) + ")", p).rows) {
     auto lang = i18n::parse_lang(r.text(2));
     if (!lang || *lang == i18n::Lang::nl) continue;  // Dutch lives in the base column
     out[{r.text(0), r.text(1)}][lang_index(*lang)] = r.text(3);
@@ -78,16 +57,6 @@ std::string municipality_name(std::string_view postcode, i18n::Lang reader) {
 void sort_unique(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
-std::string cost_name(CostFilter f) {
-  switch (f) {
-    case CostFilter::free: return "free";
-    case CostFilter::income_related: return "income_related";
-    case CostFilter::paid:
-    case CostFilter::any: break;
-  }
-  return "paid";
 }
 
 ScheduleRow schedule_row(const Row& r, std::size_t first) {
@@ -122,7 +91,7 @@ struct HoursParts {
 std::map<std::string, HoursParts> load_hours(Connection& c, const std::vector<std::string>& ids) {
   std::map<std::string, HoursParts> out;
   if (ids.empty()) return out;
-  const std::string in = placeholders(ids.size());
+  const std::string in = store::placeholder_list(ids.size());
   // Each part starts from an indexed service_id lookup; COALESCE(x, '') = '' tests for NULL
   // without tempting SQLite's planner to scan the index of all NULL rows first.
   for (const auto& r : c.exec(std::string("SELECT sc.service_id, ") + kScheduleColumns +
@@ -130,21 +99,21 @@ std::map<std::string, HoursParts> load_hours(Connection& c, const std::vector<st
                                   "SELECT sal.service_id, " + kScheduleColumns +
                                   " FROM service_at_location sal JOIN schedules sc ON sc.service_at_location_id = sal.id "
                                   "AND COALESCE(sc.service_id, '') = '' WHERE sal.service_id IN (" + in + ")",
-                              id_params(ids, 2)).rows)
+                              store::text_params(ids, 2)).rows)
     out[r.text(0)].own.push_back(schedule_row(r, 1));
   for (const auto& r : c.exec(std::string("SELECT sal.service_id, ") + kScheduleColumns +
                                   " FROM service_at_location sal JOIN schedules sc ON sc.location_id = sal.location_id "
                                   "AND COALESCE(sc.service_id, '') = '' AND COALESCE(sc.service_at_location_id, '') = '' "
                                   "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
                                   "WHERE sal.service_id IN (" + in + ")",
-                              id_params(ids)).rows)
+                              store::text_params(ids)).rows)
     out[r.text(0)].at_locations.push_back(schedule_row(r, 1));
   for (const auto& r : c.exec(std::string("SELECT sal.service_id, ") + kExceptionColumns +
                                   " FROM service_at_location sal JOIN schedule_exceptions e ON e.location_id = "
                                   "sal.location_id AND COALESCE(e.service_id, '') = '' WHERE sal.service_id IN (" + in +
                                   ") UNION ALL SELECT e.service_id, " + kExceptionColumns +
                                   " FROM schedule_exceptions e WHERE e.service_id IN (" + in + ")",
-                              id_params(ids, 2)).rows)
+                              store::text_params(ids, 2)).rows)
     out[r.text(0)].exceptions.push_back(exception_row(r, 1));
   return out;
 }
@@ -160,7 +129,7 @@ PhoneMap load_phones(Connection& c, const ServiceDetails& d, i18n::Lang reader) 
                     "WHERE service_id = ?";
   auto add_owners = [&](const char* column, const std::vector<std::string>& ids) {
     if (ids.empty()) return;
-    sql += std::string(" OR ") + column + " IN (" + placeholders(ids.size()) + ")";
+    sql += std::string(" OR ") + column + " IN (" + store::placeholder_list(ids.size()) + ")";
     for (const auto& id : ids) p.emplace_back(id);
   };
   std::vector<std::string> location_ids, contact_ids;
@@ -212,8 +181,8 @@ bool load_service_row(Connection& c, const std::string& id, i18n::Lang reader, S
   d.application_process = pick("application_process", 7);
   d.fees_description = pick("fees_description", 8);
   d.eligibility = pick("eligibility_description", 9);
-  d.minimum_age = opt_real(row, 10);
-  d.maximum_age = opt_real(row, 11);
+  d.minimum_age = row.opt_real(10);
+  d.maximum_age = row.opt_real(11);
   d.assured_date = row.text(12);
   d.organization_id = row.text(13);
   return true;
@@ -249,7 +218,7 @@ void load_simple_lists(Connection& c, ServiceDetails& d) {
   sort_unique(d.language_codes);
   for (const auto& r : c.exec("SELECT option, amount, currency, amount_description FROM cost_options "
                               "WHERE service_id = ? ORDER BY id", {d.id}).rows)
-    d.costs.push_back({cost_name(detail::classify_cost(r.text(0), opt_real(r, 1))), opt_real(r, 1), r.text(2),
+    d.costs.push_back({detail::cost_name(detail::classify_cost(r.text(0), r.opt_real(1))), r.opt_real(1), r.text(2),
                        r.text(3)});
   for (const auto& r : c.exec("SELECT document FROM required_documents WHERE service_id = ? AND document IS NOT NULL "
                               "ORDER BY id", {d.id}).rows)
@@ -274,8 +243,8 @@ void load_locations(Connection& c, i18n::Lang reader, ServiceDetails& d) {
     l.name = pick_text(texts_of(tr, l.id, "name", r.text(1)), reader);
     l.description = pick_text(texts_of(tr, l.id, "description", r.text(2)), reader);
     l.transportation = r.text(3);
-    l.latitude = opt_real(r, 4);
-    l.longitude = opt_real(r, 5);
+    l.latitude = r.opt_real(4);
+    l.longitude = r.opt_real(5);
     auto a = c.exec("SELECT address_1, address_2, postal_code, city FROM addresses WHERE location_id = ? "
                     "ORDER BY CASE WHEN address_type = 'physical' THEN 0 ELSE 1 END, id",
                     {l.id});
@@ -363,74 +332,10 @@ std::string tel_href(std::string_view number) {
 
 // ---- summaries and map points ---------------------------------------------------------------
 
-std::vector<ServiceSummary> load_summaries(Connection& c, const std::vector<std::string>& ids, i18n::Lang reader,
-                                           std::int64_t now) {
-  std::vector<ServiceSummary> out;
-  if (ids.empty()) return out;
-  const std::string in = placeholders(ids.size());
-  std::map<std::string, ServiceSummary> by_id;
-  std::map<std::string, std::string> org_of;
-  auto tr = load_translations(c, "service", ids);
-  for (const auto& r : c.exec("SELECT id, name, description, organization_id, minimum_age, maximum_age FROM services "
-                              "WHERE id IN (" + in + ") AND archived_at IS NULL AND status = 'active'",
-                              id_params(ids)).rows) {
-    ServiceSummary s;
-    s.id = r.text(0);
-    s.name = pick_text(texts_of(tr, s.id, "name", r.text(1)), reader);
-    s.description = pick_text(texts_of(tr, s.id, "description", r.text(2)), reader);
-    s.minimum_age = opt_real(r, 4);
-    s.maximum_age = opt_real(r, 5);
-    if (!r.text(3).empty()) org_of[s.id] = r.text(3);
-    by_id.emplace(s.id, std::move(s));
-  }
-  if (by_id.empty()) return out;
-  // Organisation names.
-  std::vector<std::string> org_ids;
-  for (const auto& [sid, oid] : org_of) org_ids.push_back(oid);
-  sort_unique(org_ids);
-  if (!org_ids.empty()) {
-    auto org_tr = load_translations(c, "organization", org_ids);
-    std::map<std::string, std::string> org_names;
-    for (const auto& r : c.exec("SELECT id, name FROM organizations WHERE id IN (" + placeholders(org_ids.size()) + ")",
-                                id_params(org_ids)).rows)
-      org_names[r.text(0)] = pick_text(texts_of(org_tr, r.text(0), "name", r.text(1)), reader).text;
-    for (const auto& [sid, oid] : org_of) by_id[sid].organization = org_names[oid];
-  }
-  // Municipalities of their locations.
-  for (const auto& r : c.exec("SELECT sal.service_id, a.postal_code FROM service_at_location sal "
-                              "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
-                              "JOIN addresses a ON a.location_id = l.id WHERE sal.service_id IN (" + in + ")",
-                              id_params(ids)).rows) {
-    auto it = by_id.find(r.text(0));
-    std::string name = municipality_name(r.text(1), reader);
-    if (it != by_id.end() && !name.empty()) it->second.municipalities.push_back(name);
-  }
-  for (const auto& r : c.exec("SELECT service_id, option, amount FROM cost_options WHERE service_id IN (" + in + ")",
-                              id_params(ids)).rows)
-    if (auto it = by_id.find(r.text(0)); it != by_id.end())
-      it->second.costs.push_back(cost_name(detail::classify_cost(r.text(1), opt_real(r, 2))));
-  for (auto& [id, parts] : load_hours(c, ids)) {
-    auto it = by_id.find(id);
-    if (it == by_id.end()) continue;
-    OpeningHours h = parts.effective();
-    it->second.has_hours = !h.empty();
-    it->second.open_now = is_open_at(h, now);
-  }
-  for (const auto& id : ids) {
-    auto it = by_id.find(id);
-    if (it == by_id.end()) continue;
-    sort_unique(it->second.municipalities);
-    sort_unique(it->second.costs);
-    out.push_back(std::move(it->second));
-    by_id.erase(it);
-  }
-  return out;
-}
-
 std::vector<MapPoint> load_map_points(Connection& c, const std::vector<std::string>& ids, i18n::Lang reader) {
   std::vector<MapPoint> out;
   if (ids.empty()) return out;
-  const std::string in = placeholders(ids.size());
+  const std::string in = store::placeholder_list(ids.size());
   auto tr = load_translations(c, "service", ids);
   std::map<std::string, std::vector<MapPoint>> by_id;
   for (const auto& r : c.exec("SELECT s.id, s.name, l.latitude, l.longitude FROM services s "
@@ -438,8 +343,8 @@ std::vector<MapPoint> load_map_points(Connection& c, const std::vector<std::stri
                               "JOIN locations l ON l.id = sal.location_id AND l.archived_at IS NULL "
                               "WHERE s.id IN (" + in + ") AND s.archived_at IS NULL AND s.status = 'active' "
                               "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL ORDER BY l.id",
-                              id_params(ids)).rows) {
-    auto lat = opt_real(r, 2), lon = opt_real(r, 3);
+                              store::text_params(ids)).rows) {
+    auto lat = r.opt_real(2), lon = r.opt_real(3);
     if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) continue;
     by_id[r.text(0)].push_back({r.text(0), pick_text(texts_of(tr, r.text(0), "name", r.text(1)), reader).text, *lat, *lon});
   }

@@ -43,9 +43,6 @@ struct ServiceSummary {
   bool open_now = false;
 };
 
-// Summaries of active, non-archived services in the order of `ids` (others left out).
-std::vector<ServiceSummary> load_summaries(store::Connection& c, const std::vector<std::string>& ids,
-                                           i18n::Lang reader, std::int64_t now);
 
 // A place of a service on the map.
 struct MapPoint {

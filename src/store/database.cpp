@@ -33,6 +33,28 @@ std::optional<std::int64_t> Row::opt_int64(std::size_t i) const {
 
 std::int64_t Row::int64(std::size_t i) const { return opt_int64(i).value_or(0); }
 
+std::optional<double> Row::opt_real(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  try {
+    return real(i);
+  } catch (const StoreError&) {  // imported data may hold anything in a number column
+    return std::nullopt;
+  }
+}
+
+std::string placeholder_list(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
+  return s;
+}
+
+Params text_params(const std::vector<std::string>& values, int times) {
+  Params p;
+  for (int t = 0; t < times; ++t)
+    for (const auto& v : values) p.emplace_back(v);
+  return p;
+}
+
 double Row::real(std::size_t i) const {
   const auto& c = cols_.at(i);
   if (!c) return 0;

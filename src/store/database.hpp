@@ -21,6 +21,10 @@ enum class Dialect { sqlite, postgres };
 using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 using Params = std::vector<Param>;
 
+// "?, ?, ?" for a list of n values (WHERE id IN (...)), and the values as parameters (repeated `times`).
+std::string placeholder_list(std::size_t n);
+Params text_params(const std::vector<std::string>& values, int times = 1);
+
 // Helpers to bind optional values as NULL.
 inline Param opt(const std::optional<std::string>& v) { return v ? Param(*v) : Param(nullptr); }
 inline Param opt(const std::optional<std::int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
@@ -46,6 +50,7 @@ class Row {
   std::int64_t int64(std::size_t i) const;                 // 0 for NULL
   std::optional<std::int64_t> opt_int64(std::size_t i) const;
   double real(std::size_t i) const;                        // 0 for NULL
+  std::optional<double> opt_real(std::size_t i) const;     // nullopt for NULL or a text that is no number
   bool boolean(std::size_t i) const;                       // 1/t/true
 
  private:
