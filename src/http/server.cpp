@@ -35,6 +35,7 @@ struct Server::Impl {
   ErrorHandler on_error;
   asio::io_context ioc;
   tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc};
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> draining{false};
   std::mutex mu;
@@ -311,21 +312,21 @@ std::uint16_t Server::bind() {
   if (ec)
     throw std::runtime_error("cannot listen on " + impl_->config.host + ":" +
                              std::to_string(impl_->config.port) + ": " + ec.message());
+  // Handled from here on, before anyone is told the address: a SIGTERM that
+  // arrives before run() is queued and drains, instead of killing the process.
+  auto& impl = *impl_;
+  impl.signals.add(SIGINT);
+  impl.signals.add(SIGTERM);
+  impl.signals.async_wait([&impl](beast::error_code e, int) {
+    if (!e) impl.begin_drain();
+  });
   return a.local_endpoint().port();
 }
 
-void Server::run(bool handle_signals) {
+void Server::run() {
   auto& impl = *impl_;
   if (!impl.acceptor.is_open()) bind();
   auto work = asio::make_work_guard(impl.ioc);
-  asio::signal_set signals(impl.ioc);
-  if (handle_signals) {
-    signals.add(SIGINT);
-    signals.add(SIGTERM);
-    signals.async_wait([&impl](beast::error_code ec, int) {
-      if (!ec) impl.begin_drain();
-    });
-  }
   impl.accept();
   std::vector<std::thread> workers;
   for (std::size_t i = 0; i < std::max<std::size_t>(1, impl.config.threads); ++i)
@@ -338,7 +339,8 @@ void Server::run(bool handle_signals) {
     impl.drained.wait_for(lock, impl.config.drain_timeout,
                           [&impl] { return impl.connections.load() == 0; });
   }
-  signals.cancel();
+  beast::error_code ignored;
+  impl.signals.cancel(ignored);
   work.reset();
   impl.ioc.stop();
   for (auto& t : workers) t.join();

@@ -42,12 +42,13 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket; throws std::runtime_error with a clear
-  // message when the address is unusable. Returns the bound port.
+  // Binds the listening socket and from then on handles SIGTERM/SIGINT;
+  // throws std::runtime_error with a clear message when the address is
+  // unusable. Returns the bound port.
   std::uint16_t bind();
   // Serves until SIGTERM/SIGINT or stop(), then stops accepting, lets the
   // requests in flight finish (up to drain_timeout) and returns.
-  void run(bool handle_signals = true);
+  void run();
   void stop();  // thread-safe
   std::size_t open_connections() const;
 

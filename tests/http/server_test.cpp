@@ -30,6 +30,17 @@ TEST(ServerProcess, HealthzThenCleanShutdownOnSigterm) {
   EXPECT_EQ(server.terminate(), 0);
 }
 
+// A SIGTERM sent the moment the address is printed (a supervisor that
+// restarts at once) drains like any other: it once killed the process,
+// because signals were only handled once run() had started.
+TEST(ServerProcess, SigtermRightAfterTheAddressIsPrintedExitsCleanly) {
+  testing::TempDir dir;
+  for (int i = 0; i < 5; ++i) {
+    ServerProcess server(dir.path().string());
+    EXPECT_EQ(server.terminate(), 0) << "start " << i;
+  }
+}
+
 TEST(ServerProcess, OversizeHeadersGet431AndTheServerStaysUp) {
   testing::TempDir dir;
   ServerProcess server(dir.path().string());
