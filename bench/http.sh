@@ -15,93 +15,13 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 SAMEN=${SAMEN:-build/samen}
 
-# --- prerequisites ---------------------------------------------------------
-if [ ! -x "$SAMEN" ]; then
-  if [ "$SAMEN" = build/samen ] && [ -x scripts/build ]; then
-    echo "bench: build/samen missing, running scripts/build"
-    scripts/build
-  fi
-  [ -x "$SAMEN" ] || { echo "bench: no samen binary at $SAMEN" >&2; exit 2; }
-fi
-missing=()
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "bench: installing ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-  # Debian starts the system nginx on install; this benchmark runs its own.
-  ($SUDO service nginx stop || true) >/dev/null 2>&1
-fi
+. bench/lib.sh
+ensure_samen
+ensure_commands wrk:wrk nginx:nginx-light curl:curl
+# Debian starts the system nginx on install; this benchmark runs its own.
+( (service nginx stop || sudo service nginx stop) >/dev/null 2>&1 || true )
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-
-# --- temp dir and cleanup --------------------------------------------------
-T=$(mktemp -d /tmp/samen-bench.XXXXXX)
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do
-    kill -TERM "$p" 2>/dev/null || true
-  done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A loopback port nothing listens on (probed with bash's /dev/tcp).
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  echo "bench: no free port found" >&2; exit 2
-}
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-
-# Starts samen with --listen 127.0.0.1:0 and waits for its address line.
-start_samen() { # data_dir log extra-args...
-  local dir=$1 log=$2; shift 2
-  "$SAMEN" serve --listen 127.0.0.1:0 --data "$dir" "$@" >"$log" 2>&1 &
-  SAMEN_PID=$!
-  PIDS+=("$SAMEN_PID")
-  for _ in $(seq 300); do
-    SAMEN_URL=$(grep -o 'Samen is listening on http://127\.0\.0\.1:[0-9]*' "$log" | head -1 | sed 's/.* on //') || true
-    [ -n "$SAMEN_URL" ] && return 0
-    kill -0 "$SAMEN_PID" 2>/dev/null || { echo "bench: samen exited:" >&2; cat "$log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "bench: samen printed no address within 30 s:" >&2; cat "$log" >&2; exit 1
-}
-
-# wrk run; sets RPS, P50, P99 (ms) and ERRS.
-to_ms() { # 635.00us | 2.05ms | 1.10s | 1.00m
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.2f", n }'
-}
-run_wrk() { # url
-  local out
-  wrk -t"$THREADS" -c8 -d2s "$1" >/dev/null 2>&1 || true   # warm-up
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1")
-  RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-  P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-  P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  ERRS=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | sed 's/^ *//' | paste -sd';' - || true)
-}
-verdict() { # awk condition; sets V (not in a subshell, so MISSED counts)
-  if awk "BEGIN { exit !($1) }"; then V=ok; else MISSED=$((MISSED + 1)); V=MISSED; fi
-}
-MISSED=0
+make_workdir http
 
 # --- start → first 200 on /healthz with an empty database --------------------
 mkdir -p "$T/empty"
@@ -122,7 +42,7 @@ kill -TERM "$EMPTY_PID"; wait "$EMPTY_PID" 2>/dev/null || true
 
 # --- samen with demo data ----------------------------------------------------
 mkdir -p "$T/data"
-start_samen "$T/data" "$T/samen.log" --demo
+start_samen "$T/data" "$T/samen.log" "$T/samen.log" 30 --demo
 sleep 1
 IDLE_RSS=$(rss_mb "$SAMEN_PID")
 
@@ -176,15 +96,18 @@ echo "Samen HTTP benchmark: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency,
 echo "login page: $(wc -c <"$T/www/login.html") bytes; stylesheet ${CSS:-none}"
 echo
 printf '%-24s %10s %9s %9s   %s\n' "" "req/s" "p50 ms" "p99 ms" "target"
+warm_up "$SAMEN_URL/healthz"
 run_wrk "$SAMEN_URL/healthz"
 verdict "$P99 < 10"
 printf '%-24s %10s %9s %9s   %s\n' "samen /healthz" "$RPS" "$P50" "$P99" "p99 < 10 ms: $V"
 [ -n "$ERRS" ] && echo "    $ERRS"
+warm_up "$SAMEN_URL/login"
 run_wrk "$SAMEN_URL/login"
 SAMEN_RPS=$RPS
 verdict "$P99 < 10"
 printf '%-24s %10s %9s %9s   %s\n' "samen /login" "$RPS" "$P50" "$P99" "p99 < 10 ms: $V"
 [ -n "$ERRS" ] && echo "    $ERRS"
+warm_up "http://127.0.0.1:$NPORT/login.html"
 run_wrk "http://127.0.0.1:$NPORT/login.html"
 NGINX_RPS=$RPS
 printf '%-24s %10s %9s %9s   %s\n' "nginx static copy" "$RPS" "$P50" "$P99" "(reference)"
@@ -198,11 +121,4 @@ printf '%-24s %10s   %s\n' "idle RSS (demo data)" "$IDLE_RSS MB" "< 40 MB: $V"
 verdict "$START_MS < 300"
 printf '%-24s %10s   %s\n' "start -> first 200" "$START_MS ms" "< 300 ms: $V"
 printf '%-24s %10s\n' "RSS after load" "$(rss_mb "$SAMEN_PID") MB"
-echo
-if [ "$MISSED" -gt 0 ]; then
-  echo "$MISSED target(s) missed"
-  [ "$STRICT" = 1 ] && exit 1
-else
-  echo "all targets met"
-fi
-exit 0
+finish "$STRICT"

@@ -8,9 +8,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "directory/search_engines.hpp"
@@ -262,36 +265,13 @@ class XapianSearch : public ServiceSearch {
     fs::remove_all(fresh_dir);
     const std::string generation = new_generation();
     const auto started = std::chrono::steady_clock::now();
-    double loading_ms = 0;
-    std::size_t indexed = 0;
+    RebuildStats stats;
     {
       Xapian::WritableDatabase fresh(fresh_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-      auto lease = db_.acquire();
-      const auto ids = all_service_ids(*lease);
-      std::int64_t through = 0;
-      // Spelling entries are counted here and added once per word at the end:
-      // one add_spelling per word and document was most of a rebuild's time.
-      std::unordered_map<std::string, Xapian::termcount> spelling;
-      constexpr std::size_t kBatch = 400;
-      for (std::size_t at = 0; at < ids.size(); at += kBatch) {
-        std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                       ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
-        const auto load_started = std::chrono::steady_clock::now();
-        const auto docs = load_service_documents(*lease, batch);
-        loading_ms += elapsed_ms(load_started);
-        for (const auto& d : docs) {
-          through = std::max(through, d.updated_at);
-          if (!d.searchable) continue;
-          const DocumentTerms t = document_terms(d);
-          fresh.add_document(make_document(d, t));  // a fresh index: ids are unique already
-          for (const auto& w : t.words) ++spelling[w];
-          ++indexed;
-        }
-      }
-      for (const auto& [word, count] : spelling) fresh.add_spelling(word, count);
+      stats = fill_index(fresh);
       fresh.set_metadata("format", std::string(kFormat));
       fresh.set_metadata("generation", generation);
-      fresh.set_metadata("indexed_through", std::to_string(through));
+      fresh.set_metadata("indexed_through", std::to_string(stats.through));
       fresh.commit();
       fresh.close();
     }
@@ -309,8 +289,8 @@ class XapianSearch : public ServiceSearch {
     writer_->committed();
     auto lease = db_.acquire();
     write_setting(*lease, std::string(kGenerationSetting), generation);
-    spdlog::info("search index rebuilt: {} services in {:.1f} s ({:.1f} s reading the database)", indexed,
-                 elapsed_ms(started) / 1000, loading_ms / 1000);
+    spdlog::info("search index rebuilt: {} services in {:.1f} s ({:.1f} s reading the database)", stats.indexed,
+                 elapsed_ms(started) / 1000, stats.loading_ms / 1000);
   }
 
   std::string engine_name() const override { return "xapian"; }
@@ -352,6 +332,97 @@ class XapianSearch : public ServiceSearch {
       // The write itself is committed; a stale entry heals at the next rebuild.
       spdlog::error("search: could not index {} service(s): {}", ids.size(), e.what());
     }
+  }
+
+  struct RebuildStats {
+    std::size_t indexed = 0;
+    std::int64_t through = 0;  // the newest updated_at seen
+    double loading_ms = 0;     // reading the database (in the loader thread)
+  };
+
+  // Documents of one batch of services, ready for the index.
+  struct PreparedBatch {
+    std::vector<Xapian::Document> docs;
+    bool last = false;
+  };
+
+  // Every service into a fresh index. Two threads side by side: a loader
+  // reads batches from the database and turns them into documents (about
+  // half the work), this thread writes them; a short queue bounds memory.
+  RebuildStats fill_index(Xapian::WritableDatabase& fresh) {
+    RebuildStats stats;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<PreparedBatch> queue;
+    constexpr std::size_t kQueued = 4;
+    std::exception_ptr failure;
+    bool stop = false;
+    // Spelling entries are counted and added once per word at the end.
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+
+    std::thread loader([&] {
+      try {
+        auto lease = db_.acquire();
+        const auto ids = all_service_ids(*lease);
+        constexpr std::size_t kBatch = 400;
+        for (std::size_t at = 0; at < ids.size(); at += kBatch) {
+          std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                                         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+          const auto load_started = std::chrono::steady_clock::now();
+          const auto docs = load_service_documents(*lease, batch);
+          stats.loading_ms += elapsed_ms(load_started);
+          PreparedBatch prepared;
+          for (const auto& d : docs) {
+            stats.through = std::max(stats.through, d.updated_at);
+            if (!d.searchable) continue;
+            const DocumentTerms t = document_terms(d);
+            prepared.docs.push_back(make_document(d, t));
+            for (const auto& w : t.words) ++spelling[w];
+          }
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return queue.size() < kQueued || stop; });
+          if (stop) return;
+          queue.push_back(std::move(prepared));
+          changed.notify_all();
+        }
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+      }
+      std::lock_guard lock(mutex);
+      queue.push_back(PreparedBatch{{}, true});
+      changed.notify_all();
+    });
+    auto stop_loader = [&] {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+        changed.notify_all();
+      }
+      loader.join();
+    };
+    try {
+      for (;;) {
+        PreparedBatch batch;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return !queue.empty(); });
+          batch = std::move(queue.front());
+          queue.pop_front();
+          changed.notify_all();
+        }
+        if (batch.last) break;
+        for (auto& doc : batch.docs) fresh.add_document(doc);  // a fresh index: ids are unique already
+        stats.indexed += batch.docs.size();
+      }
+    } catch (...) {
+      stop_loader();
+      throw;
+    }
+    stop_loader();
+    if (failure) std::rethrow_exception(failure);
+    for (const auto& [word, count] : spelling) fresh.add_spelling(word, count);
+    return stats;
   }
 
   static void remove_spelling_of(Xapian::WritableDatabase& w, const std::string& id) {

@@ -245,6 +245,29 @@ TEST_P(FinderTest, HighlightsMatchesAndEscapesEverything) {
   EXPECT_TRUE(contains(hostile.body, "&lt;script&gt;x&lt;/script&gt;"));
 }
 
+// The result cache answers a repeated search (Server-Timing says so), and a
+// reindex in this process empties it: an edit shows on the very next search.
+TEST_P(FinderTest, RepeatedSearchesShareAnAnswerUntilTheIndexChanges) {
+  AppClient c(*app_, "nl");
+  auto first = c.get("/services?q=kinderopvang");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_TRUE(contains(first.header("server-timing").value_or(""), "search;dur="));
+  EXPECT_FALSE(contains(first.header("server-timing").value_or(""), "cache;desc=hit"));
+  auto again = c.get("/services?q=kinderopvang");
+  EXPECT_TRUE(contains(again.header("server-timing").value_or(""), "cache;desc=hit"));
+  EXPECT_TRUE(contains(again.body, "<mark>Kinderopvang</mark> Zonnestraal"));
+  // Another filter is another search.
+  auto other = c.get("/services?q=kinderopvang&age=2");
+  EXPECT_FALSE(contains(other.header("server-timing").value_or(""), "cache;desc=hit"));
+
+  exec("UPDATE services SET name = 'Kinderopvang Regenboog', updated_at = ? WHERE id = ?", {kT + 10, std::string(kOpvang)});
+  app_->search().reindex_service(kOpvang);
+  auto after = c.get("/services?q=kinderopvang");
+  EXPECT_FALSE(contains(after.header("server-timing").value_or(""), "cache;desc=hit"));
+  EXPECT_TRUE(contains(after.body, "<mark>Kinderopvang</mark> Regenboog"));
+  EXPECT_FALSE(contains(after.body, "Zonnestraal"));
+}
+
 TEST_P(FinderTest, NoResultsGivesHelpAndPossiblyASpellingFix) {
   AppClient c(*app_, "nl");
   auto r = c.get("/services?q=kinderopvnag");

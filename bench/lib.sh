@@ -1,0 +1,137 @@
+# Shared pieces of the benchmarks in bench/ (sourced, not run): the samen
+# binary, packages a benchmark needs, a temporary directory cleaned up on
+# exit with every process started, starting `samen serve` on a free port,
+# wrk runs and figure formatting. Sets MISSED (targets missed) for verdict.
+
+# Builds build/samen when it is missing (unless SAMEN points elsewhere).
+ensure_samen() {
+  if [ ! -x "$SAMEN" ]; then
+    if [ "$SAMEN" = build/samen ] && [ -x scripts/build ]; then
+      echo "bench: build/samen missing, running scripts/build"
+      scripts/build
+    fi
+    [ -x "$SAMEN" ] || { echo "bench: no samen binary at $SAMEN" >&2; exit 2; }
+  fi
+}
+
+# Installs the Debian packages given as "command:package" pairs whose command is missing.
+ensure_commands() {
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${pair%%:*}" ] || missing+=("${pair#*:}")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  echo "bench: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# T: a fresh temporary directory; PIDS: processes stopped (TERM, then KILL) on exit.
+make_workdir() { # name
+  T=$(mktemp -d "/tmp/samen-bench-$1.XXXXXX")
+  PIDS=()
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  if [ "${KEEP:-0}" = 1 ]; then echo "bench: data kept in $T"; else rm -rf "$T"; fi
+}
+
+# Starts samen serve on a free loopback port and waits (up to `wait_s`) for
+# its address line; stdout to out_log, stderr (the JSON access log) to err_log.
+# Sets SAMEN_PID and SAMEN_URL.
+start_samen() { # data_dir out_log err_log wait_s extra-args...
+  local dir=$1 out=$2 err=$3 wait_s=$4
+  shift 4
+  if [ "$out" = "$err" ]; then
+    "$SAMEN" serve --listen 127.0.0.1:0 --data "$dir" "$@" >"$out" 2>&1 &
+  else
+    "$SAMEN" serve --listen 127.0.0.1:0 --data "$dir" "$@" >"$out" 2>"$err" &
+  fi
+  SAMEN_PID=$!
+  PIDS+=("$SAMEN_PID")
+  SAMEN_URL=""
+  for _ in $(seq $((wait_s * 10))); do
+    SAMEN_URL=$(grep -o 'Samen is listening on http://127\.0\.0\.1:[0-9]*' "$out" | head -1 | sed 's/.* on //') || true
+    [ -n "$SAMEN_URL" ] && return 0
+    kill -0 "$SAMEN_PID" 2>/dev/null || { echo "bench: samen exited:" >&2; cat "$out" "$err" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "bench: samen printed no address within $wait_s s:" >&2
+  cat "$out" "$err" >&2
+  exit 1
+}
+stop_samen() {
+  kill -TERM "$SAMEN_PID" 2>/dev/null || true
+  wait "$SAMEN_PID" 2>/dev/null || true
+}
+
+# A loopback port nothing listens on (probed with bash's /dev/tcp).
+free_port() {
+  local p
+  for _ in $(seq 200); do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo "bench: no free port found" >&2
+  exit 2
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+hwm_mb() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+to_ms() { # 635.00us | 2.05ms | 1.10s | 1.00m
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.2f", n }'
+}
+# p-th percentile (0-100) of numbers on stdin, "n/a" when there are none.
+percentile() {
+  sort -g | awk -v p="$1" '{ v[NR] = $1 } END {
+    if (NR == 0) { print "n/a"; exit }
+    i = int(p / 100 * NR + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR
+    printf "%.2f", v[i] }'
+}
+
+# A short wrk run at low concurrency, not measured.
+warm_up() { # url [lua script]
+  local script=()
+  [ -n "${2:-}" ] && script=(-s "$2")
+  wrk -t"$THREADS" -c8 -d2s "${script[@]}" "$1" >/dev/null 2>&1 || true
+}
+# A measured wrk run; sets RPS, P50, P99 (client ms) and ERRS.
+run_wrk() { # url [lua script]
+  local out script=()
+  [ -n "${2:-}" ] && script=(-s "$2")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" "$1")
+  RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+  P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+  P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  ERRS=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | sed 's/^ *//' | paste -sd';' - || true)
+}
+
+MISSED=0
+verdict() { # awk condition; sets V (not in a subshell, so MISSED counts)
+  if awk "BEGIN { exit !($1) }"; then V=ok; else MISSED=$((MISSED + 1)); V=MISSED; fi
+}
+finish() { # strict
+  echo
+  if [ "$MISSED" -gt 0 ]; then
+    echo "$MISSED target(s) missed"
+    [ "$1" = 1 ] && exit 1
+  else
+    echo "all targets met"
+  fi
+  exit 0
+}
