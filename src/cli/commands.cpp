@@ -197,6 +197,9 @@ int run(int argc, char** argv) {
   add_store_options(export_hsds_cmd, so);
   export_hsds_cmd->add_option("--out", hsds_out, "Folder to write")->required();
 
+  auto* reindex_cmd = cli.add_subcommand("reindex", "Rebuild the service map's search index (after a restore, say)");
+  add_store_options(reindex_cmd, so);
+
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
   try {
@@ -293,6 +296,17 @@ int run(int argc, char** argv) {
       auto search = directory::ServiceSearch::create(*db, so.data);
       std::cout << "search index (" << search->engine_name() << ") up to date in " << std::fixed
                 << std::setprecision(2) << seconds() - generated << " s" << std::endl;
+      return 0;
+    }
+    if (*reindex_cmd) {
+      auto db = open_store(so, 3);
+      auto search = directory::ServiceSearch::create(*db, so.data);  // may already rebuild (a missing index)
+      auto started = std::chrono::steady_clock::now();
+      std::clock_t cpu_started = std::clock();
+      search->rebuild();
+      std::cout << "search index (" << search->engine_name() << ") rebuilt in " << std::fixed << std::setprecision(2)
+                << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s ("
+                << static_cast<double>(std::clock() - cpu_started) / CLOCKS_PER_SEC << " s CPU)" << std::endl;
       return 0;
     }
     if (*import_hsds_cmd) {

@@ -8,6 +8,7 @@
 
 #include "directory/brussels.hpp"
 #include "directory/demo_directory.hpp"
+#include "directory/search.hpp"
 #include "directory/taxonomy.hpp"
 #include "support/process.hpp"
 #include "support/test_db.hpp"
@@ -198,6 +199,26 @@ TEST(DemoDirectoryCommand, GeneratesIntoTheDataDirectoryAndReports) {
   EXPECT_NE(again.out.find("added 0 services"), std::string::npos) << again.out;
   auto bad = testing::run_samen({"demo-directory", "--services", "0", "--data", dir.path().string()});
   EXPECT_NE(bad.exit_code, 0);
+}
+
+// `samen reindex` rebuilds the index from the database: a service written
+// behind the index's back (as a restore would) is found afterwards.
+TEST(DemoDirectoryCommand, ReindexRebuildsTheSearchIndexFromTheDatabase) {
+  testing::TempDir dir;
+  ASSERT_EQ(testing::run_samen({"demo-directory", "--services", "12", "--data", dir.path().string()}).exit_code, 0);
+  {
+    auto db = store::Database::open("", dir.path(), 1);
+    db->acquire()->exec("UPDATE services SET name = 'Zeldzaamwoord Opvang' WHERE id = (SELECT MIN(id) FROM services)");
+  }
+  auto r = testing::run_samen({"reindex", "--data", dir.path().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("search index (xapian) rebuilt in"), std::string::npos) << r.out;
+  auto db = store::Database::open("", dir.path(), 2);
+  auto search = directory::ServiceSearch::create(*db, dir.path());
+  directory::SearchQuery q;
+  q.text = "zeldzaamwoord";
+  EXPECT_EQ(search->search(q).total, 1);
+  EXPECT_NE(testing::run_samen({"reindex", "--data", (dir.path() / "missing" / "deeper").string(), "--db", "nonsense://x"}).exit_code, 0);
 }
 
 // Generous timeouts: under a loaded sanitizer build the first start loads the
