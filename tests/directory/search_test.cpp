@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -422,6 +423,27 @@ TEST_P(SearchTest, ASecondInstanceSeesChangesMadeThroughTheFirst) {
   EXPECT_EQ(search_->search(q).total, 0);
   q.text = "bloesem";
   EXPECT_EQ(search_->search(q).total, 1);
+}
+
+// With the result cache on (as `samen serve` runs), a change made through one
+// instance is still found through another within the 2 seconds the issue allows.
+TEST_P(SearchTest, ACachedSecondInstanceSeesChangesWithinTwoSeconds) {
+  constexpr auto kTtl = std::chrono::milliseconds(1000);
+  auto first = ServiceSearch::create(db(), data_dir_.path(), kTtl);
+  auto other_db = test_db().open_another(2);
+  auto other = ServiceSearch::create(*other_db, data_dir_.path(), kTtl);
+  SearchQuery q;
+  q.text = "zonnewijzer";
+  EXPECT_EQ(other->search(q).total, 0);  // now cached in `other`
+  EXPECT_TRUE(other->search(q).cached);
+  add_service("70000000-0000-4000-8000-000000000002", kOrgA, "Speelpunt Zonnewijzer", "Spelen met de buren.");
+  first->reindex_service("70000000-0000-4000-8000-000000000002");
+  EXPECT_EQ(first->search(q).total, 1);  // the writer's own cache was emptied
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  std::int64_t seen = 0;
+  while ((seen = other->search(q).total) == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(seen, 1);
 }
 
 TEST_P(SearchTest, CatchesUpAndRebuildsAtStart) {
