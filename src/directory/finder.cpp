@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -218,9 +219,16 @@ std::string facts_line(const Context& ctx, const ServiceSummary& s) {
 // The hits' result cards as the reader sees them. A hit without a readable
 // card (an index written by another version, until its rebuild) is left out.
 std::vector<ServiceSummary> summaries_of(const std::vector<SearchHit>& hits, i18n::Lang reader, std::int64_t now) {
+  // Decoded cards by their text: the same popular results come back page
+  // after page, and a card's text is its content, so an entry is never stale.
+  static app::TtlCache<std::shared_ptr<const ServiceCard>> decoded(std::chrono::minutes(5), 5000);
   std::vector<ServiceSummary> out;
   for (const auto& h : hits) {
-    if (auto card = decode_card(h.card)) out.push_back(summary_of(h.service_id, *card, reader, now));
+    auto card = decoded.get_or_make(h.card, [&]() -> std::shared_ptr<const ServiceCard> {
+      auto c = decode_card(h.card);
+      return c ? std::make_shared<const ServiceCard>(std::move(*c)) : nullptr;
+    });
+    if (card) out.push_back(summary_of(h.service_id, *card, reader, now));
     else spdlog::warn("search: service {} has no result card in the index", h.service_id);
   }
   return out;
