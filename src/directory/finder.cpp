@@ -93,15 +93,14 @@ struct FormChoices {
 };
 
 // The filter choices change rarely (a new category, a service in a new
-// language) and take a scan of the languages table: kept ten seconds per
-// database and language (keyed by the database's description, so two
-// databases in one process never share an entry).
+// language): kept ten seconds per database and language (keyed by the
+// database's description, so two databases in one process never share an entry).
 FormChoices load_choices(Context& ctx) {
   static app::TtlCache<FormChoices> cache(std::chrono::seconds(10), 256);
   const std::string key = ctx.app.db().describe() + '\x1f' + std::string(i18n::code(ctx.lang));
   return cache.get_or_make(key, [&] {
     auto lease = ctx.app.db().acquire();
-    return FormChoices{municipality_choices(ctx.lang), language_choices(offered_language_codes(*lease), ctx.lang),
+    return FormChoices{municipality_choices(ctx.lang), language_choices(ctx.app.search().offered_languages(), ctx.lang),
                        category_choices(*lease, ctx.lang)};
   });
 }

@@ -28,6 +28,9 @@ int import_command(store::Database& db, const std::filesystem::path& data_dir, c
   options.skip_invalid = skip_invalid;
   options.max_file_bytes = max_file_bytes;
   options.now = app::unix_now();
+  // Opened before the import, so it does not see a large import as changes
+  // to catch up on and rebuild the index a first time, before the rebuild below.
+  auto search = ServiceSearch::create(db, data_dir);
   ImportReport report = import_hsds(db, path, options);
   std::size_t errors = 0;
   for (const auto& p : report.problems) {
@@ -48,7 +51,7 @@ int import_command(store::Database& db, const std::filesystem::path& data_dir, c
   if (report.counts.translations) out << "  translations: " << report.counts.translations << "\n";
   if (report.counts.skipped)
     out << "skipped " << report.counts.skipped << " invalid record(s): " << errors << " problem(s) listed on stderr\n";
-  ServiceSearch::create(db, data_dir)->rebuild();
+  search->rebuild();
   out << "search index rebuilt" << std::endl;
   return 0;
 }

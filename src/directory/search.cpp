@@ -55,6 +55,7 @@ class CachedSearch : public ServiceSearch {
     results_.clear();
   }
   std::string engine_name() const override { return engine_->engine_name(); }
+  std::vector<std::string> offered_languages() override { return engine_->offered_languages(); }
 
  private:
   static constexpr std::size_t kEntries = 2000;

@@ -77,6 +77,8 @@ class ServiceSearch {
   // Rebuilds the whole index (after a large import, or at start when missing).
   virtual void rebuild() = 0;
   virtual std::string engine_name() const = 0;
+  // The languages (ISO 639 codes, sorted) searchable services are offered in: the finder's language filter.
+  virtual std::vector<std::string> offered_languages() = 0;
 };
 
 }  // namespace samen::directory

@@ -89,6 +89,10 @@ DocumentTerms document_terms(const ServiceDocument& d) {
 
 std::string municipality_term(std::string_view nis) { return "XMUN" + std::string(nis); }
 std::string language_term(std::string_view code) { return "XLANG" + text::fold(text::clean_utf8(code, 16)); }
+bool is_offered_language_code(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
 std::string category_term(std::string_view term_id) { return "XCAT" + std::string(term_id); }
 std::string cost_term(CostFilter c) {
   switch (c) {

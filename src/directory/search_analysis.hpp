@@ -47,6 +47,8 @@ DocumentTerms document_terms(const ServiceDocument& d);
 // Filter terms, shared by indexing and querying.
 std::string municipality_term(std::string_view nis);
 std::string language_term(std::string_view code);
+// Whether a folded language code is one the language filter offers (two or three letters a-z).
+bool is_offered_language_code(std::string_view code);
 std::string category_term(std::string_view term_id);
 std::string cost_term(CostFilter c);
 std::string weekday_term(int weekday);

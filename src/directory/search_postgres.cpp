@@ -253,6 +253,20 @@ class PostgresSearch : public ServiceSearch {
 
   std::string engine_name() const override { return "postgres"; }
 
+  std::vector<std::string> offered_languages() override {
+    std::vector<std::string> codes;
+    auto lease = db_.acquire();
+    for (const auto& r : lease->exec("SELECT DISTINCT LOWER(l.code) FROM languages l "
+                                     "JOIN service_search x ON x.service_id = l.service_id ORDER BY 1").rows) {
+      std::string code = text::fold(text::clean_utf8(r.text(0), 16));
+      code = code.substr(0, code.find_first_of("-_"));  // as indexed: "nl-BE" offers "nl"
+      if (is_offered_language_code(code)) codes.push_back(std::move(code));
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+  }
+
  private:
   // pg_trgm needs CREATE privilege on the database (superuser before PG 13):
   // without it, typo suggestions fall back to a prefix scan.

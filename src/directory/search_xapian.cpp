@@ -295,6 +295,23 @@ class XapianSearch : public ServiceSearch {
 
   std::string engine_name() const override { return "xapian"; }
 
+  // The index's language filter terms: no scan of the languages table.
+  std::vector<std::string> offered_languages() override {
+    std::vector<std::string> codes;
+    const std::string prefix = language_term("");
+    try {
+      auto reader = acquire_reader();
+      for (auto it = reader->db.allterms_begin(prefix); it != reader->db.allterms_end(prefix); ++it) {
+        std::string code = (*it).substr(prefix.size());
+        if (is_offered_language_code(code)) codes.push_back(std::move(code));
+      }
+      release_reader(std::move(reader));
+    } catch (const Xapian::Error& e) {
+      spdlog::error("search: cannot list languages: {}", e.get_description());
+    }
+    return codes;  // allterms are sorted and distinct
+  }
+
  private:
   void reindex(const std::vector<std::string>& ids) {
     try {

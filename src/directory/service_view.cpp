@@ -406,19 +406,6 @@ std::vector<FilterChoice> category_choices(Connection& c, i18n::Lang reader) {
   return out;
 }
 
-std::vector<std::string> offered_language_codes(Connection& c) {
-  std::vector<std::string> out;
-  for (const auto& r : c.exec("SELECT DISTINCT LOWER(l.code) FROM languages l JOIN services s ON s.id = l.service_id "
-                              "WHERE s.archived_at IS NULL AND l.code IS NOT NULL AND l.code <> ''").rows) {
-    const std::string code = r.text(0);
-    if (code.size() >= 2 && code.size() <= 3 &&
-        std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
-      out.push_back(code);
-  }
-  sort_unique(out);
-  return out;
-}
-
 std::vector<FilterChoice> language_choices(const std::vector<std::string>& codes, i18n::Lang reader) {
   std::vector<FilterChoice> out;
   for (const auto& code : codes) {

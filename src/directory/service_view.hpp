@@ -111,8 +111,6 @@ struct FilterChoice {
 };
 // Categories of the family taxonomy, parents followed by their children, labels in the reader's language.
 std::vector<FilterChoice> category_choices(store::Connection& c, i18n::Lang reader);
-// The ISO 639-1/-2 codes of the languages non-archived services are offered in (a scan of the languages table).
-std::vector<std::string> offered_language_codes(store::Connection& c);
 // Those languages as choices, named in the reader's language and sorted by name.
 std::vector<FilterChoice> language_choices(const std::vector<std::string>& codes, i18n::Lang reader);
 // The 19 municipalities by name in the reader's language.

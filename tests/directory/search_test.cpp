@@ -425,6 +425,17 @@ TEST_P(SearchTest, ASecondInstanceSeesChangesMadeThroughTheFirst) {
   EXPECT_EQ(search_->search(q).total, 1);
 }
 
+// The language filter offers the languages of searchable services only, as indexed.
+TEST_P(SearchTest, OffersTheLanguagesOfSearchableServices) {
+  EXPECT_EQ(search_->offered_languages(), (std::vector<std::string>{"fr", "nl"}));
+  add_language(kArchived, "ar");   // archived: not offered
+  add_language(kSpeelotheek, "TR");  // folded like the index does
+  add_language(kSpeelotheek, "pt-BR");
+  add_language(kSpeelotheek, "klingon");  // no ISO 639 code: not offered
+  search_->reindex_services({kArchived, kSpeelotheek});
+  EXPECT_EQ(search_->offered_languages(), (std::vector<std::string>{"fr", "nl", "pt", "tr"}));
+}
+
 // With the result cache on (as `samen serve` runs), a change made through one
 // instance is still found through another within the 2 seconds the issue allows.
 TEST_P(SearchTest, ACachedSecondInstanceSeesChangesWithinTwoSeconds) {
