@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <stdexcept>
 
@@ -32,7 +33,10 @@ class CachedSearch : public ServiceSearch {
   SearchResult search(const SearchQuery& q) override {
     const auto start = std::chrono::steady_clock::now();
     bool made = false;
-    SearchResult result = results_.get_or_make(key_of(q), [&] { return engine_->search(q); }, &made);
+    // The key carries the index generation: a search that began before a
+    // reindex and ends after it stores its (old) answer where nobody looks.
+    const std::string key = std::to_string(generation_.load()) + '\x1d' + key_of(q);
+    SearchResult result = results_.get_or_make(key, [&] { return engine_->search(q); }, &made);
     if (!made) {
       result.cached = true;
       result.engine_ms = detail::elapsed_ms(start);
@@ -44,15 +48,15 @@ class CachedSearch : public ServiceSearch {
   }
   void reindex_service(const std::string& service_id) override {
     engine_->reindex_service(service_id);
-    results_.clear();
+    changed();
   }
   void reindex_services(const std::vector<std::string>& service_ids) override {
     engine_->reindex_services(service_ids);
-    results_.clear();
+    changed();
   }
   void rebuild() override {
     engine_->rebuild();
-    results_.clear();
+    changed();
   }
   std::string engine_name() const override { return engine_->engine_name(); }
   std::vector<std::string> offered_languages() override { return engine_->offered_languages(); }
@@ -75,8 +79,16 @@ class CachedSearch : public ServiceSearch {
     return k + '\x1e' + q.text;
   }
 
+  // After the engine has the change (not before: a search in between would
+  // read the old index and file it under the new generation).
+  void changed() {
+    generation_.fetch_add(1);
+    results_.clear();
+  }
+
   std::unique_ptr<ServiceSearch> engine_;
   app::TtlCache<SearchResult> results_;
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 }  // namespace
