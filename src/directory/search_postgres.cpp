@@ -203,17 +203,15 @@ class PostgresSearch : public ServiceSearch {
   }
 
   std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
-    const std::string key = label_key(text::clean_utf8(prefix, kMaxQueryChars));
-    if (key.empty() || limit == 0) return {};
-    std::vector<SuggestCandidate> candidates;
-    auto lease = db_.acquire();
-    for (const auto& r : lease->exec(
-             "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
-             "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
-             {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
-             .rows)
-      candidates.push_back({r.text(0), label_key(r.text(0)).starts_with(key), r.int64(1)});
-    return rank_suggestions(std::move(candidates), limit);
+    return suggest_labels(prefix, limit, [&](const std::string& key, const SuggestionSink& add) {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec(
+               "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
+               "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
+               {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
+               .rows)
+        add(r.text(0), r.int64(1));
+    });
   }
 
   void reindex_service(const std::string& service_id) override { reindex({service_id}); }
