@@ -99,6 +99,16 @@ std::string text_tsquery(const QueryPlan& plan) {
   return out;
 }
 
+// Every term of the query, any one matching: a service without one of them
+// in rank_doc ranks 0 (ts_rank would say so, at about three times the cost).
+std::string any_term_tsquery(const QueryPlan& plan) {
+  std::set<std::string> terms;
+  for (const auto& unit : plan.units)
+    for (const auto& alt : unit.alternatives)
+      for (const auto& w : alt.words) terms.insert(w.terms.begin(), w.terms.end());
+  return any_of({terms.begin(), terms.end()});
+}
+
 std::string tags_tsquery(const SearchFilters& f) {
   std::string out;
   for (const auto& clause : filter_clauses(f)) out += (out.empty() ? "" : " & ") + any_of(clause);
@@ -176,13 +186,18 @@ class PostgresSearch : public ServiceSearch {
       result.highlight = plan.highlight;
       auto lease = db_.acquire();
       // The planner underestimates what matching a tsvector row by row costs
-      // and would scan the table for common words: steer it to the GIN indexes.
-      lease->exec("SET enable_seqscan = off");
+      // and would scan the table for common words: steer it to the GIN index.
+      // Nor should it split a broad search over parallel workers: starting
+      // them costs more than they save when the server's cores are busy with
+      // other requests (a broad search took half the time without them).
+      lease->exec("SELECT set_config('enable_seqscan', 'off', false), "
+                  "set_config('max_parallel_workers_per_gather', '0', false)");
       struct ResetPlanner {
         Connection& c;
         ~ResetPlanner() {
           try {
-            c.exec("RESET enable_seqscan");
+            c.exec("SELECT set_config(name, reset_val, false) FROM pg_settings "
+                   "WHERE name IN ('enable_seqscan', 'max_parallel_workers_per_gather')");
           } catch (const store::StoreError&) {  // a broken connection is replaced by the pool
           }
         }
@@ -378,10 +393,11 @@ class PostgresSearch : public ServiceSearch {
     // services having both in a single scan.
     std::string matches;
     if (!plan.browse()) {
-      score = "ts_rank(rank_doc, q) + 0.01";
-      from += ", CAST(? AS tsquery) AS q";
+      score = "CASE WHEN rank_doc @@ any_term THEN ts_rank(rank_doc, q) ELSE 0 END + 0.01";
+      from += ", CAST(? AS tsquery) AS q, CAST(? AS tsquery) AS any_term";
       matches = text_tsquery(plan);
       p.emplace_back(matches);
+      p.emplace_back(any_term_tsquery(plan));
     }
     if (auto tags = tags_tsquery(q.filters); !tags.empty()) matches += (matches.empty() ? "" : " & ") + tags;
     if (!matches.empty()) {
