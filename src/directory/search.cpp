@@ -16,6 +16,7 @@
 #include "directory/schedule.hpp"
 #include "directory/search_document.hpp"
 #include "directory/search_engines.hpp"
+#include "directory/text_fold.hpp"
 
 namespace samen::directory {
 
@@ -152,25 +153,32 @@ Page page_of(const SearchQuery& q) {
   return p;
 }
 
-std::vector<std::string> rank_suggestions(std::vector<SuggestCandidate> candidates, std::size_t limit) {
+std::vector<std::string> suggest_labels(std::string_view prefix, std::size_t limit, const SuggestionScan& scan) {
+  const std::string key = label_key(text::clean_utf8(prefix, kMaxQueryChars));
+  if (key.empty() || limit == 0) return {};
+  struct Candidate {
+    bool starts = false;  // the label itself starts with the typed text (not only a later word)
+    std::int64_t services = 0;
+  };
   // One entry per label, keeping its best standing.
-  std::map<std::string, SuggestCandidate> best;
-  for (auto& c : candidates) {
-    auto [it, inserted] = best.try_emplace(c.label, c);
+  std::map<std::string, Candidate> best;
+  scan(key, [&](std::string label, std::int64_t services) {
+    const bool starts = label_key(label).starts_with(key);
+    auto [it, inserted] = best.try_emplace(std::move(label), Candidate{starts, services});
     if (!inserted) {
-      it->second.starts = it->second.starts || c.starts;
-      it->second.services = std::max(it->second.services, c.services);
+      it->second.starts = it->second.starts || starts;
+      it->second.services = std::max(it->second.services, services);
     }
-  }
-  std::vector<SuggestCandidate> ranked;
-  for (auto& [label, c] : best) ranked.push_back(std::move(c));
+  });
+  std::vector<std::pair<std::string, Candidate>> ranked(std::make_move_iterator(best.begin()),
+                                                        std::make_move_iterator(best.end()));
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    if (a.starts != b.starts) return a.starts;
-    if (a.services != b.services) return a.services > b.services;
-    return a.label < b.label;
+    if (a.second.starts != b.second.starts) return a.second.starts;
+    if (a.second.services != b.second.services) return a.second.services > b.second.services;
+    return a.first < b.first;
   });
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < ranked.size() && out.size() < limit; ++i) out.push_back(ranked[i].label);
+  for (std::size_t i = 0; i < ranked.size() && out.size() < limit; ++i) out.push_back(std::move(ranked[i].first));
   return out;
 }
 

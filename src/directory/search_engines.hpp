@@ -66,14 +66,15 @@ void filter_open_at(std::int64_t moment, const Page& page,
 // Candidates scanned for suggestions.
 inline constexpr std::size_t kMaxSuggestScan = 2000;
 
-// Sorts and trims suggestion candidates: labels starting with the typed
-// text first, then the most used, then alphabetically.
-struct SuggestCandidate {
-  std::string label;
-  bool starts = false;
-  std::int64_t services = 0;
-};
-std::vector<std::string> rank_suggestions(std::vector<SuggestCandidate> candidates, std::size_t limit);
+// As-you-type suggestions, the part both engines share: the typed prefix
+// becomes a label key, the engine's `scan` lists the labels it holds for
+// that key (at most kMaxSuggestScan, each with the number of services
+// carrying it), and the labels starting with the typed text come first,
+// then the most used, then alphabetically. Nothing is scanned for an empty
+// key or limit.
+using SuggestionSink = std::function<void(std::string label, std::int64_t services)>;
+using SuggestionScan = std::function<void(const std::string& key, const SuggestionSink& add)>;
+std::vector<std::string> suggest_labels(std::string_view prefix, std::size_t limit, const SuggestionScan& scan);
 
 double elapsed_ms(std::chrono::steady_clock::time_point since);
 

@@ -2,8 +2,8 @@
 // every server process on the database sees a change as soon as the writer
 // re-indexes after its commit. Samen computes the terms (folded words and
 // stems, as for Xapian) and stores them as tsvectors with weights A-D
-// (service_search.doc), with the filter terms in a second tsvector (tags);
-// GIN indexes serve both. Typo suggestions use pg_trgm when it can be
+// (service_search.doc, which also holds the filter terms: one GIN index scan
+// intersects words and filters, with no row read to check a filter). Typo suggestions use pg_trgm when it can be
 // installed, else a prefix scan of search_words with an edit distance.
 #include <spdlog/spdlog.h>
 
@@ -21,7 +21,7 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "3";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "4";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
 constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
 constexpr std::size_t kMaxLexemeBytes = 1000;
@@ -47,10 +47,14 @@ char weight_of(Field f) {
   return 'D';
 }
 
-// All text terms as tsvector input, without positions: 'term' 'other' ...
+// All text and filter terms as tsvector input, without positions: 'term'
+// 'other' ... Filter terms start with 'X' (text terms are folded words or
+// start with 'Z'), so the two never meet.
 std::string doc_vector(const DocumentTerms& t) {
   std::set<std::string> terms;
   for (const auto& [term, field] : t.text_terms)
+    if (term.size() <= kMaxLexemeBytes) terms.insert(term);
+  for (const auto& term : t.filter_terms)
     if (term.size() <= kMaxLexemeBytes) terms.insert(term);
   std::string out;
   for (const auto& term : terms) out += lexeme_literal(term) + ' ';
@@ -75,13 +79,6 @@ std::string rank_vector(const DocumentTerms& t) {
   return out;
 }
 
-std::string tags_vector(const DocumentTerms& t) {
-  std::string out;
-  for (const auto& term : t.filter_terms)
-    if (term.size() <= kMaxLexemeBytes) out += lexeme_literal(term) + ' ';
-  return out;
-}
-
 std::string any_of(const std::vector<std::string>& terms) {
   std::string out = "(";
   for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? " | " : "") + lexeme_literal(terms[i]);
@@ -100,6 +97,16 @@ std::string text_tsquery(const QueryPlan& plan) {
     out += (out.empty() ? "(" : " & (") + alternatives + ")";
   }
   return out;
+}
+
+// Every term of the query, any one matching: a service without one of them
+// in rank_doc ranks 0 (ts_rank would say so, at about three times the cost).
+std::string any_term_tsquery(const QueryPlan& plan) {
+  std::set<std::string> terms;
+  for (const auto& unit : plan.units)
+    for (const auto& alt : unit.alternatives)
+      for (const auto& w : alt.words) terms.insert(w.terms.begin(), w.terms.end());
+  return any_of({terms.begin(), terms.end()});
 }
 
 std::string tags_tsquery(const SearchFilters& f) {
@@ -179,13 +186,18 @@ class PostgresSearch : public ServiceSearch {
       result.highlight = plan.highlight;
       auto lease = db_.acquire();
       // The planner underestimates what matching a tsvector row by row costs
-      // and would scan the table for common words: steer it to the GIN indexes.
-      lease->exec("SET enable_seqscan = off");
+      // and would scan the table for common words: steer it to the GIN index.
+      // Nor should it split a broad search over parallel workers: starting
+      // them costs more than they save when the server's cores are busy with
+      // other requests (a broad search took half the time without them).
+      lease->exec("SELECT set_config('enable_seqscan', 'off', false), "
+                  "set_config('max_parallel_workers_per_gather', '0', false)");
       struct ResetPlanner {
         Connection& c;
         ~ResetPlanner() {
           try {
-            c.exec("RESET enable_seqscan");
+            c.exec("SELECT set_config(name, reset_val, false) FROM pg_settings "
+                   "WHERE name IN ('enable_seqscan', 'max_parallel_workers_per_gather')");
           } catch (const store::StoreError&) {  // a broken connection is replaced by the pool
           }
         }
@@ -203,17 +215,15 @@ class PostgresSearch : public ServiceSearch {
   }
 
   std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
-    const std::string key = label_key(text::clean_utf8(prefix, kMaxQueryChars));
-    if (key.empty() || limit == 0) return {};
-    std::vector<SuggestCandidate> candidates;
-    auto lease = db_.acquire();
-    for (const auto& r : lease->exec(
-             "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
-             "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
-             {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
-             .rows)
-      candidates.push_back({r.text(0), label_key(r.text(0)).starts_with(key), r.int64(1)});
-    return rank_suggestions(std::move(candidates), limit);
+    return suggest_labels(prefix, limit, [&](const std::string& key, const SuggestionSink& add) {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec(
+               "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
+               "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
+               {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
+               .rows)
+        add(r.text(0), r.int64(1));
+    });
   }
 
   void reindex_service(const std::string& service_id) override { reindex({service_id}); }
@@ -247,8 +257,10 @@ class PostgresSearch : public ServiceSearch {
       insert_word_counts(c, word_counts);
       write_setting(c, std::string(kFormatSetting), std::string(kFormat));
     });
-    // Fresh statistics, so the planner picks the GIN indexes for rare words at once.
-    db_.acquire()->exec("ANALYZE service_search, service_search_labels, search_words");
+    // Fresh statistics, so the planner picks the GIN indexes for rare words at
+    // once; and the rows the rebuild deleted reclaimed at once, or every broad
+    // search would visit twice the pages until autovacuum comes by.
+    db_.acquire()->exec("VACUUM (ANALYZE) service_search, service_search_labels, search_words");
   }
 
   std::string engine_name() const override { return "postgres"; }
@@ -324,15 +336,15 @@ class PostgresSearch : public ServiceSearch {
     constexpr std::size_t kRowsPerInsert = 100;
     for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
       std::string sql =
-          "INSERT INTO service_search (service_id, doc, rank_doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, "
+          "INSERT INTO service_search (service_id, doc, rank_doc, min_age, max_age, sort_nl, sort_fr, sort_en, "
           "hours, card, indexed_updated_at) VALUES ";
       Params p;
       for (std::size_t i = at; i < std::min(rows.size(), at + kRowsPerInsert); ++i) {
         const auto& r = rows[i];
         sql += (i > at ? ", " : "");
-        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, "
+        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, "
                "CAST(? AS BIGINT))";
-        p.insert(p.end(), {r.id, doc_vector(r.terms), rank_vector(r.terms), tags_vector(r.terms), r.terms.min_age,
+        p.insert(p.end(), {r.id, doc_vector(r.terms), rank_vector(r.terms), r.terms.min_age,
                            r.terms.max_age,
                            r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours,
                            r.terms.card, r.updated_at});
@@ -391,15 +403,20 @@ class PostgresSearch : public ServiceSearch {
     std::string from = "service_search";
     // Matches in the name rank first; matches elsewhere only follow (0.01).
     std::string score = "0";
+    // Words and filter terms in one condition on doc: its GIN index finds the
+    // services having both in a single scan.
+    std::string matches;
     if (!plan.browse()) {
-      score = "ts_rank(rank_doc, q) + 0.01";
-      from += ", CAST(? AS tsquery) AS q";
-      p.emplace_back(text_tsquery(plan));
-      where.push_back("doc @@ q");
+      score = "CASE WHEN rank_doc @@ any_term THEN ts_rank(rank_doc, q) ELSE 0 END + 0.01";
+      from += ", CAST(? AS tsquery) AS q, CAST(? AS tsquery) AS any_term";
+      matches = text_tsquery(plan);
+      p.emplace_back(matches);
+      p.emplace_back(any_term_tsquery(plan));
     }
-    if (auto tags = tags_tsquery(q.filters); !tags.empty()) {
-      where.push_back("tags @@ CAST(? AS tsquery)");
-      p.emplace_back(tags);
+    if (auto tags = tags_tsquery(q.filters); !tags.empty()) matches += (matches.empty() ? "" : " & ") + tags;
+    if (!matches.empty()) {
+      where.push_back("doc @@ CAST(? AS tsquery)");
+      p.emplace_back(matches);
     }
     if (q.filters.age_years) {
       where.push_back("min_age <= ? AND max_age >= ?");
@@ -416,40 +433,46 @@ class PostgresSearch : public ServiceSearch {
       result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
-    // The matches are gathered first (through the GIN indexes), then ranked
-    // and counted: a LIMIT on the outer query must not tempt the planner into
-    // walking a name index row by row.
-    std::string matches = "WITH m AS MATERIALIZED (SELECT service_id, " + score + " AS score, " +
-                          (q.filters.open_at ? "hours" : "''") + " AS hours, " + sort_column(q.lang) +
-                          " AS sort FROM " + from;
-    for (std::size_t i = 0; i < where.size(); ++i) matches += (i ? " AND " : " WHERE ") + where[i];
-    matches += ") ";
-    // Cards are read for the page only (by primary key), not for every match.
-    const std::string sql = matches +
-                            "SELECT p.service_id, p.score, p.hours, p.total, s.card FROM (SELECT service_id, score, "
-                            "hours, sort, COUNT(*) OVER () AS total FROM m ORDER BY score DESC, sort, service_id "
-                            "LIMIT ? OFFSET ?) p JOIN service_search s ON s.service_id = p.service_id "
-                            "ORDER BY p.score DESC, p.sort, p.service_id";
-    auto fetch = [&](std::size_t offset, std::size_t count) {
-      Params batch_params = p;
-      batch_params.emplace_back(static_cast<std::int64_t>(count));
-      batch_params.emplace_back(static_cast<std::int64_t>(offset));
-      CandidateBatch batch;
-      for (const auto& r : c.exec(sql, batch_params).rows) {
-        batch.candidates = r.int64(3);
-        batch.items.push_back({r.text(0), r.real(1), r.text(2), r.text(4)});
-      }
-      return batch;
+    // One query ranks the matches and returns a page of them (cards read for
+    // the page only, by primary key); the number of matches is counted apart,
+    // and only when the page does not tell it already.
+    std::string matching = " FROM " + from;
+    for (std::size_t i = 0; i < where.size(); ++i) matching += (i ? " AND " : " WHERE ") + where[i];
+    const std::string page_sql = "SELECT p.service_id, p.score, p.hours, s.card FROM (SELECT service_id, " + score +
+                                 " AS score, " + (q.filters.open_at ? "hours" : "''") + " AS hours, " +
+                                 sort_column(q.lang) + " AS sort" + matching +
+                                 " ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?) p "
+                                 "JOIN service_search s ON s.service_id = p.service_id "
+                                 "ORDER BY p.score DESC, p.sort, p.service_id";
+    auto count_matches = [&] { return c.exec("SELECT COUNT(*)" + matching, p).rows.at(0).int64(0); };
+    auto fetch_page = [&](std::size_t offset, std::size_t count) {
+      Params page_params = p;
+      page_params.emplace_back(static_cast<std::int64_t>(count));
+      page_params.emplace_back(static_cast<std::int64_t>(offset));
+      std::vector<HoursCandidate> items;
+      for (const auto& r : c.exec(page_sql, page_params).rows) items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
+      return items;
     };
     if (q.filters.open_at) {
-      filter_open_at(*q.filters.open_at, page, fetch, result);
+      std::optional<std::int64_t> counted;
+      filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
+        CandidateBatch batch;
+        batch.items = fetch_page(offset, count);
+        // A short batch is the last one: the candidates are all known then.
+        if (batch.items.size() < count) batch.candidates = static_cast<std::int64_t>(offset + batch.items.size());
+        else batch.candidates = counted ? *counted : *(counted = count_matches());
+        return batch;
+      }, result);
       return;
     }
-    CandidateBatch batch = fetch(page.offset, page.limit);
-    for (auto& h : batch.items) result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
-    result.total = batch.candidates;
-    if (batch.items.empty() && page.offset > 0)  // paged past the end: count on its own
-      result.total = c.exec(matches + "SELECT COUNT(*) FROM m", p).rows.at(0).int64(0);
+    for (auto& h : fetch_page(page.offset, page.limit))
+      result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
+    // A page cut short by the end of the matches gives the total; a full page,
+    // or one past the end, needs the count.
+    if (result.hits.size() < page.limit && (!result.hits.empty() || page.offset == 0))
+      result.total = static_cast<std::int64_t>(page.offset + result.hits.size());
+    else
+      result.total = count_matches();
   }
 
   // Words that match nothing, replaced by the closest indexed word.

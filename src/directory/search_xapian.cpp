@@ -225,28 +225,23 @@ class XapianSearch : public ServiceSearch {
   }
 
   std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
-    const std::string key = label_key(text::clean_utf8(prefix, kMaxQueryChars));
-    if (key.empty() || limit == 0) return {};
-    std::vector<SuggestCandidate> candidates;
     try {
-      auto reader = acquire_reader();
-      const std::string start = suggest_prefix(lang) + key;
-      std::size_t scanned = 0;
-      for (auto it = reader->db.allterms_begin(start); it != reader->db.allterms_end(start) && scanned < kMaxSuggestScan;
-           ++it, ++scanned) {
-        const std::string term = *it;
-        auto sep = term.find('\x1f');
-        if (sep == std::string::npos) continue;
-        std::string label = term.substr(sep + 1);
-        bool starts = label_key(label).starts_with(key);
-        candidates.push_back({std::move(label), starts, static_cast<std::int64_t>(it.get_termfreq())});
-      }
-      release_reader(std::move(reader));
+      return suggest_labels(prefix, limit, [&](const std::string& key, const SuggestionSink& add) {
+        auto reader = acquire_reader();
+        const std::string start = suggest_prefix(lang) + key;
+        std::size_t scanned = 0;
+        for (auto it = reader->db.allterms_begin(start);
+             it != reader->db.allterms_end(start) && scanned < kMaxSuggestScan; ++it, ++scanned) {
+          const std::string term = *it;  // prefix, tail, \x1f, label
+          auto sep = term.find('\x1f');
+          if (sep != std::string::npos) add(term.substr(sep + 1), static_cast<std::int64_t>(it.get_termfreq()));
+        }
+        release_reader(std::move(reader));
+      });
     } catch (const Xapian::Error& e) {
       spdlog::error("suggest failed: {}", e.get_description());
       return {};
     }
-    return rank_suggestions(std::move(candidates), limit);
   }
 
   void reindex_service(const std::string& service_id) override { reindex({service_id}); }
