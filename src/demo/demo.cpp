@@ -1,13 +1,12 @@
 // The invented demo network. All people and organisations are fictional.
 #include "demo/demo.hpp"
 
-#include <sodium.h>
-
 #include <array>
 
 #include "accounts/audit.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/users.hpp"
+#include "directory/records.hpp"
 
 namespace samen::demo {
 
@@ -90,21 +89,7 @@ constexpr std::array<DemoUser, 10> kUsers{{
 
 }  // namespace
 
-std::string demo_uuid(const std::string& name) {
-  unsigned char h[16];
-  std::string input = "samen-demo:" + name;
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(input.data()), input.size(), nullptr, 0);
-  h[6] = static_cast<unsigned char>((h[6] & 0x0F) | 0x80);  // version 8
-  h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += hex[h[i] >> 4];
-    out += hex[h[i] & 15];
-  }
-  return out;
-}
+std::string demo_uuid(const std::string& name) { return directory::name_based_uuid("samen-demo:" + name); }
 
 void load_network(store::Database& db, std::int64_t now) {
   store::in_transaction(db, [&](store::Connection& c) {

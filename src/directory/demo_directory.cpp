@@ -18,6 +18,7 @@
 
 #include "demo/demo.hpp"
 #include "directory/brussels.hpp"
+#include "directory/records.hpp"
 #include "directory/search.hpp"
 #include "directory/taxonomy.hpp"
 
@@ -972,14 +973,7 @@ std::string directory_uuid(std::uint64_t seed, const std::string& kind, std::int
   h[7] = static_cast<unsigned char>(i >> 8);
   h[8] = static_cast<unsigned char>(0x80 | ((i >> 2) & 0x3F));   // RFC 4122 variant
   h[9] = static_cast<unsigned char>(((i & 0x03) << 6) | (h[9] & 0x3F));
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (int b = 0; b < 16; ++b) {
-    if (b == 4 || b == 6 || b == 8 || b == 10) out += '-';
-    out += hex[h[b] >> 4];
-    out += hex[h[b] & 15];
-  }
-  return out;
+  return uuid_text(h, 8);
 }
 
 DirectoryCounts generate_directory(store::Database& db, const DirectoryPlan& plan) {

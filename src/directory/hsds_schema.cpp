@@ -2,8 +2,6 @@
 // datapackage.json, and the value checks of the import (see hsds_schema.hpp).
 #include "directory/hsds_schema.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -11,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "directory/records.hpp"
 #include "web/embedded.hpp"
 
 namespace samen::directory::hsds {
@@ -331,18 +330,7 @@ std::string translation_attribute_id(std::string_view resource_type, std::string
     name.push_back('\0');
     name.append(part);
   }
-  unsigned char h[16];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(name.data()), name.size(), nullptr, 0);
-  h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x80);  // version 8: name-based, custom hash (RFC 9562)
-  h[8] = static_cast<unsigned char>((h[8] & 0x3f) | 0x80);  // RFC 4122 variant
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
-    out.push_back(kHex[h[i] >> 4]);
-    out.push_back(kHex[h[i] & 15]);
-  }
-  return out;
+  return name_based_uuid(name);  // version 8: name-based, stable across exports
 }
 
 }  // namespace samen::directory::hsds

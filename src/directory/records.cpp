@@ -59,6 +59,50 @@ const std::vector<std::string>& translated_fields(RecordKind k) {
   return k == RecordKind::service ? kService : kNameDescription;
 }
 
+namespace {
+
+using O = Organization;
+using S = Service;
+using L = Location;
+using T = Team;
+const std::vector<OwnField<O>> kOrganizationFields = {
+    {"name", &O::name},         {"description", &O::description}, {"alternate_name", &O::alternate_name, true},
+    {"email", &O::email, true}, {"website", &O::website, true},   {"legal_status", &O::legal_status, true}};
+const std::vector<OwnField<S>> kServiceFields = {
+    {"organization_id", &S::organization_id}, {"name", &S::name}, {"alternate_name", &S::alternate_name, true},
+    {"description", &S::description},         {"url", &S::url, true}, {"email", &S::email, true},
+    {"status", &S::status}, {"application_process", &S::application_process, true},
+    {"fees_description", &S::fees_description, true},
+    {"eligibility_description", &S::eligibility_description, true}, {"minimum_age", &S::minimum_age},
+    {"maximum_age", &S::maximum_age}, {"assured_date", &S::assured_date, true},
+    {"assurer_email", &S::assurer_email, true}};
+const std::vector<OwnField<L>> kLocationFields = {
+    {"organization_id", &L::organization_id}, {"name", &L::name},     {"alternate_name", &L::alternate_name, true},
+    {"description", &L::description, true},   {"url", &L::url, true}, {"transportation", &L::transportation, true},
+    {"latitude", &L::latitude},               {"longitude", &L::longitude}};
+const std::vector<OwnField<T>> kTeamFields = {
+    {"name", &T::name}, {"kind", &T::kind}, {"parent_id", &T::parent_id, true}, {"description", &T::description}};
+
+}  // namespace
+
+template <> const std::vector<OwnField<O>>& own_fields<O>() { return kOrganizationFields; }
+template <> const std::vector<OwnField<S>>& own_fields<S>() { return kServiceFields; }
+template <> const std::vector<OwnField<L>>& own_fields<L>() { return kLocationFields; }
+template <> const std::vector<OwnField<T>>& own_fields<T>() { return kTeamFields; }
+
+TranslatedTexts<Translated> translated_texts(Service& s) {
+  return {{"name", &s.name},
+          {"description", &s.description},
+          {"eligibility_description", &s.eligibility_description},
+          {"application_process", &s.application_process},
+          {"fees_description", &s.fees_description}};
+}
+TranslatedTexts<const Translated> translated_texts(const Service& s) {
+  TranslatedTexts<const Translated> out;
+  for (const auto& [field, text] : translated_texts(const_cast<Service&>(s))) out.emplace_back(field, text);
+  return out;
+}
+
 const std::vector<std::string>& known_language_codes() {
   // The languages most spoken by Brussels families, besides the three of the UI.
   static const std::vector<std::string> kCodes = {"nl", "fr", "en", "de", "ar", "tr", "es", "it", "pt", "pl",
@@ -258,11 +302,22 @@ void check_age(FieldErrors& e, const std::string& field, const std::optional<dou
 
 }  // namespace
 
+namespace {
+
+// The names every kind but the service shares: a required short name, an
+// optional long description and an optional alternate name.
+void check_names(FieldErrors& e, const Translated& name, const Translated& description,
+                 const std::string* alternate_name) {
+  check_translated(e, "name", name, kShortText, true);
+  check_translated(e, "description", description, kLongText, false);
+  if (alternate_name) check_text(e, "alternate_name", *alternate_name, kShortText);
+}
+
+}  // namespace
+
 FieldErrors validate(const Organization& o) {
   FieldErrors e;
-  check_translated(e, "name", o.name, kShortText, true);
-  check_translated(e, "description", o.description, kLongText, false);
-  check_text(e, "alternate_name", o.alternate_name, kShortText);
+  check_names(e, o.name, o.description, &o.alternate_name);
   check_text(e, "legal_status", o.legal_status, kShortText);
   check_email(e, "email", o.email);
   check_url(e, "website", o.website);
@@ -274,13 +329,8 @@ FieldErrors validate(const Service& s) {
   FieldErrors e;
   if (s.organization_id.empty()) e.emplace("organization_id", "staff.invalid.required");
   check_translated(e, "name", s.name, kShortText, true);
-  check_translated(e, "description", s.description, kLongText, true);
-  for (const char* f : {"eligibility_description", "application_process", "fees_description"}) {
-    const Translated& t = std::string_view(f) == "eligibility_description" ? s.eligibility_description
-                          : std::string_view(f) == "application_process" ? s.application_process
-                                                                          : s.fees_description;
-    check_translated(e, f, t, kLongText, false);
-  }
+  for (const auto& [field, text] : translated_texts(s))  // description required, the other long texts optional
+    if (field != "name") check_translated(e, field, *text, kLongText, field == "description");
   check_text(e, "alternate_name", s.alternate_name, kShortText);
   check_url(e, "url", s.url);
   check_email(e, "email", s.email);
@@ -339,9 +389,7 @@ FieldErrors validate(const Service& s) {
 FieldErrors validate(const Location& l) {
   FieldErrors e;
   if (l.organization_id.empty()) e.emplace("organization_id", "staff.invalid.required");
-  check_translated(e, "name", l.name, kShortText, true);
-  check_translated(e, "description", l.description, kLongText, false);
-  check_text(e, "alternate_name", l.alternate_name, kShortText);
+  check_names(e, l.name, l.description, &l.alternate_name);
   check_text(e, "transportation", l.transportation, kMediumText);
   check_url(e, "url", l.url);
   if (l.latitude.has_value() != l.longitude.has_value()) {
@@ -363,8 +411,7 @@ FieldErrors validate(const Location& l) {
 
 FieldErrors validate(const Team& t) {
   FieldErrors e;
-  check_translated(e, "name", t.name, kShortText, true);
-  check_translated(e, "description", t.description, kLongText, false);
+  check_names(e, t.name, t.description, nullptr);
   if (std::find(std::begin(kTeamKinds), std::end(kTeamKinds), t.kind) == std::end(kTeamKinds))
     e.emplace("kind", "staff.invalid.team_kind");
   if (!t.id.empty() && t.parent_id == t.id) e.emplace("parent_id", "staff.invalid.parent");
@@ -402,10 +449,24 @@ std::string joined(const std::vector<std::string>& items, const char* sep = ", "
   return out;
 }
 
-void put_translated(Snapshot& s, const std::string& field, const Translated& t) {
-  s[field] = t.nl;
-  s[field + ".fr"] = t.fr;
-  s[field + ".en"] = t.en;
+// The record's own fields: texts as they are, numbers in short form, a
+// translated text as three fields (name, name.fr, name.en).
+template <class R>
+Snapshot own_snapshot(const R& record) {
+  Snapshot s;
+  for (const auto& f : own_fields<R>()) {
+    if (auto text = std::get_if<std::string R::*>(&f.member)) {
+      s[f.name] = record.*(*text);
+    } else if (auto number = std::get_if<std::optional<double> R::*>(&f.member)) {
+      s[f.name] = number_text(record.*(*number));
+    } else {
+      const Translated& t = record.*std::get<Translated R::*>(f.member);
+      s[f.name] = t.nl;
+      s[f.name + ".fr"] = t.fr;
+      s[f.name + ".en"] = t.en;
+    }
+  }
+  return s;
 }
 
 std::string phones_text(const std::vector<Phone>& phones) {
@@ -421,33 +482,13 @@ const char* kWeekdayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 }  // namespace
 
 Snapshot snapshot(const Organization& o) {
-  Snapshot s;
-  put_translated(s, "name", o.name);
-  put_translated(s, "description", o.description);
-  s["alternate_name"] = o.alternate_name;
-  s["email"] = o.email;
-  s["website"] = o.website;
-  s["legal_status"] = o.legal_status;
+  Snapshot s = own_snapshot(o);
   s["phones"] = phones_text(o.phones);
   return s;
 }
 
 Snapshot snapshot(const Service& v) {
-  Snapshot s;
-  s["organization_id"] = v.organization_id;
-  put_translated(s, "name", v.name);
-  put_translated(s, "description", v.description);
-  put_translated(s, "eligibility_description", v.eligibility_description);
-  put_translated(s, "application_process", v.application_process);
-  put_translated(s, "fees_description", v.fees_description);
-  s["alternate_name"] = v.alternate_name;
-  s["url"] = v.url;
-  s["email"] = v.email;
-  s["status"] = v.status;
-  s["minimum_age"] = number_text(v.minimum_age);
-  s["maximum_age"] = number_text(v.maximum_age);
-  s["assured_date"] = v.assured_date;
-  s["assurer_email"] = v.assurer_email;
+  Snapshot s = own_snapshot(v);
   s["languages"] = joined(v.languages);
   s["cost"] = v.cost ? v.cost->option : "";
   s["cost_amount"] = v.cost ? number_text(v.cost->amount) : "";
@@ -471,15 +512,7 @@ Snapshot snapshot(const Service& v) {
 }
 
 Snapshot snapshot(const Location& l) {
-  Snapshot s;
-  s["organization_id"] = l.organization_id;
-  put_translated(s, "name", l.name);
-  put_translated(s, "description", l.description);
-  s["alternate_name"] = l.alternate_name;
-  s["transportation"] = l.transportation;
-  s["url"] = l.url;
-  s["latitude"] = number_text(l.latitude);
-  s["longitude"] = number_text(l.longitude);
+  Snapshot s = own_snapshot(l);
   s["address_1"] = l.address.address_1;
   s["address_2"] = l.address.address_2;
   s["postal_code"] = l.address.postal_code;
@@ -489,11 +522,7 @@ Snapshot snapshot(const Location& l) {
 }
 
 Snapshot snapshot(const Team& t) {
-  Snapshot s;
-  put_translated(s, "name", t.name);
-  put_translated(s, "description", t.description);
-  s["kind"] = t.kind;
-  s["parent_id"] = t.parent_id;
+  Snapshot s = own_snapshot(t);
   std::vector<std::string> areas;
   for (const auto& a : t.areas) areas.push_back(a.municipality + (a.neighbourhood.empty() ? "" : " " + a.neighbourhood));
   s["areas"] = joined(areas, "; ");

@@ -9,6 +9,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "i18n/i18n.hpp"
@@ -19,6 +22,14 @@ namespace samen::directory {
 enum class RecordKind { organization, service, location, team };
 inline constexpr RecordKind kRecordKinds[] = {RecordKind::organization, RecordKind::service, RecordKind::location,
                                               RecordKind::team};
+struct Organization;
+struct Service;
+struct Location;
+struct Team;
+constexpr RecordKind kind_of(const Organization&) { return RecordKind::organization; }
+constexpr RecordKind kind_of(const Service&) { return RecordKind::service; }
+constexpr RecordKind kind_of(const Location&) { return RecordKind::location; }
+constexpr RecordKind kind_of(const Team&) { return RecordKind::team; }
 std::string_view kind_name(RecordKind k);    // "service": resource_type of metadata and translations rows
 std::string_view kind_plural(RecordKind k);  // "services": URL segment of pages and API
 std::optional<RecordKind> parse_kind_plural(std::string_view s);
@@ -116,6 +127,26 @@ struct Team {
   Stamp stamp;
 };
 
+// ---- a record's own fields ---------------------------------------------------------
+
+// One field of a record's own row. Its HSDS name is the column, the JSON key
+// and the history field; a Translated member's own row holds the nl text.
+// null_when_empty: an empty text is NULL in the database and null in JSON.
+template <class R>
+struct OwnField {
+  std::string name;
+  std::variant<std::string R::*, Translated R::*, std::optional<double> R::*> member;
+  bool null_when_empty = false;
+};
+// The own fields of each kind, in column order: the one table that loading,
+// saving, the JSON form and the snapshots walk (children are kind-specific).
+template <class R>
+const std::vector<OwnField<R>>& own_fields();
+template <> const std::vector<OwnField<Organization>>& own_fields<Organization>();
+template <> const std::vector<OwnField<Service>>& own_fields<Service>();
+template <> const std::vector<OwnField<Location>>& own_fields<Location>();
+template <> const std::vector<OwnField<Team>>& own_fields<Team>();
+
 // ---- validation ----------------------------------------------------------------
 
 // Field → catalog key of the problem. Field names are the form's: "name",
@@ -125,6 +156,17 @@ using FieldErrors = std::map<std::string, std::string>;
 
 // Translatable fields per kind (nl in the base column).
 const std::vector<std::string>& translated_fields(RecordKind k);
+
+// A record's translatable texts by field name, in translated_fields() order:
+// the one table that loading, saving, JSON and snapshots walk.
+template <class T>  // Translated or const Translated
+using TranslatedTexts = std::vector<std::pair<std::string, T*>>;
+template <class R>  // Organization, Location, Team: name and description
+auto translated_texts(R& r) {
+  return TranslatedTexts<std::remove_reference_t<decltype((r.name))>>{{"name", &r.name}, {"description", &r.description}};
+}
+TranslatedTexts<Translated> translated_texts(Service& s);
+TranslatedTexts<const Translated> translated_texts(const Service& s);
 
 // Languages a service may be offered in: ISO 639-1 codes.
 const std::vector<std::string>& known_language_codes();
@@ -277,6 +319,11 @@ struct TermChoice {
 };
 std::vector<TermChoice> term_choices(store::Connection& c, i18n::Lang lang);
 
-std::string new_uuid();
+std::string new_uuid();  // random (version 4)
+// The text of a UUID made of 16 bytes, with its version and the RFC 4122 variant set.
+std::string uuid_text(unsigned char (&bytes)[16], unsigned version);
+// A name-based UUID (version 8, BLAKE2b of the name, RFC 9562): the same
+// name always gives the same id.
+std::string name_based_uuid(std::string_view name);
 
 }  // namespace samen::directory

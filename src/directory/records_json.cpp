@@ -24,7 +24,9 @@ json stamps(json j, const Stamp& s) {
 }
 
 // {"fr": {field: text}, "en": {...}} of the non-empty translations.
-json translations_json(const std::vector<std::pair<std::string, const Translated*>>& fields) {
+template <class R>
+json translations_json(const R& record) {
+  auto fields = translated_texts(record);
   json out = json::object();
   for (const char* lang : {"fr", "en"}) {
     json texts = json::object();
@@ -35,6 +37,20 @@ json translations_json(const std::vector<std::pair<std::string, const Translated
     out[lang] = texts;
   }
   return out;
+}
+
+// The record's id, own fields (see own_fields) and translations.
+template <class R>
+json own_json(const R& record) {
+  json j = {{"id", record.id}, {"translations", translations_json(record)}};
+  for (const auto& f : own_fields<R>()) {
+    const std::string* text = nullptr;
+    if (auto member = std::get_if<std::string R::*>(&f.member)) text = &(record.*(*member));
+    else if (auto num = std::get_if<std::optional<double> R::*>(&f.member)) j[f.name] = number_or_null(record.*(*num));
+    else text = &(record.*std::get<Translated R::*>(f.member)).nl;
+    if (text) j[f.name] = f.null_when_empty ? text_or_null(*text) : json(*text);
+  }
+  return j;
 }
 
 json phones_json(const std::vector<Phone>& phones) {
@@ -109,6 +125,16 @@ class Reader {
     }
     return t;
   }
+  // The record's own fields (see own_fields), each by its HSDS name.
+  template <class R>
+  void own_fields_of(R& record) {
+    for (const auto& f : own_fields<R>()) {
+      const char* key = f.name.c_str();
+      if (auto text = std::get_if<std::string R::*>(&f.member)) record.*(*text) = this->text(key);
+      else if (auto num = std::get_if<std::optional<double> R::*>(&f.member)) record.*(*num) = number(key);
+      else record.*std::get<Translated R::*>(f.member) = translated(key);
+    }
+  }
   std::vector<Phone> phones() {
     std::vector<Phone> out;
     for (const auto& p : objects("phones", "phones"))
@@ -146,15 +172,8 @@ void check_translation_keys(const json& j, RecordKind k, FieldErrors& e) {
 // ---- writing ------------------------------------------------------------------
 
 json to_json(const Organization& o) {
-  json j = {{"id", o.id},
-            {"name", o.name.nl},
-            {"alternate_name", text_or_null(o.alternate_name)},
-            {"description", o.description.nl},
-            {"email", text_or_null(o.email)},
-            {"website", text_or_null(o.website)},
-            {"legal_status", text_or_null(o.legal_status)},
-            {"phones", phones_json(o.phones)},
-            {"translations", translations_json({{"name", &o.name}, {"description", &o.description}})}};
+  json j = own_json(o);
+  j["phones"] = phones_json(o.phones);
   return stamps(std::move(j), o.stamp);
 }
 
@@ -177,34 +196,15 @@ json to_json(const Service& s) {
                           {"description", text_or_null(x.description)}});
   for (const auto& c : s.contacts)
     contacts.push_back({{"name", text_or_null(c.name)}, {"title", text_or_null(c.title)}, {"email", text_or_null(c.email)}});
-  json j = {{"id", s.id},
-            {"organization_id", s.organization_id},
-            {"name", s.name.nl},
-            {"alternate_name", text_or_null(s.alternate_name)},
-            {"description", s.description.nl},
-            {"url", text_or_null(s.url)},
-            {"email", text_or_null(s.email)},
-            {"status", s.status},
-            {"application_process", text_or_null(s.application_process.nl)},
-            {"fees_description", text_or_null(s.fees_description.nl)},
-            {"eligibility_description", text_or_null(s.eligibility_description.nl)},
-            {"minimum_age", number_or_null(s.minimum_age)},
-            {"maximum_age", number_or_null(s.maximum_age)},
-            {"assured_date", text_or_null(s.assured_date)},
-            {"assurer_email", text_or_null(s.assurer_email)},
-            {"languages", languages},
-            {"cost_options", costs},
-            {"attributes", attributes},
-            {"service_at_locations", sal},
-            {"schedules", schedules},
-            {"schedule_exceptions", exceptions},
-            {"contacts", contacts},
-            {"phones", phones_json(s.phones)},
-            {"translations", translations_json({{"name", &s.name},
-                                                {"description", &s.description},
-                                                {"eligibility_description", &s.eligibility_description},
-                                                {"application_process", &s.application_process},
-                                                {"fees_description", &s.fees_description}})}};
+  json j = own_json(s);
+  j["languages"] = languages;
+  j["cost_options"] = costs;
+  j["attributes"] = attributes;
+  j["service_at_locations"] = sal;
+  j["schedules"] = schedules;
+  j["schedule_exceptions"] = exceptions;
+  j["contacts"] = contacts;
+  j["phones"] = phones_json(s.phones);
   return stamps(std::move(j), s.stamp);
 }
 
@@ -215,70 +215,31 @@ json to_json(const Location& l) {
                          {"city", l.address.city}, {"postal_code", l.address.postal_code},
                          {"region", "Brussels-Capital Region"}, {"state_province", "Brussels-Capital Region"},
                          {"country", "BE"}, {"address_type", "physical"}});
-  json j = {{"id", l.id},
-            {"organization_id", l.organization_id},
-            {"location_type", "physical"},
-            {"name", l.name.nl},
-            {"alternate_name", text_or_null(l.alternate_name)},
-            {"description", text_or_null(l.description.nl)},
-            {"transportation", text_or_null(l.transportation)},
-            {"url", text_or_null(l.url)},
-            {"latitude", number_or_null(l.latitude)},
-            {"longitude", number_or_null(l.longitude)},
-            {"addresses", addresses},
-            {"phones", phones_json(l.phones)},
-            {"translations", translations_json({{"name", &l.name}, {"description", &l.description}})}};
+  json j = own_json(l);
+  j["location_type"] = "physical";
+  j["addresses"] = addresses;
+  j["phones"] = phones_json(l.phones);
   return stamps(std::move(j), l.stamp);
 }
 
 json to_json(const Team& t) {
   json areas = json::array();
   for (const auto& a : t.areas) areas.push_back({{"municipality", a.municipality}, {"neighbourhood", a.neighbourhood}});
-  json j = {{"id", t.id},
-            {"name", t.name.nl},
-            {"kind", t.kind},
-            {"parent_id", text_or_null(t.parent_id)},
-            {"description", t.description.nl},
-            {"areas", areas},
-            {"members", t.member_ids},
-            {"translations", translations_json({{"name", &t.name}, {"description", &t.description}})}};
+  json j = own_json(t);
+  j["areas"] = areas;
+  j["members"] = t.member_ids;
   return stamps(std::move(j), t.stamp);
 }
 
 // ---- reading ------------------------------------------------------------------
 
-Organization organization_from_json(const json& j, FieldErrors& e) {
-  Reader r(j, e);
-  Organization o;
-  o.name = r.translated("name");
-  o.description = r.translated("description");
-  o.alternate_name = r.text("alternate_name");
-  o.email = r.text("email");
-  o.website = r.text("website");
-  o.legal_status = r.text("legal_status");
-  o.phones = r.phones();
-  check_translation_keys(j, RecordKind::organization, e);
-  return o;
-}
+namespace {
 
-Service service_from_json(const json& j, FieldErrors& e) {
-  Reader r(j, e);
-  Service s;
-  s.organization_id = r.text("organization_id");
-  s.name = r.translated("name");
-  s.description = r.translated("description");
-  s.eligibility_description = r.translated("eligibility_description");
-  s.application_process = r.translated("application_process");
-  s.fees_description = r.translated("fees_description");
-  s.alternate_name = r.text("alternate_name");
-  s.url = r.text("url");
-  s.email = r.text("email");
-  s.status = r.text("status");
+// What each kind holds beyond its own fields.
+void read_children(Reader& r, const json&, FieldErrors&, Organization& o) { o.phones = r.phones(); }
+
+void read_children(Reader& r, const json& j, FieldErrors& e, Service& s) {
   if (s.status.empty() && !j.contains("status")) s.status = "active";
-  s.minimum_age = r.number("minimum_age");
-  s.maximum_age = r.number("maximum_age");
-  s.assured_date = r.text("assured_date");
-  s.assurer_email = r.text("assurer_email");
   for (const auto& l : r.objects("languages", "languages")) s.languages.push_back(r.text_of(l, "code", "languages"));
   auto costs = r.objects("cost_options", "cost");
   if (costs.size() > 1) e.emplace("cost", "staff.invalid.one_cost_option");
@@ -313,45 +274,41 @@ Service service_from_json(const json& j, FieldErrors& e) {
     s.contacts.push_back({r.text_of(c, "name", "contacts"), r.text_of(c, "title", "contacts"),
                           r.text_of(c, "email", "contacts")});
   s.phones = r.phones();
-  check_translation_keys(j, RecordKind::service, e);
-  return s;
 }
 
-Location location_from_json(const json& j, FieldErrors& e) {
-  Reader r(j, e);
-  Location l;
-  l.organization_id = r.text("organization_id");
-  l.name = r.translated("name");
-  l.description = r.translated("description");
-  l.alternate_name = r.text("alternate_name");
-  l.transportation = r.text("transportation");
-  l.url = r.text("url");
-  l.latitude = r.number("latitude");
-  l.longitude = r.number("longitude");
+void read_children(Reader& r, const json&, FieldErrors& e, Location& l) {
   auto addresses = r.objects("addresses", "address_1");
   if (addresses.size() > 1) e.emplace("address_1", "staff.invalid.one_address");
   if (!addresses.empty())
     l.address = {r.text_of(addresses[0], "address_1", "address_1"), r.text_of(addresses[0], "address_2", "address_2"),
                  r.text_of(addresses[0], "postal_code", "postal_code"), r.text_of(addresses[0], "city", "city")};
   l.phones = r.phones();
-  check_translation_keys(j, RecordKind::location, e);
-  return l;
 }
 
-Team team_from_json(const json& j, FieldErrors& e) {
-  Reader r(j, e);
-  Team t;
-  t.name = r.translated("name");
-  t.description = r.translated("description");
-  t.kind = r.text("kind");
+void read_children(Reader& r, const json& j, FieldErrors&, Team& t) {
   if (t.kind.empty() && !j.contains("kind")) t.kind = "local_team";
-  t.parent_id = r.text("parent_id");
   for (const auto& a : r.objects("areas", "areas"))
     t.areas.push_back({r.text_of(a, "municipality", "areas"), r.text_of(a, "neighbourhood", "areas")});
   t.member_ids = r.strings("members", "members");
-  check_translation_keys(j, RecordKind::team, e);
-  return t;
 }
+
+// The record's own fields, its children, and translations that name only its fields.
+template <class R>
+R record_from_json(const json& j, FieldErrors& e) {
+  Reader r(j, e);
+  R record;
+  r.own_fields_of(record);
+  read_children(r, j, e, record);
+  check_translation_keys(j, kind_of(record), e);
+  return record;
+}
+
+}  // namespace
+
+Organization organization_from_json(const json& j, FieldErrors& e) { return record_from_json<Organization>(j, e); }
+Service service_from_json(const json& j, FieldErrors& e) { return record_from_json<Service>(j, e); }
+Location location_from_json(const json& j, FieldErrors& e) { return record_from_json<Location>(j, e); }
+Team team_from_json(const json& j, FieldErrors& e) { return record_from_json<Team>(j, e); }
 
 json merge_patch(json base, const json& patch) {
   for (const auto& [key, value] : patch.items()) {

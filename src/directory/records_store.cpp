@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <utility>
 
 #include "directory/brussels.hpp"
 #include "directory/records.hpp"
@@ -17,11 +18,9 @@ using store::Connection;
 using store::Param;
 using store::Params;
 
-std::string new_uuid() {
-  unsigned char h[16];
-  randombytes_buf(h, sizeof h);
-  h[6] = static_cast<unsigned char>((h[6] & 0x0F) | 0x40);  // version 4
-  h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);  // RFC 4122 variant
+std::string uuid_text(unsigned char (&h)[16], unsigned version) {
+  h[6] = static_cast<unsigned char>((h[6] & 0x0F) | (version << 4));
+  h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (int i = 0; i < 16; ++i) {
@@ -32,6 +31,18 @@ std::string new_uuid() {
   return out;
 }
 
+std::string new_uuid() {
+  unsigned char h[16];
+  randombytes_buf(h, sizeof h);
+  return uuid_text(h, 4);
+}
+
+std::string name_based_uuid(std::string_view name) {
+  unsigned char h[16];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(name.data()), name.size(), nullptr, 0);
+  return uuid_text(h, 8);
+}
+
 namespace {
 
 const char* kWeekdayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
@@ -39,16 +50,7 @@ const char* kWeekdayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 Param text_or_null(const std::string& s) { return s.empty() ? Param(nullptr) : Param(s); }
 Param number_or_null(const std::optional<double>& v) { return v ? Param(*v) : Param(nullptr); }
 
-std::string table_of(RecordKind k) {
-  switch (k) {
-    case RecordKind::organization: return "organizations";
-    case RecordKind::service: return "services";
-    case RecordKind::location: return "locations";
-    case RecordKind::team: return "teams";
-  }
-  return "services";
-}
-
+std::string table_of(RecordKind k) { return std::string(kind_plural(k)); }  // the plural is the table
 
 void sort_unique(std::vector<std::string>& v) {
   v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
@@ -58,32 +60,33 @@ void sort_unique(std::vector<std::string>& v) {
 
 // ---- translations ----------------------------------------------------------------
 
-void load_translations(Connection& c, RecordKind k, const std::string& id,
-                       const std::function<Translated*(const std::string&)>& field) {
+// The fr and en texts of the record's translatable fields (nl is in its own row).
+void load_translations(Connection& c, RecordKind k, const std::string& id, const TranslatedTexts<Translated>& texts) {
   auto r = c.exec("SELECT field, lang, value FROM translations WHERE resource_type = ? AND resource_id = ?",
                   {std::string(kind_name(k)), id});
   for (const auto& row : r.rows) {
-    Translated* t = field(row.text(0));
-    if (!t) continue;
-    if (row.text(1) == "fr") t->fr = row.text(2);
-    else if (row.text(1) == "en") t->en = row.text(2);
+    auto it = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == row.text(0); });
+    if (it == texts.end()) continue;
+    if (row.text(1) == "fr") it->second->fr = row.text(2);
+    else if (row.text(1) == "en") it->second->en = row.text(2);
   }
 }
 
-void save_translations(Connection& c, RecordKind k, const std::string& id, const std::string& field,
-                       const Translated& t) {
-  for (auto lang : {i18n::Lang::fr, i18n::Lang::en}) {
-    std::string code(i18n::code(lang));
-    const std::string& value = t.in(lang);
-    if (value.empty()) {
-      c.exec("DELETE FROM translations WHERE resource_type = ? AND resource_id = ? AND field = ? AND lang = ?",
-             {std::string(kind_name(k)), id, field, code});
-    } else {
-      c.exec("INSERT INTO translations (resource_type, resource_id, field, lang, value) VALUES (?, ?, ?, ?, ?) "
-             "ON CONFLICT (resource_type, resource_id, field, lang) DO UPDATE SET value = excluded.value",
-             {std::string(kind_name(k)), id, field, code, value});
+void save_translations(Connection& c, RecordKind k, const std::string& id,
+                       const TranslatedTexts<const Translated>& texts) {
+  for (const auto& [field, t] : texts)
+    for (auto lang : {i18n::Lang::fr, i18n::Lang::en}) {
+      std::string code(i18n::code(lang));
+      const std::string& value = t->in(lang);
+      if (value.empty()) {
+        c.exec("DELETE FROM translations WHERE resource_type = ? AND resource_id = ? AND field = ? AND lang = ?",
+               {std::string(kind_name(k)), id, field, code});
+      } else {
+        c.exec("INSERT INTO translations (resource_type, resource_id, field, lang, value) VALUES (?, ?, ?, ?, ?) "
+               "ON CONFLICT (resource_type, resource_id, field, lang) DO UPDATE SET value = excluded.value",
+               {std::string(kind_name(k)), id, field, code, value});
+      }
     }
-  }
 }
 
 // ---- phones ------------------------------------------------------------------------
@@ -135,29 +138,38 @@ void normalize_phones(std::vector<Phone>& phones) {
   }
 }
 
+// A record's own row, its stamps and its translations; nullopt when there is none.
+template <class R>
+std::optional<R> load_own(Connection& c, RecordKind k, const std::string& id) {
+  const auto& fields = own_fields<R>();
+  std::string columns = "id";
+  for (const auto& f : fields) columns += ", " + f.name;
+  auto r = c.exec("SELECT " + columns + ", created_at, updated_at, archived_at FROM " + table_of(k) + " WHERE id = ?",
+                  {id});
+  if (r.empty()) return std::nullopt;
+  const auto& row = r.rows[0];
+  R record;
+  record.id = row.text(0);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const auto& m = fields[i].member;
+    if (auto text = std::get_if<std::string R::*>(&m)) record.*(*text) = row.text(i + 1);
+    else if (auto number = std::get_if<std::optional<double> R::*>(&m)) record.*(*number) = row.opt_real(i + 1);
+    else (record.*std::get<Translated R::*>(m)).nl = row.text(i + 1);
+  }
+  std::size_t at = fields.size() + 1;
+  record.stamp = {row.int64(at), row.int64(at + 1), row.opt_int64(at + 2)};
+  load_translations(c, k, id, translated_texts(record));
+  return record;
+}
+
 }  // namespace
 
 // ---- loading ------------------------------------------------------------------------------
 
 std::optional<Organization> load_organization(Connection& c, const std::string& id) {
-  auto r = c.exec("SELECT id, name, description, alternate_name, email, website, legal_status, created_at, "
-                  "updated_at, archived_at FROM organizations WHERE id = ?",
-                  {id});
-  if (r.empty()) return std::nullopt;
-  const auto& row = r.rows[0];
-  Organization o;
-  o.id = row.text(0);
-  o.name.nl = row.text(1);
-  o.description.nl = row.text(2);
-  o.alternate_name = row.text(3);
-  o.email = row.text(4);
-  o.website = row.text(5);
-  o.legal_status = row.text(6);
-  o.stamp = {row.int64(7), row.int64(8), row.opt_int64(9)};
-  load_translations(c, RecordKind::organization, id, [&](const std::string& f) -> Translated* {
-    return f == "name" ? &o.name : f == "description" ? &o.description : nullptr;
-  });
-  o.phones = load_phones(c, "organization_id", id);
+  auto o = load_own<Organization>(c, RecordKind::organization, id);
+  if (!o) return o;
+  o->phones = load_phones(c, "organization_id", id);
   return o;
 }
 
@@ -177,37 +189,9 @@ std::optional<WeeklyHours> editable_hours(const store::Row& row) {
 }  // namespace
 
 std::optional<Service> load_service(Connection& c, const std::string& id) {
-  auto r = c.exec("SELECT id, organization_id, name, alternate_name, description, url, email, status, "
-                  "application_process, fees_description, eligibility_description, minimum_age, maximum_age, "
-                  "assured_date, assurer_email, created_at, updated_at, archived_at FROM services WHERE id = ?",
-                  {id});
-  if (r.empty()) return std::nullopt;
-  const auto& row = r.rows[0];
-  Service s;
-  s.id = row.text(0);
-  s.organization_id = row.text(1);
-  s.name.nl = row.text(2);
-  s.alternate_name = row.text(3);
-  s.description.nl = row.text(4);
-  s.url = row.text(5);
-  s.email = row.text(6);
-  s.status = row.text(7);
-  s.application_process.nl = row.text(8);
-  s.fees_description.nl = row.text(9);
-  s.eligibility_description.nl = row.text(10);
-  s.minimum_age = row.opt_real(11);
-  s.maximum_age = row.opt_real(12);
-  s.assured_date = row.text(13);
-  s.assurer_email = row.text(14);
-  s.stamp = {row.int64(15), row.int64(16), row.opt_int64(17)};
-  load_translations(c, RecordKind::service, id, [&](const std::string& f) -> Translated* {
-    if (f == "name") return &s.name;
-    if (f == "description") return &s.description;
-    if (f == "eligibility_description") return &s.eligibility_description;
-    if (f == "application_process") return &s.application_process;
-    if (f == "fees_description") return &s.fees_description;
-    return nullptr;
-  });
+  auto found = load_own<Service>(c, RecordKind::service, id);
+  if (!found) return found;
+  Service& s = *found;
   for (const auto& l : c.exec("SELECT code FROM languages WHERE service_id = ? AND code IS NOT NULL", {id}).rows)
     s.languages.push_back(l.text(0));
   sort_unique(s.languages);
@@ -235,59 +219,29 @@ std::optional<Service> load_service(Connection& c, const std::string& id) {
                               {id}).rows)
     s.contacts.push_back({x.text(0), x.text(1), x.text(2)});
   s.phones = load_phones(c, "service_id", id);
-  return s;
+  return found;
 }
 
 std::optional<Location> load_location(Connection& c, const std::string& id) {
-  auto r = c.exec("SELECT id, organization_id, name, alternate_name, description, transportation, url, latitude, "
-                  "longitude, created_at, updated_at, archived_at FROM locations WHERE id = ?",
-                  {id});
-  if (r.empty()) return std::nullopt;
-  const auto& row = r.rows[0];
-  Location l;
-  l.id = row.text(0);
-  l.organization_id = row.text(1);
-  l.name.nl = row.text(2);
-  l.alternate_name = row.text(3);
-  l.description.nl = row.text(4);
-  l.transportation = row.text(5);
-  l.url = row.text(6);
-  l.latitude = row.opt_real(7);
-  l.longitude = row.opt_real(8);
-  l.stamp = {row.int64(9), row.int64(10), row.opt_int64(11)};
-  load_translations(c, RecordKind::location, id, [&](const std::string& f) -> Translated* {
-    return f == "name" ? &l.name : f == "description" ? &l.description : nullptr;
-  });
+  auto l = load_own<Location>(c, RecordKind::location, id);
+  if (!l) return l;
   auto a = c.exec("SELECT address_1, address_2, postal_code, city FROM addresses WHERE location_id = ? AND "
                   "address_type = 'physical' ORDER BY id",
                   {id});
-  if (!a.empty()) l.address = {a.rows[0].text(0), a.rows[0].text(1), a.rows[0].text(2), a.rows[0].text(3)};
-  l.phones = load_phones(c, "location_id", id);
+  if (!a.empty()) l->address = {a.rows[0].text(0), a.rows[0].text(1), a.rows[0].text(2), a.rows[0].text(3)};
+  l->phones = load_phones(c, "location_id", id);
   return l;
 }
 
 std::optional<Team> load_team(Connection& c, const std::string& id) {
-  auto r = c.exec("SELECT id, name, kind, parent_id, description, created_at, updated_at, archived_at FROM teams "
-                  "WHERE id = ?",
-                  {id});
-  if (r.empty()) return std::nullopt;
-  const auto& row = r.rows[0];
-  Team t;
-  t.id = row.text(0);
-  t.name.nl = row.text(1);
-  t.kind = row.text(2);
-  t.parent_id = row.text(3);
-  t.description.nl = row.text(4);
-  t.stamp = {row.int64(5), row.int64(6), row.opt_int64(7)};
-  load_translations(c, RecordKind::team, id, [&](const std::string& f) -> Translated* {
-    return f == "name" ? &t.name : f == "description" ? &t.description : nullptr;
-  });
+  auto t = load_own<Team>(c, RecordKind::team, id);
+  if (!t) return t;
   for (const auto& a : c.exec("SELECT municipality, neighbourhood FROM team_areas WHERE team_id = ? ORDER BY "
                               "municipality, neighbourhood", {id}).rows)
-    t.areas.push_back({a.text(0), a.text(1)});
+    t->areas.push_back({a.text(0), a.text(1)});
   for (const auto& m : c.exec("SELECT organization_id FROM team_members WHERE team_id = ? ORDER BY organization_id",
                               {id}).rows)
-    t.member_ids.push_back(m.text(0));
+    t->member_ids.push_back(m.text(0));
   return t;
 }
 
@@ -404,65 +358,67 @@ void normalize(Team& t) {
   sort_unique(t.member_ids);
 }
 
-// Base columns, children and translations of each kind. `insert` chooses
-// INSERT or the optimistic UPDATE (WHERE updated_at = previous); the latter
-// returns false when another write came first.
-bool write_base(Connection& c, const Organization& o, bool insert, std::int64_t previous) {
-  Params p{o.name.nl, o.description.nl, text_or_null(o.alternate_name), text_or_null(o.email),
-           text_or_null(o.website), text_or_null(o.legal_status), o.stamp.updated_at};
+// A column beyond the record's own fields: set when the row is created
+// (insert_only) or on every write.
+struct ExtraColumn {
+  const char* name;
+  Param value;
+  bool insert_only = false;
+};
+
+std::vector<ExtraColumn> extra_columns(const Organization&) { return {}; }
+std::vector<ExtraColumn> extra_columns(const Service& s) {
+  return {{"last_modified", iso_date_time(s.stamp.updated_at)}};  // HSDS's own stamp, kept with updated_at
+}
+std::vector<ExtraColumn> extra_columns(const Location&) { return {{"location_type", std::string("physical"), true}}; }
+std::vector<ExtraColumn> extra_columns(const Team&) { return {}; }
+
+Param own_text(const std::string& text, bool null_when_empty) {
+  return null_when_empty ? text_or_null(text) : Param(text);
+}
+
+// Writes a record's own row: INSERT (with id and both times), or the
+// optimistic UPDATE (WHERE updated_at = previous), which returns false when
+// another write came first. Translations, then each kind's children, follow.
+template <class R>
+bool write_base(Connection& c, const R& r, bool insert, std::int64_t previous) {
+  std::vector<ExtraColumn> extra = extra_columns(r);
+  for (const auto& f : own_fields<R>()) {
+    const auto& m = f.member;
+    Param value;
+    if (auto text = std::get_if<std::string R::*>(&m)) value = own_text(r.*(*text), f.null_when_empty);
+    else if (auto number = std::get_if<std::optional<double> R::*>(&m)) value = number_or_null(r.*(*number));
+    else value = own_text((r.*std::get<Translated R::*>(m)).nl, f.null_when_empty);
+    extra.push_back({f.name.c_str(), std::move(value)});
+  }
+  extra.push_back({"updated_at", r.stamp.updated_at});
+  std::string table = table_of(kind_of(r)), names, sets;
+  Params p;
   if (insert) {
-    p.insert(p.begin(), o.id);
-    p.push_back(o.stamp.created_at);
-    c.exec("INSERT INTO organizations (id, name, description, alternate_name, email, website, legal_status, "
-           "updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-           p);
+    extra.insert(extra.begin(), {"id", r.id});
+    extra.push_back({"created_at", r.stamp.created_at});
+    for (const auto& col : extra) {
+      names += (names.empty() ? "" : ", ") + std::string(col.name);
+      p.push_back(col.value);
+    }
+    c.exec("INSERT INTO " + table + " (" + names + ") VALUES (" + store::placeholder_list(p.size()) + ")", p);
     return true;
   }
-  p.push_back(o.id);
+  for (const auto& col : extra) {
+    if (col.insert_only) continue;
+    sets += (sets.empty() ? "" : ", ") + std::string(col.name) + " = ?";
+    p.push_back(col.value);
+  }
+  p.push_back(r.id);
   p.push_back(previous);
-  return c.exec("UPDATE organizations SET name = ?, description = ?, alternate_name = ?, email = ?, website = ?, "
-                "legal_status = ?, updated_at = ? WHERE id = ? AND updated_at = ?",
-                p).affected == 1;
+  return c.exec("UPDATE " + table + " SET " + sets + " WHERE id = ? AND updated_at = ?", p).affected == 1;
 }
 
 void write_children(Connection& c, const Organization& o) {
-  for (const auto& f : translated_fields(RecordKind::organization))
-    save_translations(c, RecordKind::organization, o.id, f, f == "name" ? o.name : o.description);
   save_phones(c, "organization_id", o.id, o.phones);
 }
 
-bool write_base(Connection& c, const Service& s, bool insert, std::int64_t previous) {
-  Params p{s.organization_id, s.name.nl, text_or_null(s.alternate_name), s.description.nl, text_or_null(s.url),
-           text_or_null(s.email), s.status, text_or_null(s.application_process.nl),
-           text_or_null(s.fees_description.nl), text_or_null(s.eligibility_description.nl),
-           number_or_null(s.minimum_age), number_or_null(s.maximum_age), text_or_null(s.assured_date),
-           text_or_null(s.assurer_email), iso_date_time(s.stamp.updated_at), s.stamp.updated_at};
-  if (insert) {
-    p.insert(p.begin(), s.id);
-    p.push_back(s.stamp.created_at);
-    c.exec("INSERT INTO services (id, organization_id, name, alternate_name, description, url, email, status, "
-           "application_process, fees_description, eligibility_description, minimum_age, maximum_age, "
-           "assured_date, assurer_email, last_modified, updated_at, created_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-           p);
-    return true;
-  }
-  p.push_back(s.id);
-  p.push_back(previous);
-  return c.exec("UPDATE services SET organization_id = ?, name = ?, alternate_name = ?, description = ?, url = ?, "
-                "email = ?, status = ?, application_process = ?, fees_description = ?, "
-                "eligibility_description = ?, minimum_age = ?, maximum_age = ?, assured_date = ?, "
-                "assurer_email = ?, last_modified = ?, updated_at = ? WHERE id = ? AND updated_at = ?",
-                p).affected == 1;
-}
-
 void write_children(Connection& c, const Service& s) {
-  save_translations(c, RecordKind::service, s.id, "name", s.name);
-  save_translations(c, RecordKind::service, s.id, "description", s.description);
-  save_translations(c, RecordKind::service, s.id, "eligibility_description", s.eligibility_description);
-  save_translations(c, RecordKind::service, s.id, "application_process", s.application_process);
-  save_translations(c, RecordKind::service, s.id, "fees_description", s.fees_description);
-
   c.exec("DELETE FROM languages WHERE service_id = ?", {s.id});
   for (const auto& code : s.languages)
     c.exec("INSERT INTO languages (id, service_id, code, name) VALUES (?, ?, ?, ?)",
@@ -516,30 +472,7 @@ void write_children(Connection& c, const Service& s) {
   save_phones(c, "service_id", s.id, s.phones);
 }
 
-bool write_base(Connection& c, const Location& l, bool insert, std::int64_t previous) {
-  Params p{l.organization_id, l.name.nl, text_or_null(l.alternate_name), text_or_null(l.description.nl),
-           text_or_null(l.transportation), text_or_null(l.url), number_or_null(l.latitude),
-           number_or_null(l.longitude), l.stamp.updated_at};
-  if (insert) {
-    p.insert(p.begin(), l.id);
-    p.push_back(l.stamp.created_at);
-    c.exec("INSERT INTO locations (id, organization_id, name, alternate_name, description, transportation, url, "
-           "latitude, longitude, updated_at, created_at, location_type) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'physical')",
-           p);
-    return true;
-  }
-  p.push_back(l.id);
-  p.push_back(previous);
-  return c.exec("UPDATE locations SET organization_id = ?, name = ?, alternate_name = ?, description = ?, "
-                "transportation = ?, url = ?, latitude = ?, longitude = ?, updated_at = ? "
-                "WHERE id = ? AND updated_at = ?",
-                p).affected == 1;
-}
-
 void write_children(Connection& c, const Location& l) {
-  save_translations(c, RecordKind::location, l.id, "name", l.name);
-  save_translations(c, RecordKind::location, l.id, "description", l.description);
   c.exec("DELETE FROM addresses WHERE location_id = ? AND address_type = 'physical'", {l.id});
   if (!l.address.empty())
     c.exec("INSERT INTO addresses (id, location_id, address_1, address_2, city, region, state_province, "
@@ -550,26 +483,7 @@ void write_children(Connection& c, const Location& l) {
   save_phones(c, "location_id", l.id, l.phones);
 }
 
-bool write_base(Connection& c, const Team& t, bool insert, std::int64_t previous) {
-  Params p{t.name.nl, t.kind, text_or_null(t.parent_id), t.description.nl, t.stamp.updated_at};
-  if (insert) {
-    p.insert(p.begin(), t.id);
-    p.push_back(t.stamp.created_at);
-    c.exec("INSERT INTO teams (id, name, kind, parent_id, description, updated_at, created_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-           p);
-    return true;
-  }
-  p.push_back(t.id);
-  p.push_back(previous);
-  return c.exec("UPDATE teams SET name = ?, kind = ?, parent_id = ?, description = ?, updated_at = ? "
-                "WHERE id = ? AND updated_at = ?",
-                p).affected == 1;
-}
-
 void write_children(Connection& c, const Team& t) {
-  save_translations(c, RecordKind::team, t.id, "name", t.name);
-  save_translations(c, RecordKind::team, t.id, "description", t.description);
   c.exec("DELETE FROM team_areas WHERE team_id = ?", {t.id});
   for (const auto& a : t.areas)
     c.exec("INSERT INTO team_areas (team_id, municipality, neighbourhood) VALUES (?, ?, ?)",
@@ -578,11 +492,6 @@ void write_children(Connection& c, const Team& t) {
   for (const auto& m : t.member_ids)
     c.exec("INSERT INTO team_members (team_id, organization_id) VALUES (?, ?)", {t.id, m});
 }
-
-constexpr RecordKind kind_of(const Organization&) { return RecordKind::organization; }
-constexpr RecordKind kind_of(const Service&) { return RecordKind::service; }
-constexpr RecordKind kind_of(const Location&) { return RecordKind::location; }
-constexpr RecordKind kind_of(const Team&) { return RecordKind::team; }
 
 std::optional<Organization> load(Connection& c, const Organization&, const std::string& id) {
   return load_organization(c, id);
@@ -597,6 +506,7 @@ std::vector<FieldChange> create_any(Connection& c, R& r, const Actor& a) {
   normalize(r);
   r.stamp = {a.now, a.now, std::nullopt};
   write_base(c, r, true, 0);
+  save_translations(c, kind_of(r), r.id, translated_texts(std::as_const(r)));
   write_children(c, r);
   auto changes = filled_fields(snapshot(r));
   write_history(c, kind_of(r), r.id, "create", changes, a);
@@ -615,6 +525,7 @@ std::vector<FieldChange> update_any(Connection& c, R& r, std::optional<std::int6
   if (changes.empty()) return changes;
   r.stamp.updated_at = next_updated_at(current->stamp.updated_at, a.now);
   if (!write_base(c, r, false, current->stamp.updated_at)) throw StaleRecord();
+  save_translations(c, kind_of(r), r.id, translated_texts(std::as_const(r)));
   write_children(c, r);
   write_history(c, kind_of(r), r.id, "update", changes, a);
   return changes;
