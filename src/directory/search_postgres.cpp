@@ -1,10 +1,12 @@
 // The PostgreSQL search engine: full-text search in the database itself, so
 // every server process on the database sees a change as soon as the writer
 // re-indexes after its commit. Samen computes the terms (folded words and
-// stems, as for Xapian) and stores them as tsvectors with weights A-D
-// (service_search.doc, which also holds the filter terms: one GIN index scan
-// intersects words and filters, with no row read to check a filter). Typo suggestions use pg_trgm when it can be
-// installed, else a prefix scan of search_words with an edit distance.
+// stems, as for Xapian) and stores them as tsvectors: service_search.doc
+// holds every term, the filter terms too (one GIN index scan intersects
+// words and filters, with no row read to check a filter), and rank_doc the
+// terms of the name and headings with weights A/B for ranking. Typo
+// suggestions use pg_trgm when it can be installed, else a prefix scan of
+// search_words with an edit distance.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -196,8 +198,9 @@ class PostgresSearch : public ServiceSearch {
         Connection& c;
         ~ResetPlanner() {
           try {
-            c.exec("SELECT set_config(name, reset_val, false) FROM pg_settings "
-                   "WHERE name IN ('enable_seqscan', 'max_parallel_workers_per_gather')");
+            // Two RESETs: restoring both through pg_settings in one statement took 1 ms.
+            c.exec("RESET enable_seqscan");
+            c.exec("RESET max_parallel_workers_per_gather");
           } catch (const store::StoreError&) {  // a broken connection is replaced by the pool
           }
         }
@@ -450,7 +453,8 @@ class PostgresSearch : public ServiceSearch {
       page_params.emplace_back(static_cast<std::int64_t>(count));
       page_params.emplace_back(static_cast<std::int64_t>(offset));
       std::vector<HoursCandidate> items;
-      for (const auto& r : c.exec(page_sql, page_params).rows) items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
+      for (const auto& r : c.exec(page_sql, page_params).rows)
+        items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
       return items;
     };
     if (q.filters.open_at) {

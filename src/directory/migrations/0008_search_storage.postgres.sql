@@ -5,9 +5,9 @@
 -- by row. A search then reads, for every match, only what ranks and orders
 -- it (rank_doc, the sort keys, the ages), so those stay in the table row
 -- while doc (only matched through its index) and card (read for one page of
--- results) move out of line: rows shrink from about 1.7 kB to about 0.7 kB,
--- and a broad search, which visits most pages, visits far fewer. The rebuild
--- that the index format change triggers rewrites every row this way.
+-- results), most of a row's bytes, move out of line, so a broad search,
+-- which visits most pages, visits fewer. The rebuild that the index format
+-- change triggers rewrites every row this way.
 DROP INDEX service_search_tags;
 ALTER TABLE service_search DROP COLUMN tags;
 ALTER TABLE service_search
