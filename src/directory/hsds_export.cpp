@@ -37,9 +37,13 @@ class OutFile {
 };
 
 std::string select_all(const Table& t, store::Dialect d) {
-  std::string cols;
+  std::string cols, order;
   for (const auto& f : t.fields) cols += (cols.empty() ? "\"" : ", \"") + f.name + "\"";
-  return "SELECT " + cols + " FROM \"" + t.name + "\" " + order_by_id(d);
+  if (t.has_id()) return "SELECT " + cols + " FROM \"" + t.name + "\" " + order_by_id(d);
+  // A link table: by its key columns, bytewise as ids are.
+  for (const auto& k : t.key)
+    order += (order.empty() ? "\"" : ", \"") + k + "\"" + (d == store::Dialect::postgres ? " COLLATE \"C\"" : "");
+  return "SELECT " + cols + " FROM \"" + t.name + "\" ORDER BY " + order;
 }
 
 Values canonical(const Table& t, const store::Row& row) {
@@ -154,7 +158,7 @@ ExportCounts export_hsds(store::Database& db, const fs::path& out_dir) {
   fs::create_directories(out_dir / "json");
   {
     OutFile dp(out_dir / "csv" / "datapackage.json");
-    dp.write(std::string(datapackage_json()));
+    dp.write(export_datapackage_json());
     dp.close();
   }
   for (const auto& t : tables()) counts.rows[t.file] = write_table(db, t, out_dir / "csv");

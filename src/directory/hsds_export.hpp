@@ -7,11 +7,14 @@
 // "samen-translations" taxonomy. Output is deterministic: exporting,
 // importing into an empty database and exporting again gives the same bytes.
 //
-// Not exported: Samen's schedule_exceptions (holidays and closures), teams
-// and team areas, search synonyms, and the archived/created/updated stamps
+// What HSDS has no table for travels in Samen's extension tables, described
+// in the same datapackage.json (see export_datapackage_json in
+// hsds_schema.hpp): x_samen_schedule_exceptions.csv (closures and special
+// hours), x_samen_teams.csv, x_samen_team_areas.csv, x_samen_team_members.csv.
+// Not exported: search synonyms and the archived/created/updated stamps
 // (archived records are exported like the others). The CSV package is the
 // complete form; the JSON files hold what is reachable from services,
-// organizations and taxonomies.
+// organizations and taxonomies (none of the extension tables).
 #pragma once
 #include <filesystem>
 #include <map>

@@ -126,10 +126,14 @@ void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t) {
         return file_problem(pkg, t.file, "row 1", f.text, "the column appears twice in the header");
       auto idx = t.index_of(f.text);
       if (!idx)
-        file_problem(pkg, t.file, "row 1", f.text, "ignored: not a column of the HSDS 3.0 table " + t.name, false);
+        file_problem(pkg, t.file, "row 1", f.text,
+                     "ignored: not a column of the " + std::string(t.extension ? "Samen extension" : "HSDS 3.0") +
+                         " table " + t.name,
+                     false);
       columns.push_back(idx);
     }
-    if (!seen.count("id")) return file_problem(pkg, t.file, "row 1", "id", "the header has no id column");
+    for (const auto& k : t.key)  // the required columns of the key (a team area's neighbourhood may be left out)
+      if (t.field(k)->required && !seen.count(k)) return file_problem(pkg, t.file, "row 1", k, "the header has no " + k + " column");
     while (reader.next(fields)) {
       ImportRecord rec = new_record(pkg, t, t.file, row_label(reader));
       if (fields.size() != columns.size())
@@ -383,17 +387,38 @@ void check_fields(ImportPackage& pkg, ImportRecord& rec) {
   }
 }
 
+// The record's primary key as text: its id, or "(a, b, c)" of a link table's columns.
+std::string key_text(const ImportRecord& r) {
+  if (r.table->has_id()) return r.id().value_or("");
+  std::string out;
+  for (const auto& k : r.table->key) {
+    auto i = r.table->index_of(k);
+    out += (out.empty() ? "(" : ", ") + (i && r.values[*i] ? *r.values[*i] : std::string());
+  }
+  return out + ")";
+}
+
 void check_duplicates(ImportPackage& pkg) {
   std::unordered_map<std::string, std::vector<std::size_t>> by_key;
-  for (std::size_t i = 0; i < pkg.records.size(); ++i)
-    if (pkg.records[i].id()) by_key[pkg.records[i].table->name + "/" + *pkg.records[i].id()].push_back(i);
+  for (std::size_t i = 0; i < pkg.records.size(); ++i) {
+    const auto& r = pkg.records[i];
+    if (!r.table->has_id() || r.id()) by_key[r.table->name + "/" + key_text(r)].push_back(i);
+  }
   for (const auto& [key, group] : by_key) {
     if (group.size() < 2) continue;
     for (auto i : group) {
       std::string others;
       for (auto k : group)
         if (k != i) others += (others.empty() ? "" : ", ") + pkg.records[k].where;
-      record_problem(pkg, pkg.records[i], "id", "the id " + *pkg.records[i].id() + " is used again at " + others);
+      const auto& r = pkg.records[i];
+      if (r.table->has_id()) {
+        record_problem(pkg, pkg.records[i], "id", "the id " + *r.id() + " is used again at " + others);
+      } else {
+        std::string columns;
+        for (const auto& k : r.table->key) columns += (columns.empty() ? "" : ", ") + k;
+        record_problem(pkg, pkg.records[i], columns,
+                       "the row " + key_text(r) + " is given again at " + others);
+      }
     }
   }
 }
@@ -417,28 +442,57 @@ void mark_translations(ImportPackage& pkg) {
   }
 }
 
-// Terms whose parents (within the package) lead back to themselves.
-void check_term_cycles(ImportPackage& pkg) {
-  std::unordered_map<std::string, std::size_t> terms;
+// The field of a table that names a row of the same table (a term's or a team's parent), if any.
+const Reference* self_reference(const Table& t) {
+  for (const auto& ref : t.references)
+    if (ref.table == t.name) return &ref;
+  return nullptr;
+}
+
+// Terms and teams whose parents (within the package) lead back to themselves.
+void check_parent_cycles(ImportPackage& pkg, const Table& table) {
+  const Reference* parent = self_reference(table);
+  if (!parent) return;
+  std::string what = table.name == "taxonomy_terms" ? "term" : "team";
+  std::unordered_map<std::string, std::size_t> rows;
   for (std::size_t i = 0; i < pkg.records.size(); ++i) {
     const auto& r = pkg.records[i];
-    if (r.table->name == "taxonomy_terms" && r.id() && !r.invalid) terms.emplace(*r.id(), i);
+    if (r.table == &table && r.id() && !r.invalid) rows.emplace(*r.id(), i);
   }
   std::unordered_map<std::string, int> state;  // 1 = on the current path, 2 = done
-  for (const auto& [start, idx] : terms) {
+  for (const auto& [start, idx] : rows) {
     std::vector<std::string> path;
     std::string at = start;
-    while (terms.count(at) && !state.count(at)) {
+    while (rows.count(at) && !state.count(at)) {
       state[at] = 1;
       path.push_back(at);
-      at = value_of(pkg.records[terms[at]], "parent_id");
+      at = value_of(pkg.records[rows[at]], parent->field);
     }
     if (state.count(at) && state[at] == 1) {
       auto from = std::find(path.begin(), path.end(), at);
       for (auto it = from; it != path.end(); ++it)
-        record_problem(pkg, pkg.records[terms[*it]], "parent_id", "the parents of this term lead back to it (a cycle)");
+        record_problem(pkg, pkg.records[rows[*it]], parent->field,
+                       "the parents of this " + what + " lead back to it (a cycle)");
     }
     for (const auto& p : path) state[p] = 2;
+  }
+}
+
+// Samen's own rules for a closure or special opening, beyond the types of its fields.
+void check_schedule_exceptions(ImportPackage& pkg) {
+  for (auto& r : pkg.records) {
+    if (r.table->name != "schedule_exceptions") continue;
+    if (value_of(r, "service_id").empty() && value_of(r, "location_id").empty())
+      record_problem(pkg, r, "service_id", "an exception belongs to a service or a location (service_id or location_id)");
+    auto starts = value_of(r, "starts_on"), ends = value_of(r, "ends_on");
+    if (is_date(starts) && is_date(ends) && ends < starts)
+      record_problem(pkg, r, "ends_on", "is before starts_on (" + ends + " < " + starts + ")");
+    if (value_of(r, "closed") != "0") continue;
+    auto opens = value_of(r, "opens_at"), closes = value_of(r, "closes_at");
+    if (opens.empty() || closes.empty())
+      record_problem(pkg, r, opens.empty() ? "opens_at" : "closes_at", "special hours (closed = 0) need opens_at and closes_at");
+    else if (is_time(opens) && is_time(closes) && closes <= opens)
+      record_problem(pkg, r, "closes_at", "is not after opens_at (" + closes + " <= " + opens + ")");
   }
 }
 
@@ -525,8 +579,9 @@ void check_references(ImportPackage& pkg, store::Connection& c) {
   }
 }
 
-// The package's valid terms, parents before their children.
-std::vector<std::size_t> terms_parents_first(const ImportPackage& pkg, const std::vector<std::size_t>& idx) {
+// The package's valid rows of a table, parents (self_reference) before their children.
+std::vector<std::size_t> parents_first(const ImportPackage& pkg, const Reference& parent,
+                                       const std::vector<std::size_t>& idx) {
   std::unordered_map<std::string, std::size_t> by_id;
   for (auto i : idx) by_id.emplace(*pkg.records[i].id(), i);
   std::vector<std::size_t> out;
@@ -534,8 +589,8 @@ std::vector<std::size_t> terms_parents_first(const ImportPackage& pkg, const std
   std::function<void(std::size_t)> place = [&](std::size_t i) {
     if (placed.count(i)) return;
     placed.insert(i);
-    auto parent = value_of(pkg.records[i], "parent_id");
-    if (auto it = by_id.find(parent); it != by_id.end() && it->second != i) place(it->second);
+    auto up = value_of(pkg.records[i], parent.field);
+    if (auto it = by_id.find(up); it != by_id.end() && it->second != i) place(it->second);
     out.push_back(i);
   };
   for (auto i : idx) place(i);
@@ -544,13 +599,16 @@ std::vector<std::size_t> terms_parents_first(const ImportPackage& pkg, const std
 
 std::string ident(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// Insert, or update a row with the same key when something differs; the rows
+// of a link table (all columns are its key) are inserted when absent.
 std::string upsert_sql(const Table& t, store::Dialect d) {
-  std::string cols, marks, sets, changed;
+  std::string cols, marks, sets, changed, key;
   const char* distinct = d == store::Dialect::postgres ? " IS DISTINCT FROM " : " IS NOT ";
+  for (const auto& k : t.key) key += (key.empty() ? "" : ", ") + ident(k);
   for (const auto& f : t.fields) {
     cols += (cols.empty() ? "" : ", ") + ident(f.name);
     marks += marks.empty() ? "?" : ", ?";
-    if (f.name == "id") continue;
+    if (std::find(t.key.begin(), t.key.end(), f.name) != t.key.end()) continue;
     sets += (sets.empty() ? "" : ", ") + ident(f.name) + " = excluded." + ident(f.name);
     changed += (changed.empty() ? "" : " OR ") + ident(t.name) + "." + ident(f.name) + distinct + "excluded." +
                ident(f.name);
@@ -560,8 +618,9 @@ std::string upsert_sql(const Table& t, store::Dialect d) {
     marks += ", ?, ?";
     sets += ", updated_at = excluded.updated_at";
   }
-  return "INSERT INTO " + ident(t.name) + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (id) DO UPDATE SET " +
-         sets + " WHERE " + changed;
+  std::string insert = "INSERT INTO " + ident(t.name) + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (" + key + ")";
+  if (changed.empty()) return insert + " DO NOTHING";
+  return insert + " DO UPDATE SET " + sets + " WHERE " + changed;
 }
 
 }  // namespace
@@ -653,7 +712,8 @@ void validate_package(ImportPackage& pkg, store::Connection& c) {
   for (auto& rec : pkg.records) check_fields(pkg, rec);
   check_duplicates(pkg);
   mark_translations(pkg);
-  check_term_cycles(pkg);
+  for (const auto& t : tables()) check_parent_cycles(pkg, t);
+  check_schedule_exceptions(pkg);
   check_references(pkg, c);
   std::stable_sort(pkg.problems.begin(), pkg.problems.end(), [&](const ImportProblem& a, const ImportProblem& b) {
     auto ra = pkg.file_rank[a.file], rb = pkg.file_rank[b.file];
@@ -676,14 +736,15 @@ ImportCounts write_package(const ImportPackage& pkg, store::Connection& c, std::
   for (const auto& t : tables()) {
     auto it = by_table.find(t.name);
     if (it == by_table.end()) continue;
-    auto order = t.name == "taxonomy_terms" ? terms_parents_first(pkg, it->second) : it->second;
+    const Reference* parent = self_reference(t);
+    auto order = parent ? parents_first(pkg, *parent, it->second) : it->second;
     std::string sql = upsert_sql(t, c.dialect());
     for (auto i : order) {
       const auto& r = pkg.records[i];
       store::Params params;
       for (std::size_t f = 0; f < t.fields.size(); ++f) {
         const auto& v = r.values[f];
-        if (!v) params.emplace_back(nullptr);
+        if (!v) params.emplace_back(t.fields[f].empty_when_null ? store::Param(std::string()) : store::Param(nullptr));
         else if (t.fields[f].type == FieldType::number) params.emplace_back(*parse_number(*v));
         else params.emplace_back(*v);
       }

@@ -6,7 +6,8 @@
 // in the package nor in the database, UTF-8, file size); then either nothing
 // is written (problems and no skip_invalid) or the valid records are upserted
 // by id in one transaction. Translation attributes (see hsds_schema.hpp) go
-// back into the translations table.
+// back into the translations table. Samen's extension tables (x_samen_*.csv)
+// are read, checked and written like HSDS's when the package has them.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -40,7 +41,11 @@ struct ImportRecord {
   bool invalid = false;
   bool translation = false;  // an attribute carrying a translation
   bool synthetic = false;    // the translation taxonomy or one of its terms: not stored
-  const std::optional<std::string>& id() const { return values.at(0); }
+  // The id; none for the rows of a link table (team areas and members), keyed by all their columns.
+  const std::optional<std::string>& id() const {
+    static const std::optional<std::string> none;
+    return table->has_id() ? values.at(0) : none;
+  }
 };
 
 struct ImportPackage {

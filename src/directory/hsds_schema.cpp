@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "directory/brussels.hpp"
 #include "directory/records.hpp"
 #include "web/embedded.hpp"
 
@@ -22,7 +23,89 @@ constexpr std::string_view kWriteOrder[] = {
     "locations",         "service_at_location", "contacts",  "phones",        "languages",
     "addresses",         "schedules",      "accessibility",  "service_areas", "funding",
     "required_documents", "cost_options",  "organization_identifiers", "attributes", "metadata",
-    "meta_table_descriptions"};
+    "meta_table_descriptions",
+    // Samen's extensions
+    "schedule_exceptions", "teams", "team_areas", "team_members"};
+
+constexpr std::string_view kExtensionPrefix = "x_samen_";
+
+using OrderedJson = nlohmann::ordered_json;
+
+// A field of an extension resource, described as the official ones are.
+OrderedJson field_json(const char* name, const char* type, const char* description, bool required,
+                       const char* format = nullptr, OrderedJson constraints = OrderedJson::object()) {
+  OrderedJson f = {{"name", name}, {"type", type}, {"description", description}};
+  if (format) f["format"] = format;
+  constraints["required"] = required;
+  f["constraints"] = std::move(constraints);
+  return f;
+}
+
+OrderedJson foreign_key(const char* field, const char* resource) {
+  return {{"fields", field}, {"reference", {{"resource", resource}, {"fields", "id"}}}};
+}
+
+OrderedJson resource_json(const std::string& name, const char* description, OrderedJson fields,
+                          OrderedJson primary_key, OrderedJson foreign_keys) {
+  std::string plural = name.back() == 's' ? name : name + "s";
+  return {{"name", std::string(kExtensionPrefix) + name},
+          {"path", std::string(kExtensionPrefix) + plural + ".csv"},
+          {"description", description},
+          {"format", "csv"},
+          {"mediatype", "text/csv"},
+          {"profile", "tabular-data-resource"},
+          {"schema", {{"primaryKey", std::move(primary_key)}, {"fields", std::move(fields)},
+                      {"foreignKeys", std::move(foreign_keys)}}}};
+}
+
+// Samen's extension resources (see export_datapackage_json).
+OrderedJson extension_resources() {
+  OrderedJson nis_codes = OrderedJson::array();
+  for (const auto& m : brussels_municipalities()) nis_codes.push_back(m.nis_code);
+  OrderedJson kinds = OrderedJson::array();
+  for (auto k : directory::kTeamKinds) kinds.push_back(std::string(k));
+  OrderedJson out = OrderedJson::array();
+  out.push_back(resource_json(
+      "schedule_exception",
+      "Samen extension: a closure or special opening hours of a service or a location on a date range, which "
+      "HSDS schedules cannot express.",
+      OrderedJson::array({field_json("id", "string", "The identifier of the exception.", true, "uuid", {{"unique", true}}),
+       field_json("service_id", "string", "The service concerned (this or location_id).", false, "uuid"),
+       field_json("location_id", "string", "The location concerned (this or service_id).", false, "uuid"),
+       field_json("starts_on", "date", "The first day (ISO 8601).", true),
+       field_json("ends_on", "date", "The last day, inclusive (ISO 8601); not before starts_on.", true),
+       field_json("closed", "integer", "1: closed on these days; 0: open at opens_at-closes_at.", true, nullptr,
+                  {{"minimum", 0}, {"maximum", 1}}),
+       field_json("opens_at", "time", "The opening time when not closed.", false),
+       field_json("closes_at", "time", "The closing time when not closed.", false),
+       field_json("description", "string", "Why, for families (e.g. \"Kerstvakantie\").", false)}),
+      "id", OrderedJson::array({foreign_key("service_id", "service"), foreign_key("location_id", "location")})));
+  out.push_back(resource_json(
+      "team",
+      "Samen extension: a team of the network (a partnership, a local team or a cluster). Its fr/en texts are "
+      "translation attributes with link_entity \"team\".",
+      OrderedJson::array({field_json("id", "string", "The identifier of the team.", true, "uuid", {{"unique", true}}),
+       field_json("name", "string", "The name of the team (Dutch).", true),
+       field_json("kind", "string", "The kind of team.", true, nullptr, {{"enum", kinds}}),
+       field_json("parent_id", "string", "The team this one is part of.", false, "uuid"),
+       field_json("description", "string", "A description of the team (Dutch).", false)}),
+      "id", OrderedJson::array({foreign_key("parent_id", "x_samen_team")})));
+  out.push_back(resource_json(
+      "team_area", "Samen extension: the area a team covers, by municipality and optionally neighbourhood.",
+      OrderedJson::array({field_json("team_id", "string", "The team.", true, "uuid"),
+       field_json("municipality", "string", "The NIS code of a Brussels municipality.", true, nullptr,
+                  {{"enum", nis_codes}}),
+       field_json("neighbourhood", "string", "A neighbourhood of the municipality; empty: all of it.", false)}),
+      OrderedJson::array({"team_id", "municipality", "neighbourhood"}),
+      OrderedJson::array({foreign_key("team_id", "x_samen_team")})));
+  out.push_back(resource_json(
+      "team_member", "Samen extension: an organization that is a member of a team.",
+      OrderedJson::array({field_json("team_id", "string", "The team.", true, "uuid"),
+                          field_json("organization_id", "string", "The member organization.", true, "uuid")}),
+      OrderedJson::array({"team_id", "organization_id"}),
+      OrderedJson::array({foreign_key("team_id", "x_samen_team"), foreign_key("organization_id", "organization")})));
+  return out;
+}
 
 FieldType field_type(const std::string& t) {
   if (t == "number" || t == "integer") return FieldType::number;
@@ -40,15 +123,21 @@ Format field_format(const std::string& f) {
 }
 
 std::vector<Table> load_tables() {
-  auto doc = nlohmann::json::parse(datapackage_json());
+  auto official = nlohmann::json::parse(datapackage_json()).at("resources");
+  auto extensions = nlohmann::json::parse(extension_resources().dump()), resources = official;
+  for (const auto& r : extensions) resources.push_back(r);
   std::vector<Table> loaded;
   std::map<std::string, std::string> table_of_resource;
-  for (const auto& r : doc.at("resources")) {
+  for (const auto& r : resources) {
     Table t;
     t.resource = r.at("name").get<std::string>();
     t.file = r.at("path").get<std::string>();
     t.name = t.file.substr(0, t.file.size() - 4);
+    t.extension = t.name.starts_with(kExtensionPrefix);
+    if (t.extension) t.name = t.name.substr(kExtensionPrefix.size());
     table_of_resource[t.resource] = t.name;
+    const auto& key = r.at("schema").at("primaryKey");
+    t.key = key.is_array() ? key.get<std::vector<std::string>>() : std::vector<std::string>{key.get<std::string>()};
     for (const auto& f : r.at("schema").at("fields")) {
       Field field;
       field.name = f.at("name").get<std::string>();
@@ -57,16 +146,21 @@ std::vector<Table> load_tables() {
       if (auto c = f.find("constraints"); c != f.end()) {
         field.required = c->value("required", false);
         if (auto e = c->find("enum"); e != c->end()) field.allowed = e->get<std::vector<std::string>>();
+        if (auto m = c->find("minimum"); m != c->end()) field.minimum = m->get<double>();
+        if (auto m = c->find("maximum"); m != c->end()) field.maximum = m->get<double>();
       }
+      // NOT NULL text columns with a '' default in Samen's database.
+      field.empty_when_null = (t.name == "teams" && field.name == "description") ||
+                              (t.name == "team_areas" && field.name == "neighbourhood");
       t.fields.push_back(std::move(field));
     }
-    t.has_stamps = t.name == "organizations" || t.name == "services" || t.name == "locations";
+    t.has_stamps = t.name == "organizations" || t.name == "services" || t.name == "locations" || t.name == "teams";
     loaded.push_back(std::move(t));
   }
   // References: the datapackage's foreign keys, plus the parent of a taxonomy
   // term (a foreign key in Samen's database).
   std::size_t i = 0;
-  for (const auto& r : doc.at("resources")) {
+  for (const auto& r : resources) {
     for (const auto& fk : r.at("schema").value("foreignKeys", nlohmann::json::array()))
       loaded[i].references.push_back(
           {fk.at("fields").get<std::string>(), table_of_resource.at(fk.at("reference").at("resource").get<std::string>())});
@@ -150,6 +244,26 @@ std::string_view datapackage_json() {
     return *d;
   }();
   return doc;
+}
+
+std::string export_datapackage_json() {
+  // Splice the extensions in before the end of "resources" (the descriptor's
+  // last member), so the official text stays as it is.
+  std::string doc(datapackage_json());
+  auto end = doc.rfind(']');
+  if (end == std::string::npos) throw std::logic_error("the HSDS datapackage.json has no resources");
+  auto last = doc.find_last_not_of(" \n", end - 1);  // the closing brace of the last official resource
+  std::string added;
+  for (const auto& r : extension_resources()) {
+    std::string text = r.dump(4);
+    std::string indented;
+    for (char ch : text) {
+      indented.push_back(ch);
+      if (ch == '\n') indented += "        ";
+    }
+    added += ",\n        " + indented;
+  }
+  return doc.substr(0, last + 1) + added + doc.substr(last + 1);
 }
 
 const std::vector<Table>& tables() {
@@ -277,6 +391,9 @@ std::optional<std::string> value_problem(const Table& t, const Field& f, std::st
     case FieldType::number: {
       auto n = parse_number(text);
       if (!n) return std::string("is not a number");
+      if ((f.minimum && *n < *f.minimum) || (f.maximum && *n > *f.maximum))
+        return "must be between " + format_number(f.minimum.value_or(-HUGE_VAL)) + " and " +
+               format_number(f.maximum.value_or(HUGE_VAL));
       if (t.name == "locations" && f.name == "latitude" && (*n < -90 || *n > 90))
         return std::string("latitude must be between -90 and 90");
       if (t.name == "locations" && f.name == "longitude" && (*n < -180 || *n > 180))

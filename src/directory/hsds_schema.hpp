@@ -1,8 +1,9 @@
 // The HSDS 3.0 tabular model as Samen uses it: the 21 tables of the official
 // datapackage.json (embedded; column order, types, formats, required fields,
-// enums, references), the value checks an import applies, the canonical
-// text of numbers, and the fixed ids that carry Samen's translations as HSDS
-// attributes. Plain logic, no I/O.
+// enums, references) and Samen's 4 extension tables described the same way
+// (x_samen_*: what Samen stores and HSDS has no table for), the value checks
+// an import applies, the canonical text of numbers, and the fixed ids that
+// carry Samen's translations as HSDS attributes. Plain logic, no I/O.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -20,7 +21,9 @@ struct Field {
   FieldType type = FieldType::string;
   Format format = Format::none;
   bool required = false;
-  std::vector<std::string> allowed;  // enum values; empty = any
+  std::vector<std::string> allowed;         // enum values; empty = any
+  std::optional<double> minimum, maximum;   // numbers: the range allowed
+  bool empty_when_null = false;             // an absent value is stored as "" (a NOT NULL text column)
 };
 
 // A column holding the id of a row of another (or the same) table.
@@ -35,19 +38,34 @@ struct Table {
   std::string file;      // "services.csv"
   std::vector<Field> fields;          // HSDS column order
   std::vector<Reference> references;  // checked on import, written parents first
+  std::vector<std::string> key;       // primary key columns: {"id"}, or all columns of a link table
   bool has_stamps = false;            // Samen's created_at/updated_at/archived_at columns
+  bool extension = false;             // a Samen extension table (x_samen_*), not in HSDS 3.0
+
+  bool has_id() const { return key.size() == 1 && key[0] == "id"; }
 
   std::optional<std::size_t> index_of(std::string_view field) const;
   const Field* field(std::string_view name) const;
 };
 
-// All tables in an order where every referenced table comes before the
-// tables that refer to it (taxonomy_terms also refers to itself).
+// All tables, HSDS's then Samen's extensions, in an order where every
+// referenced table comes before the tables that refer to it (taxonomy_terms
+// and teams also refer to themselves).
 const std::vector<Table>& tables();
 const Table* table_named(std::string_view name);              // by database name, "services"
 const Table* table_for_resource(std::string_view resource);   // by resource name, "service"
-// The official datapackage.json (written verbatim into exports).
+// The official datapackage.json.
 std::string_view datapackage_json();
+// The datapackage.json of an export: the official one, byte for byte, with
+// Samen's extension resources appended to its "resources". Each is named
+// x_samen_* (a plain HSDS consumer can ignore them), has a Table Schema and
+// foreign keys like the official resources, and its database table is its
+// path without "x_samen_" and ".csv":
+//   x_samen_schedule_exceptions: closures and special hours of a service or location
+//   x_samen_teams: partnerships, local teams and clusters (parent_id: the team above)
+//   x_samen_team_areas: a team's municipalities (NIS code) and neighbourhoods
+//   x_samen_team_members: a team's member organisations
+std::string export_datapackage_json();
 
 // Why `text` is not a valid value of the field (CSV text, or a JSON string
 // for string-typed fields), or nullopt when it is valid. Empty is handled

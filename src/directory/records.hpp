@@ -158,7 +158,7 @@ using FieldErrors = std::map<std::string, std::string>;
 const std::vector<std::string>& translated_fields(RecordKind k);
 
 // A record's translatable texts by field name, in translated_fields() order:
-// the one table that loading, saving, JSON and snapshots walk.
+// what the translations table and the JSON "translations" hold (fr, en).
 template <class T>  // Translated or const Translated
 using TranslatedTexts = std::vector<std::pair<std::string, T*>>;
 template <class R>  // Organization, Location, Team: name and description

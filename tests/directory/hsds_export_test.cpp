@@ -13,6 +13,7 @@
 #include "directory/hsds_export.hpp"
 #include "directory/hsds_import.hpp"
 #include "directory/hsds_schema.hpp"
+#include "directory/records.hpp"
 #include "support/test_db.hpp"
 
 namespace samen {
@@ -43,6 +44,44 @@ std::string problems_of(const directory::hsds::ImportReport& r) {
   return s;
 }
 
+// The local team's id sorts before its partnership's, so the import must put parents first itself.
+constexpr const char* kLocalTeam = "9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1b01";
+constexpr const char* kPartnership = "9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1b02";
+constexpr const char* kServiceClosure = "aa1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b01";
+constexpr const char* kLocationHours = "aa1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b02";
+constexpr const char* kNoordDescription = "Schaarbeek, \"Noord\"\nen Evere";
+
+// Samen's own data beside the rich service map: a local team under a
+// partnership, with a translation, areas and members; a closure of a service
+// and special hours of a location. (Written directly: create_record would
+// also write history rows, whose date-times the metadata table's HSDS date
+// column does not take back.)
+void seed_extensions(store::Connection& c) {
+  c.exec("INSERT INTO teams (id, name, kind, parent_id, description, created_at, updated_at) "
+         "VALUES (?, 'Huis van het Kind', 'partnership', NULL, '', 5000, 5000)",
+         {std::string(kPartnership)});
+  c.exec("INSERT INTO teams (id, name, kind, parent_id, description, created_at, updated_at) "
+         "VALUES (?, 'Team Noord', 'local_team', ?, ?, 5000, 5000)",
+         {std::string(kLocalTeam), std::string(kPartnership), std::string(kNoordDescription)});
+  c.exec("INSERT INTO translations (resource_type, resource_id, field, lang, value) "
+         "VALUES ('team', ?, 'name', 'fr', 'Maison de l''Enfant')",
+         {std::string(kPartnership)});
+  for (const char* area : {"21015:", "21015:Helmet", "21006:"}) {
+    std::string a(area);
+    c.exec("INSERT INTO team_areas (team_id, municipality, neighbourhood) VALUES (?, ?, ?)",
+           {std::string(kLocalTeam), a.substr(0, 5), a.substr(6)});
+  }
+  for (const char* org : {rich::kOrgA, rich::kOrgB})
+    c.exec("INSERT INTO team_members (team_id, organization_id) VALUES (?, ?)",
+           {std::string(kLocalTeam), std::string(org)});
+  c.exec("INSERT INTO schedule_exceptions (id, service_id, starts_on, ends_on, closed, description) "
+         "VALUES (?, ?, '2024-12-23', '2025-01-03', 1, 'Kerstvakantie, \"gesloten\"')",
+         {std::string(kServiceClosure), std::string(rich::kService1)});
+  c.exec("INSERT INTO schedule_exceptions (id, location_id, starts_on, ends_on, closed, opens_at, closes_at) "
+         "VALUES (?, ?, '2024-07-01', '2024-07-31', 0, '09:00', '12:30')",
+         {std::string(kLocationHours), std::string(rich::kLocation)});
+}
+
 class HsdsExportTest : public testing::DatabaseTest {
  protected:
   void SetUp() override {
@@ -51,13 +90,19 @@ class HsdsExportTest : public testing::DatabaseTest {
     store::in_transaction(db(), [](store::Connection& c) { rich::seed(c); });
   }
   fs::path out() { return test_db().scratch() / "export"; }
+  // Imports the package at `from` into `target` at time 7000.
+  static directory::hsds::ImportReport import_at_7000(testing::TestDatabase& target, const fs::path& from) {
+    ImportOptions o;
+    o.now = 7000;
+    return import_hsds(target.db(), from, o);
+  }
 };
 
 TEST_P(HsdsExportTest, WritesEveryTableInHsdsColumnOrderWithTheOfficialDatapackage) {
   auto counts = export_hsds(db(), out());
   auto files = tree(out() / "csv");
-  EXPECT_EQ(files.size(), 22u);  // 21 tables + datapackage.json
-  EXPECT_EQ(files["datapackage.json"], std::string(directory::hsds::datapackage_json()));
+  EXPECT_EQ(files.size(), 26u);  // 21 HSDS tables + 4 Samen extensions + datapackage.json
+  EXPECT_EQ(files["datapackage.json"], directory::hsds::export_datapackage_json());
   for (const auto& t : directory::hsds::tables()) {
     ASSERT_TRUE(files.count(t.file)) << t.file;
     std::string header;
@@ -144,7 +189,7 @@ TEST_P(HsdsExportTest, RoundTripThroughAnEmptyDatabaseGivesByteIdenticalFiles) {
   EXPECT_EQ(report.counts.translations, 5u);
   export_hsds(from_csv.db(), out() / "second");
   auto first = tree(out() / "first"), second = tree(out() / "second");
-  ASSERT_EQ(first.size(), 26u);
+  ASSERT_EQ(first.size(), 30u);
   for (const auto& [name, bytes] : first) EXPECT_EQ(bytes, second[name]) << name;
   EXPECT_EQ(first, second);
 
@@ -174,6 +219,102 @@ TEST_P(HsdsExportTest, ReimportingTheExportChangesNothing) {
             5000);
   // Archiving is Samen's own state: an import does not undo it.
   EXPECT_FALSE(lease->exec("SELECT archived_at FROM services WHERE id = ?", {std::string(rich::kArchived)}).rows[0].is_null(0));
+}
+
+TEST_P(HsdsExportTest, ScheduleExceptionsAndTeamsRoundTripThroughTheExtensionTables) {
+  store::in_transaction(db(), [](store::Connection& c) { seed_extensions(c); });
+  auto counts = export_hsds(db(), out() / "first");
+  EXPECT_EQ(counts.rows["x_samen_schedule_exceptions.csv"], 2u);
+  EXPECT_EQ(counts.rows["x_samen_teams.csv"], 2u);
+  EXPECT_EQ(counts.rows["x_samen_team_areas.csv"], 3u);
+  EXPECT_EQ(counts.rows["x_samen_team_members.csv"], 2u);
+  std::string teams = slurp(out() / "first" / "csv" / "x_samen_teams.csv");
+  EXPECT_EQ(teams, "id,name,kind,parent_id,description\r\n" + std::string(kLocalTeam) + ",Team Noord,local_team," +
+                       kPartnership + ",\"Schaarbeek, \"\"Noord\"\"\nen Evere\"\r\n" + kPartnership +
+                       ",Huis van het Kind,partnership,,\"\"\r\n");
+  EXPECT_EQ(slurp(out() / "first" / "csv" / "x_samen_team_areas.csv"),
+            "team_id,municipality,neighbourhood\r\n" + std::string(kLocalTeam) + ",21006,\"\"\r\n" + kLocalTeam +
+                ",21015,\"\"\r\n" + kLocalTeam + ",21015,Helmet\r\n");
+  std::string exceptions = slurp(out() / "first" / "csv" / "x_samen_schedule_exceptions.csv");
+  EXPECT_NE(exceptions.find(std::string(kLocationHours) + ",," + rich::kLocation + ",2024-07-01,2024-07-31,0,09:00,12:30,\r\n"),
+            std::string::npos)
+      << exceptions;
+  // The team's French name travels as a translation attribute like the other records'.
+  EXPECT_NE(slurp(out() / "first" / "csv" / "attributes.csv").find(",name,team,Maison de l'Enfant\r\n"),
+            std::string::npos);
+
+  testing::TestDatabase copy(GetParam());
+  auto report = import_at_7000(copy, out() / "first");
+  ASSERT_TRUE(report.committed) << problems_of(report);
+  EXPECT_TRUE(report.problems.empty()) << problems_of(report);
+  EXPECT_EQ(report.counts.rows["teams"], 2u);
+  EXPECT_EQ(report.counts.rows["team_areas"], 3u);
+  EXPECT_EQ(report.counts.rows["team_members"], 2u);
+  EXPECT_EQ(report.counts.rows["schedule_exceptions"], 2u);
+  {
+    auto lease = copy.db().acquire();
+    auto local = directory::load_team(*lease, kLocalTeam);
+    ASSERT_TRUE(local);
+    EXPECT_EQ(local->name.nl, "Team Noord");
+    EXPECT_EQ(local->kind, "local_team");
+    EXPECT_EQ(local->parent_id, kPartnership);
+    EXPECT_EQ(local->description.nl, kNoordDescription);
+    ASSERT_EQ(local->areas.size(), 3u);
+    EXPECT_EQ(local->areas[0].municipality, "21006");
+    EXPECT_EQ(local->areas[0].neighbourhood, "");
+    EXPECT_EQ(local->areas[2].neighbourhood, "Helmet");
+    EXPECT_EQ(local->member_ids, (std::vector<std::string>{rich::kOrgA, rich::kOrgB}));
+    EXPECT_EQ(local->stamp.created_at, 7000);
+    auto partnership = directory::load_team(*lease, kPartnership);
+    ASSERT_TRUE(partnership);
+    EXPECT_EQ(partnership->kind, "partnership");
+    EXPECT_EQ(partnership->name.fr, "Maison de l'Enfant");
+    EXPECT_EQ(partnership->description.nl, "");
+    auto service = directory::load_service(*lease, rich::kService1);
+    ASSERT_TRUE(service);
+    ASSERT_EQ(service->exceptions.size(), 1u);
+    EXPECT_EQ(service->exceptions[0].starts_on, "2024-12-23");
+    EXPECT_EQ(service->exceptions[0].ends_on, "2025-01-03");
+    EXPECT_TRUE(service->exceptions[0].closed);
+    EXPECT_EQ(service->exceptions[0].description, "Kerstvakantie, \"gesloten\"");
+    auto hours = lease->exec("SELECT location_id, closed, opens_at, closes_at FROM schedule_exceptions WHERE id = ?",
+                             {std::string(kLocationHours)});
+    ASSERT_EQ(hours.rows.size(), 1u);
+    EXPECT_EQ(hours.rows[0].text(0), rich::kLocation);
+    EXPECT_EQ(hours.rows[0].int64(1), 0);
+    EXPECT_EQ(hours.rows[0].text(2), "09:00");
+    EXPECT_EQ(hours.rows[0].text(3), "12:30");
+  }
+  export_hsds(copy.db(), out() / "second");
+  auto first = tree(out() / "first"), second = tree(out() / "second");
+  for (const auto& [name, bytes] : first) EXPECT_EQ(bytes, second[name]) << name;
+  EXPECT_EQ(first, second);
+
+  // Importing it again changes nothing, link tables included.
+  report = import_at_7000(copy, out() / "first");
+  ASSERT_TRUE(report.committed) << problems_of(report);
+  EXPECT_EQ(report.counts.changed, 0u);
+}
+
+TEST_P(HsdsExportTest, APlainHsdsPackageWithoutTheExtensionFilesStillImports) {
+  store::in_transaction(db(), [](store::Connection& c) { seed_extensions(c); });
+  export_hsds(db(), out());
+  for (const auto& t : directory::hsds::tables())
+    if (t.extension) ASSERT_TRUE(fs::remove(out() / "csv" / t.file)) << t.file;
+  {
+    std::ofstream dp(out() / "csv" / "datapackage.json", std::ios::binary | std::ios::trunc);
+    dp << directory::hsds::datapackage_json();  // the official descriptor, no extension resources
+  }
+  testing::TestDatabase plain(GetParam());
+  auto report = import_at_7000(plain, out() / "csv");
+  ASSERT_TRUE(report.committed) << problems_of(report);
+  EXPECT_TRUE(report.problems.empty()) << problems_of(report);
+  EXPECT_EQ(report.counts.rows["services"], 3u);
+  EXPECT_EQ(report.counts.rows.count("teams"), 0u);
+  auto lease = plain.db().acquire();
+  EXPECT_EQ(lease->exec("SELECT COUNT(*) FROM teams").rows[0].int64(0), 0);
+  EXPECT_EQ(lease->exec("SELECT COUNT(*) FROM schedule_exceptions").rows[0].int64(0), 0);
+  EXPECT_EQ(lease->exec("SELECT COUNT(*) FROM services").rows[0].int64(0), 3);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(HsdsExportTest);

@@ -2,8 +2,9 @@
 // whole, or imported with --skip-invalid and every placeholder reported),
 // type/format/enum/required checks per file, row and field, duplicate ids,
 // references to the package or the database, cascades, invalid UTF-8,
-// oversize files, JSON nesting and merging, translations, idempotence, and
-// the samen import-hsds / export-hsds commands.
+// oversize files, JSON nesting and merging, translations, idempotence,
+// Samen's extension tables (x_samen_*.csv) checked like HSDS's, and the
+// samen import-hsds / export-hsds commands.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -311,6 +312,59 @@ TEST_P(HsdsImportTest, AbsentTablesAreEmptyAndUnknownFilesAreWarnings) {
 SAMEN_INSTANTIATE_FOR_BACKENDS(HsdsImportTest);
 
 // The commands, on the real binary (SQLite).
+TEST_P(HsdsImportTest, BadExtensionRowsAreRefusedWithTheirPlaceAndNothingIsWritten) {
+  const std::string team = "9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1b01", other = "9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1b02",
+                    missing = "9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1bff";
+  package({{"x_samen_teams.csv", "id,name,kind,parent_id,description\r\n" + team + ",Team Noord,local_team,,\r\n" +
+                                     team + ",Team Zuid,local_team,,\r\n" + other + ",Cluster,cluster," + other +
+                                     ",\r\n"},
+           {"x_samen_team_areas.csv", "team_id,municipality,neighbourhood\r\n" + team + ",99999,\r\n"},
+           {"x_samen_team_members.csv", "team_id,organization_id\r\n" + team + "," + kOrg + "\r\n" + team + "," +
+                                            missing + "\r\n" + team + "," + kOrg + "\r\n"},
+           {"x_samen_schedule_exceptions.csv",
+            "id,service_id,location_id,starts_on,ends_on,closed,opens_at,closes_at,description\r\n"
+            "aa1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b01,,,2024-02-30,2024-03-01,1,,,\r\n"
+            "aa1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b02," + missing + ",,2024-03-05,2024-03-01,0,12:00,09:00,\r\n"
+            "aa1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b03," + missing + ",,2024-03-05,2024-03-06,2,,,\r\n"}});
+  auto r = run(dir());
+  EXPECT_FALSE(r.committed);
+  EXPECT_TRUE(has(r, "x_samen_teams.csv, row 2, id, the id " + team + " is used again at row 3")) << all_text(r);
+  EXPECT_TRUE(has(r, "x_samen_teams.csv, row 4, parent_id, the parents of this team lead back to it (a cycle)"));
+  EXPECT_TRUE(has(r, "x_samen_team_areas.csv, row 2, municipality, must be one of: 21001, "));
+  EXPECT_TRUE(has(r, "x_samen_team_members.csv, row 2, team_id, organization_id, the row (" + team + ", " + kOrg +
+                         ") is given again at row 4"));
+  EXPECT_TRUE(has(r, "x_samen_team_members.csv, row 3, organization_id, refers to organization " + missing +
+                         ", which is neither in the package nor in the database"));
+  EXPECT_TRUE(has(r, "x_samen_schedule_exceptions.csv, row 2, starts_on, is not a date (YYYY-MM-DD) (\"2024-02-30\")"));
+  EXPECT_TRUE(has(r, "x_samen_schedule_exceptions.csv, row 2, service_id, an exception belongs to a service or a "
+                     "location (service_id or location_id)"));
+  EXPECT_TRUE(has(r, "x_samen_schedule_exceptions.csv, row 3, service_id, refers to service " + missing));
+  EXPECT_TRUE(has(r, "x_samen_schedule_exceptions.csv, row 3, ends_on, is before starts_on (2024-03-01 < 2024-03-05)"));
+  EXPECT_TRUE(has(r, "x_samen_schedule_exceptions.csv, row 3, closes_at, is not after opens_at (09:00 <= 12:00)"));
+  EXPECT_TRUE(has(r, "x_samen_schedule_exceptions.csv, row 4, closed, must be between 0 and 1 (\"2\")"));
+  EXPECT_EQ(rows("organizations"), 0);  // the valid organization waits for the rest
+  EXPECT_EQ(rows("teams"), 0);
+  EXPECT_EQ(rows("team_members"), 0);
+  EXPECT_EQ(rows("schedule_exceptions"), 0);
+}
+
+TEST_P(HsdsImportTest, SkipInvalidKeepsTheGoodExtensionRowsAndNoNeighbourhoodMeansTheWholeMunicipality) {
+  const std::string team = "9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1b01";
+  package({{"x_samen_teams.csv", "id,name,kind,parent_id,description\r\n" + team + ",Team Noord,local_team,,\r\n"},
+           {"x_samen_team_areas.csv", "team_id,municipality\r\n" + team + ",21015\r\n" + team + ",12345\r\n"}});
+  auto r = run(dir(), true);
+  ASSERT_TRUE(r.committed) << all_text(r);
+  EXPECT_EQ(r.counts.skipped, 1u);
+  EXPECT_EQ(rows("teams"), 1);
+  auto lease = db().acquire();
+  // No neighbourhood column: the whole municipality ("").
+  auto areas = lease->exec("SELECT municipality, neighbourhood FROM team_areas WHERE team_id = ?", {team});
+  ASSERT_EQ(areas.rows.size(), 1u);
+  EXPECT_EQ(areas.rows[0].text(0), "21015");
+  EXPECT_FALSE(areas.rows[0].is_null(1));
+  EXPECT_EQ(areas.rows[0].text(1), "");
+}
+
 TEST(HsdsCommands, ImportRefusesThenSkipsAndExportWritesBothForms) {
   if (!fs::exists(kExamples)) GTEST_SKIP() << "shared/hsds-3.0 is not beside the repository";
   testing::TempDir data;

@@ -13,7 +13,7 @@ namespace samen::directory::hsds {
 namespace {
 
 TEST(HsdsSchema, TablesFollowTheOfficialDatapackageAndParentsComeFirst) {
-  ASSERT_EQ(tables().size(), 21u);
+  ASSERT_EQ(tables().size(), 25u);  // 21 of HSDS 3.0 and 4 Samen extensions
   std::ifstream in(std::string(SAMEN_SOURCE_DIR) + "/src/directory/hsds-datapackage.json");
   auto official = nlohmann::json::parse(in);
   for (const auto& r : official["resources"]) {
@@ -38,6 +38,47 @@ TEST(HsdsSchema, TablesFollowTheOfficialDatapackageAndParentsComeFirst) {
   EXPECT_EQ(services->field("assured_date")->type, FieldType::date);
   EXPECT_EQ(services->field("email")->format, Format::email);
   EXPECT_TRUE(services->has_stamps);
+}
+
+TEST(HsdsSchema, ExtensionTablesAreDescribedLikeTheOfficialOnesAndAppendedToThem) {
+  const Table* exceptions = table_named("schedule_exceptions");
+  ASSERT_NE(exceptions, nullptr);
+  EXPECT_TRUE(exceptions->extension);
+  EXPECT_EQ(exceptions->resource, "x_samen_schedule_exception");
+  EXPECT_EQ(exceptions->file, "x_samen_schedule_exceptions.csv");
+  EXPECT_TRUE(exceptions->has_id());
+  EXPECT_EQ(exceptions->field("starts_on")->type, FieldType::date);
+  EXPECT_EQ(value_problem(*exceptions, *exceptions->field("closed"), "2"), "must be between 0 and 1");
+  EXPECT_EQ(value_problem(*exceptions, *exceptions->field("closed"), "1"), std::nullopt);
+  const Table* teams = table_named("teams");
+  ASSERT_NE(teams, nullptr);
+  EXPECT_TRUE(teams->has_stamps);
+  ASSERT_EQ(teams->references.size(), 1u);
+  EXPECT_EQ(teams->references[0].table, "teams");  // the parent team
+  EXPECT_EQ(teams->field("kind")->allowed.size(), 3u);
+  const Table* areas = table_named("team_areas");
+  ASSERT_NE(areas, nullptr);
+  EXPECT_FALSE(areas->has_id());
+  EXPECT_EQ(areas->key, (std::vector<std::string>{"team_id", "municipality", "neighbourhood"}));
+  EXPECT_EQ(areas->field("municipality")->allowed.size(), 19u);  // the Brussels municipalities
+  EXPECT_TRUE(areas->field("neighbourhood")->empty_when_null);
+  const Table* members = table_named("team_members");
+  ASSERT_NE(members, nullptr);
+  EXPECT_EQ(members->key, (std::vector<std::string>{"team_id", "organization_id"}));
+  for (const auto& t : tables()) EXPECT_EQ(t.extension, t.file.starts_with("x_samen_")) << t.file;
+
+  // The export's datapackage.json: the official text, then the extensions' resources.
+  std::string doc = export_datapackage_json();
+  auto official = nlohmann::json::parse(datapackage_json());
+  auto exported = nlohmann::json::parse(doc);
+  std::string official_text(datapackage_json());
+  auto cut = official_text.rfind('}', official_text.rfind(']'));
+  EXPECT_EQ(doc.substr(0, cut + 1), official_text.substr(0, cut + 1));
+  ASSERT_EQ(exported["resources"].size(), official["resources"].size() + 4);
+  for (std::size_t i = 0; i < official["resources"].size(); ++i)
+    EXPECT_EQ(exported["resources"][i], official["resources"][i]);
+  exported["resources"] = official["resources"];
+  EXPECT_EQ(exported, official);  // nothing else differs
 }
 
 TEST(HsdsSchema, TheEmbeddedCopyIsTheSharedOfficialFile) {
