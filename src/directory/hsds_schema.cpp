@@ -380,6 +380,10 @@ std::string canonical_value(const Field& f, std::string text) {
     if (auto n = parse_number(text)) return format_number(*n);
   } else if (f.type == FieldType::datetime && is_date(text)) {
     return text + "T00:00:00Z";
+  } else if (f.type == FieldType::date && text.size() > 10 && is_datetime(text) && is_date(text.substr(0, 10))) {
+    // Samen keeps when a field changed to the second (metadata.last_action_date);
+    // HSDS has a date there: the day is what travels.
+    return text.substr(0, 10);
   }
   return text;
 }

@@ -53,9 +53,8 @@ constexpr const char* kNoordDescription = "Schaarbeek, \"Noord\"\nen Evere";
 
 // Samen's own data beside the rich service map: a local team under a
 // partnership, with a translation, areas and members; a closure of a service
-// and special hours of a location. (Written directly: create_record would
-// also write history rows, whose date-times the metadata table's HSDS date
-// column does not take back.)
+// and special hours of a location. (Written directly, so that the exported
+// files hold only what this test compares.)
 void seed_extensions(store::Connection& c) {
   c.exec("INSERT INTO teams (id, name, kind, parent_id, description, created_at, updated_at) "
          "VALUES (?, 'Huis van het Kind', 'partnership', NULL, '', 5000, 5000)",
@@ -204,6 +203,26 @@ TEST_P(HsdsExportTest, RoundTripThroughAnEmptyDatabaseGivesByteIdenticalFiles) {
     if (name == "csv/meta_table_descriptions.csv") continue;
     EXPECT_EQ(bytes, third[name]) << name;
   }
+}
+
+// Staff edits write their history with the time of day; HSDS's metadata
+// table takes a date: the export gives the day, and the package imports back.
+TEST_P(HsdsExportTest, EditHistoryWithTimesExportsAsDatesAndImportsBack) {
+  db().acquire()->exec(
+      "INSERT INTO metadata (id, resource_id, resource_type, last_action_date, last_action_type, field_name, "
+      "previous_value, replacement_value, updated_by) VALUES ('bb1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b01', ?, 'service', "
+      "'2026-11-25T09:14:03Z', 'update', 'name', 'Oud', 'Nieuw', 'coordinator@example.org')",
+      {std::string(rich::kService1)});
+  export_hsds(db(), out());
+  const std::string csv = slurp(out() / "csv" / "metadata.csv");
+  EXPECT_NE(csv.find("2026-11-25,update,name"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("2026-11-25T09:14:03Z"), std::string::npos);
+  testing::TestDatabase target(GetParam());
+  auto report = import_at_7000(target, out());
+  ASSERT_TRUE(report.committed) << problems_of(report);
+  EXPECT_EQ(target.db().acquire()->exec("SELECT last_action_date FROM metadata WHERE field_name = 'name' AND "
+                                        "replacement_value = 'Nieuw'").rows.at(0).text(0),
+            "2026-11-25");
 }
 
 TEST_P(HsdsExportTest, ReimportingTheExportChangesNothing) {
