@@ -2,6 +2,7 @@
 // flags, then SAMEN_* environment variables, then a config file (--config).
 #include "cli/commands.hpp"
 
+#include <malloc.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -84,6 +85,7 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
   }
   ao.data_dir = so.data;
   app::App application(ao, std::move(db));
+  malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
   sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application.body_limit_for(m, p); };
   http::Server server(
       sc, [&](http::Request& r) { return application.handle(r); },
