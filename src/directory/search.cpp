@@ -6,6 +6,7 @@
 #include "directory/search.hpp"
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
@@ -215,6 +216,12 @@ void filter_open_at(std::int64_t moment, const Page& page,
     result.total = std::max<std::int64_t>(static_cast<std::int64_t>(open),
                                           static_cast<std::int64_t>(share * static_cast<double>(candidates) + 0.5));
   }
+}
+
+void give_up_search(SearchResult& result, const std::string& why) {
+  spdlog::error("search failed: {}", why);
+  result.hits.clear();
+  result.total = 0;
 }
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {

@@ -78,4 +78,8 @@ std::vector<std::string> suggest_labels(std::string_view prefix, std::size_t lim
 
 double elapsed_ms(std::chrono::steady_clock::time_point since);
 
+// A search the engine could not run (logged with `why`) finds nothing: the
+// finder shows "no results", never an error page.
+void give_up_search(SearchResult& result, const std::string& why);
+
 }  // namespace samen::directory::detail

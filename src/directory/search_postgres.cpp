@@ -209,9 +209,7 @@ class PostgresSearch : public ServiceSearch {
       if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
     } catch (const store::StoreError& e) {
       if (e.kind() == store::StoreError::Kind::connection || e.kind() == store::StoreError::Kind::busy) throw;
-      spdlog::error("search failed: {}", e.what());
-      result.hits.clear();
-      result.total = 0;
+      give_up_search(result, e.what());
     }
     result.engine_ms = elapsed_ms(start);
     return result;

@@ -216,9 +216,7 @@ class XapianSearch : public ServiceSearch {
         }
       }
     } catch (const Xapian::Error& e) {
-      spdlog::error("search failed: {}", e.get_description());
-      result.hits.clear();
-      result.total = 0;
+      give_up_search(result, e.get_description());
     }
     result.engine_ms = elapsed_ms(start);
     return result;
