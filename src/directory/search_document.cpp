@@ -222,22 +222,29 @@ void load_hours(Connection& c, const std::vector<std::string>& ids, std::map<std
 
 }  // namespace
 
+void for_each_batch(const std::vector<std::string>& ids, const std::function<bool(std::vector<std::string>)>& f) {
+  constexpr std::size_t kBatch = 400;
+  for (std::size_t at = 0; at < ids.size(); at += kBatch) {
+    std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                                   ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+    if (!f(std::move(batch))) return;
+  }
+}
+
 std::vector<ServiceDocument> load_service_documents(Connection& c, const std::vector<std::string>& ids) {
   std::vector<ServiceDocument> out;
-  constexpr std::size_t kBatch = 400;
-  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-    std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(start),
-                                   ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + kBatch)));
+  for_each_batch(ids, [&](std::vector<std::string> batch) {
     std::map<std::string, ServiceDocument> docs;
     load_services(c, batch, docs);
-    if (docs.empty()) continue;
+    if (docs.empty()) return true;
     load_translations(c, batch, docs);
     load_organizations(c, batch, docs);
     load_categories(c, batch, docs);
     load_places_languages_costs(c, batch, docs);
     load_hours(c, batch, docs);
-    for (auto& [id, d] : docs) out.push_back(std::move(d));
-  }
+    for (auto& entry : docs) out.push_back(std::move(entry.second));
+    return true;
+  });
   return out;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,6 +51,10 @@ inline std::size_t lang_index(i18n::Lang l) { return static_cast<std::size_t>(l)
 std::vector<ServiceDocument> load_service_documents(store::Connection& c, const std::vector<std::string>& ids);
 // All service ids, in order (rebuild loads them in batches).
 std::vector<std::string> all_service_ids(store::Connection& c);
+
+// Calls `f` with consecutive slices of at most 400 ids (a batch's queries
+// name every id) until `f` returns false.
+void for_each_batch(const std::vector<std::string>& ids, const std::function<bool(std::vector<std::string>)>& f);
 
 // HSDS cost_options.option is free text: "free", "gratis", "gratuit" or an
 // amount of 0 → free; "income", "inkomen", "revenu" → income_related; else paid.

@@ -229,10 +229,10 @@ class PostgresSearch : public ServiceSearch {
 
   void reindex_service(const std::string& service_id) override { reindex({service_id}); }
   void reindex_services(const std::vector<std::string>& service_ids) override {
-    constexpr std::size_t kBatch = 400;
-    for (std::size_t at = 0; at < service_ids.size(); at += kBatch)
-      reindex({service_ids.begin() + static_cast<std::ptrdiff_t>(at),
-               service_ids.begin() + static_cast<std::ptrdiff_t>(std::min(service_ids.size(), at + kBatch))});
+    for_each_batch(service_ids, [&](std::vector<std::string> batch) {
+      reindex(batch);
+      return true;
+    });
   }
 
   void rebuild() override {
@@ -242,11 +242,7 @@ class PostgresSearch : public ServiceSearch {
       c.exec("DELETE FROM service_search");
       c.exec("DELETE FROM search_words");
       std::map<std::string, std::int64_t> word_counts;
-      const auto ids = all_service_ids(c);
-      constexpr std::size_t kBatch = 400;
-      for (std::size_t at = 0; at < ids.size(); at += kBatch) {
-        std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                       ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+      for_each_batch(all_service_ids(c), [&](std::vector<std::string> batch) {
         std::vector<IndexRows> rows;
         for (const auto& d : load_service_documents(c, batch)) {
           if (!d.searchable) continue;
@@ -254,7 +250,8 @@ class PostgresSearch : public ServiceSearch {
           for (const auto& w : rows.back().terms.words) ++word_counts[w];
         }
         insert_rows(c, rows);
-      }
+        return true;
+      });
       insert_word_counts(c, word_counts);
       write_setting(c, std::string(kFormatSetting), std::string(kFormat));
     });

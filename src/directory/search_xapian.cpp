@@ -244,10 +244,10 @@ class XapianSearch : public ServiceSearch {
 
   void reindex_service(const std::string& service_id) override { reindex({service_id}); }
   void reindex_services(const std::vector<std::string>& service_ids) override {
-    constexpr std::size_t kBatch = 400;
-    for (std::size_t at = 0; at < service_ids.size(); at += kBatch)
-      reindex({service_ids.begin() + static_cast<std::ptrdiff_t>(at),
-               service_ids.begin() + static_cast<std::ptrdiff_t>(std::min(service_ids.size(), at + kBatch))});
+    for_each_batch(service_ids, [&](std::vector<std::string> batch) {
+      reindex(batch);
+      return true;
+    });
   }
 
   void rebuild() override {
@@ -373,11 +373,7 @@ class XapianSearch : public ServiceSearch {
     std::thread loader([&] {
       try {
         auto lease = db_.acquire();
-        const auto ids = all_service_ids(*lease);
-        constexpr std::size_t kBatch = 400;
-        for (std::size_t at = 0; at < ids.size(); at += kBatch) {
-          std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+        for_each_batch(all_service_ids(*lease), [&](std::vector<std::string> batch) {
           const auto load_started = std::chrono::steady_clock::now();
           const auto docs = load_service_documents(*lease, batch);
           stats.loading_ms += elapsed_ms(load_started);
@@ -391,10 +387,11 @@ class XapianSearch : public ServiceSearch {
           }
           std::unique_lock lock(mutex);
           changed.wait(lock, [&] { return queue.size() < kQueued || stop; });
-          if (stop) return;
+          if (stop) return false;
           queue.push_back(std::move(prepared));
           changed.notify_all();
-        }
+          return true;
+        });
       } catch (...) {
         std::lock_guard lock(mutex);
         failure = std::current_exception();
