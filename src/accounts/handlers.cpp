@@ -8,7 +8,7 @@
 #include "accounts/throttle.hpp"
 #include "app/api.hpp"
 #include "app/app.hpp"
-#include "app/modules.hpp"
+#include "accounts/module.hpp"
 
 namespace samen::app {
 
@@ -556,9 +556,9 @@ void register_accounts(Routes& r) {
   r.api("GET", "/api/v1/me", signed_in, api_me);
   r.api("GET", "/api/v1/users", admin, api_users);
 
-  r.nav_item({"nav.admin", "/admin/users", admin});
-  r.nav_item({"nav.audit", "/admin/audit", admin});
-  r.nav_item({"nav.tokens", "/admin/tokens", admin});
+  r.nav_item({"nav.admin", "/admin/users", admin, "nav.admin.about", 80});
+  r.nav_item({"nav.audit", "/admin/audit", admin, "nav.audit.about", 81});
+  r.nav_item({"nav.tokens", "/admin/tokens", admin, "nav.tokens.about", 82});
 }
 
 }  // namespace samen::app
