@@ -9,8 +9,8 @@
 #include "accounts/audit.hpp"
 #include "accounts/secrets.hpp"
 #include "app/modules.hpp"
-#include "directory/search.hpp"
-#include "directory/taxonomy.hpp"
+#include "directory/model/taxonomy.hpp"
+#include "directory/search/search.hpp"
 #include "http/multipart.hpp"
 #include "web/render.hpp"
 

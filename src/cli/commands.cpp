@@ -18,9 +18,9 @@
 #include "accounts/sessions.hpp"
 #include "app/app.hpp"
 #include "demo/demo.hpp"
-#include "directory/demo_directory.hpp"
-#include "directory/hsds_cli.hpp"
-#include "directory/search.hpp"
+#include "directory/demo/demo_directory.hpp"
+#include "directory/hsds/hsds_cli.hpp"
+#include "directory/search/search.hpp"
 #include "http/server.hpp"
 
 namespace samen::cli {
