@@ -6,7 +6,7 @@
 #include "accounts/audit.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/users.hpp"
-#include "directory/records.hpp"
+#include "directory/model/records.hpp"
 
 namespace samen::demo {
 

@@ -10,10 +10,10 @@
 #include <iostream>
 
 #include "app/app.hpp"
-#include "directory/demo_directory.hpp"
-#include "directory/hsds_cli.hpp"
-#include "directory/search.hpp"
-#include "directory/taxonomy.hpp"
+#include "directory/demo/demo_directory.hpp"
+#include "directory/hsds/hsds_cli.hpp"
+#include "directory/search/search.hpp"
+#include "directory/model/taxonomy.hpp"
 
 namespace samen::directory {
 

@@ -12,8 +12,8 @@
 #include "accounts/sessions.hpp"
 #include "accounts/users.hpp"
 #include "app/app.hpp"
-#include "directory/records.hpp"
-#include "directory/taxonomy.hpp"
+#include "directory/model/records.hpp"
+#include "directory/model/taxonomy.hpp"
 #include "support/app_client.hpp"
 #include "support/test_db.hpp"
 

@@ -4,7 +4,7 @@
 // organisation A (the partner's) and of organisation B (another's).
 #include <nlohmann/json.hpp>
 
-#include "directory/records.hpp"
+#include "directory/model/records.hpp"
 #include "http/forms.hpp"
 #include "support/route_access.hpp"
 

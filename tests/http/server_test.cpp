@@ -142,6 +142,7 @@ TEST(Cli, VersionHelpAndErrors) {
   auto help = run_samen({"serve", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--listen"), std::string::npos);
+  EXPECT_NE(help.out.find("--tile-url"), std::string::npos) << "a module's serve flag";
   EXPECT_NE(run_samen({"no-such-command"}).exit_code, 0);
   testing::TempDir dir;
   auto bad = run_samen({"serve", "--data", dir.path().string(), "--listen", "nonsense"});
@@ -149,7 +150,8 @@ TEST(Cli, VersionHelpAndErrors) {
   EXPECT_NE(bad.err.find("--listen"), std::string::npos);
   auto migrate = run_samen({"migrate", "--data", dir.path().string()});
   EXPECT_EQ(migrate.exit_code, 0) << migrate.err;
-  EXPECT_NE(migrate.out.find("schema version"), std::string::npos);
+  EXPECT_NE(migrate.out.find("schema: accounts "), std::string::npos) << migrate.out;
+  EXPECT_NE(migrate.out.find(" directory "), std::string::npos) << migrate.out;
 }
 
 }  // namespace

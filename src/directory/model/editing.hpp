@@ -1,0 +1,159 @@
+// The write path shared by the staff pages and the JSON API: permission per
+// record, validation (form and references) and the write in one transaction,
+// then the audit entry and the search reindex of the affected services.
+// Errors leave nothing written: HttpError (403/404), ValidationFailed (422),
+// StaleRecord (409, optimistic check), ArchivedRecord (409).
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/context.hpp"
+#include "directory/module.hpp"
+#include "directory/model/permissions.hpp"
+#include "directory/model/records.hpp"
+#include "directory/search/search.hpp"
+
+namespace samen::directory {
+
+class ValidationFailed : public std::runtime_error {
+ public:
+  explicit ValidationFailed(FieldErrors e) : std::runtime_error("validation failed"), errors(std::move(e)) {}
+  FieldErrors errors;
+};
+
+// Per-kind glue: how to load a record and which organisation owns it.
+template <class R>
+struct Traits;
+template <>
+struct Traits<Organization> {
+  static constexpr RecordKind kind = RecordKind::organization;
+  static std::optional<Organization> load(store::Connection& c, const std::string& id) { return load_organization(c, id); }
+  static std::string owner(const Organization& o) { return o.id; }
+};
+template <>
+struct Traits<Service> {
+  static constexpr RecordKind kind = RecordKind::service;
+  static std::optional<Service> load(store::Connection& c, const std::string& id) { return load_service(c, id); }
+  static std::string owner(const Service& s) { return s.organization_id; }
+};
+template <>
+struct Traits<Location> {
+  static constexpr RecordKind kind = RecordKind::location;
+  static std::optional<Location> load(store::Connection& c, const std::string& id) { return load_location(c, id); }
+  static std::string owner(const Location& l) { return l.organization_id; }
+};
+template <>
+struct Traits<Team> {
+  static constexpr RecordKind kind = RecordKind::team;
+  static std::optional<Team> load(store::Connection& c, const std::string& id) { return load_team(c, id); }
+  static std::string owner(const Team&) { return ""; }
+};
+
+struct WriteOutcome {
+  std::string id;
+  std::vector<FieldChange> changes;
+};
+
+// "directory.service.update"
+inline std::string audit_action(RecordKind k, const std::string& verb) {
+  return "directory." + std::string(kind_name(k)) + "." + verb;
+}
+
+// Audits a committed write and brings the search index up to date.
+inline void after_write(app::Context& ctx, RecordKind k, const std::string& verb, const WriteOutcome& out) {
+  ctx.audit(audit_action(k, verb), std::string(kind_name(k)), out.id, changed_field_list(out.changes));
+  std::vector<std::string> services;
+  {
+    auto lease = ctx.app.db().acquire();
+    services = dependent_services(*lease, k, out.id);
+  }
+  for (const auto& id : services) search(ctx.app).reindex_service(id);
+}
+
+inline Actor actor_of(const app::Context& ctx) { return {ctx.user()->email, ctx.now}; }
+
+// The record of a kind, or HttpError 404.
+template <class R>
+R load_or_404(store::Connection& c, const std::string& id) {
+  auto r = Traits<R>::load(c, id);
+  if (!r) throw app::HttpError(404, "not_found", "error.not_found");
+  return std::move(*r);
+}
+
+template <class R>
+void validate_or_throw(store::Connection& c, const R& r, FieldErrors errors) {
+  for (auto& [k, v] : validate(r)) errors.emplace(k, v);
+  check_references(c, r, errors);
+  if (!errors.empty()) throw ValidationFailed(std::move(errors));
+}
+
+// Creates a record read from a form or JSON body (parse_errors: type
+// problems found while reading it).
+template <class R>
+WriteOutcome create_checked(app::Context& ctx, R record, FieldErrors parse_errors) {
+  const auto& user = *ctx.user();
+  constexpr RecordKind kind = Traits<R>::kind;
+  std::string owner = Traits<R>::owner(record);
+  // Without an owner the validation says so; with someone else's, refuse.
+  if (!(owner.empty() && kind != RecordKind::organization && kind != RecordKind::team) &&
+      !may_create(user, kind, owner))
+    throw app::HttpError(403, "forbidden", "staff.error.not_yours");
+  WriteOutcome out = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
+    validate_or_throw(c, record, parse_errors);
+    auto changes = create_record(c, record, actor_of(ctx));
+    return WriteOutcome{record.id, std::move(changes)};
+  });
+  after_write(ctx, kind, "create", out);
+  return out;
+}
+
+// Updates record `id` to build(current). expected: the updated_at the editor
+// started from (nullopt: no optimistic check beyond the transaction's own).
+template <class R>
+WriteOutcome update_checked(app::Context& ctx, const std::string& id, const std::function<R(const R&)>& build,
+                            std::optional<std::int64_t> expected, const std::string& verb = "update") {
+  const auto& user = *ctx.user();
+  constexpr RecordKind kind = Traits<R>::kind;
+  WriteOutcome out = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
+    R current = load_or_404<R>(c, id);
+    if (!may_edit(user, kind, Traits<R>::owner(current)))
+      throw app::HttpError(403, "forbidden", "staff.error.not_yours");
+    if (current.stamp.archived_at) throw ArchivedRecord();
+    if (expected && *expected != current.stamp.updated_at) throw StaleRecord();
+    R next = build(current);
+    next.id = id;
+    std::string owner = Traits<R>::owner(next);
+    if (!owner.empty() && owner != Traits<R>::owner(current) && !may_edit(user, kind, owner))
+      throw app::HttpError(403, "forbidden", "staff.error.not_yours");
+    validate_or_throw(c, next, {});
+    auto changes = update_record(c, next, current.stamp.updated_at, actor_of(ctx));
+    return WriteOutcome{id, std::move(changes)};
+  });
+  if (!out.changes.empty()) after_write(ctx, kind, verb, out);
+  return out;
+}
+
+// Archives or restores record `id` of a kind.
+template <class R>
+WriteOutcome archive_checked(app::Context& ctx, const std::string& id, bool archive,
+                             std::optional<std::int64_t> expected = std::nullopt) {
+  const auto& user = *ctx.user();
+  constexpr RecordKind kind = Traits<R>::kind;
+  bool changed = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
+    R current = load_or_404<R>(c, id);
+    if (!may_archive(user, kind, Traits<R>::owner(current)))
+      throw app::HttpError(403, "forbidden", "staff.error.not_yours");
+    return set_archived(c, kind, id, archive, actor_of(ctx), expected);
+  });
+  WriteOutcome out{id, {}};
+  if (changed) {
+    out.changes.push_back({"archived_at", "", ""});
+    after_write(ctx, kind, archive ? "archive" : "restore", out);
+  }
+  return out;
+}
+
+}  // namespace samen::directory

@@ -1,0 +1,287 @@
+// Opening hours: HSDS weekly schedule rows and Samen's exceptions turned into
+// wall-clock periods, and "is it open?" answered in Europe/Brussels time
+// (ICU's time zone data, so summer time switches are handled). Dates are ISO
+// text; day arithmetic is plain proleptic Gregorian arithmetic.
+#include "directory/model/schedule.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <tuple>
+
+namespace samen::directory {
+
+namespace {
+
+constexpr int kMinutesPerDay = 24 * 60;
+constexpr std::array<std::string_view, 7> kWeekdayCodes = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Reads exactly `digits` decimal digits at s[pos].
+std::optional<int> digits_at(std::string_view s, std::size_t pos, std::size_t digits) {
+  if (pos + digits > s.size()) return std::nullopt;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + digits; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+};
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
+}
+
+// "YYYY-MM-DD" (a longer ISO date-time is read by its first ten characters).
+std::optional<CivilDate> parse_date(std::string_view iso) {
+  iso = trim(iso);
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  auto y = digits_at(iso, 0, 4), m = digits_at(iso, 5, 2), d = digits_at(iso, 8, 2);
+  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) return std::nullopt;
+  return CivilDate{*y, *m, *d};
+}
+
+// Days since 1970-01-01 (H. Hinnant's algorithm).
+long days_from_civil(CivilDate c) {
+  long y = c.year - (c.month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long mp = (c.month + 9) % 12;
+  long doy = (153 * mp + 2) / 5 + c.day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate civil_from_days(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp < 10 ? mp + 3 : mp - 9;
+  return CivilDate{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string format_date(CivilDate c) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  return buf;
+}
+
+// A rule's validity bound as a plain date ("" = open-ended).
+std::string date_part(std::string_view s) {
+  auto d = parse_date(s);
+  return d ? format_date(*d) : std::string();
+}
+
+bool valid_on(const WeeklyOpening& w, std::string_view date) {
+  if (!w.valid_from.empty() && date < std::string_view(w.valid_from)) return false;
+  if (!w.valid_to.empty() && date > std::string_view(w.valid_to)) return false;
+  return true;
+}
+
+bool covers(const ScheduleException& x, std::string_view date) {
+  return std::string_view(x.starts_on) <= date && date <= std::string_view(x.ends_on);
+}
+
+// The thread's calendar in Europe/Brussels (ICU objects are not thread-safe).
+icu::Calendar& brussels_calendar() {
+  thread_local std::unique_ptr<icu::Calendar> calendar = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("Europe/Brussels"));
+    if (!zone || *zone == icu::TimeZone::getUnknown()) throw std::runtime_error("ICU has no Europe/Brussels zone");
+    std::unique_ptr<icu::Calendar> c(icu::Calendar::createInstance(zone.release(), icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !c) throw std::runtime_error("cannot create an ICU calendar");
+    return c;
+  }();
+  return *calendar;
+}
+
+bool period_contains(const OpenPeriod& p, int minute) {
+  if (p.closes_minute > p.opens_minute) return p.opens_minute <= minute && minute < p.closes_minute;
+  return minute >= p.opens_minute;  // runs past midnight: the rest of this day
+}
+
+}  // namespace
+
+// ---- parsing ------------------------------------------------------------------
+
+std::vector<int> parse_byday(std::string_view byday) {
+  std::vector<int> days;
+  while (!byday.empty()) {
+    auto comma = byday.find(',');
+    std::string code = upper(trim(byday.substr(0, comma)));
+    for (int d = 0; d < 7; ++d)
+      if (code == kWeekdayCodes[static_cast<std::size_t>(d)] && std::find(days.begin(), days.end(), d) == days.end())
+        days.push_back(d);
+    if (comma == std::string_view::npos) break;
+    byday.remove_prefix(comma + 1);
+  }
+  std::sort(days.begin(), days.end());
+  return days;
+}
+
+std::optional<int> parse_clock(std::string_view hhmm) {
+  hhmm = trim(hhmm);
+  if (hhmm.size() != 5 && hhmm.size() != 8) return std::nullopt;
+  if (hhmm[2] != ':' || (hhmm.size() == 8 && hhmm[5] != ':')) return std::nullopt;
+  auto h = digits_at(hhmm, 0, 2), m = digits_at(hhmm, 3, 2);
+  std::optional<int> s = hhmm.size() == 8 ? digits_at(hhmm, 6, 2) : std::optional<int>(0);
+  if (!h || !m || !s || *m > 59 || *s > 59 || *h > 24) return std::nullopt;
+  if (*h == 24 && (*m != 0 || *s != 0)) return std::nullopt;
+  return *h * 60 + *m;
+}
+
+std::string format_clock(int minutes) {
+  minutes = std::clamp(minutes, 0, kMinutesPerDay);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+  return buf;
+}
+
+OpeningHours opening_hours_from(const std::vector<ScheduleRow>& rows,
+                                const std::vector<ScheduleException>& exceptions) {
+  OpeningHours h;
+  for (const auto& row : rows) {
+    // A row without freq but with byday and times is read as weekly (common in real exports).
+    std::string freq = upper(trim(row.freq));
+    if (!freq.empty() && freq != "WEEKLY") continue;
+    auto opens = parse_clock(row.opens_at), closes = parse_clock(row.closes_at);
+    if (!opens || !closes || *opens == *closes || *opens >= kMinutesPerDay) continue;
+    std::string from = date_part(row.valid_from), to = date_part(row.valid_to);
+    for (int d : parse_byday(row.byday)) h.weekly.push_back({d, *opens, *closes, from, to});
+  }
+  std::sort(h.weekly.begin(), h.weekly.end(), [](const WeeklyOpening& a, const WeeklyOpening& b) {
+    return std::tie(a.weekday, a.opens_minute, a.closes_minute) < std::tie(b.weekday, b.opens_minute, b.closes_minute);
+  });
+  for (auto x : exceptions) {
+    x.starts_on = date_part(x.starts_on);
+    x.ends_on = x.ends_on.empty() ? x.starts_on : date_part(x.ends_on);
+    if (x.starts_on.empty() || x.ends_on.empty() || x.ends_on < x.starts_on) continue;
+    if (!x.closed && (x.opens_minute < 0 || x.closes_minute < 0 || x.opens_minute >= kMinutesPerDay ||
+                      x.closes_minute > kMinutesPerDay || x.opens_minute == x.closes_minute))
+      continue;
+    h.exceptions.push_back(std::move(x));
+  }
+  std::stable_sort(h.exceptions.begin(), h.exceptions.end(),
+                   [](const ScheduleException& a, const ScheduleException& b) { return a.starts_on < b.starts_on; });
+  return h;
+}
+
+// ---- dates and Brussels time --------------------------------------------------------
+
+bool valid_iso_date(std::string_view iso_date) { return iso_date.size() == 10 && parse_date(iso_date).has_value(); }
+
+std::string add_days(std::string_view iso_date, int days) {
+  auto d = parse_date(iso_date);
+  if (!d) return {};
+  return format_date(civil_from_days(days_from_civil(*d) + days));
+}
+
+std::optional<long> days_between(std::string_view from, std::string_view to) {
+  auto a = parse_date(from), b = parse_date(to);
+  if (!a || !b) return std::nullopt;
+  return days_from_civil(*b) - days_from_civil(*a);
+}
+
+int weekday_of_date(std::string_view iso_date) {
+  auto d = parse_date(iso_date);
+  if (!d) return -1;
+  long days = days_from_civil(*d);  // 1970-01-01 was a Thursday (3)
+  return static_cast<int>(((days + 3) % 7 + 7) % 7);
+}
+
+BrusselsTime brussels_time(std::int64_t unix_seconds) {
+  icu::Calendar& cal = brussels_calendar();
+  UErrorCode status = U_ZERO_ERROR;
+  cal.setTime(static_cast<UDate>(unix_seconds) * 1000.0, status);
+  int year = cal.get(UCAL_EXTENDED_YEAR, status);
+  int month = cal.get(UCAL_MONTH, status) + 1;
+  int day = cal.get(UCAL_DATE, status);
+  int hour = cal.get(UCAL_HOUR_OF_DAY, status);
+  int minute = cal.get(UCAL_MINUTE, status);
+  int dow = cal.get(UCAL_DAY_OF_WEEK, status);  // 1 = Sunday
+  if (U_FAILURE(status)) throw std::runtime_error("ICU calendar failed");
+  return BrusselsTime{format_date({year, month, day}), (dow + 5) % 7, hour * 60 + minute};
+}
+
+int brussels_weekday(std::int64_t unix_seconds) { return brussels_time(unix_seconds).weekday; }
+std::string brussels_date(std::int64_t unix_seconds) { return brussels_time(unix_seconds).date; }
+
+// ---- periods ------------------------------------------------------------------------
+
+std::vector<const ScheduleException*> exceptions_on(const OpeningHours& h, std::string_view iso_date) {
+  std::vector<const ScheduleException*> out;
+  for (const auto& x : h.exceptions)
+    if (covers(x, iso_date)) out.push_back(&x);
+  return out;
+}
+
+std::vector<OpenPeriod> regular_periods_on(const OpeningHours& h, std::string_view iso_date) {
+  std::vector<OpenPeriod> out;
+  int weekday = weekday_of_date(iso_date);
+  for (const auto& w : h.weekly)
+    if (w.weekday == weekday && valid_on(w, iso_date)) out.push_back({w.opens_minute, w.closes_minute});
+  return out;
+}
+
+std::vector<OpenPeriod> periods_on(const OpeningHours& h, std::string_view iso_date) {
+  auto special = exceptions_on(h, iso_date);
+  if (special.empty()) return regular_periods_on(h, iso_date);
+  std::vector<OpenPeriod> out;
+  for (const auto* x : special)
+    if (!x->closed) out.push_back({x->opens_minute, x->closes_minute});
+  std::sort(out.begin(), out.end(), [](const OpenPeriod& a, const OpenPeriod& b) { return a.opens_minute < b.opens_minute; });
+  return out;
+}
+
+std::vector<ScheduleException> exceptions_from(const OpeningHours& h, std::string_view iso_date) {
+  std::vector<ScheduleException> out;
+  for (const auto& x : h.exceptions)
+    if (std::string_view(x.ends_on) >= iso_date) out.push_back(x);
+  return out;
+}
+
+bool is_open_at(const OpeningHours& h, std::int64_t unix_seconds) {
+  BrusselsTime now = brussels_time(unix_seconds);
+  for (const auto& p : periods_on(h, now.date))
+    if (period_contains(p, now.minute)) return true;
+  // Periods of the day before that run past midnight.
+  for (const auto& p : periods_on(h, add_days(now.date, -1)))
+    if (p.closes_minute < p.opens_minute && now.minute < p.closes_minute) return true;
+  return false;
+}
+
+bool is_open_on_weekday(const OpeningHours& h, int weekday) {
+  return std::any_of(h.weekly.begin(), h.weekly.end(), [&](const WeeklyOpening& w) { return w.weekday == weekday; });
+}
+
+}  // namespace samen::directory

@@ -1,0 +1,312 @@
+// Index terms of a service and query plans (see search_analysis.hpp). Pure
+// functions over ServiceDocument and the typed text, shared by both engines.
+#include "directory/search/search_analysis.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/brussels.hpp"
+#include "directory/search/service_card.hpp"
+#include "util/text_fold.hpp"
+
+namespace samen::directory::detail {
+namespace {
+
+constexpr std::array<i18n::Lang, 3> kLangOrder{i18n::Lang::nl, i18n::Lang::fr, i18n::Lang::en};
+
+void push_unique(std::vector<std::string>& v, std::string s) {
+  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
+}
+
+// Adds the words of a text, each as itself and as its stem in the text's language.
+void add_text(DocumentTerms& out, std::string_view text, i18n::Lang lang, Field field, bool stemmed = true) {
+  for (auto& w : text::folded_words(text)) {
+    if (text::is_stopword(w)) continue;
+    if (stemmed) out.text_terms.push_back({std::string(kStemPrefix) + text::stem(lang, w), field});
+    out.text_terms.push_back({w, field});
+    out.words.insert(std::move(w));
+  }
+}
+
+std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // do not cut a character
+  return s.substr(0, n);
+}
+
+}  // namespace
+
+// ---- indexing ---------------------------------------------------------------------
+
+DocumentTerms document_terms(const ServiceDocument& d) {
+  DocumentTerms out;
+  // Each language's texts with that language's stemmer. An untranslated text
+  // repeats the Dutch one: it is indexed once (queries try all three stemmers).
+  std::set<std::string> texts_done;
+  auto add_field = [&](const std::string& text, i18n::Lang lang, Field field) {
+    if (!text.empty() && texts_done.insert(text).second) add_text(out, text, lang, field, true);
+  };
+  for (auto lang : kLangOrder) {
+    const ServiceTexts& t = d.texts[lang_index(lang)];
+    add_field(t.name, lang, Field::name);
+    add_field(t.alternate_name, lang, Field::secondary);
+    add_field(d.organization_name[lang_index(lang)], lang, Field::secondary);
+    for (const auto& label : d.category_labels[lang_index(lang)]) add_field(label, lang, Field::secondary);
+    add_field(t.description, lang, Field::body);
+    add_field(t.eligibility_description, lang, Field::body);
+    add_field(t.application_process, lang, Field::body);
+    add_field(t.fees_description, lang, Field::body);
+  }
+  for (const auto& nis : d.municipalities) {
+    if (const Municipality* m = municipality_by_nis(nis)) {
+      add_text(out, m->name_nl, i18n::Lang::nl, Field::place, false);
+      if (m->name_fr != m->name_nl) add_text(out, m->name_fr, i18n::Lang::fr, Field::place, false);
+    }
+  }
+  for (const auto& pc : d.postcodes) add_text(out, pc, i18n::Lang::nl, Field::place, false);
+
+  for (const auto& m : d.municipalities) out.filter_terms.insert(municipality_term(m));
+  for (const auto& l : d.languages) out.filter_terms.insert(language_term(l));
+  for (const auto& c : d.category_ids) out.filter_terms.insert(category_term(c));
+  for (auto c : d.costs) out.filter_terms.insert(cost_term(c));
+  for (int day : open_weekdays(d.hours)) out.filter_terms.insert(weekday_term(day));
+  for (const auto& term : hour_of_week_terms(d.hours)) out.filter_terms.insert(term);
+  if (!d.organization_id.empty()) out.filter_terms.insert(organization_term(d.organization_id));
+
+  for (auto lang : kLangOrder) {
+    const auto l = lang_index(lang);
+    out.sort_keys[l] = label_key(d.texts[l].name);
+    push_unique(out.labels[l], d.texts[l].name);
+    for (const auto& label : d.category_labels[l]) push_unique(out.labels[l], label);
+  }
+  out.min_age = d.min_age.value_or(kNoMinAge);
+  out.max_age = d.max_age.value_or(kNoMaxAge);
+  out.hours = encode_hours(d.hours);
+  out.card = encode_card(card_of(d));
+  return out;
+}
+
+std::string municipality_term(std::string_view nis) { return "XMUN" + std::string(nis); }
+std::string language_term(std::string_view code) { return "XLANG" + text::fold(text::clean_utf8(code, 16)); }
+bool is_offered_language_code(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+std::string category_term(std::string_view term_id) { return "XCAT" + std::string(term_id); }
+std::string cost_term(CostFilter c) {
+  switch (c) {
+    case CostFilter::free: return "XCOSTfree";
+    case CostFilter::paid: return "XCOSTpaid";
+    case CostFilter::income_related: return "XCOSTincome_related";
+    case CostFilter::any: break;
+  }
+  return "XCOSTany";
+}
+std::string weekday_term(int weekday) { return "XDAY" + std::to_string(weekday); }
+std::string organization_term(std::string_view id) { return "XORG" + std::string(id); }
+std::string hour_of_week_term(int hour_of_week) { return "XHOW" + std::to_string(hour_of_week); }
+
+std::set<std::string> hour_of_week_terms(const OpeningHours& h) {
+  std::set<std::string> terms;
+  auto add_hours = [&](int weekday, int from_minute, int to_minute) {  // [from, to)
+    for (int hour = from_minute / 60; hour * 60 < to_minute && hour < 24; ++hour)
+      terms.insert(hour_of_week_term(((weekday % 7 + 7) % 7) * 24 + hour));
+  };
+  for (const auto& w : h.weekly) {
+    if (w.closes_minute > w.opens_minute) {
+      add_hours(w.weekday, w.opens_minute, w.closes_minute);
+    } else {  // runs past midnight (as schedule.cpp reads it)
+      add_hours(w.weekday, w.opens_minute, 24 * 60);
+      if (w.closes_minute < w.opens_minute) add_hours(w.weekday + 1, 0, w.closes_minute);
+    }
+  }
+  for (const auto& x : h.exceptions)
+    if (!x.closed) terms.insert(std::string(kSpecialHoursTerm));
+  return terms;
+}
+
+std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f) {
+  std::vector<std::vector<std::string>> clauses;
+  auto clause_of = [&](const std::vector<std::string>& values, std::string (*term)(std::string_view)) {
+    if (values.empty()) return;
+    std::vector<std::string> c;
+    for (const auto& v : values) push_unique(c, term(text::clean_utf8(v, 200)));
+    clauses.push_back(std::move(c));
+  };
+  clause_of(f.municipalities, municipality_term);
+  clause_of(f.languages, language_term);
+  clause_of(f.categories, category_term);
+  if (f.cost != CostFilter::any) clauses.push_back({cost_term(f.cost)});
+  if (f.open_weekday && *f.open_weekday >= 0 && *f.open_weekday <= 6) clauses.push_back({weekday_term(*f.open_weekday)});
+  else if (f.open_weekday) clauses.push_back({"XDAYnone"});
+  // A service open at a moment has regular hours in that hour of the week
+  // (or special hours some day): narrows the candidates the engine then
+  // checks against the hours themselves.
+  if (f.open_at) {
+    const BrusselsTime t = brussels_time(*f.open_at);
+    clauses.push_back({hour_of_week_term(t.weekday * 24 + t.minute / 60), std::string(kSpecialHoursTerm)});
+  }
+  if (f.organization_id) clauses.push_back({organization_term(text::clean_utf8(*f.organization_id, 200))});
+  return clauses;
+}
+
+std::string label_key(std::string_view label) {
+  std::string key;
+  for (const auto& w : text::folded_words(label)) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  return key;
+}
+
+std::vector<std::string> word_start_tails(const std::string& key, std::size_t max_tails) {
+  std::vector<std::string> tails;
+  std::size_t at = 0;
+  while (at < key.size() && tails.size() < max_tails) {
+    tails.push_back(utf8_prefix(key.substr(at), 80));
+    auto space = key.find(' ', at);
+    if (space == std::string::npos) break;
+    at = space + 1;
+  }
+  return tails;
+}
+
+// ---- synonyms ---------------------------------------------------------------------
+
+SynonymDictionary SynonymDictionary::from_rows(const std::vector<std::array<std::string, 3>>& rows) {
+  SynonymDictionary d;
+  for (const auto& [group, lang_code, term] : rows) {
+    auto lang = i18n::parse_lang(lang_code);
+    Member m{group, lang.value_or(i18n::Lang::nl), text::folded_words(term), {}};
+    if (m.words.empty()) continue;
+    for (const auto& w : m.words) m.stems.push_back(text::stem(m.lang, w));
+    d.members_.push_back(std::move(m));
+  }
+  return d;
+}
+
+SynonymDictionary SynonymDictionary::load(store::Connection& c) {
+  std::vector<std::array<std::string, 3>> rows;
+  for (const auto& r : c.exec("SELECT group_id, lang, term FROM search_synonyms ORDER BY group_id, lang, term").rows)
+    rows.push_back({r.text(0), r.text(1), r.text(2)});
+  return from_rows(rows);
+}
+
+SynonymDictionary::Match SynonymDictionary::longest_match(const std::vector<std::string>& words,
+                                                          const std::vector<std::array<std::string, 3>>& stems,
+                                                          std::size_t at) const {
+  Match best;
+  std::set<std::string> groups;
+  for (const auto& m : members_) {
+    const std::size_t n = m.words.size();
+    if (n < best.length || at + n > words.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < n && same; ++i)
+      same = words[at + i] == m.words[i] || stems[at + i][lang_index(m.lang)] == m.stems[i];
+    if (!same) continue;
+    if (n > best.length) {
+      best.length = n;
+      groups.clear();
+    }
+    groups.insert(m.group);
+  }
+  if (best.length == 0) return best;
+  for (const auto& m : members_)
+    if (groups.contains(m.group)) best.members.push_back(&m);
+  return best;
+}
+
+// ---- queries ----------------------------------------------------------------------
+
+std::vector<std::string> typed_word_terms(const std::string& word, i18n::Lang lang) {
+  std::vector<std::string> terms{word};
+  push_unique(terms, std::string(kStemPrefix) + text::stem(lang, word));
+  for (auto other : kLangOrder)
+    if (other != lang) push_unique(terms, std::string(kStemPrefix) + text::stem(other, word));
+  return terms;
+}
+
+namespace {
+
+std::vector<WordTerms> meaningful(const std::vector<std::string>& words, auto&& terms_of) {
+  std::vector<WordTerms> out;
+  for (const auto& w : words)
+    if (!text::is_stopword(w)) out.push_back({w, terms_of(w)});
+  if (out.empty())  // "ONE", "la": a member made only of small words still counts
+    for (const auto& w : words) out.push_back({w, terms_of(w)});
+  return out;
+}
+
+bool same_words(const Alternative& a, const Alternative& b) {
+  if (a.words.size() != b.words.size()) return false;
+  for (std::size_t i = 0; i < a.words.size(); ++i)
+    if (a.words[i].word != b.words[i].word) return false;
+  return true;
+}
+
+}  // namespace
+
+QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDictionary& synonyms) {
+  QueryPlan plan;
+  plan.tokens = text::split_words(text::fold(text::clean_utf8(raw, kMaxQueryChars)));
+  if (plan.tokens.size() > 2 * kMaxQueryWords) plan.tokens.resize(2 * kMaxQueryWords);
+  auto typed_terms = [&](const std::string& w) { return typed_word_terms(w, lang); };
+  std::vector<std::array<std::string, 3>> stems;
+  for (const auto& w : plan.tokens)
+    stems.push_back({text::stem(i18n::Lang::nl, w), text::stem(i18n::Lang::fr, w), text::stem(i18n::Lang::en, w)});
+
+  for (std::size_t i = 0; i < plan.tokens.size() && plan.units.size() < kMaxQueryWords;) {
+    auto match = synonyms.longest_match(plan.tokens, stems, i);
+    if (match.length == 0) {
+      const std::string& w = plan.tokens[i];
+      if (!text::is_stopword(w)) {
+        plan.units.push_back({{Alternative{{WordTerms{w, typed_terms(w)}}, false}}});
+        plan.checkable.push_back({i, typed_terms(w)});
+        push_unique(plan.highlight, w);
+        for (std::size_t t = 1; t < plan.units.back().alternatives[0].words[0].terms.size(); ++t) {
+          std::string stem = plan.units.back().alternatives[0].words[0].terms[t].substr(kStemPrefix.size());
+          if (stem.size() >= 3) push_unique(plan.highlight, stem);
+        }
+      }
+      ++i;
+      continue;
+    }
+    QueryUnit unit;
+    std::vector<std::string> typed(plan.tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                                   plan.tokens.begin() + static_cast<std::ptrdiff_t>(i + match.length));
+    unit.alternatives.push_back({meaningful(typed, typed_terms), false});
+    for (const std::string& w : typed) push_unique(plan.highlight, w);
+    for (const auto* m : match.members) {
+      auto member_terms = [&](const std::string& w) {
+        std::vector<std::string> terms{w};
+        push_unique(terms, std::string(kStemPrefix) + text::stem(m->lang, w));
+        return terms;
+      };
+      Alternative alt{meaningful(m->words, member_terms), true};
+      bool duplicate = std::any_of(unit.alternatives.begin(), unit.alternatives.end(),
+                                   [&](const Alternative& a) { return same_words(a, alt); });
+      if (duplicate) continue;
+      for (const auto& w : alt.words) push_unique(plan.highlight, w.word);
+      unit.alternatives.push_back(std::move(alt));
+    }
+    plan.units.push_back(std::move(unit));
+    i += match.length;
+  }
+  return plan;
+}
+
+std::string corrected_query(const QueryPlan& plan, const std::vector<std::pair<std::size_t, std::string>>& fixes) {
+  if (fixes.empty()) return "";
+  std::vector<std::string> words = plan.tokens;
+  for (const auto& [index, word] : fixes)
+    if (index < words.size()) words[index] = word;
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace samen::directory::detail

@@ -1,0 +1,142 @@
+// The engine-independent half of search: which terms a service is indexed
+// under, and how a typed query becomes a query plan. Both engines (Xapian
+// and PostgreSQL) index and query exactly these terms, so they find the same
+// services. Terms: folded words ("creche"), stems with a "Z" prefix
+// ("Zcrech", each text stemmed in its own language), and filter terms
+// (XMUN<nis>, XLANG<code>, XCAT<term id>, XCOST<kind>, XDAY<weekday>,
+// XHOW<hour of week>, XORG<id>).
+#pragma once
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "directory/search/search.hpp"
+#include "directory/search/search_document.hpp"
+
+namespace samen::directory::detail {
+
+// ---- indexing ---------------------------------------------------------------------
+
+// Where a word occurs: a match in the name counts most.
+enum class Field { name, secondary, body, place };
+
+struct IndexTerm {
+  std::string term;
+  Field field;
+};
+
+struct DocumentTerms {
+  std::vector<IndexTerm> text_terms;        // in text order, with repeats
+  std::set<std::string> filter_terms;       // boolean terms for the filters
+  std::set<std::string> words;              // folded words (spelling dictionary)
+  std::array<std::vector<std::string>, 3> labels;  // per UI language: name and category labels (for suggest)
+  std::array<std::string, 3> sort_keys;     // folded name per language (browsing order)
+  double min_age = 0, max_age = 0;          // open bounds as kNoMinAge / kNoMaxAge
+  std::string hours;                        // encode_hours of the opening hours
+  std::string card;                         // encode_card: what a result list shows
+};
+
+inline constexpr double kNoMinAge = -1;
+inline constexpr double kNoMaxAge = 1000;
+inline constexpr std::string_view kStemPrefix = "Z";
+
+DocumentTerms document_terms(const ServiceDocument& d);
+
+// Filter terms, shared by indexing and querying.
+std::string municipality_term(std::string_view nis);
+std::string language_term(std::string_view code);
+// Whether a folded language code is one the language filter offers (two or three letters a-z).
+bool is_offered_language_code(std::string_view code);
+std::string category_term(std::string_view term_id);
+std::string cost_term(CostFilter c);
+std::string weekday_term(int weekday);
+std::string organization_term(std::string_view id);
+// Hours of the week (0 = Monday 00:00-00:59 .. 167) a service regularly opens
+// in, plus kSpecialHoursTerm when exceptions give it other hours some days.
+std::string hour_of_week_term(int hour_of_week);
+inline constexpr std::string_view kSpecialHoursTerm = "XHOWANY";
+std::set<std::string> hour_of_week_terms(const OpeningHours& h);
+
+// The filters as clauses of boolean terms: a service must carry at least one
+// term of every clause. Age and open_at are not in here (engines handle them).
+std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f);
+
+// Suggestions: the key of a label (its folded words joined by one space) and
+// the keys of its tails from each word on ("huis van het kind" → ..., "kind").
+std::string label_key(std::string_view label);
+std::vector<std::string> word_start_tails(const std::string& key, std::size_t max_tails = 6);
+
+// ---- synonyms ---------------------------------------------------------------------
+
+class SynonymDictionary {
+ public:
+  struct Member {
+    std::string group;
+    i18n::Lang lang = i18n::Lang::nl;
+    std::vector<std::string> words;  // folded
+    std::vector<std::string> stems;  // in the member's language
+  };
+  struct Match {
+    std::size_t length = 0;           // query words covered
+    std::vector<const Member*> members;  // every member of the matching groups
+  };
+  SynonymDictionary() = default;
+  // rows: (group_id, lang, term)
+  static SynonymDictionary from_rows(const std::vector<std::array<std::string, 3>>& rows);
+  static SynonymDictionary load(store::Connection& c);
+  // The longest member matching the folded words from `at` on (a word matches
+  // when equal or when its stem in the member's language is the same);
+  // stems[i] holds the nl, fr and en stems of words[i].
+  Match longest_match(const std::vector<std::string>& words, const std::vector<std::array<std::string, 3>>& stems,
+                      std::size_t at) const;
+  bool empty() const { return members_.empty(); }
+
+ private:
+  std::vector<Member> members_;
+};
+
+// ---- queries ----------------------------------------------------------------------
+
+inline constexpr std::size_t kMaxQueryChars = 200;
+inline constexpr std::size_t kMaxQueryWords = 12;
+
+// One word to find: any of its terms (the folded word and its stems).
+struct WordTerms {
+  std::string word;
+  std::vector<std::string> terms;
+};
+// All words of one way of saying it (the typed words, or one synonym).
+struct Alternative {
+  std::vector<WordTerms> words;
+  bool synonym = false;
+};
+// One thing the user asked for: any of its alternatives must match.
+struct QueryUnit {
+  std::vector<Alternative> alternatives;
+};
+// A typed word that may be misspelt (not stopword, not a synonym): index into tokens.
+struct CheckableWord {
+  std::size_t token = 0;
+  std::vector<std::string> terms;
+};
+
+struct QueryPlan {
+  std::vector<QueryUnit> units;               // every unit must match
+  std::vector<std::string> tokens;            // the folded words as typed (did_you_mean rewrites these)
+  std::vector<CheckableWord> checkable;
+  std::vector<std::string> highlight;
+  bool browse() const { return units.empty(); }  // no text to search: list by name
+};
+
+QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDictionary& synonyms);
+
+// The terms of a folded word typed in the UI language: the word and its stems
+// in nl, fr and en (the UI language's first).
+std::vector<std::string> typed_word_terms(const std::string& word, i18n::Lang lang);
+
+// Rewrites the typed words with corrections (token index → word); "" when none.
+std::string corrected_query(const QueryPlan& plan, const std::vector<std::pair<std::size_t, std::string>>& fixes);
+
+}  // namespace samen::directory::detail

@@ -1,0 +1,85 @@
+// Internal to the search module: the two engines behind ServiceSearch::create
+// (search_xapian.cpp for SQLite deployments, search_postgres.cpp for
+// PostgreSQL) and what they share: the synonym cache, settings access,
+// paging limits and timing. Not for use outside src/directory/search/.
+#pragma once
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "directory/search/search.hpp"
+#include "directory/search/search_analysis.hpp"
+
+namespace samen::directory::detail {
+
+std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std::filesystem::path& index_dir);
+std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db);
+
+// The synonym groups, reloaded from search_synonyms at most every few
+// seconds (so an edit shows up in every process without a restart).
+class SynonymCache {
+ public:
+  explicit SynonymCache(store::Database& db) : db_(db) {}
+  std::shared_ptr<const SynonymDictionary> get();
+  void invalidate();
+
+ private:
+  store::Database& db_;
+  std::mutex mutex_;
+  std::shared_ptr<const SynonymDictionary> dict_;
+  std::chrono::steady_clock::time_point loaded_at_{};
+};
+
+std::optional<std::string> read_setting(store::Connection& c, const std::string& name);
+void write_setting(store::Connection& c, const std::string& name, const std::string& value);
+// A random token (hex) naming one build of an index.
+std::string new_generation();
+
+// Paging within sane bounds (offset 0..10,000, limit 0..100).
+struct Page {
+  std::size_t offset = 0, limit = 20;
+};
+Page page_of(const SearchQuery& q);
+
+// open_at: candidates (already narrowed by their hour-of-week terms) are
+// checked against their opening hours in batches. The total is exact when
+// every candidate was checked, else estimated from the share found open.
+inline constexpr std::size_t kOpenAtBatch = 500;
+inline constexpr std::size_t kMaxOpenAtCandidates = 5000;
+struct HoursCandidate {
+  std::string service_id;
+  double score = 0;
+  std::string hours;  // encode_hours form
+  std::string card;
+};
+struct CandidateBatch {
+  std::vector<HoursCandidate> items;
+  std::int64_t candidates = 0;  // all candidates (estimated)
+};
+void filter_open_at(std::int64_t moment, const Page& page,
+                    const std::function<CandidateBatch(std::size_t offset, std::size_t count)>& fetch,
+                    SearchResult& result);
+// Candidates scanned for suggestions.
+inline constexpr std::size_t kMaxSuggestScan = 2000;
+
+// As-you-type suggestions, the part both engines share: the typed prefix
+// becomes a label key, the engine's `scan` lists the labels it holds for
+// that key (at most kMaxSuggestScan, each with the number of services
+// carrying it), and the labels starting with the typed text come first,
+// then the most used, then alphabetically. Nothing is scanned for an empty
+// key or limit.
+using SuggestionSink = std::function<void(std::string label, std::int64_t services)>;
+using SuggestionScan = std::function<void(const std::string& key, const SuggestionSink& add)>;
+std::vector<std::string> suggest_labels(std::string_view prefix, std::size_t limit, const SuggestionScan& scan);
+
+double elapsed_ms(std::chrono::steady_clock::time_point since);
+
+// A search the engine could not run (logged with `why`) finds nothing: the
+// finder shows "no results", never an error page.
+void give_up_search(SearchResult& result, const std::string& why);
+
+}  // namespace samen::directory::detail

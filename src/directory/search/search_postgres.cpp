@@ -1,0 +1,543 @@
+// The PostgreSQL search engine: full-text search in the database itself, so
+// every server process on the database sees a change as soon as the writer
+// re-indexes after its commit. Samen computes the terms (folded words and
+// stems, as for Xapian) and stores them as tsvectors: service_search.doc
+// holds every term, the filter terms too (one GIN index scan intersects
+// words and filters, with no row read to check a filter), and rank_doc the
+// terms of the name and headings with weights A/B for ranking. Typo
+// suggestions use pg_trgm when it can be installed, else a prefix scan of
+// search_words with an edit distance.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <set>
+
+#include "directory/search/search_engines.hpp"
+#include "util/text_fold.hpp"
+
+namespace samen::directory::detail {
+namespace {
+
+using store::Connection;
+using store::Params;
+
+constexpr std::string_view kFormat = "4";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormatSetting = "search.postgres_format";
+constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
+constexpr std::size_t kMaxLexemeBytes = 1000;
+
+// A lexeme quoted for tsvector/tsquery input.
+std::string lexeme_literal(std::string_view lexeme) {
+  std::string out = "'";
+  for (char c : lexeme) {
+    if (c == '\'') out += "''";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out + "'";
+}
+
+char weight_of(Field f) {
+  switch (f) {
+    case Field::name: return 'A';
+    case Field::secondary: return 'B';
+    case Field::body: return 'C';
+    case Field::place: break;
+  }
+  return 'D';
+}
+
+// All text and filter terms as tsvector input, without positions: 'term'
+// 'other' ... Filter terms start with 'X' (text terms are folded words or
+// start with 'Z'), so the two never meet.
+std::string doc_vector(const DocumentTerms& t) {
+  std::set<std::string> terms;
+  for (const auto& [term, field] : t.text_terms)
+    if (term.size() <= kMaxLexemeBytes) terms.insert(term);
+  for (const auto& term : t.filter_terms)
+    if (term.size() <= kMaxLexemeBytes) terms.insert(term);
+  std::string out;
+  for (const auto& term : terms) out += lexeme_literal(term) + ' ';
+  return out;
+}
+
+// The terms of the name (weight A) and of other headings (B) for ranking:
+// one position per term with the weight of the most important field.
+std::string rank_vector(const DocumentTerms& t) {
+  std::map<std::string, char> best;
+  for (const auto& [term, field] : t.text_terms) {
+    if (term.size() > kMaxLexemeBytes || (field != Field::name && field != Field::secondary)) continue;
+    auto [it, inserted] = best.try_emplace(term, weight_of(field));
+    if (!inserted) it->second = std::min(it->second, weight_of(field));  // 'A' < 'B'
+  }
+  std::string out;
+  int position = 0;
+  for (const auto& [term, weight] : best) {
+    position = std::min(position + 1, 16383);
+    out += lexeme_literal(term) + ":" + std::to_string(position) + weight + ' ';
+  }
+  return out;
+}
+
+std::string any_of(const std::vector<std::string>& terms) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? " | " : "") + lexeme_literal(terms[i]);
+  return out + ")";
+}
+
+std::string text_tsquery(const QueryPlan& plan) {
+  std::string out;
+  for (const auto& unit : plan.units) {
+    std::string alternatives;
+    for (const auto& alt : unit.alternatives) {
+      std::string all;
+      for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms);
+      alternatives += (alternatives.empty() ? "(" : " | (") + all + ")";
+    }
+    out += (out.empty() ? "(" : " & (") + alternatives + ")";
+  }
+  return out;
+}
+
+// Every term of the query, any one matching: a service without one of them
+// in rank_doc ranks 0 (ts_rank would say so, at about three times the cost).
+std::string any_term_tsquery(const QueryPlan& plan) {
+  std::set<std::string> terms;
+  for (const auto& unit : plan.units)
+    for (const auto& alt : unit.alternatives)
+      for (const auto& w : alt.words) terms.insert(w.terms.begin(), w.terms.end());
+  return any_of({terms.begin(), terms.end()});
+}
+
+std::string tags_tsquery(const SearchFilters& f) {
+  std::string out;
+  for (const auto& clause : filter_clauses(f)) out += (out.empty() ? "" : " & ") + any_of(clause);
+  return out;
+}
+
+// '{"a","b"}' for CAST(? AS TEXT[]).
+std::string text_array(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += i ? ",\"" : "\"";
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::string like_escaped(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string sort_column(i18n::Lang lang) { return "sort_" + std::string(i18n::code(lang)); }
+
+// A service's rows: the document and its suggestion labels.
+struct IndexRows {
+  std::string id;
+  DocumentTerms terms;
+  std::int64_t updated_at = 0;
+};
+
+class PostgresSearch : public ServiceSearch {
+ public:
+  explicit PostgresSearch(store::Database& db) : db_(db), synonyms_(db) {}
+
+  void open() {
+    detect_trigram();
+    std::optional<std::string> format;
+    {
+      auto lease = db_.acquire();
+      format = read_setting(*lease, std::string(kFormatSetting));
+    }
+    if (format != kFormat) {
+      rebuild();
+      return;
+    }
+    // Services written while no process re-indexed them (a crash between
+    // commit and re-index) are caught up here.
+    std::vector<std::string> stale;
+    {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec(
+               "SELECT s.id FROM services s LEFT JOIN service_search x ON x.service_id = s.id "
+               "WHERE (x.service_id IS NULL AND s.status = 'active' AND s.archived_at IS NULL) "
+               "OR x.indexed_updated_at < s.updated_at").rows)
+        stale.push_back(r.text(0));
+    }
+    constexpr std::size_t kMaxCatchUp = 2000;  // beyond: a bulk import, faster rebuilt whole
+    if (stale.size() > kMaxCatchUp) rebuild();
+    else if (!stale.empty()) reindex_services(stale);
+  }
+
+  SearchResult search(const SearchQuery& q) override {
+    const auto start = std::chrono::steady_clock::now();
+    SearchResult result;
+    try {
+      const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
+      result.highlight = plan.highlight;
+      auto lease = db_.acquire();
+      // The planner underestimates what matching a tsvector row by row costs
+      // and would scan the table for common words: steer it to the GIN index.
+      // Nor should it split a broad search over parallel workers: starting
+      // them costs more than they save when the server's cores are busy with
+      // other requests (a broad search took half the time without them).
+      lease->exec("SELECT set_config('enable_seqscan', 'off', false), "
+                  "set_config('max_parallel_workers_per_gather', '0', false)");
+      struct ResetPlanner {
+        Connection& c;
+        ~ResetPlanner() {
+          try {
+            // Two RESETs: restoring both through pg_settings in one statement took 1 ms.
+            c.exec("RESET enable_seqscan");
+            c.exec("RESET max_parallel_workers_per_gather");
+          } catch (const store::StoreError&) {  // a broken connection is replaced by the pool
+          }
+        }
+      } reset{*lease};
+      run_search(*lease, q, plan, result);
+      if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
+    } catch (const store::StoreError& e) {
+      if (e.kind() == store::StoreError::Kind::connection || e.kind() == store::StoreError::Kind::busy) throw;
+      give_up_search(result, e.what());
+    }
+    result.engine_ms = elapsed_ms(start);
+    return result;
+  }
+
+  std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
+    return suggest_labels(prefix, limit, [&](const std::string& key, const SuggestionSink& add) {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec(
+               "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
+               "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
+               {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
+               .rows)
+        add(r.text(0), r.int64(1));
+    });
+  }
+
+  void reindex_service(const std::string& service_id) override { reindex({service_id}); }
+  void reindex_services(const std::vector<std::string>& service_ids) override {
+    for_each_batch(service_ids, [&](std::vector<std::string> batch) {
+      reindex(batch);
+      return true;
+    });
+  }
+
+  void rebuild() override {
+    store::in_transaction(db_, [&](Connection& c) {
+      c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
+      c.exec("DELETE FROM service_search_labels");
+      c.exec("DELETE FROM service_search");
+      c.exec("DELETE FROM search_words");
+      std::map<std::string, std::int64_t> word_counts;
+      for_each_batch(all_service_ids(c), [&](std::vector<std::string> batch) {
+        std::vector<IndexRows> rows;
+        for (const auto& d : load_service_documents(c, batch)) {
+          if (!d.searchable) continue;
+          rows.push_back({d.id, document_terms(d), d.updated_at});
+          for (const auto& w : rows.back().terms.words) ++word_counts[w];
+        }
+        insert_rows(c, rows);
+        return true;
+      });
+      insert_word_counts(c, word_counts);
+      write_setting(c, std::string(kFormatSetting), std::string(kFormat));
+    });
+    // Fresh statistics, so the planner picks the GIN indexes for rare words at
+    // once; and the rows the rebuild deleted reclaimed at once, or every broad
+    // search would visit twice the pages until autovacuum comes by.
+    db_.acquire()->exec("VACUUM (ANALYZE) service_search, service_search_labels, search_words");
+  }
+
+  std::string engine_name() const override { return "postgres"; }
+
+  std::vector<std::string> offered_languages() override {
+    std::vector<std::string> codes;
+    auto lease = db_.acquire();
+    for (const auto& r : lease->exec("SELECT DISTINCT LOWER(l.code) FROM languages l "
+                                     "JOIN service_search x ON x.service_id = l.service_id ORDER BY 1").rows) {
+      std::string code = text::fold(text::clean_utf8(r.text(0), 16));
+      code = code.substr(0, code.find_first_of("-_"));  // as indexed: "nl-BE" offers "nl"
+      if (is_offered_language_code(code)) codes.push_back(std::move(code));
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+  }
+
+ private:
+  // pg_trgm needs CREATE privilege on the database (superuser before PG 13):
+  // without it, typo suggestions fall back to a prefix scan.
+  void detect_trigram() {
+    auto lease = db_.acquire();
+    try {
+      lease->exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+    } catch (const store::StoreError& e) {
+      spdlog::info("search: pg_trgm not available ({}); typo suggestions use a prefix scan", e.what());
+    }
+    try {
+      trigram_ = !lease->exec("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").empty();
+      if (trigram_)
+        lease->exec("CREATE INDEX IF NOT EXISTS search_words_trgm ON search_words USING GIN (word gin_trgm_ops)");
+    } catch (const store::StoreError& e) {
+      spdlog::info("search: no trigram index on search_words ({})", e.what());
+    }
+  }
+
+  void reindex(const std::vector<std::string>& ids) {
+    try {
+      write_entries(ids);
+    } catch (const std::exception& e) {
+      // The write itself is committed; the next start catches the entry up.
+      spdlog::error("search: could not index {} service(s): {}", ids.size(), e.what());
+    }
+  }
+
+  void write_entries(const std::vector<std::string>& ids) {
+    store::in_transaction(db_, [&](Connection& c) {
+      c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
+      const auto docs = load_service_documents(c, ids);
+      // Word counts change by the words of the new entries minus those of the old.
+      std::map<std::string, std::int64_t> word_counts;
+      for (const auto& r : c.exec("SELECT w FROM service_search, unnest(tsvector_to_array(doc)) AS w "
+                                  "WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)}).rows) {
+        const std::string& w = r.text(0);
+        if (!w.empty() && !(w[0] >= 'A' && w[0] <= 'Z')) --word_counts[w];  // plain words, not stems or tags
+      }
+      c.exec("DELETE FROM service_search_labels WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
+      c.exec("DELETE FROM service_search WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
+      std::vector<IndexRows> rows;
+      for (const auto& d : docs) {
+        if (!d.searchable) continue;
+        rows.push_back({d.id, document_terms(d), d.updated_at});
+        for (const auto& w : rows.back().terms.words) ++word_counts[w];
+      }
+      std::erase_if(word_counts, [](const auto& kv) { return kv.second == 0; });
+      insert_rows(c, rows);
+      insert_word_counts(c, word_counts);
+    });
+  }
+
+  static void insert_rows(Connection& c, const std::vector<IndexRows>& rows) {
+    constexpr std::size_t kRowsPerInsert = 100;
+    for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
+      std::string sql =
+          "INSERT INTO service_search (service_id, doc, rank_doc, min_age, max_age, sort_nl, sort_fr, sort_en, "
+          "hours, card, indexed_updated_at) VALUES ";
+      Params p;
+      for (std::size_t i = at; i < std::min(rows.size(), at + kRowsPerInsert); ++i) {
+        const auto& r = rows[i];
+        sql += (i > at ? ", " : "");
+        sql += "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, "
+               "CAST(? AS BIGINT))";
+        p.insert(p.end(), {r.id, doc_vector(r.terms), rank_vector(r.terms), r.terms.min_age,
+                           r.terms.max_age,
+                           r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours,
+                           r.terms.card, r.updated_at});
+      }
+      c.exec(sql, p);
+    }
+    // Suggestion labels: one row per label and word it can be completed from.
+    std::string sql;
+    Params p;
+    auto flush = [&] {
+      if (p.empty()) return;
+      c.exec("INSERT INTO service_search_labels (service_id, lang, tail, label) VALUES " + sql +
+                 " ON CONFLICT DO NOTHING",
+             p);
+      sql.clear();
+      p.clear();
+    };
+    for (const auto& r : rows) {
+      for (auto lang : i18n::kLangs) {
+        for (const auto& label : r.terms.labels[lang_index(lang)]) {
+          const std::string shown = text::clean_utf8(label, 200);
+          for (const auto& tail : word_start_tails(label_key(label))) {
+            sql += p.empty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+            p.insert(p.end(), {r.id, std::string(i18n::code(lang)), tail, shown});
+            if (p.size() >= 2000) flush();
+          }
+        }
+      }
+    }
+    flush();
+  }
+
+  static void insert_word_counts(Connection& c, const std::map<std::string, std::int64_t>& counts) {
+    std::string sql;
+    Params p;
+    auto flush = [&] {
+      if (p.empty()) return;
+      c.exec("INSERT INTO search_words (word, services) VALUES " + sql +
+                 " ON CONFLICT (word) DO UPDATE SET services = search_words.services + excluded.services",
+             p);
+      sql.clear();
+      p.clear();
+    };
+    for (const auto& [word, n] : counts) {  // sorted: concurrent writers lock rows in one order
+      sql += p.empty() ? "(?, CAST(? AS BIGINT))" : ", (?, CAST(? AS BIGINT))";
+      p.insert(p.end(), {word, n});
+      if (p.size() >= 2000) flush();
+    }
+    flush();
+  }
+
+  void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
+    const Page page = page_of(q);
+    Params p;
+    std::vector<std::string> where;
+    std::string from = "service_search";
+    // Matches in the name rank first; matches elsewhere only follow (0.01).
+    std::string score = "0";
+    // Words and filter terms in one condition on doc: its GIN index finds the
+    // services having both in a single scan.
+    std::string matches;
+    if (!plan.browse()) {
+      score = "CASE WHEN rank_doc @@ any_term THEN ts_rank(rank_doc, q) ELSE 0 END + 0.01";
+      from += ", CAST(? AS tsquery) AS q, CAST(? AS tsquery) AS any_term";
+      matches = text_tsquery(plan);
+      p.emplace_back(matches);
+      p.emplace_back(any_term_tsquery(plan));
+    }
+    if (auto tags = tags_tsquery(q.filters); !tags.empty()) matches += (matches.empty() ? "" : " & ") + tags;
+    if (!matches.empty()) {
+      where.push_back("doc @@ CAST(? AS tsquery)");
+      p.emplace_back(matches);
+    }
+    if (q.filters.age_years) {
+      where.push_back("min_age <= ? AND max_age >= ?");
+      p.emplace_back(*q.filters.age_years);
+      p.emplace_back(*q.filters.age_years);
+    }
+    result.hits.clear();
+    if (where.empty() && !q.filters.open_at) {
+      // Everything by name: read the page along the name index, count apart.
+      auto rows = c.exec("SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
+                             ", service_id LIMIT ? OFFSET ?",
+                         {static_cast<std::int64_t>(page.limit), static_cast<std::int64_t>(page.offset)});
+      for (const auto& r : rows.rows) result.hits.push_back({r.text(0), 0, r.text(1)});
+      result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
+      return;
+    }
+    // One query ranks the matches and returns a page of them (cards read for
+    // the page only, by primary key); the number of matches is counted apart,
+    // and only when the page does not tell it already.
+    std::string matching = " FROM " + from;
+    for (std::size_t i = 0; i < where.size(); ++i) matching += (i ? " AND " : " WHERE ") + where[i];
+    const std::string page_sql = "SELECT p.service_id, p.score, p.hours, s.card FROM (SELECT service_id, " + score +
+                                 " AS score, " + (q.filters.open_at ? "hours" : "''") + " AS hours, " +
+                                 sort_column(q.lang) + " AS sort" + matching +
+                                 " ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?) p "
+                                 "JOIN service_search s ON s.service_id = p.service_id "
+                                 "ORDER BY p.score DESC, p.sort, p.service_id";
+    auto count_matches = [&] { return c.exec("SELECT COUNT(*)" + matching, p).rows.at(0).int64(0); };
+    auto fetch_page = [&](std::size_t offset, std::size_t count) {
+      Params page_params = p;
+      page_params.emplace_back(static_cast<std::int64_t>(count));
+      page_params.emplace_back(static_cast<std::int64_t>(offset));
+      std::vector<HoursCandidate> items;
+      for (const auto& r : c.exec(page_sql, page_params).rows)
+        items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
+      return items;
+    };
+    if (q.filters.open_at) {
+      std::optional<std::int64_t> counted;
+      filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
+        CandidateBatch batch;
+        batch.items = fetch_page(offset, count);
+        // A short batch is the last one: the candidates are all known then.
+        if (batch.items.size() < count) batch.candidates = static_cast<std::int64_t>(offset + batch.items.size());
+        else batch.candidates = counted ? *counted : *(counted = count_matches());
+        return batch;
+      }, result);
+      return;
+    }
+    for (auto& h : fetch_page(page.offset, page.limit))
+      result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
+    // A page cut short by the end of the matches gives the total; a full page,
+    // or one past the end, needs the count.
+    if (result.hits.size() < page.limit && (!result.hits.empty() || page.offset == 0))
+      result.total = static_cast<std::int64_t>(page.offset + result.hits.size());
+    else
+      result.total = count_matches();
+  }
+
+  // Words that match nothing, replaced by the closest indexed word.
+  std::optional<std::string> spelling_fix(Connection& c, const QueryPlan& plan) {
+    std::vector<std::pair<std::size_t, std::string>> fixes;
+    for (const auto& word : plan.checkable) {
+      if (!c.exec("SELECT 1 FROM service_search WHERE doc @@ CAST(? AS tsquery) LIMIT 1", {any_of(word.terms)})
+               .empty())
+        continue;
+      if (auto fix = closest_word(c, plan.tokens[word.token])) fixes.emplace_back(word.token, *fix);
+    }
+    std::string corrected = corrected_query(plan, fixes);
+    if (corrected.empty()) return std::nullopt;
+    return corrected;
+  }
+
+  std::optional<std::string> closest_word(Connection& c, const std::string& word) {
+    store::Result candidates;
+    const auto length = static_cast<std::int64_t>(word.size());
+    if (trigram_) {
+      try {
+        candidates = c.exec("SELECT word, services FROM search_words WHERE services > 0 AND word % ? "
+                            "ORDER BY similarity(word, ?) DESC, services DESC LIMIT 30",
+                            {word, word});
+      } catch (const store::StoreError& e) {
+        if (e.kind() == store::StoreError::Kind::connection) throw;
+        spdlog::info("search: pg_trgm went away ({}); typo suggestions use a prefix scan", e.what());
+        trigram_ = false;
+      }
+    }
+    if (!trigram_) {
+      // Without trigrams: words with the same first letter and about the same length.
+      std::string first = word.substr(0, 1);
+      while (first.size() < word.size() && (static_cast<unsigned char>(word[first.size()]) & 0xC0) == 0x80)
+        first += word[first.size()];
+      candidates = c.exec("SELECT word, services FROM search_words WHERE services > 0 AND word LIKE ? ESCAPE '\\' "
+                          "AND length(word) BETWEEN ? AND ? LIMIT 5000",
+                          {like_escaped(first) + "%", length - 3, length + 3});
+    }
+    const std::size_t allowed = text::edit_distance(word, "") <= 4 ? 1 : 2;
+    std::optional<std::string> best;
+    std::size_t best_distance = allowed + 1;
+    std::int64_t best_services = 0;
+    for (const auto& r : candidates.rows) {
+      const std::size_t d = text::edit_distance(word, r.text(0));
+      if (d == 0 || d > allowed) continue;
+      if (d < best_distance || (d == best_distance && r.int64(1) > best_services)) {
+        best = r.text(0);
+        best_distance = d;
+        best_services = r.int64(1);
+      }
+    }
+    return best;
+  }
+
+  store::Database& db_;
+  SynonymCache synonyms_;
+  std::atomic<bool> trigram_{false};
+};
+
+}  // namespace
+
+std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db) {
+  auto engine = std::make_unique<PostgresSearch>(db);
+  engine->open();
+  return engine;
+}
+
+}  // namespace samen::directory::detail

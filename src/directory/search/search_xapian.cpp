@@ -1,0 +1,529 @@
+// The Xapian search engine (SQLite deployments): an index in DATA_DIR/search
+// with one document per searchable service. One writer per index directory
+// in this process (shared by every engine instance, guarded by a mutex);
+// searches use a pool of readers that reopen after each commit. A rebuild
+// writes a fresh index beside the live one and swaps the directories.
+#include <spdlog/spdlog.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "directory/search/search_engines.hpp"
+#include "util/text_fold.hpp"
+
+namespace samen::directory::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kFormat = "2";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kGenerationSetting = "search.xapian_generation";
+constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
+constexpr Xapian::valueno kHoursSlot = 6;  // the document's data is its result card
+constexpr std::size_t kMaxTermBytes = 240;
+
+Xapian::termcount field_wdf(Field f) {
+  switch (f) {
+    case Field::name: return 8;
+    case Field::secondary: return 4;
+    case Field::place: return 2;
+    case Field::body: break;
+  }
+  return 1;
+}
+
+std::string suggest_prefix(i18n::Lang lang) { return "S" + std::string(i18n::code(lang)) + ":"; }
+
+std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// The one writer of an index directory in this process.
+struct IndexWriter {
+  fs::path dir;
+  std::mutex mutex;                          // guards db and the directory itself
+  std::shared_mutex swap_mutex;              // held alone while a rebuild renames directories
+  std::optional<Xapian::WritableDatabase> db;
+  std::atomic<std::uint64_t> commits{0};     // bumped after each commit
+  std::atomic<std::uint64_t> epoch{0};       // bumped when a rebuild replaced the directory
+
+  // Opens the writer if it is not open; false when another process holds the lock.
+  bool open_locked() {
+    if (db) return true;
+    try {
+      fs::create_directories(dir.parent_path());
+      db.emplace(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+      return true;
+    } catch (const Xapian::DatabaseLockError& e) {
+      spdlog::warn("search index {} is locked by another process ({}); searching without updating it",
+                   dir.string(), e.get_msg());
+      return false;
+    }
+  }
+  void committed() { commits.fetch_add(1); }
+};
+
+std::shared_ptr<IndexWriter> writer_for(const fs::path& dir) {
+  static std::mutex registry_mutex;
+  static std::map<std::string, std::weak_ptr<IndexWriter>> registry;
+  const std::string key = fs::absolute(dir).lexically_normal().string();
+  std::lock_guard lock(registry_mutex);
+  if (auto existing = registry[key].lock()) return existing;
+  auto w = std::make_shared<IndexWriter>();
+  w->dir = key;
+  registry[key] = w;
+  return w;
+}
+
+// A reader on the index, reopened when the writer has committed since.
+struct Reader {
+  Xapian::Database db;
+  std::uint64_t commits = 0, epoch = 0;
+};
+
+Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t) {
+  Xapian::Document doc;
+  doc.add_boolean_term("Q" + d.id);
+  for (const auto& [term, field] : t.text_terms)
+    if (term.size() <= kMaxTermBytes) doc.add_term(term, field_wdf(field));
+  for (const auto& term : t.filter_terms)
+    if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
+  for (auto lang : i18n::kLangs) {
+    for (const auto& label : t.labels[lang_index(lang)]) {
+      const std::string shown = utf8_prefix(text::clean_utf8(label), 120);
+      for (const auto& tail : word_start_tails(label_key(label))) {
+        std::string term = suggest_prefix(lang) + tail + "\x1f" + shown;
+        if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
+      }
+    }
+    doc.add_value(kSortSlot + static_cast<Xapian::valueno>(lang_index(lang)), t.sort_keys[lang_index(lang)]);
+  }
+  doc.add_value(kMinAgeSlot, Xapian::sortable_serialise(t.min_age));
+  doc.add_value(kMaxAgeSlot, Xapian::sortable_serialise(t.max_age));
+  doc.add_value(kIdSlot, d.id);
+  doc.add_value(kHoursSlot, t.hours);
+  doc.set_data(t.card);
+  return doc;
+}
+
+// Plain words of a stored document (not prefixed terms): its spelling entries.
+std::vector<std::string> plain_words(const Xapian::Document& doc) {
+  std::vector<std::string> words;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words.push_back(term);
+  }
+  return words;
+}
+
+Xapian::Query or_of(const std::vector<std::string>& terms) { return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()); }
+
+Xapian::Query text_query(const QueryPlan& plan) {
+  if (plan.browse()) return Xapian::Query::MatchAll;
+  std::vector<Xapian::Query> units;
+  for (const auto& unit : plan.units) {
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& alt : unit.alternatives) {
+      std::vector<Xapian::Query> words;
+      // A word's forms (as typed, its stems) weigh as one term: cheaper to
+      // rank than an OR (half the time on a broad query) and not counting a
+      // word twice because it matches both as typed and as a stem.
+      for (const auto& w : alt.words) words.emplace_back(Xapian::Query::OP_SYNONYM, w.terms.begin(), w.terms.end());
+      Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
+      alternatives.push_back(alt.synonym ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, 0.6) : all);
+    }
+    units.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, units.begin(), units.end());
+}
+
+Xapian::Query filtered(Xapian::Query q, const SearchFilters& f) {
+  for (const auto& clause : filter_clauses(f)) q = Xapian::Query(Xapian::Query::OP_FILTER, q, or_of(clause));
+  if (f.age_years) {
+    const std::string age = Xapian::sortable_serialise(*f.age_years);
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_VALUE_LE, kMinAgeSlot, age),
+                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, kMaxAgeSlot, age)));
+  }
+  return q;
+}
+
+class XapianSearch : public ServiceSearch {
+ public:
+  XapianSearch(store::Database& db, const fs::path& dir) : db_(db), writer_(writer_for(dir)), synonyms_(db) {}
+
+  // Rebuilds when the index is missing, of another format or generation than
+  // the database says; otherwise indexes services changed since it was written.
+  void open() {
+    bool rebuild_needed = false;
+    std::string through;
+    Xapian::doccount indexed = 0;
+    {
+      std::lock_guard lock(writer_->mutex);
+      if (!writer_->open_locked()) return;  // another process keeps it current; search what is there
+      auto& w = *writer_->db;
+      auto lease = db_.acquire();
+      const auto expected = read_setting(*lease, std::string(kGenerationSetting));
+      rebuild_needed = w.get_metadata("format") != kFormat || w.get_metadata("generation").empty() ||
+                       !expected || *expected != w.get_metadata("generation");
+      through = w.get_metadata("indexed_through");
+      indexed = w.get_doccount();
+    }
+    std::vector<std::string> changed;
+    std::int64_t searchable = 0;
+    if (!rebuild_needed) {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec("SELECT id FROM services WHERE updated_at > ?",
+                                       {std::int64_t{std::atoll(through.c_str())}}).rows)
+        changed.push_back(r.text(0));
+      searchable = lease->exec("SELECT COUNT(*) FROM services WHERE status = 'active' AND archived_at IS NULL")
+                       .rows.at(0).int64(0);
+    }
+    // Many changes (a bulk import), or services the index does not know about
+    // whatever their dates (a restore, an import with old dates): start afresh.
+    constexpr std::size_t kMaxCatchUp = 2000;
+    if (!rebuild_needed && changed.size() <= kMaxCatchUp && !changed.empty()) {
+      reindex_services(changed);
+      std::lock_guard lock(writer_->mutex);
+      indexed = writer_->db ? writer_->db->get_doccount() : indexed;
+    }
+    if (rebuild_needed || changed.size() > kMaxCatchUp || searchable != static_cast<std::int64_t>(indexed)) rebuild();
+  }
+
+  SearchResult search(const SearchQuery& q) override {
+    const auto start = std::chrono::steady_clock::now();
+    SearchResult result;
+    try {
+      const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
+      result.highlight = plan.highlight;
+      for (int attempt = 0;; ++attempt) {
+        try {
+          run_search(q, plan, result);
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt > 0) throw;  // the index changed under us twice: give up on this one
+        }
+      }
+    } catch (const Xapian::Error& e) {
+      give_up_search(result, e.get_description());
+    }
+    result.engine_ms = elapsed_ms(start);
+    return result;
+  }
+
+  std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
+    try {
+      return suggest_labels(prefix, limit, [&](const std::string& key, const SuggestionSink& add) {
+        auto reader = acquire_reader();
+        const std::string start = suggest_prefix(lang) + key;
+        std::size_t scanned = 0;
+        for (auto it = reader->db.allterms_begin(start);
+             it != reader->db.allterms_end(start) && scanned < kMaxSuggestScan; ++it, ++scanned) {
+          const std::string term = *it;  // prefix, tail, \x1f, label
+          auto sep = term.find('\x1f');
+          if (sep != std::string::npos) add(term.substr(sep + 1), static_cast<std::int64_t>(it.get_termfreq()));
+        }
+        release_reader(std::move(reader));
+      });
+    } catch (const Xapian::Error& e) {
+      spdlog::error("suggest failed: {}", e.get_description());
+      return {};
+    }
+  }
+
+  void reindex_service(const std::string& service_id) override { reindex({service_id}); }
+  void reindex_services(const std::vector<std::string>& service_ids) override {
+    for_each_batch(service_ids, [&](std::vector<std::string> batch) {
+      reindex(batch);
+      return true;
+    });
+  }
+
+  void rebuild() override {
+    std::lock_guard lock(writer_->mutex);
+    if (!writer_->open_locked()) return;  // the process holding the index rebuilds it
+    const fs::path dir = writer_->dir;
+    const fs::path fresh_dir = dir.string() + ".rebuild", old_dir = dir.string() + ".old";
+    fs::remove_all(fresh_dir);
+    const std::string generation = new_generation();
+    const auto started = std::chrono::steady_clock::now();
+    RebuildStats stats;
+    {
+      Xapian::WritableDatabase fresh(fresh_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      stats = fill_index(fresh);
+      fresh.set_metadata("format", std::string(kFormat));
+      fresh.set_metadata("generation", generation);
+      fresh.set_metadata("indexed_through", std::to_string(stats.through));
+      fresh.commit();
+      fresh.close();
+    }
+    // Swap the directories; readers notice the new epoch and open the new one.
+    writer_->db.reset();
+    fs::remove_all(old_dir);
+    {
+      std::unique_lock swapping(writer_->swap_mutex);
+      if (fs::exists(dir)) fs::rename(dir, old_dir);
+      fs::rename(fresh_dir, dir);
+      writer_->epoch.fetch_add(1);
+    }
+    fs::remove_all(old_dir);
+    writer_->open_locked();
+    writer_->committed();
+    auto lease = db_.acquire();
+    write_setting(*lease, std::string(kGenerationSetting), generation);
+    spdlog::info("search index rebuilt: {} services in {:.1f} s ({:.1f} s reading the database)", stats.indexed,
+                 elapsed_ms(started) / 1000, stats.loading_ms / 1000);
+  }
+
+  std::string engine_name() const override { return "xapian"; }
+
+  // The index's language filter terms: no scan of the languages table.
+  std::vector<std::string> offered_languages() override {
+    std::vector<std::string> codes;
+    const std::string prefix = language_term("");
+    try {
+      auto reader = acquire_reader();
+      for (auto it = reader->db.allterms_begin(prefix); it != reader->db.allterms_end(prefix); ++it) {
+        std::string code = (*it).substr(prefix.size());
+        if (is_offered_language_code(code)) codes.push_back(std::move(code));
+      }
+      release_reader(std::move(reader));
+    } catch (const Xapian::Error& e) {
+      spdlog::error("search: cannot list languages: {}", e.get_description());
+    }
+    return codes;  // allterms are sorted and distinct
+  }
+
+ private:
+  void reindex(const std::vector<std::string>& ids) {
+    try {
+      std::vector<ServiceDocument> docs;
+      {
+        auto lease = db_.acquire();
+        docs = load_service_documents(*lease, ids);
+      }
+      std::lock_guard lock(writer_->mutex);
+      if (!writer_->open_locked()) return;
+      auto& w = *writer_->db;
+      std::int64_t through = std::atoll(w.get_metadata("indexed_through").c_str());
+      std::set<std::string> found;
+      for (const auto& d : docs) {
+        found.insert(d.id);
+        through = std::max(through, d.updated_at);
+        remove_spelling_of(w, d.id);
+        if (!d.searchable) {
+          w.delete_document("Q" + d.id);
+          continue;
+        }
+        const DocumentTerms t = document_terms(d);
+        w.replace_document("Q" + d.id, make_document(d, t));
+        for (const auto& word : t.words) w.add_spelling(word);
+      }
+      for (const auto& id : ids) {  // deleted services leave the index
+        if (found.contains(id)) continue;
+        remove_spelling_of(w, id);
+        w.delete_document("Q" + id);
+      }
+      w.set_metadata("indexed_through", std::to_string(through));
+      w.commit();
+      writer_->committed();
+    } catch (const std::exception& e) {
+      // The write itself is committed; a stale entry heals at the next rebuild.
+      spdlog::error("search: could not index {} service(s): {}", ids.size(), e.what());
+    }
+  }
+
+  struct RebuildStats {
+    std::size_t indexed = 0;
+    std::int64_t through = 0;  // the newest updated_at seen
+    double loading_ms = 0;     // reading the database (in the loader thread)
+  };
+
+  // Documents of one batch of services, ready for the index.
+  struct PreparedBatch {
+    std::vector<Xapian::Document> docs;
+    bool last = false;
+  };
+
+  // Every service into a fresh index. Two threads side by side: a loader
+  // reads batches from the database and turns them into documents (about
+  // half the work), this thread writes them; a short queue bounds memory.
+  RebuildStats fill_index(Xapian::WritableDatabase& fresh) {
+    RebuildStats stats;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<PreparedBatch> queue;
+    constexpr std::size_t kQueued = 4;
+    std::exception_ptr failure;
+    bool stop = false;
+    // Spelling entries are counted and added once per word at the end.
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+
+    std::thread loader([&] {
+      try {
+        auto lease = db_.acquire();
+        for_each_batch(all_service_ids(*lease), [&](std::vector<std::string> batch) {
+          const auto load_started = std::chrono::steady_clock::now();
+          const auto docs = load_service_documents(*lease, batch);
+          stats.loading_ms += elapsed_ms(load_started);
+          PreparedBatch prepared;
+          for (const auto& d : docs) {
+            stats.through = std::max(stats.through, d.updated_at);
+            if (!d.searchable) continue;
+            const DocumentTerms t = document_terms(d);
+            prepared.docs.push_back(make_document(d, t));
+            for (const auto& w : t.words) ++spelling[w];
+          }
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return queue.size() < kQueued || stop; });
+          if (stop) return false;
+          queue.push_back(std::move(prepared));
+          changed.notify_all();
+          return true;
+        });
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+      }
+      std::lock_guard lock(mutex);
+      queue.push_back(PreparedBatch{{}, true});
+      changed.notify_all();
+    });
+    auto stop_loader = [&] {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+        changed.notify_all();
+      }
+      loader.join();
+    };
+    try {
+      for (;;) {
+        PreparedBatch batch;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return !queue.empty(); });
+          batch = std::move(queue.front());
+          queue.pop_front();
+          changed.notify_all();
+        }
+        if (batch.last) break;
+        for (auto& doc : batch.docs) fresh.add_document(doc);  // a fresh index: ids are unique already
+        stats.indexed += batch.docs.size();
+      }
+    } catch (...) {
+      stop_loader();
+      throw;
+    }
+    stop_loader();
+    if (failure) std::rethrow_exception(failure);
+    for (const auto& [word, count] : spelling) fresh.add_spelling(word, count);
+    return stats;
+  }
+
+  static void remove_spelling_of(Xapian::WritableDatabase& w, const std::string& id) {
+    auto it = w.postlist_begin("Q" + id);
+    if (it == w.postlist_end("Q" + id)) return;
+    for (const auto& word : plain_words(w.get_document(*it))) w.remove_spelling(word);
+  }
+
+  std::unique_ptr<Reader> acquire_reader() {
+    std::unique_ptr<Reader> r;
+    {
+      std::lock_guard lock(pool_mutex_);
+      if (!idle_.empty()) {
+        r = std::move(idle_.back());
+        idle_.pop_back();
+      }
+    }
+    const std::uint64_t epoch = writer_->epoch.load(), commits = writer_->commits.load();
+    if (!r || r->epoch != epoch) {
+      std::shared_lock not_swapping(writer_->swap_mutex);
+      r = std::make_unique<Reader>(Reader{Xapian::Database(writer_->dir.string()), commits, writer_->epoch.load()});
+    } else if (r->commits != commits) {
+      r->db.reopen();
+      r->commits = commits;
+    }
+    return r;
+  }
+
+  void release_reader(std::unique_ptr<Reader> r) {
+    std::lock_guard lock(pool_mutex_);
+    if (idle_.size() < 16) idle_.push_back(std::move(r));
+  }
+
+  void run_search(const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
+    auto reader = acquire_reader();
+    Xapian::Enquire enquire(reader->db);
+    enquire.set_query(filtered(text_query(plan), q.filters));
+    if (plan.browse()) {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_sort_by_value(kSortSlot + static_cast<Xapian::valueno>(lang_index(q.lang)), false);
+    }
+    const Page page = page_of(q);
+    result.hits.clear();
+    if (q.filters.open_at) {
+      filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
+        CandidateBatch batch;
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(count));
+        batch.candidates = static_cast<std::int64_t>(mset.get_matches_estimated());
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          Xapian::Document doc = it.get_document();
+          batch.items.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_value(kHoursSlot), doc.get_data()});
+        }
+        return batch;
+      }, result);
+    } else {
+      Xapian::MSet mset = enquire.get_mset(page.offset, page.limit, page.offset + page.limit + 1000);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        result.hits.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_data()});
+      }
+      result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
+    }
+    if (result.total == 0) result.did_you_mean = spelling_fix(reader->db, plan);
+    release_reader(std::move(reader));
+  }
+
+  // Words that match nothing at all, replaced by the closest indexed word.
+  static std::optional<std::string> spelling_fix(Xapian::Database& db, const QueryPlan& plan) {
+    std::vector<std::pair<std::size_t, std::string>> fixes;
+    for (const auto& word : plan.checkable) {
+      bool known = std::any_of(word.terms.begin(), word.terms.end(),
+                               [&](const std::string& t) { return db.get_termfreq(t) > 0; });
+      if (known) continue;
+      std::string fix = db.get_spelling_suggestion(plan.tokens[word.token], 2);
+      if (!fix.empty()) fixes.emplace_back(word.token, fix);
+    }
+    std::string corrected = corrected_query(plan, fixes);
+    if (corrected.empty()) return std::nullopt;
+    return corrected;
+  }
+
+  store::Database& db_;
+  std::shared_ptr<IndexWriter> writer_;
+  SynonymCache synonyms_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<Reader>> idle_;
+};
+
+}  // namespace
+
+std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std::filesystem::path& index_dir) {
+  auto engine = std::make_unique<XapianSearch>(db, index_dir);
+  engine->open();
+  return engine;
+}
+
+}  // namespace samen::directory::detail

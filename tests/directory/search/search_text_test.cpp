@@ -1,0 +1,221 @@
+// The pure parts of search, without a database: folding, word splitting,
+// stemming, spelling distance, cost normalisation, opening-hours text form,
+// Brussels postcodes, the family taxonomy tables and query plans (synonyms,
+// caps and hostile input).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/brussels.hpp"
+#include "directory/model/taxonomy.hpp"
+#include "directory/search/search_analysis.hpp"
+#include "directory/search/search_document.hpp"
+#include "util/text_fold.hpp"
+
+namespace samen::directory {
+namespace {
+
+using i18n::Lang;
+
+TEST(SearchText, FoldsCaseAccentsAndLigatures) {
+  EXPECT_EQ(text::fold("Crèche"), "creche");
+  EXPECT_EQ(text::fold("ÉCOLE DE DEVOIRS"), "ecole de devoirs");
+  EXPECT_EQ(text::fold("Sœur, Straße, Ærø"), "soeur, strasse, aero");
+  EXPECT_EQ(text::fold("Kinderopvang"), "kinderopvang");
+  EXPECT_EQ(text::fold("ﬁche ²"), "fiche 2");  // compatibility forms
+}
+
+TEST(SearchText, CleansInvalidUtf8AndCapsLength) {
+  EXPECT_EQ(text::clean_utf8("ab\xff\xfe" "cd"), "abcd");
+  EXPECT_EQ(text::clean_utf8("a\xC3"), "a");            // truncated sequence
+  EXPECT_EQ(text::clean_utf8("a\xED\xA0\x80z"), "az");  // encoded surrogate
+  EXPECT_EQ(text::clean_utf8(std::string("a\0b\tc", 5)), "ab c");
+  EXPECT_EQ(text::clean_utf8("crèche crèche", 6), "crèche");
+  EXPECT_EQ(text::clean_utf8(std::string(10000, 'x'), 200).size(), 200u);
+}
+
+TEST(SearchText, SplitsWordsOnPunctuationApostrophesAndHyphens) {
+  EXPECT_EQ(text::split_words(text::fold("L'école de devoirs, Saint-Gilles! (0-3)")),
+            (std::vector<std::string>{"l", "ecole", "de", "devoirs", "saint", "gilles", "0", "3"}));
+  EXPECT_TRUE(text::split_words("!!! ... ???").empty());
+  EXPECT_TRUE(text::split_words(std::string(100, 'a')).empty());  // not a word anyone types
+}
+
+TEST(SearchText, StemsPluralsToTheSingularPerLanguage) {
+  EXPECT_EQ(text::stem(Lang::nl, "activiteiten"), text::stem(Lang::nl, "activiteit"));
+  EXPECT_EQ(text::stem(Lang::nl, "boeken"), text::stem(Lang::nl, "boek"));
+  EXPECT_EQ(text::stem(Lang::nl, "ouders"), text::stem(Lang::nl, "ouder"));
+  EXPECT_EQ(text::stem(Lang::fr, "creches"), text::stem(Lang::fr, "creche"));
+  EXPECT_EQ(text::stem(Lang::fr, "familles"), text::stem(Lang::fr, "famille"));
+  EXPECT_EQ(text::stem(Lang::en, "families"), text::stem(Lang::en, "family"));
+  EXPECT_EQ(text::stem(Lang::en, "parents"), text::stem(Lang::en, "parent"));
+}
+
+TEST(SearchText, StopwordsAndSingleLetters) {
+  EXPECT_TRUE(text::is_stopword("de"));
+  EXPECT_TRUE(text::is_stopword("les"));
+  EXPECT_TRUE(text::is_stopword("the"));
+  EXPECT_TRUE(text::is_stopword("l"));
+  EXPECT_FALSE(text::is_stopword("3"));
+  EXPECT_FALSE(text::is_stopword("creche"));
+}
+
+TEST(SearchText, EditDistanceCountsTranspositionsOnce) {
+  EXPECT_EQ(text::edit_distance("kinderopvnag", "kinderopvang"), 1u);
+  EXPECT_EQ(text::edit_distance("creche", "crèche"), 1u);  // code points, not bytes
+  EXPECT_EQ(text::edit_distance("", "abc"), 3u);
+  EXPECT_EQ(text::edit_distance("same", "same"), 0u);
+}
+
+TEST(SearchText, ClassifiesHsdsCostOptions) {
+  using detail::classify_cost;
+  EXPECT_EQ(classify_cost("free", std::nullopt), CostFilter::free);
+  EXPECT_EQ(classify_cost("Gratuit", std::nullopt), CostFilter::free);
+  EXPECT_EQ(classify_cost("gratis voor iedereen", std::nullopt), CostFilter::free);
+  EXPECT_EQ(classify_cost("Bijdrage", 0.0), CostFilter::free);
+  EXPECT_EQ(classify_cost("income_related", std::nullopt), CostFilter::income_related);
+  EXPECT_EQ(classify_cost("Prijs volgens inkomen", 12.0), CostFilter::income_related);
+  EXPECT_EQ(classify_cost("selon les revenus", std::nullopt), CostFilter::income_related);
+  EXPECT_EQ(classify_cost("paid", 5.0), CostFilter::paid);
+  EXPECT_EQ(classify_cost("", std::nullopt), CostFilter::paid);
+}
+
+TEST(SearchText, OpeningHoursSurviveTheirTextForm) {
+  OpeningHours h;
+  h.weekly.push_back({2, 14 * 60, 17 * 60, "2024-01-01", ""});
+  h.weekly.push_back({4, 22 * 60, 2 * 60, "", "2024-12-31"});
+  h.exceptions.push_back({"2024-07-01", "2024-07-31", true, 0, 0, "zomer; sluiting, juli"});
+  h.exceptions.push_back({"2024-12-24", "2024-12-24", false, 9 * 60, 12 * 60, ""});
+  const OpeningHours back = detail::decode_hours(detail::encode_hours(h));
+  ASSERT_EQ(back.weekly.size(), 2u);
+  EXPECT_EQ(back.weekly[1].weekday, 4);
+  EXPECT_EQ(back.weekly[1].opens_minute, 22 * 60);
+  EXPECT_EQ(back.weekly[1].closes_minute, 120);
+  EXPECT_EQ(back.weekly[0].valid_from, "2024-01-01");
+  EXPECT_EQ(back.weekly[1].valid_to, "2024-12-31");
+  ASSERT_EQ(back.exceptions.size(), 2u);
+  EXPECT_TRUE(back.exceptions[0].closed);
+  EXPECT_EQ(back.exceptions[0].ends_on, "2024-07-31");
+  EXPECT_FALSE(back.exceptions[1].closed);
+  EXPECT_EQ(back.exceptions[1].closes_minute, 12 * 60);
+  EXPECT_TRUE(detail::decode_hours("garbage;;w1,2;x").empty());
+}
+
+TEST(SearchText, BrusselsPostcodesMapToNisCodes) {
+  const auto& all = brussels_municipalities();
+  ASSERT_EQ(all.size(), 19u);
+  std::set<std::string> codes, postcodes;
+  for (const auto& m : all) {
+    codes.insert(m.nis_code);
+    for (const auto& p : m.postcodes) EXPECT_TRUE(postcodes.insert(p).second) << p;
+    EXPECT_GT(m.latitude, 50.76);
+    EXPECT_LT(m.longitude, 4.48);
+  }
+  EXPECT_EQ(codes.size(), 19u);
+  EXPECT_EQ(municipality_for_postcode("1000")->nis_code, "21004");
+  EXPECT_EQ(municipality_for_postcode("1120")->nis_code, "21004");
+  EXPECT_EQ(municipality_for_postcode(" B-1060 ")->name_fr, "Saint-Gilles");
+  EXPECT_EQ(municipality_for_postcode("1070")->name(Lang::nl), "Anderlecht");
+  EXPECT_EQ(municipality_for_postcode("1190")->name(Lang::nl), "Vorst");
+  EXPECT_EQ(municipality_for_postcode("1190")->name(Lang::fr), "Forest");
+  EXPECT_EQ(municipality_for_postcode("2000"), nullptr);
+  EXPECT_EQ(municipality_for_postcode("10000"), nullptr);
+  EXPECT_EQ(municipality_for_postcode(""), nullptr);
+  EXPECT_EQ(municipality_by_nis("21019")->name_fr, "Woluwe-Saint-Pierre");
+}
+
+TEST(SearchText, FamilyTaxonomyHasStableIdsAndThreeLanguages) {
+  std::set<std::string> ids, codes;
+  for (const auto& t : family_terms()) {
+    EXPECT_TRUE(ids.insert(t.id).second) << t.id;
+    EXPECT_TRUE(codes.insert(t.code).second) << t.code;
+    EXPECT_EQ(t.id.size(), 36u);
+    EXPECT_FALSE(t.nl.empty() || t.fr.empty() || t.en.empty()) << t.code;
+    EXPECT_FALSE(t.description_nl.empty() || t.description_fr.empty() || t.description_en.empty()) << t.code;
+    if (!t.parent_code.empty()) {
+      EXPECT_TRUE(family_term_id(t.parent_code).has_value()) << t.code;
+    }
+  }
+  for (std::string_view code : {"prenatal", "childcare", "preschool", "out-of-school", "parenting", "child-health",
+                                "social-financial", "language-integration", "meeting-place", "play", "homework",
+                                "family-support", "toy-library"})
+    EXPECT_TRUE(family_term_id(code).has_value()) << code;
+  EXPECT_EQ(family_term_id("childcare"), "ca1ede42-ee22-4d04-aedd-3dea82fa5f30");
+  EXPECT_FALSE(family_term_id("nope").has_value());
+}
+
+detail::SynonymDictionary sample_synonyms() {
+  return detail::SynonymDictionary::from_rows({{"childcare", "nl", "kinderopvang"},
+                                               {"childcare", "fr", "crèche"},
+                                               {"childcare", "fr", "milieu d'accueil"},
+                                               {"childcare", "en", "childcare"},
+                                               {"health", "nl", "Kind en Gezin"},
+                                               {"health", "fr", "ONE"}});
+}
+
+TEST(SearchText, QueryPlanExpandsSynonymsAcrossLanguages) {
+  auto plan = detail::plan_query("Crèches", Lang::fr, sample_synonyms());
+  ASSERT_EQ(plan.units.size(), 1u);  // "crèches" matches the member "crèche" by its stem
+  const auto& alts = plan.units[0].alternatives;
+  ASSERT_EQ(alts.size(), 5u);  // as typed, then kinderopvang, crèche, milieu d'accueil, childcare
+  EXPECT_EQ(alts[0].words[0].word, "creches");
+  EXPECT_FALSE(alts[0].synonym);
+  std::set<std::string> highlight(plan.highlight.begin(), plan.highlight.end());
+  for (std::string w : {"creches", "kinderopvang", "milieu", "accueil", "childcare"})
+    EXPECT_TRUE(highlight.contains(w)) << w;
+  EXPECT_TRUE(plan.checkable.empty());  // a synonym is never a typo
+
+  // Multi-word members match as a phrase of the query, longest first.
+  plan = detail::plan_query("kind en gezin anderlecht", Lang::nl, sample_synonyms());
+  ASSERT_EQ(plan.units.size(), 2u);
+  EXPECT_EQ(plan.units[0].alternatives.size(), 2u);
+  EXPECT_EQ(plan.units[0].alternatives[0].words.size(), 2u);  // "en" is a stopword
+  EXPECT_EQ(plan.units[1].alternatives[0].words[0].word, "anderlecht");
+  ASSERT_EQ(plan.checkable.size(), 1u);
+  EXPECT_EQ(plan.tokens[plan.checkable[0].token], "anderlecht");
+}
+
+TEST(SearchText, QueryPlanTermsIncludeStemsOfEveryLanguage) {
+  auto plan = detail::plan_query("activiteiten", Lang::nl, detail::SynonymDictionary());
+  ASSERT_EQ(plan.units.size(), 1u);
+  const auto& terms = plan.units[0].alternatives[0].words[0].terms;
+  EXPECT_EQ(terms[0], "activiteiten");
+  EXPECT_EQ(terms[1], "Z" + text::stem(Lang::nl, "activiteiten"));  // the UI language's stem first
+  EXPECT_EQ(detail::corrected_query(plan, {{0, "activiteit"}}), "activiteit");
+  EXPECT_EQ(detail::corrected_query(plan, {}), "");
+}
+
+TEST(SearchText, QueryPlanSurvivesHostileInput) {
+  const auto syn = sample_synonyms();
+  std::string huge;
+  for (int i = 0; i < 2000; ++i) huge += "woord" + std::to_string(i) + " ";
+  for (const std::string& q : {std::string("\xff\xfe\xfd"), std::string(10240, '('), std::string("\"a\" AND OR ("),
+                               std::string("'; DROP TABLE services; --"), std::string("*:* NEAR/3 ~ ^ \\"),
+                               std::string("\0\0\0", 3), huge, std::string("")}) {
+    auto plan = detail::plan_query(q, Lang::en, syn);
+    EXPECT_LE(plan.units.size(), detail::kMaxQueryWords);
+  }
+  EXPECT_TRUE(detail::plan_query("?!.,;:()[]{}", Lang::nl, syn).browse());
+  EXPECT_TRUE(detail::plan_query("de het een", Lang::nl, syn).browse());
+  EXPECT_EQ(detail::plan_query(huge, Lang::nl, syn).units.size(), detail::kMaxQueryWords);
+}
+
+TEST(SearchText, FilterClausesAndSuggestionTails) {
+  SearchFilters f;
+  f.municipalities = {"21001", "21004"};
+  f.languages = {"FR"};
+  f.cost = CostFilter::income_related;
+  f.open_weekday = 9;  // out of range: matches nothing rather than everything
+  const auto clauses = detail::filter_clauses(f);
+  ASSERT_EQ(clauses.size(), 4u);
+  EXPECT_EQ(clauses[0], (std::vector<std::string>{"XMUN21001", "XMUN21004"}));
+  EXPECT_EQ(clauses[1], (std::vector<std::string>{"XLANGfr"}));
+  EXPECT_EQ(clauses[2], (std::vector<std::string>{"XCOSTincome_related"}));
+  EXPECT_EQ(clauses[3], (std::vector<std::string>{"XDAYnone"}));
+  EXPECT_EQ(detail::label_key("Huis van het Kind!"), "huis van het kind");
+  EXPECT_EQ(detail::word_start_tails("huis van het kind"),
+            (std::vector<std::string>{"huis van het kind", "van het kind", "het kind", "kind"}));
+}
+
+}  // namespace
+}  // namespace samen::directory
