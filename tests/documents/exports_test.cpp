@@ -77,6 +77,7 @@ TEST_P(DocumentsExports, AuditLogDownloadKeepsTheFiltersAndDatesAsDates) {
   ASSERT_EQ(xlsx.status, 200);
   auto sheet = directory::parse_xlsx(xlsx.body);
   ASSERT_EQ(sheet.rows.size(), 1u) << "only the filtered entry, not the login";
+  EXPECT_EQ(sheet.rows[0].cells[0], "2026-07-01T12:30:05");
   EXPECT_EQ(sheet.rows[0].cells[2], "import.done");
   EXPECT_EQ(sheet.rows[0].cells[4], "Crèche Élan");
   // The export itself is audited.
