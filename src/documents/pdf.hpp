@@ -2,7 +2,10 @@
 // `weasyprint`) in a subprocess: HTML on its stdin, PDF on its stdout, a time
 // limit, and no resource fetched from anywhere (no network, no local files:
 // only data: URLs), so a document cannot reach outside what it was given.
-// Text shaping (accents, right-to-left scripts) is Pango's.
+// Text shaping (accents, right-to-left scripts) is Pango's. A page's PDF is
+// its own content template, without layout, navigation or forms:
+//   pdf_download(html_to_pdf(print_document(ctx.lang, title, web::render(ctx.lang, "x", d))), "x.pdf")
+// The render blocks the handler's worker thread (about 1-3 s, mostly Python start-up).
 #pragma once
 #include <chrono>
 #include <cstddef>
