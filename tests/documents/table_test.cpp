@@ -6,9 +6,11 @@
 
 #include "directory/spreadsheet_table.hpp"
 #include "documents/download.hpp"
+#include "documents/run_tool.hpp"
 #include "documents/table.hpp"
 #include "documents/xlsx.hpp"
 #include "documents/zip_entry.hpp"
+#include "support/test_db.hpp"
 
 namespace samen::documents {
 namespace {
@@ -85,6 +87,30 @@ TEST(DocumentsTable, XlsxHoldsTypedCellsABoldFrozenHeaderAndWidths) {
   EXPECT_NE(styles->find("formatCode=\"yyyy-mm-dd\""), std::string::npos);
   EXPECT_NE(styles->find("formatCode=\"yyyy-mm-dd hh:mm\""), std::string::npos);
   EXPECT_NE(styles->find("<b/>"), std::string::npos);
+}
+
+// openpyxl (Debian's python3-openpyxl), the reader behind many data tools,
+// sees typed cells: dates and date-times as datetime, numbers as numbers,
+// the header bold and frozen.
+TEST(DocumentsTable, OpenpyxlReadsDatesAsDatesAndNumbersAsNumbers) {
+  testing::TempDir dir;
+  auto file = dir.path() / "t.xlsx";
+  testing::write_file(file, write_xlsx(sample(), "Audit"));
+  auto r = testing::run_tool(
+      "/usr/bin/python3 -c '"
+      "import sys, openpyxl\n"
+      "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+      "print(ws.title, ws.freeze_panes, ws[\"A1\"].font.b)\n"
+      "for row in ws.iter_rows(min_row=2, values_only=True):\n"
+      "    print([type(v).__name__ + \":\" + str(v) for v in row])\n"
+      "' " + file.string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output,
+            "Audit A2 True\n"
+            "['str:Crèche \"Zonnebloem\", Jette', 'int:12', 'float:2.5', 'datetime:2026-03-14 00:00:00', "
+            "'datetime:2026-07-01 12:30:05']\n"
+            "['str:=HYPERLINK(\"http://evil\")', 'NoneType:None', 'int:3', 'NoneType:None', "
+            "'datetime:2026-01-15 10:00:00']\n");
 }
 
 TEST(DocumentsTable, XlsxDropsControlCharactersAndCutsOverlongCells) {
