@@ -5,12 +5,14 @@
 #include "accounts/module.hpp"
 #include "app/module.hpp"
 #include "directory/module.hpp"
+#include "documents/module.hpp"
 
 namespace samen::app {
 
 std::span<const Module* const> modules() {
   static const Module* const list[] = {
       &accounts::module(),   // users, roles, sessions, tokens, invitations, audit log
+      &documents::module(),  // feed tokens and attachments for every module (a layer with tables)
       &directory::module(),  // the service map (Open Referral HSDS)
   };
   return list;

@@ -9,6 +9,7 @@
 #include "app/api.hpp"
 #include "app/app.hpp"
 #include "accounts/module.hpp"
+#include "documents/download.hpp"
 
 namespace samen::app {
 
@@ -258,7 +259,30 @@ http::Response users_page(Context& ctx, web::Dict& d, int status = 200) {
   return ctx.page("admin_users", ctx.t("users.title"), d, status);
 }
 
+// The format a table page is asked for (?format=csv|xlsx); 400 for an unknown one.
+documents::TableFormat table_format(const Context& ctx) {
+  auto f = documents::requested_table_format(ctx.req);
+  if (!f) throw HttpError(400, "bad_format", "error.bad_format");
+  return *f;
+}
+
+http::Response users_download(Context& ctx, documents::TableFormat format) {
+  using documents::ColumnType;
+  documents::Table t({{ctx.t("users.name"), ColumnType::text},
+                      {ctx.t("users.email"), ColumnType::text},
+                      {ctx.t("users.role"), ColumnType::text},
+                      {ctx.t("users.status"), ColumnType::text},
+                      {ctx.t("users.orgs"), ColumnType::integer}});
+  auto lease = ctx.app.db().acquire();
+  for (const auto& u : accounts::list_users(*lease))
+    t.add_row({u.name, u.email, ctx.t(accounts::role_label_key(u.role)),
+               ctx.t(u.disabled ? "users.disabled" : "users.active"), static_cast<std::int64_t>(u.organizations.size())});
+  ctx.audit("users.export", "user", "", std::string(format == documents::TableFormat::csv ? "csv" : "xlsx"));
+  return documents::table_download(t, format, "users");
+}
+
 http::Response users(Context& ctx) {
+  if (auto format = table_format(ctx); format != documents::TableFormat::html) return users_download(ctx, format);
   web::Dict d = ctx.content_dict();
   fill_role_options(ctx, d, Role::partner);
   fill_org_options(ctx, d, {});
@@ -469,6 +493,29 @@ std::optional<std::int64_t> parse_day(const std::string& s) {
   return static_cast<std::int64_t>(timegm(&tm)) - 3600;
 }
 
+// Every entry the filter selects (not only one page), newest first, up to kMaxAuditExport.
+constexpr std::int64_t kMaxAuditExport = 100000;
+
+http::Response audit_download(Context& ctx, accounts::AuditFilter f, documents::TableFormat format) {
+  using documents::ColumnType;
+  documents::Table t({{ctx.t("audit.at"), ColumnType::date_time},
+                      {ctx.t("audit.actor"), ColumnType::text},
+                      {ctx.t("audit.action"), ColumnType::text},
+                      {ctx.t("audit.target"), ColumnType::text},
+                      {ctx.t("audit.detail"), ColumnType::text},
+                      {ctx.t("audit.ip"), ColumnType::text}});
+  f.limit = kMaxAuditExport;
+  f.offset = 0;
+  {
+    auto lease = ctx.app.db().acquire();
+    for (const auto& e : accounts::query_audit(*lease, f))
+      t.add_row({documents::DateTime{e.at}, e.actor_label, e.action,
+                 e.target_type.empty() ? "" : e.target_type + " " + e.target_id, e.detail, e.remote_ip});
+  }
+  ctx.audit("audit.export", "", "", std::string(format == documents::TableFormat::csv ? "csv" : "xlsx"));
+  return documents::table_download(t, format, "audit");
+}
+
 http::Response audit_page(Context& ctx) {
   accounts::AuditFilter f;
   f.action = ctx.req.query_param("action").value_or("").substr(0, 100);
@@ -488,6 +535,12 @@ http::Response audit_page(Context& ctx) {
     if (f.to) *f.to += 24 * 3600;
     else field_error(d, "TO", ctx.t("audit.date_invalid"));
   }
+  auto format = table_format(ctx);
+  if (format != documents::TableFormat::html) {
+    if ((!from.empty() && !f.from) || (!to.empty() && !f.to))
+      throw HttpError(400, "bad_date", "audit.date_invalid");
+    return audit_download(ctx, f, format);
+  }
   auto page = page_request(ctx, 50, 200);
   f.limit = page.per_page;
   f.offset = page.offset();
@@ -504,7 +557,9 @@ http::Response audit_page(Context& ctx) {
   }
   d.SetValue("TOTAL", ctx.tf("audit.total", {{"count", total}}));
   std::string base = "/admin/audit?action=" + http::url_encode(f.action) + "&actor=" + http::url_encode(f.actor) +
-                     "&from=" + http::url_encode(from) + "&to=" + http::url_encode(to) + "&page=";
+                     "&from=" + http::url_encode(from) + "&to=" + http::url_encode(to);
+  d.SetValue("EXPORT_HREF", base + "&format=");
+  base += "&page=";
   if (page.page > 1) d.SetValueAndShowSection("PREV_HREF", base + std::to_string(page.page - 1), "PREV");
   if (page.offset() + page.per_page < total)
     d.SetValueAndShowSection("NEXT_HREF", base + std::to_string(page.page + 1), "NEXT");

@@ -23,6 +23,7 @@
   </tbody>
 </table>
 </div>
+<p class="exports no-print">[[export.label]]: <a href="{{EXPORT_HREF}}csv" download>[[export.csv]]</a> · <a href="{{EXPORT_HREF}}xlsx" download>[[export.xlsx]]</a></p>
 <nav class="pagination" aria-label="[[pagination.label]]">
   {{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[pagination.prev]]</a>{{/PREV}}
   {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[pagination.next]]</a>{{/NEXT}}

@@ -9,6 +9,7 @@
   </tbody>
 </table>
 </div>
+<p class="exports no-print">[[export.label]]: <a href="/admin/users?format=csv" download>[[export.csv]]</a> · <a href="/admin/users?format=xlsx" download>[[export.xlsx]]</a></p>
 <h2 id="invite-heading">[[users.invite]]</h2>
 {{#HAS_ERRORS}}<p class="notice error" role="alert">[[form.has_errors]]</p>{{/HAS_ERRORS}}
 <form method="post" action="/admin/users" class="stack card" aria-labelledby="invite-heading">

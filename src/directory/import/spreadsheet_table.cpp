@@ -2,7 +2,8 @@
 // (doubled quotes, line breaks inside quotes), CRLF/LF/CR line ends, a UTF-8
 // BOM and Excel's "sep=;" hint. XLSX: libzip opens the archive from memory
 // (declared and actual sizes capped), expat reads workbook, relationships,
-// shared strings and the first sheet (DOCTYPEs refused, so no entity tricks).
+// shared strings, styles and the first sheet (DOCTYPEs refused, so no entity
+// tricks). Numbers in a date or time format arrive as ISO text, not serials.
 #include "directory/import/spreadsheet_table.hpp"
 
 #include <expat.h>
@@ -17,6 +18,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+
+#include "documents/excel_dates.hpp"
 
 namespace samen::directory {
 
@@ -297,6 +300,63 @@ std::vector<std::string> shared_strings(zip_t* z, const SheetLimits& limits) {
   return out;
 }
 
+// What each cell style (the s="N" of a cell) shows its number as: a date,
+// a time, both, or a plain number; from styles.xml's cellXfs and numFmts.
+std::vector<documents::DateKind> cell_style_kinds(zip_t* z, const SheetLimits& limits) {
+  std::vector<documents::DateKind> kinds;
+  auto xml = read_entry(z, "xl/styles.xml", limits.max_xml_bytes);
+  if (!xml) return kinds;
+  std::map<int, std::string> custom_codes;
+  std::vector<int> format_ids;
+  bool in_cell_xfs = false;
+  XmlHandlers h;
+  h.start = [&](std::string_view name, Attributes atts) {
+    if (name == "numFmt") custom_codes[std::atoi(attribute(atts, "numFmtId").c_str())] = attribute(atts, "formatCode");
+    else if (name == "cellXfs") in_cell_xfs = true;
+    else if (name == "xf" && in_cell_xfs) format_ids.push_back(std::atoi(attribute(atts, "numFmtId").c_str()));
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "cellXfs") in_cell_xfs = false;
+  };
+  parse_xml(*xml, h);
+  for (int id : format_ids) {
+    auto code = custom_codes.find(id);
+    kinds.push_back(documents::number_format_kind(id, code == custom_codes.end() ? "" : code->second));
+  }
+  return kinds;
+}
+
+// Whether the workbook counts days from 1904-01-01 (old Mac Excel) instead of 1899-12-30.
+bool uses_1904_dates(zip_t* z, const SheetLimits& limits) {
+  auto workbook = read_entry(z, "xl/workbook.xml", limits.max_xml_bytes);
+  bool date1904 = false;
+  XmlHandlers h;
+  h.start = [&](std::string_view name, Attributes atts) {
+    if (name == "workbookPr") {
+      auto v = attribute(atts, "date1904");
+      date1904 = v == "1" || v == "true";
+    }
+  };
+  if (workbook) parse_xml(*workbook, h);
+  return date1904;
+}
+
+// A numeric cell's text: ISO date/time when its style shows a date or time, the number otherwise.
+std::string number_text(const std::string& value, const std::string& style,
+                        const std::vector<documents::DateKind>& kinds, bool date1904) {
+  if (!style.empty()) {
+    char* end = nullptr;
+    unsigned long index = std::strtoul(style.c_str(), &end, 10);
+    if (end != style.c_str() && *end == '\0' && index < kinds.size() && kinds[index] != documents::DateKind::none) {
+      char* vend = nullptr;
+      double serial = std::strtod(value.c_str(), &vend);
+      if (vend != value.c_str() && *vend == '\0')
+        if (auto iso = documents::excel_serial_to_iso(serial, kinds[index], date1904)) return *iso;
+    }
+  }
+  return tidy_number(value);
+}
+
 }  // namespace
 
 std::string replace_invalid_utf8(std::string_view s) {
@@ -405,6 +465,8 @@ SheetTable parse_xlsx(std::string_view bytes, const SheetLimits& limits) {
   ZipPtr z = open_zip(bytes);
   std::string sheet_path = first_sheet_path(z.get(), limits);
   std::vector<std::string> strings = shared_strings(z.get(), limits);
+  std::vector<documents::DateKind> style_kinds = cell_style_kinds(z.get(), limits);
+  bool date1904 = uses_1904_dates(z.get(), limits);
   auto sheet = read_entry(z.get(), sheet_path, limits.max_xml_bytes);
   if (!sheet) throw SheetError("sheet.error.not_xlsx");
 
@@ -413,7 +475,7 @@ SheetTable parse_xlsx(std::string_view bytes, const SheetLimits& limits) {
   long next_column = 0;
   std::vector<std::string> cells;
   long column = 0;
-  std::string type, value, inline_text;
+  std::string type, style, value, inline_text;
   bool in_v = false, in_inline_t = false, in_is = false;
   int in_phonetic = 0;
   XmlHandlers h;
@@ -430,6 +492,7 @@ SheetTable parse_xlsx(std::string_view bytes, const SheetLimits& limits) {
       if (column < 0) throw SheetError("sheet.error.not_xlsx");
       next_column = column + 1;
       type = attribute(atts, "t");
+      style = attribute(atts, "s");
       value.clear();
       inline_text.clear();
     } else if (name == "v") {
@@ -464,7 +527,7 @@ SheetTable parse_xlsx(std::string_view bytes, const SheetLimits& limits) {
       } else if (type == "str" || type == "e") {
         text = value;
       } else {
-        text = tidy_number(value);
+        text = number_text(value, style, style_kinds, date1904);
       }
       if (text.empty()) return;
       if (static_cast<std::size_t>(column) >= limits.max_columns) throw SheetError("sheet.error.too_many_columns");

@@ -1,0 +1,28 @@
+// Files leaving Samen over HTTP: the Content-Disposition of a download, and
+// the ?format=csv|xlsx answer any page that shows a table can give with the
+// same rows (the page builds a documents::Table, then calls table_download).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "documents/table.hpp"
+#include "http/message.hpp"
+
+namespace samen::documents {
+
+enum class TableFormat { html, csv, xlsx };
+
+// The format a request asks for with ?format=: absent or "html" → html,
+// "csv", "xlsx"; nullopt for anything else (answer 400).
+std::optional<TableFormat> requested_table_format(const http::Request& req);
+
+// `attachment; filename="..."; filename*=UTF-8''...`: an ASCII fallback
+// name (letters, digits, . - _) and the full UTF-8 name percent-encoded (RFC 6266).
+std::string attachment_disposition(std::string_view filename);
+
+// The table as a CSV or XLSX download named "<file_stem>.csv|.xlsx", with
+// Content-Disposition: attachment and no caching (exports hold personal data).
+http::Response table_download(const Table& table, TableFormat format, std::string_view file_stem);
+
+}  // namespace samen::documents
