@@ -26,6 +26,12 @@ struct AppOptions {
   std::string tile_url;          // map tiles (service map); "" = no external tiles
   // Identical searches within this time share one answer (0 = always ask the engine).
   std::chrono::milliseconds search_cache = std::chrono::milliseconds(1000);
+  // E-mail (src/notify): Samen's absolute address for links in e-mails, e.g.
+  // https://samen.example ("" = no e-mail carries a link, none is queued);
+  // the SMTP server ("" = messages wait in the outbox); the sender address.
+  std::string public_url;
+  std::string smtp_url;
+  std::string mail_from;
 };
 
 class App {

@@ -2,6 +2,7 @@
 // navigation entries appear. A new module adds its register function here.
 #pragma once
 #include "app/routes.hpp"
+#include "notify/module.hpp"
 
 namespace samen::app {
 
@@ -15,6 +16,7 @@ inline void register_all(Routes& r) {
   register_home(r);
   register_directory(r);
   register_accounts(r);
+  notify::module().routes(r);  // until src/modules.cpp lists the modules
 }
 
 }  // namespace samen::app

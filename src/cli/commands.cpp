@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "accounts/audit.hpp"
+#include "accounts/jobs.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
 #include "app/app.hpp"
@@ -22,6 +23,10 @@
 #include "directory/hsds_cli.hpp"
 #include "directory/search.hpp"
 #include "http/server.hpp"
+#include "jobs/scheduler.hpp"
+#include "notify/message.hpp"
+#include "notify/module.hpp"
+#include "notify/smtp.hpp"
 
 namespace samen::cli {
 
@@ -62,6 +67,23 @@ void audit_cli(store::Connection& c, const std::string& action, std::int64_t use
   accounts::record_audit(c, {0, now(), std::nullopt, "cli", action, "user", std::to_string(user_id), detail, ""});
 }
 
+// E-mail settings are checked at start-up, not at the first delivery.
+void check_mail_options(app::AppOptions& o) {
+  while (o.public_url.ends_with('/')) o.public_url.pop_back();
+  if (!o.public_url.empty() && !o.public_url.starts_with("http://") && !o.public_url.starts_with("https://"))
+    throw CLI::ValidationError("--public-url", "must start with http:// or https://");
+  if (o.public_url.find_first_of(" \r\n\t") != std::string::npos)
+    throw CLI::ValidationError("--public-url", "must not contain spaces or line breaks");
+  if (o.smtp_url.empty()) return;
+  try {
+    notify::SmtpTransport check(o.smtp_url);
+  } catch (const std::invalid_argument& e) {
+    throw CLI::ValidationError("--smtp-url", e.what());
+  }
+  if (!notify::is_sendable_address(o.mail_from))
+    throw CLI::ValidationError("--mail-from", "a sender address (e.g. samen@example.org) is needed with --smtp-url");
+}
+
 int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
@@ -84,26 +106,38 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
     admin_password = demo::reset_demo_admin(*db, now());
   }
   ao.data_dir = so.data;
-  app::App application(ao, std::move(db));
-  malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
-  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application.body_limit_for(m, p); };
+  // The server binds first: with --listen HOST:0 the port, and so the default
+  // public address for links in e-mails, is only known then. Requests are
+  // handled from run() on, when the App exists.
+  std::unique_ptr<app::App> application;
+  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application->body_limit_for(m, p); };
   http::Server server(
-      sc, [&](http::Request& r) { return application.handle(r); },
-      [&](int status, const http::Request& r) { return application.transport_error(status, r); });
+      sc, [&](http::Request& r) { return application->handle(r); },
+      [&](int status, const http::Request& r) { return application->transport_error(status, r); });
   std::uint16_t port = server.bind();
   std::string host = sc.host.find(':') != std::string::npos ? "[" + sc.host + "]" : sc.host;
+  if (ao.public_url.empty()) ao.public_url = "http://" + host + ":" + std::to_string(port);
+  application = std::make_unique<app::App>(ao, std::move(db));
+  malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
+  std::vector<app::Job> jobs = notify::module().jobs();
+  jobs.push_back(accounts::purge_sessions_job());
+  jobs::Scheduler scheduler(*application, std::move(jobs));
   std::cout << "Samen is listening on http://" << host << ":" << port << std::endl;
   if (demo) {
     std::cout << "Admin login: " << demo::kAdminEmail << " / " << admin_password
               << "  (one-time password: choose your own after signing in)" << std::endl;
   } else {
-    auto lease = application.db().acquire();
+    auto lease = application->db().acquire();
     if (accounts::count_users(*lease) == 0)
       std::cout << "No accounts yet: create one with  samen user add --email E --name N --role admin --password-stdin"
                 << std::endl;
   }
-  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{}}}", application.db().describe(), sc.threads);
+  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{},\"smtp\":\"{}\"}}",
+               application->db().describe(), sc.threads,
+               ao.smtp_url.empty() ? "none (messages wait in the outbox)" : notify::redact_url(ao.smtp_url));
+  scheduler.start();
   server.run();
+  scheduler.stop();  // a job in progress finishes first
   spdlog::info("{{\"event\":\"stopped\"}}");
   return 0;
 }
@@ -142,6 +176,14 @@ int run(int argc, char** argv) {
                         "Identical searches within this many milliseconds share one answer (0: no cache)")
       ->envname("SAMEN_SEARCH_CACHE_MS")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{60000}));
+  serve_cmd->add_option("--smtp-url", app_options.smtp_url,
+                        "Mail server for the outbox, smtp://host:port or smtps://user:pw@host (none: e-mails wait)")
+      ->envname("SAMEN_SMTP_URL");
+  serve_cmd->add_option("--mail-from", app_options.mail_from, "Sender address of Samen's e-mails")
+      ->envname("SAMEN_MAIL_FROM");
+  serve_cmd->add_option("--public-url", app_options.public_url,
+                        "Samen's address in e-mail links, e.g. https://samen.example (default: http://--listen)")
+      ->envname("SAMEN_PUBLIC_URL");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
   add_store_options(migrate_cmd, so);
@@ -213,6 +255,7 @@ int run(int argc, char** argv) {
     accounts::init_crypto();
     if (*serve_cmd) {
       app_options.search_cache = std::chrono::milliseconds(search_cache_ms);
+      check_mail_options(app_options);
       return serve(so, listen, demo, app_options, threads);
     }
     if (*migrate_cmd) {
