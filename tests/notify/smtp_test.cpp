@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
+#include <thread>
 
 #include "accounts/secrets.hpp"
+#include "http/forms.hpp"
 #include "notify/delivery.hpp"
 #include "notify/outbox.hpp"
 #include "support/process.hpp"
@@ -129,31 +132,41 @@ std::string request(const std::string& method, const std::string& path, const st
   return r + "\r\n" + body;
 }
 
+// Signs in as the admin on a real server and posts the invitation form; returns the raw response.
+std::string invite_through_the_real_server(int port, const std::string& admin_password, const std::string& fields) {
+  auto form = testing::raw_http(port, request("GET", "/login", ""));
+  std::string csrf = cookie_value(form, "samen_csrf");
+  EXPECT_FALSE(csrf.empty());
+  auto login = testing::raw_http(
+      port, request("POST", "/login", "samen_csrf=" + csrf,
+                    "_csrf=" + csrf + "&email=admin%40example.org&password=" + http::url_encode(admin_password)));
+  EXPECT_EQ(testing::status_of(login), 303) << login;
+  std::string session = "samen_session=" + cookie_value(login, "samen_session");
+  auto users = testing::raw_http(port, request("GET", "/admin/users", session));
+  std::smatch m;
+  EXPECT_TRUE(std::regex_search(users, m, std::regex(R"re(name="_csrf" value="([^"]+)")re")));
+  return testing::raw_http(port, request("POST", "/admin/users", session, "_csrf=" + std::string(m[1]) + "&" + fields));
+}
+
+constexpr const char* kAdminPassword = "a good long password";
+
+testing::CommandResult add_admin(const std::vector<std::string>& store_args) {
+  std::vector<std::string> args{"user", "add", "--email", "admin@example.org", "--name", "Ad Min", "--role", "admin",
+                                "--password-stdin"};
+  args.insert(args.end(), store_args.begin(), store_args.end());
+  return testing::run_samen(args, std::string(kAdminPassword) + "\n");
+}
+
 TEST(SmtpServe, AnInvitationMadeInTheRealServerArrivesByMailInTheInviteesLanguage) {
   SmtpSink sink;
   testing::TempDir dir;
   std::string data = dir.path().string();
-  auto add = testing::run_samen({"user", "add", "--data", data, "--email", "admin@example.org", "--name", "Ad Min",
-                                 "--role", "admin", "--password-stdin"},
-                                "a good long password\n");
+  auto add = add_admin({"--data", data});
   ASSERT_EQ(add.exit_code, 0) << add.err;
   testing::ServerProcess server(data, {"--smtp-url", sink.url(), "--mail-from", "samen@example.org", "--public-url",
                                        "https://samen.example/"});
-  int port = server.port();
-  auto form = testing::raw_http(port, request("GET", "/login", ""));
-  std::string csrf = cookie_value(form, "samen_csrf");
-  ASSERT_FALSE(csrf.empty());
-  auto login = testing::raw_http(port, request("POST", "/login", "samen_csrf=" + csrf,
-                                               "_csrf=" + csrf + "&email=admin%40example.org&password=a+good+long+password"));
-  ASSERT_EQ(testing::status_of(login), 303) << login;
-  std::string session = "samen_session=" + cookie_value(login, "samen_session");
-  auto users = testing::raw_http(port, request("GET", "/admin/users", session));
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(users, m, std::regex(R"re(name="_csrf" value="([^"]+)")re")));
-  std::string form_csrf = m[1];
-  auto invited = testing::raw_http(
-      port, request("POST", "/admin/users", session,
-                    "_csrf=" + form_csrf + "&email=zoe%40example.be&name=Zo%C3%A9+Dupont&role=partner&lang=fr"));
+  auto invited = invite_through_the_real_server(server.port(), kAdminPassword,
+                                                "email=zoe%40example.be&name=Zo%C3%A9+Dupont&role=partner&lang=fr");
   ASSERT_EQ(testing::status_of(invited), 201) << invited;
   auto at = invited.find("/invite/");
   ASSERT_NE(at, std::string::npos);
@@ -172,6 +185,34 @@ TEST(SmtpServe, AnInvitationMadeInTheRealServerArrivesByMailInTheInviteesLanguag
   EXPECT_NE(text.find("Ad Min"), std::string::npos) << "who invited";
   EXPECT_EQ(mail["defects"], nlohmann::json::array());
   EXPECT_EQ(server.terminate(), 0) << "the scheduler stops cleanly on SIGTERM";
+}
+
+// Both servers run the delivery job against one outbox: the message leaves once.
+TEST(SmtpServe, TwoServersOnOnePostgresDatabaseSendAnInvitationOnce) {
+  if (testing::pg_admin_url().empty()) {
+    if (testing::pg_required()) FAIL() << "SAMEN_TEST_PG is not set";
+    GTEST_SKIP() << "SAMEN_TEST_PG not set";
+  }
+  SmtpSink sink;
+  testing::TestDatabase pg("postgres", 1);
+  testing::TempDir a_dir, b_dir;
+  auto add = add_admin({"--db", pg.url(), "--data", a_dir.path().string()});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  std::vector<std::string> mail{"--db", pg.url(), "--smtp-url", sink.url(), "--mail-from", "samen@example.org"};
+  testing::ServerProcess a(a_dir.path().string(), mail), b(b_dir.path().string(), mail);
+  for (int i = 0; i < 3; ++i) {
+    auto invited = invite_through_the_real_server(
+        i % 2 ? a.port() : b.port(), kAdminPassword,
+        "email=p" + std::to_string(i) + "%40example.be&name=P&role=partner&lang=nl");
+    ASSERT_EQ(testing::status_of(invited), 201) << invited;
+  }
+  EXPECT_EQ(sink.wait_for(3).size(), 3u);
+  std::this_thread::sleep_for(std::chrono::seconds(7));  // more than a delivery period: no second copy
+  auto got = sink.messages();
+  ASSERT_EQ(got.size(), 3u);
+  std::set<std::string> recipients;
+  for (const auto& m : got) recipients.insert(m["rcpt_tos"][0].get<std::string>());
+  EXPECT_EQ(recipients, (std::set<std::string>{"p0@example.be", "p1@example.be", "p2@example.be"}));
 }
 
 TEST(SmtpServe, BadMailSettingsAreRefusedAtStartUp) {
