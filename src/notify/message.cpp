@@ -12,7 +12,9 @@ namespace {
 
 constexpr std::size_t kMaxSubjectBytes = 400;
 constexpr std::size_t kMaxAddressBytes = 254;
-constexpr std::size_t kEncodedChunkBytes = 45;  // 45 bytes → 60 base64 chars: an encoded word stays within 75
+// 36 bytes → 48 base64 characters: an encoded word of 60, so even the first
+// one, after "Subject: ", keeps its line within 76 characters (RFC 2047).
+constexpr std::size_t kEncodedChunkBytes = 36;
 constexpr std::size_t kQpLineLength = 76;
 
 bool has_control_char(std::string_view s) {

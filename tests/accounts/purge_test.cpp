@@ -23,7 +23,7 @@ TEST_P(PurgeTest, ExpiredSessionsAndInvitationsGoLiveOnesStay) {
     auto lease = db().acquire();
     auto id = create_user(*lease, {"p@example.org", "P", Role::partner, "nl", std::nullopt, {}}, 1000);
     create_session(*lease, id, "192.0.2.1", 1000);                        // expires 1000 + 12 h
-    live_session = create_session(*lease, id, "192.0.2.1", 1000 + 86400);  // made a day later
+    live_session = create_session(*lease, id, "192.0.2.1", 1000 + 7 * 86400 - 3600);  // an hour before the purge
     create_invitation(*lease, id, std::nullopt, 1000);                     // expires 1000 + 7 days
     live_invitation = create_invitation(*lease, id, std::nullopt, 1000 + 7 * 86400);
   }
