@@ -21,7 +21,7 @@ samen::app::App& the_app() {
     auto dir = std::filesystem::temp_directory_path() / ("samen-fuzz-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     auto db = samen::store::Database::open("", dir, 2);
-    samen::store::migrate(*db);
+    samen::app::migrate(*db);
     samen::app::AppOptions o;
     o.access_log = false;
     return std::make_unique<samen::app::App>(o, std::move(db));

@@ -9,7 +9,8 @@
 #include "accounts/throttle.hpp"
 #include "app/api.hpp"
 #include "app/app.hpp"
-#include "app/modules.hpp"
+#include "accounts/module.hpp"
+#include "notify/module.hpp"
 #include "notify/outbox.hpp"
 
 namespace samen::app {
@@ -262,10 +263,10 @@ http::Response users_page(Context& ctx, web::Dict& d, int status = 200) {
 
 // Queues the invitation e-mail on the connection of the invitation's
 // transaction. False when none can be sent: Samen's public address is not
-// known (AppOptions::public_url) or SMTP would not take the address.
+// known (--public-url) or SMTP would not take the address.
 bool queue_invitation_mail(Context& ctx, store::Connection& c, const accounts::Invitee& invitee,
                            const std::string& raw_token) {
-  const auto& base = ctx.app.options().public_url;
+  std::string base = notify::public_url(ctx.app);
   if (base.empty()) return false;
   try {
     notify::enqueue(c, accounts::invitation_message(ctx.app.catalog(), invitee, ctx.user()->name,
@@ -584,9 +585,9 @@ void register_accounts(Routes& r) {
   r.api("GET", "/api/v1/me", signed_in, api_me);
   r.api("GET", "/api/v1/users", admin, api_users);
 
-  r.nav_item({"nav.admin", "/admin/users", admin});
-  r.nav_item({"nav.audit", "/admin/audit", admin});
-  r.nav_item({"nav.tokens", "/admin/tokens", admin});
+  r.nav_item({"nav.admin", "/admin/users", admin, "nav.admin.about", 80});
+  r.nav_item({"nav.audit", "/admin/audit", admin, "nav.audit.about", 81});
+  r.nav_item({"nav.tokens", "/admin/tokens", admin, "nav.tokens.about", 82});
 }
 
 }  // namespace samen::app

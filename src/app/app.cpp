@@ -8,9 +8,7 @@
 
 #include "accounts/audit.hpp"
 #include "accounts/secrets.hpp"
-#include "app/modules.hpp"
-#include "directory/search.hpp"
-#include "directory/taxonomy.hpp"
+#include "app/shell.hpp"
 #include "http/multipart.hpp"
 #include "web/render.hpp"
 
@@ -193,9 +191,17 @@ App::App(AppOptions options, std::unique_ptr<store::Database> db)
     : options_(std::move(options)), db_(std::move(db)), catalog_(&i18n::Catalog::embedded()) {
   accounts::init_crypto();
   web::load_templates(*catalog_);
-  directory::seed_family_taxonomy(*db_);  // idempotent: categories and synonyms the finder needs
-  search_ = directory::ServiceSearch::create(*db_, options_.data_dir, options_.search_cache);
-  register_all(routes_);
+  register_system(routes_);
+  register_home(routes_);
+  for (const Module* m : modules()) {
+    m->start(*this);
+    m->routes(routes_);
+  }
+}
+
+std::string App::setting(const std::string& name, const std::string& fallback) const {
+  auto it = options_.settings.find(name);
+  return it == options_.settings.end() || it->second.empty() ? fallback : it->second;
 }
 
 App::~App() = default;
@@ -365,8 +371,7 @@ void App::finish(Context& ctx, http::Response& res, double seconds) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
   res.set_header("X-Frame-Options", "DENY");
-  std::string img = "img-src 'self' data:";
-  if (!options_.tile_url.empty()) img += " " + options_.tile_url.substr(0, options_.tile_url.find('/', 8));
+  std::string img = "img-src 'self' data:" + image_sources_;
   res.set_header("Content-Security-Policy",
                  "default-src 'self'; script-src 'self'; style-src 'self'; " + img +
                      "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");

@@ -5,17 +5,17 @@
 #pragma once
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <typeindex>
 
 #include "app/metrics.hpp"
+#include "app/module.hpp"
 #include "app/routes.hpp"
 #include "http/message.hpp"
 #include "store/database.hpp"
-
-namespace samen::directory {
-class ServiceSearch;
-}
 
 namespace samen::app {
 
@@ -23,15 +23,7 @@ struct AppOptions {
   std::filesystem::path data_dir = "./samen-data";  // files beside the database (search index)
   bool behind_tls = false;       // Secure cookies, HSTS, trust X-Forwarded-For from the proxy
   bool access_log = true;
-  std::string tile_url;          // map tiles (service map); "" = no external tiles
-  // Identical searches within this time share one answer (0 = always ask the engine).
-  std::chrono::milliseconds search_cache = std::chrono::milliseconds(1000);
-  // E-mail (src/notify): Samen's absolute address for links in e-mails, e.g.
-  // https://samen.example ("" = no e-mail carries a link, none is queued);
-  // the SMTP server ("" = messages wait in the outbox); the sender address.
-  std::string public_url;
-  std::string smtp_url;
-  std::string mail_from;
+  Settings settings;             // the modules' own serve settings (Module::serve_options)
 };
 
 class App {
@@ -50,7 +42,23 @@ class App {
   const AppOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }
   const i18n::Catalog& catalog() const { return *catalog_; }
-  directory::ServiceSearch& search() { return *search_; }
+  // A module setting (Module::serve_options), or `fallback` when not given.
+  std::string setting(const std::string& name, const std::string& fallback = "") const;
+
+  // What a module keeps for the life of the process (its search engine,
+  // caches), put there by its start() and found by type.
+  template <class T>
+  void put(std::shared_ptr<T> part) {
+    parts_[std::type_index(typeid(T))] = std::move(part);
+  }
+  template <class T>
+  T& get() const {
+    auto it = parts_.find(std::type_index(typeid(T)));
+    if (it == parts_.end()) throw std::logic_error(std::string("no ") + typeid(T).name() + " in the App");
+    return *static_cast<T*>(it->second.get());
+  }
+  // Adds an origin to the Content-Security-Policy's img-src (e.g. map tiles).
+  void allow_image_source(const std::string& origin) { image_sources_ += " " + origin; }
 
   // Renders an error page or JSON error in the language of the request.
   http::Response error(Context& ctx, int status, const std::string& code, const std::string& message_key);
@@ -67,7 +75,8 @@ class App {
   const i18n::Catalog* catalog_;
   Routes routes_;
   Metrics metrics_;
-  std::unique_ptr<directory::ServiceSearch> search_;
+  std::map<std::type_index, std::shared_ptr<void>> parts_;
+  std::string image_sources_;
 };
 
 std::int64_t unix_now();

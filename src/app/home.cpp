@@ -1,8 +1,8 @@
 // The home page: for the public, what Samen is and where to start; for a
-// signed-in user, a page for their role with the parts of Samen they use.
-#include "accounts/audit.hpp"
+// signed-in user, a page for their role with the parts of Samen they use
+// (cards from the navigation) and the modules' home panels.
 #include "app/app.hpp"
-#include "app/modules.hpp"
+#include "app/shell.hpp"
 
 namespace samen::app {
 
@@ -19,27 +19,24 @@ http::Response home(Context& ctx) {
   s->SetValue("ROLE", ctx.t(accounts::role_label_key(u->role)));
   s->SetValue("ROLE_CODE", std::string(accounts::role_name(u->role)));
   s->SetValue("ROLE_INTRO", ctx.t("home.intro." + std::string(accounts::role_name(u->role))));
-  auto lease = ctx.app.db().acquire();
-  for (const auto& org : u->organizations) {
-    auto r = lease->exec("SELECT name FROM organizations WHERE id = ?", {org});
-    if (!r.empty()) s->SetValueAndShowSection("ORG_NAME", r.rows[0].text(0), "ORGS");
+  {
+    auto lease = ctx.app.db().acquire();
+    for (const auto& org : u->organizations) {
+      auto r = lease->exec("SELECT name FROM organizations WHERE id = ?", {org});
+      if (!r.empty()) s->SetValueAndShowSection("ORG_NAME", r.rows[0].text(0), "ORGS");
+    }
+  }
+  for (const auto& panel : ctx.app.routes().home_panels) {
+    std::string html = panel(ctx);
+    if (!html.empty()) s->SetValueAndShowSection("PANEL_HTML", html, "PANELS");
   }
   // Cards for every part of Samen this role may open, from the navigation.
   for (const auto& item : ctx.app.routes().nav) {
-    if (item.href == "/" || !item.access.allows(u->role)) continue;
+    if (item.about_key.empty() || !item.access.allows(u->role)) continue;
     auto* c = s->AddSectionDictionary("CARDS");
     c->SetValue("HREF", item.href);
     c->SetValue("LABEL", ctx.t(item.label_key));
-    c->SetValue("TEXT", ctx.t(item.label_key + ".about"));
-  }
-  if (u->role == accounts::Role::admin) {
-    accounts::AuditFilter f;
-    f.from = ctx.now - 24 * 3600;
-    auto* a = s->AddSectionDictionary("ADMIN");
-    a->SetValue("USERS", i18n::format_integer(ctx.lang, accounts::count_users(*lease)));
-    a->SetValue("EVENTS", i18n::format_integer(ctx.lang, accounts::count_audit(*lease, f)));
-    f.action = "login.failed";
-    a->SetValue("FAILED", i18n::format_integer(ctx.lang, accounts::count_audit(*lease, f)));
+    c->SetValue("TEXT", ctx.t(item.about_key));
   }
   return ctx.page("home", ctx.t("nav.home"), d);
 }
@@ -47,7 +44,7 @@ http::Response home(Context& ctx) {
 
 void register_home(Routes& r) {
   r.page("GET", "/", accounts::Access::anyone(), home);
-  r.nav_item({"nav.home", "/", accounts::Access::anyone()});
+  r.nav_item({"nav.home", "/", accounts::Access::anyone(), "", 0});
 }
 
 }  // namespace samen::app

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,7 +62,12 @@ struct DemoLoad {
   store::Database& db;
   std::filesystem::path data_dir;
   std::int64_t now;
+  std::vector<std::string>& announce;  // lines printed after the address (e.g. a one-time login)
 };
+
+// `samen serve` settings of modules (flags with SAMEN_* variables), by their
+// long name without dashes, e.g. settings["tile-url"]; read them in start().
+using Settings = std::map<std::string, std::string>;
 
 class Module {
  public:
@@ -72,6 +78,8 @@ class Module {
   virtual void routes(Routes&) const {}
   // Adds the module's CLI subcommands.
   virtual void commands(CommandLine&) const {}
+  // Adds the module's `samen serve` flags, bound to settings[name].
+  virtual void serve_options(CLI::App& /*serve*/, Settings& /*settings*/) const {}
   // Once per process after migrations, before serving: builds what the module
   // keeps in the App (App::put), seeds reference data.
   virtual void start(App&) const {}
@@ -80,6 +88,10 @@ class Module {
   // Periodic work.
   virtual std::vector<Job> jobs() const { return {}; }
 };
+
+// Every module's migrations, modules in list order (what `migrate` applies).
+// Throws when a folder has migrations but is not in the list.
+int migrate(store::Database& db);
 
 // Every module in dependency order: their migrations run, their start-up
 // work happens and their routes are listed in this order (src/modules.cpp).

@@ -2,6 +2,7 @@
 // navigation entries. Each module has one register_* function that adds
 // both; app.cpp calls them in order, so the route table reads top to bottom.
 #pragma once
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -25,7 +26,14 @@ struct NavItem {
   std::string label_key;
   std::string href;
   accounts::Access access;
+  std::string about_key;  // one line on a signed-in user's home page card ("" for no card)
+  int weight = 50;        // menu order: lower first (modules register in dependency order)
 };
+
+// A part of a signed-in user's home page (e.g. an admin's overview, "my open
+// follow-ups"): HTML rendered with the module's own template, "" when it has
+// nothing to show for this user.
+using HomePanel = std::function<std::string(Context&)>;
 
 class Routes {
  public:
@@ -37,10 +45,16 @@ class Routes {
            std::size_t body_limit = 0) {
     router.add(method, pattern, Route{std::move(access), std::move(h), true, body_limit});
   }
-  void nav_item(NavItem item) { nav.push_back(std::move(item)); }
+  void nav_item(NavItem item) {
+    auto at = std::upper_bound(nav.begin(), nav.end(), item.weight,
+                               [](int w, const NavItem& n) { return w < n.weight; });
+    nav.insert(at, std::move(item));
+  }
+  void home_panel(HomePanel panel) { home_panels.push_back(std::move(panel)); }
 
   http::Router<Route> router;
-  std::vector<NavItem> nav;
+  std::vector<NavItem> nav;          // in menu order
+  std::vector<HomePanel> home_panels;
 };
 
 }  // namespace samen::app

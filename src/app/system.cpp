@@ -1,7 +1,7 @@
 // Operational routes: health check, Prometheus metrics, the OpenAPI document.
 #include "app/api.hpp"
 #include "app/app.hpp"
-#include "app/modules.hpp"
+#include "app/shell.hpp"
 #include "web/embedded.hpp"
 
 namespace samen::app {

@@ -1,5 +1,7 @@
-// Implementation of the samen subcommands with CLI11. Settings come from
-// flags, then SAMEN_* environment variables, then a config file (--config).
+// The samen command line with CLI11: the platform's own subcommands (serve,
+// migrate, backup, version) and those every module adds (Module::commands).
+// Settings come from flags, then SAMEN_* environment variables, then a config
+// file (--config).
 #include "cli/commands.hpp"
 
 #include <malloc.h>
@@ -13,20 +15,12 @@
 #include <iostream>
 #include <thread>
 
-#include "accounts/audit.hpp"
-#include "accounts/jobs.hpp"
 #include "accounts/secrets.hpp"
-#include "accounts/sessions.hpp"
+#include "accounts/users.hpp"
 #include "app/app.hpp"
-#include "demo/demo.hpp"
-#include "directory/demo_directory.hpp"
-#include "directory/hsds_cli.hpp"
-#include "directory/search.hpp"
+#include "app/module.hpp"
 #include "http/server.hpp"
 #include "jobs/scheduler.hpp"
-#include "notify/message.hpp"
-#include "notify/module.hpp"
-#include "notify/smtp.hpp"
 
 namespace samen::cli {
 
@@ -45,44 +39,50 @@ void add_store_options(CLI::App* cmd, StoreOptions& o) {
 
 std::unique_ptr<store::Database> open_store(const StoreOptions& o, std::size_t pool) {
   auto db = store::Database::open(o.db, o.data, pool);
-  store::migrate(*db);
+  app::migrate(*db);
   return db;
-}
-
-std::string read_password_stdin() {
-  std::string pw;
-  std::getline(std::cin, pw);
-  if (!pw.empty() && pw.back() == '\r') pw.pop_back();
-  return pw;
-}
-
-void check_password(const std::string& pw) {
-  if (auto problem = accounts::password_problem(pw); !problem.empty())
-    throw CLI::ValidationError("password", i18n::Catalog::embedded().text(i18n::Lang::en, problem));
 }
 
 std::int64_t now() { return app::unix_now(); }
 
-void audit_cli(store::Connection& c, const std::string& action, std::int64_t user_id, const std::string& detail) {
-  accounts::record_audit(c, {0, now(), std::nullopt, "cli", action, "user", std::to_string(user_id), detail, ""});
-}
+// Module subcommands: each gets the store options and runs its action, with
+// the database opened and migrated, once parsing has succeeded.
+class ModuleCommands : public app::CommandLine {
+ public:
+  ModuleCommands(CLI::App& cli, StoreOptions& so) : cli_(cli), so_(so) {}
 
-// E-mail settings are checked at start-up, not at the first delivery.
-void check_mail_options(app::AppOptions& o) {
-  while (o.public_url.ends_with('/')) o.public_url.pop_back();
-  if (!o.public_url.empty() && !o.public_url.starts_with("http://") && !o.public_url.starts_with("https://"))
-    throw CLI::ValidationError("--public-url", "must start with http:// or https://");
-  if (o.public_url.find_first_of(" \r\n\t") != std::string::npos)
-    throw CLI::ValidationError("--public-url", "must not contain spaces or line breaks");
-  if (o.smtp_url.empty()) return;
-  try {
-    notify::SmtpTransport check(o.smtp_url);
-  } catch (const std::invalid_argument& e) {
-    throw CLI::ValidationError("--smtp-url", e.what());
+  CLI::App* add(CLI::App* parent, const std::string& name, const std::string& description, std::size_t pool_size,
+                Action action) override {
+    CLI::App* cmd = (parent ? parent : &cli_)->add_subcommand(name, description);
+    add_store_options(cmd, so_);
+    actions_.push_back({cmd, pool_size, std::move(action)});
+    return cmd;
   }
-  if (!notify::is_sendable_address(o.mail_from))
-    throw CLI::ValidationError("--mail-from", "a sender address (e.g. samen@example.org) is needed with --smtp-url");
-}
+  CLI::App* group(const std::string& name, const std::string& description) override {
+    CLI::App* g = cli_.add_subcommand(name, description);
+    g->require_subcommand(1);
+    return g;
+  }
+  // Runs the action of the subcommand given, if it is a module's; nullopt otherwise.
+  std::optional<int> run_chosen() {
+    for (auto& a : actions_) {
+      if (!a.cmd->parsed()) continue;
+      auto db = open_store(so_, a.pool_size);
+      return a.action(*db, {so_.data, so_.db});
+    }
+    return std::nullopt;
+  }
+
+ private:
+  struct Entry {
+    CLI::App* cmd;
+    std::size_t pool_size;
+    Action action;
+  };
+  CLI::App& cli_;
+  StoreOptions& so_;
+  std::vector<Entry> actions_;
+};
 
 int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads) {
   auto colon = listen.rfind(':');
@@ -99,11 +99,10 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
   }
   sc.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   auto db = open_store(so, sc.threads + 2);
-  std::string admin_password;
+  std::vector<std::string> announce;
   if (demo) {
-    demo::load_network(*db, now());
-    directory::load_demo_directory(*db, so.data, now());  // the service map's demo content (idempotent)
-    admin_password = demo::reset_demo_admin(*db, now());
+    app::DemoLoad load{*db, so.data, now(), announce};
+    for (const app::Module* m : app::modules()) m->load_demo(load);  // each idempotent
   }
   ao.data_dir = so.data;
   // The server binds first: with --listen HOST:0 the port, and so the default
@@ -116,25 +115,22 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
       [&](int status, const http::Request& r) { return application->transport_error(status, r); });
   std::uint16_t port = server.bind();
   std::string host = sc.host.find(':') != std::string::npos ? "[" + sc.host + "]" : sc.host;
-  if (ao.public_url.empty()) ao.public_url = "http://" + host + ":" + std::to_string(port);
+  if (ao.settings["public-url"].empty()) ao.settings["public-url"] = "http://" + host + ":" + std::to_string(port);
   application = std::make_unique<app::App>(ao, std::move(db));
   malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
-  std::vector<app::Job> jobs = notify::module().jobs();
-  jobs.push_back(accounts::purge_sessions_job());
-  jobs::Scheduler scheduler(*application, std::move(jobs));
+  std::vector<app::Job> jobs;
+  for (const app::Module* m : app::modules())
+    for (auto& j : m->jobs()) jobs.push_back(std::move(j));
+  jobs::Scheduler scheduler(*application, std::move(jobs));  // periodic work of every module, one thread
   std::cout << "Samen is listening on http://" << host << ":" << port << std::endl;
-  if (demo) {
-    std::cout << "Admin login: " << demo::kAdminEmail << " / " << admin_password
-              << "  (one-time password: choose your own after signing in)" << std::endl;
-  } else {
+  for (const auto& line : announce) std::cout << line << std::endl;
+  if (!demo) {
     auto lease = application->db().acquire();
     if (accounts::count_users(*lease) == 0)
       std::cout << "No accounts yet: create one with  samen user add --email E --name N --role admin --password-stdin"
                 << std::endl;
   }
-  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{},\"smtp\":\"{}\"}}",
-               application->db().describe(), sc.threads,
-               ao.smtp_url.empty() ? "none (messages wait in the outbox)" : notify::redact_url(ao.smtp_url));
+  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{}}}", application->db().describe(), sc.threads);
   scheduler.start();
   server.run();
   scheduler.stop();  // a job in progress finishes first
@@ -162,87 +158,25 @@ int run(int argc, char** argv) {
   bool demo = false;
   std::size_t threads = 0;
   app::AppOptions app_options;
-  std::int64_t search_cache_ms = app_options.search_cache.count();
   add_store_options(serve_cmd, so);
   serve_cmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")
       ->envname("SAMEN_LISTEN");
   serve_cmd->add_flag("--demo", demo, "Load the demo network and print a one-time admin password")->envname("SAMEN_DEMO");
   serve_cmd->add_flag("--behind-tls", app_options.behind_tls, "Served through a TLS proxy: Secure cookies, HSTS, X-Forwarded-For")
       ->envname("SAMEN_BEHIND_TLS");
-  serve_cmd->add_option("--tile-url", app_options.tile_url, "Map tile URL template, e.g. https://tiles.example/{z}/{x}/{y}.png")
-      ->envname("SAMEN_TILE_URL");
   serve_cmd->add_option("--threads", threads, "Worker threads (default: one per core)")->envname("SAMEN_THREADS");
-  serve_cmd->add_option("--search-cache-ms", search_cache_ms,
-                        "Identical searches within this many milliseconds share one answer (0: no cache)")
-      ->envname("SAMEN_SEARCH_CACHE_MS")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{60000}));
-  serve_cmd->add_option("--smtp-url", app_options.smtp_url,
-                        "Mail server for the outbox, smtp://host:port or smtps://user:pw@host (none: e-mails wait)")
-      ->envname("SAMEN_SMTP_URL");
-  serve_cmd->add_option("--mail-from", app_options.mail_from, "Sender address of Samen's e-mails")
-      ->envname("SAMEN_MAIL_FROM");
-  serve_cmd->add_option("--public-url", app_options.public_url,
-                        "Samen's address in e-mail links, e.g. https://samen.example (default: http://--listen)")
-      ->envname("SAMEN_PUBLIC_URL");
+  for (const app::Module* m : app::modules()) m->serve_options(*serve_cmd, app_options.settings);
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
   add_store_options(migrate_cmd, so);
-
-  auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
-  user_cmd->require_subcommand(1);
-  std::string email, name, role_text;
-  std::vector<std::string> orgs;
-  auto* user_add = user_cmd->add_subcommand("add", "Create an account; the password is read from stdin");
-  add_store_options(user_add, so);
-  user_add->add_option("--email", email, "E-mail address (login)")->required();
-  user_add->add_option("--name", name, "Full name")->required();
-  user_add->add_option("--role", role_text, "admin, coordinator, facilitator, partner or parent_rep")->required();
-  user_add->add_option("--org", orgs, "Organisation id (repeatable)");
-  bool pw_stdin = false;
-  user_add->add_flag("--password-stdin", pw_stdin, "Read the password from the first line of stdin")->required();
-  auto* user_passwd = user_cmd->add_subcommand("passwd", "Set an account's password from stdin");
-  add_store_options(user_passwd, so);
-  user_passwd->add_option("--email", email, "E-mail address")->required();
-  user_passwd->add_flag("--password-stdin", pw_stdin, "Read the password from the first line of stdin")->required();
-
-  auto* token_cmd = cli.add_subcommand("token", "API bearer tokens");
-  token_cmd->require_subcommand(1);
-  std::string label = "cli";
-  auto* token_create = token_cmd->add_subcommand("create", "Create a token; printed once, on the last line");
-  add_store_options(token_create, so);
-  token_create->add_option("--email", email, "Account the token acts for")->required();
-  token_create->add_option("--label", label, "What the token is for");
 
   auto* backup_cmd = cli.add_subcommand("backup", "Consistent online backup of the SQLite database");
   std::string out;
   add_store_options(backup_cmd, so);
   backup_cmd->add_option("--out", out, "Backup file to write")->required();
 
-  auto* demo_dir_cmd = cli.add_subcommand("demo-directory", "Generate a demo or benchmark service map (idempotent)");
-  std::int64_t demo_services = directory::kDemoDirectoryServices;
-  std::uint64_t demo_seed = directory::kDemoDirectorySeed;
-  add_store_options(demo_dir_cmd, so);
-  demo_dir_cmd->add_option("--services", demo_services, "Number of services (e.g. 100000 for the benchmark)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
-  demo_dir_cmd->add_option("--seed", demo_seed, "Seed: the same seed gives the same records");
-
-  auto* import_hsds_cmd =
-      cli.add_subcommand("import-hsds", "Import HSDS 3.0 data: a datapackage folder (CSV) or a JSON file; all or nothing");
-  std::string hsds_path;
-  bool skip_invalid = false;
-  add_store_options(import_hsds_cmd, so);
-  import_hsds_cmd->add_option("PATH", hsds_path, "Datapackage folder, export folder or HSDS JSON file")->required();
-  import_hsds_cmd->add_flag("--skip-invalid", skip_invalid, "Import the valid records, report and skip the others");
-  std::size_t hsds_max_mb = 64;
-  import_hsds_cmd->add_option("--max-file-mb", hsds_max_mb, "Largest file read, in MB (records are held in memory)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
-  auto* export_hsds_cmd = cli.add_subcommand("export-hsds", "Write the service map as HSDS 3.0 (DIR/csv and DIR/json)");
-  std::string hsds_out;
-  add_store_options(export_hsds_cmd, so);
-  export_hsds_cmd->add_option("--out", hsds_out, "Folder to write")->required();
-
-  auto* reindex_cmd = cli.add_subcommand("reindex", "Rebuild the service map's search index (after a restore, say)");
-  add_store_options(reindex_cmd, so);
+  ModuleCommands module_commands(cli, so);
+  for (const app::Module* m : app::modules()) m->commands(module_commands);
 
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
@@ -253,115 +187,15 @@ int run(int argc, char** argv) {
       return 0;
     }
     accounts::init_crypto();
-    if (*serve_cmd) {
-      app_options.search_cache = std::chrono::milliseconds(search_cache_ms);
-      check_mail_options(app_options);
-      return serve(so, listen, demo, app_options, threads);
-    }
+    if (*serve_cmd) return serve(so, listen, demo, app_options, threads);
     if (*migrate_cmd) {
       auto db = store::Database::open(so.db, so.data, 1);
-      int applied = store::migrate(*db);
-      std::cout << "schema version " << store::schema_version(*db) << " (" << applied << " migration(s) applied)"
-                << std::endl;
+      int applied = app::migrate(*db);
+      std::cout << applied << " migration(s) applied; schema:";
+      for (const app::Module* m : app::modules())
+        std::cout << " " << m->name() << " " << store::schema_version(*db, m->name());
+      std::cout << std::endl;
       return 0;
-    }
-    if (*user_add) {
-      auto role = accounts::parse_role(role_text);
-      if (!role) throw CLI::ValidationError("--role", "must be one of admin, coordinator, facilitator, partner, parent_rep");
-      if (accounts::normalize_email(email).empty()) throw CLI::ValidationError("--email", "not a valid e-mail address");
-      if (name.empty() || name.size() > 200) throw CLI::ValidationError("--name", "must be 1-200 characters");
-      std::string pw = read_password_stdin();
-      check_password(pw);
-      auto db = open_store(so, 1);
-      auto id = store::in_transaction(*db, [&](store::Connection& c) {
-        if (accounts::find_user_by_email(c, email))
-          throw std::runtime_error("an account with e-mail " + accounts::normalize_email(email) + " already exists");
-        for (const auto& o : orgs)
-          if (c.exec("SELECT 1 FROM organizations WHERE id = ?", {o}).empty())
-            throw std::runtime_error("unknown organisation id " + o);
-        auto id = accounts::create_user(c, {email, name, *role, "nl", accounts::hash_password(pw), orgs}, now());
-        audit_cli(c, "user.created", id, role_text);
-        return id;
-      });
-      std::cout << "created account " << id << " for " << accounts::normalize_email(email) << std::endl;
-      return 0;
-    }
-    if (*user_passwd) {
-      std::string pw = read_password_stdin();
-      check_password(pw);
-      auto db = open_store(so, 1);
-      store::in_transaction(*db, [&](store::Connection& c) {
-        auto u = accounts::find_user_by_email(c, email);
-        if (!u) throw std::runtime_error("no account with e-mail " + email);
-        accounts::set_password_hash(c, u->id, accounts::hash_password(pw), now());
-        accounts::end_user_sessions(c, u->id);
-        audit_cli(c, "user.password", u->id, "");
-      });
-      std::cout << "password changed" << std::endl;
-      return 0;
-    }
-    if (*token_create) {
-      auto db = open_store(so, 1);
-      std::string raw = store::in_transaction(*db, [&](store::Connection& c) {
-        auto u = accounts::find_user_by_email(c, email);
-        if (!u) throw std::runtime_error("no account with e-mail " + email);
-        if (u->disabled) throw std::runtime_error("the account " + email + " is disabled");
-        auto t = accounts::create_api_token(c, u->id, label, now());
-        accounts::record_audit(c, {0, now(), std::nullopt, "cli", "token.created", "api_token", t.substr(0, 12), label, ""});
-        return t;
-      });
-      std::cout << "API token for " << accounts::normalize_email(email) << " (shown once):\n" << raw << std::endl;
-      return 0;
-    }
-    if (*demo_dir_cmd) {
-      auto db = open_store(so, 2);
-      auto started = std::chrono::steady_clock::now();
-      std::clock_t cpu_started = std::clock();
-      auto seconds = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      };
-      directory::DirectoryPlan plan;
-      plan.services = demo_services;
-      plan.seed = demo_seed;
-      plan.now = now();
-      std::int64_t step = std::max<std::int64_t>(demo_services / 10, 1);
-      plan.progress = [&, next = step](std::int64_t done, std::int64_t total) mutable {
-        if (done < next && done < total) return;
-        next = done + step;
-        std::cout << "generated " << done << "/" << total << " services (" << std::fixed << std::setprecision(1)
-                  << seconds() << " s)" << std::endl;
-      };
-      auto counts = directory::generate_directory(*db, plan);
-      double generated = seconds();
-      std::cout << "added " << counts.services << " services, " << counts.locations << " locations, "
-                << counts.organizations << " organisations (" << counts.rows << " rows) in " << std::fixed
-                << std::setprecision(2) << generated << " s ("
-                << static_cast<double>(std::clock() - cpu_started) / CLOCKS_PER_SEC << " s CPU)" << std::endl;
-      // Opening the engine brings its index up to date (rebuilt when missing, else the new services added).
-      auto search = directory::ServiceSearch::create(*db, so.data);
-      std::cout << "search index (" << search->engine_name() << ") up to date in " << std::fixed
-                << std::setprecision(2) << seconds() - generated << " s" << std::endl;
-      return 0;
-    }
-    if (*reindex_cmd) {
-      auto db = open_store(so, 3);
-      auto search = directory::ServiceSearch::create(*db, so.data);  // may already rebuild (a missing index)
-      auto started = std::chrono::steady_clock::now();
-      std::clock_t cpu_started = std::clock();
-      search->rebuild();
-      std::cout << "search index (" << search->engine_name() << ") rebuilt in " << std::fixed << std::setprecision(2)
-                << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s ("
-                << static_cast<double>(std::clock() - cpu_started) / CLOCKS_PER_SEC << " s CPU)" << std::endl;
-      return 0;
-    }
-    if (*import_hsds_cmd) {
-      auto db = open_store(so, 2);
-      return directory::hsds::import_command(*db, so.data, hsds_path, skip_invalid, hsds_max_mb * 1024 * 1024,
-                                             std::cout, std::cerr);
-    }
-    if (*export_hsds_cmd) {
-      auto db = open_store(so, 2);
-      return directory::hsds::export_command(*db, hsds_out, std::cout);
     }
     if (*backup_cmd) {
       auto db = open_store(so, 1);
@@ -369,6 +203,7 @@ int run(int argc, char** argv) {
       std::cout << "backup written to " << out << std::endl;
       return 0;
     }
+    if (auto code = module_commands.run_chosen()) return *code;
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
   } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "app/context.hpp"
+#include "directory/module.hpp"
 #include "directory/permissions.hpp"
 #include "directory/records.hpp"
 #include "directory/search.hpp"
@@ -69,7 +70,7 @@ inline void after_write(app::Context& ctx, RecordKind k, const std::string& verb
     auto lease = ctx.app.db().acquire();
     services = dependent_services(*lease, k, out.id);
   }
-  for (const auto& id : services) ctx.app.search().reindex_service(id);
+  for (const auto& id : services) search(ctx.app).reindex_service(id);
 }
 
 inline Actor actor_of(const app::Context& ctx) { return {ctx.user()->email, ctx.now}; }

@@ -100,7 +100,7 @@ FormChoices load_choices(Context& ctx) {
   const std::string key = ctx.app.db().describe() + '\x1f' + std::string(i18n::code(ctx.lang));
   return cache.get_or_make(key, [&] {
     auto lease = ctx.app.db().acquire();
-    return FormChoices{municipality_choices(ctx.lang), language_choices(ctx.app.search().offered_languages(), ctx.lang),
+    return FormChoices{municipality_choices(ctx.lang), language_choices(search(ctx.app).offered_languages(), ctx.lang),
                        category_choices(*lease, ctx.lang)};
   });
 }
@@ -301,7 +301,7 @@ void fill_views(Context& ctx, Dict& content, const FinderRequest& r) {
   content.ShowSection("MAP_VIEW");
   content.SetValue("LIST_HREF", "/services?" + other.query_string());
   content.SetValue("POINTS_URL", "/services/map.json?" + r.query_string(false, false));
-  content.SetValue("TILE_URL", ctx.app.options().tile_url);
+  content.SetValue("TILE_URL", ctx.app.setting("tile-url"));
   content.SetValue("LEAFLET_CSS", web::asset_url("vendor/leaflet.css"));
   content.SetValue("LEAFLET_JS", web::asset_url("vendor/leaflet.js"));
   content.SetValue("MAP_JS", web::asset_url("js/map.js"));
@@ -323,7 +323,7 @@ http::Response search_page(Context& ctx) {
   const FormChoices choices = load_choices(ctx);
   FinderRequest r = read_request(ctx, choices);
   const double choices_ms = ms_since(started);
-  const SearchResult result = ctx.app.search().search(r.query);
+  const SearchResult result = search(ctx.app).search(r.query);
   if (result.hits.empty() && result.total > 0 && r.page > 1 && !r.has_problem("page"))
     r.problems.push_back({"page", "finder.problem.page_past_end"});  // a page after the last one
   const auto rendering = std::chrono::steady_clock::now();
@@ -351,7 +351,7 @@ http::Response suggest(Context& ctx) {
   std::string prefix = text::clean_utf8(ctx.req.query_param("q").value_or(""), kMaxSuggestPrefix);
   std::vector<std::string> items;
   if (prefix.find_first_not_of(' ') != std::string::npos)
-    items = ctx.app.search().suggest(prefix, ctx.lang, kSuggestions);
+    items = search(ctx.app).suggest(prefix, ctx.lang, kSuggestions);
   http::Response res;
   if (ctx.req.query_param("format").value_or("") == "html") {
     std::string html;
@@ -369,7 +369,7 @@ http::Response map_points(Context& ctx) {
   FinderRequest r = read_request(ctx, choices);
   r.query.offset = 0;
   r.query.limit = kMaxMapPoints;
-  const SearchResult result = ctx.app.search().search(r.query);
+  const SearchResult result = search(ctx.app).search(r.query);
   std::vector<std::string> ids;
   for (const auto& h : result.hits) ids.push_back(h.service_id);
   std::vector<MapPoint> points;
@@ -628,7 +628,7 @@ void register_finder(app::Routes& r) {
   r.page("GET", "/services/suggest", anyone, suggest);
   r.page("GET", "/services/map.json", anyone, map_points);
   r.page("GET", "/services/{id}", anyone, service_page);
-  r.nav_item({"nav.services", "/services", anyone});
+  r.nav_item({"nav.services", "/services", anyone, "nav.services.about", 10});
 }
 
 }  // namespace samen::directory

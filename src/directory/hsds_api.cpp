@@ -106,7 +106,7 @@ ServiceQuery service_query(Context& ctx) {
     sq.text = v;
     sq.lang = ctx.lang;
     sq.limit = kSearchLimit;
-    auto result = ctx.app.search().search(sq);
+    auto result = search(ctx.app).search(sq);
     std::vector<std::string> ids;
     for (const auto& h : result.hits) ids.push_back(h.service_id);
     q.ranked = std::move(ids);

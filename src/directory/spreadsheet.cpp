@@ -269,10 +269,10 @@ http::Response apply(Context& ctx) {
 
   // The index follows the committed data.
   try {
-    auto& search = ctx.app.search();
-    if (result->service_ids.size() > kReindexOneByOne) search.rebuild();
+    auto& engine = search(ctx.app);
+    if (result->service_ids.size() > kReindexOneByOne) engine.rebuild();
     else
-      for (const auto& id : result->service_ids) search.reindex_service(id);
+      for (const auto& id : result->service_ids) engine.reindex_service(id);
   } catch (const std::exception& e) {
     spdlog::error("{{\"event\":\"import_reindex_failed\",\"error\":\"{}\"}}", e.what());
   }

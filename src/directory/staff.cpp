@@ -707,7 +707,7 @@ void register_staff(app::Routes& r) {
   r.page("POST", "/directory/services/{id}/verify", staff_editors(), verify);
   register_kind<Location>(r, staff_editors(), staff_editors(), staff_editors());
   register_kind<Team>(r, network_editors(), network_editors(), network_editors());
-  r.nav_item({"nav.directory", "/directory", staff_readers()});
+  r.nav_item({"nav.directory", "/directory", staff_readers(), "nav.directory.about", 20});
 }
 
 }  // namespace samen::directory

@@ -1,6 +1,7 @@
 // The notify module: admin outbox page, its route table and jobs.
 #include "notify/module.hpp"
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 
 #include "app/api.hpp"
@@ -62,7 +63,7 @@ http::Response outbox_page(Context& ctx) {
   auto entries = list_entries(*lease, *status, page.per_page, page.offset());
   for (const auto& e : entries) fill_row(ctx, *d.AddSectionDictionary("ENTRIES"), e);
   if (entries.empty()) d.ShowSection("EMPTY");
-  if (ctx.app.options().smtp_url.empty()) d.ShowSection("NO_SMTP");
+  if (ctx.app.setting("smtp-url").empty()) d.ShowSection("NO_SMTP");
   d.SetValue("CAPTION", ctx.t("outbox.tab." + std::string(status_name(*status))));
   d.SetValue("TOTAL", ctx.tf("outbox.total", {{"count", total}}));
   std::string base = "/admin/outbox?status=" + std::string(status_name(*status)) + "&page=";
@@ -100,6 +101,30 @@ class NotifyModule final : public app::Module {
     r.nav_item({"nav.outbox", "/admin/outbox", admin});
   }
 
+  void serve_options(CLI::App& serve, app::Settings& settings) const override {
+    serve.add_option("--smtp-url", settings["smtp-url"],
+                     "Mail server for the outbox, smtp://host:port or smtps://user:pw@host (none: e-mails wait)")
+        ->envname("SAMEN_SMTP_URL");
+    serve.add_option("--mail-from", settings["mail-from"], "Sender address of Samen's e-mails")
+        ->envname("SAMEN_MAIL_FROM");
+    serve.add_option("--public-url", settings["public-url"],
+                     "Samen's address in e-mail links, e.g. https://samen.example (default: http://--listen)")
+        ->envname("SAMEN_PUBLIC_URL");
+  }
+
+  // The e-mail settings are checked at start-up, not at the first delivery.
+  void start(app::App& app) const override {
+    std::string url = public_url(app);
+    if (!url.empty() && !url.starts_with("http://") && !url.starts_with("https://"))
+      throw std::invalid_argument("--public-url must start with http:// or https://");
+    if (url.find_first_of(" \r\n\t") != std::string::npos)
+      throw std::invalid_argument("--public-url must not contain spaces or line breaks");
+    if (app.setting("smtp-url").empty()) return;
+    SmtpTransport check(app.setting("smtp-url"));  // throws for a URL that is not smtp:// or smtps://
+    if (!is_sendable_address(app.setting("mail-from")))
+      throw std::invalid_argument("--mail-from: a sender address (e.g. samen@example.org) is needed with --smtp-url");
+  }
+
   std::vector<app::Job> jobs() const override {
     return {
         {"notify.deliver", std::chrono::seconds(5), [](app::App& a, std::int64_t now) { deliver_now(a, now); }},
@@ -119,16 +144,22 @@ const app::Module& module() {
   return instance;
 }
 
+std::string public_url(const app::App& app) {
+  std::string url = app.setting("public-url");
+  while (url.ends_with('/')) url.pop_back();
+  return url;
+}
+
 DeliverySettings delivery_settings(const app::App& app) {
   DeliverySettings s;
-  s.from = app.options().mail_from;
+  s.from = app.setting("mail-from");
   return s;
 }
 
 DeliveryReport deliver_now(app::App& app, std::int64_t now) {
-  const auto& url = app.options().smtp_url;
+  std::string url = app.setting("smtp-url");
   if (url.empty()) return {};
-  if (!is_sendable_address(app.options().mail_from))  // would turn every message into a dead letter
+  if (!is_sendable_address(app.setting("mail-from")))  // would turn every message into a dead letter
     throw std::runtime_error("no valid sender address (--mail-from): messages wait in the outbox");
   SmtpTransport transport(url);
   return deliver_due(app.db(), transport, delivery_settings(app), now);

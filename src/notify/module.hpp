@@ -14,7 +14,12 @@ namespace samen::notify {
 
 const app::Module& module();
 
-// The delivery settings of this process (sender from AppOptions::mail_from).
+// The serve settings of e-mail (Module::serve_options): --smtp-url, --mail-from
+// and --public-url, with their SAMEN_* variables.
+// Samen's absolute address for links in e-mails, without a trailing slash
+// ("" when unknown: then no e-mail with a link is queued).
+std::string public_url(const app::App& app);
+// The delivery settings of this process (sender from --mail-from).
 DeliverySettings delivery_settings(const app::App& app);
 // One delivery pass with the process's SMTP URL; does nothing without one
 // (the messages wait in the outbox). The body of the notify.deliver job.

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "store/database.hpp"
@@ -262,20 +263,29 @@ std::optional<Dialect> migration_dialect(std::string_view name) {
   return std::nullopt;
 }
 
+std::string label(const Migration& m) { return m.module + "/" + m.name; }
+
+// Groups the migrations by module (in order of first appearance), each
+// module's by version, and refuses a version used twice for one database.
 void sort_and_check(std::vector<Migration>& ms) {
-  std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) {
+  std::vector<std::string> order;
+  for (const auto& m : ms)
+    if (std::find(order.begin(), order.end(), m.module) == order.end()) order.push_back(m.module);
+  auto rank = [&](const std::string& module) { return std::find(order.begin(), order.end(), module) - order.begin(); };
+  std::stable_sort(ms.begin(), ms.end(), [&](const auto& a, const auto& b) {
+    if (a.module != b.module) return rank(a.module) < rank(b.module);
     return a.version != b.version ? a.version < b.version : a.name < b.name;
   });
   for (std::size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].module.empty()) throw StoreError(StoreError::Kind::other, "migration " + ms[i].name + " has no module");
     if (ms[i].version <= 0)
-      throw StoreError(StoreError::Kind::other, "migration " + ms[i].name + " has no positive version number");
+      throw StoreError(StoreError::Kind::other, "migration " + label(ms[i]) + " has no positive version number");
     // One version may exist once per dialect (a .postgres.sql beside a .sqlite.sql), never twice for one database.
-    for (std::size_t j = i; j-- > 0 && ms[j].version == ms[i].version;) {
+    for (std::size_t j = i; j-- > 0 && ms[j].module == ms[i].module && ms[j].version == ms[i].version;) {
       auto a = migration_dialect(ms[j].name), b = migration_dialect(ms[i].name);
       if (!a || !b || *a == *b)
-        throw StoreError(StoreError::Kind::other,
-                         "migrations " + ms[j].name + " and " + ms[i].name + " share version " +
-                             std::to_string(ms[i].version));
+        throw StoreError(StoreError::Kind::other, "migrations " + label(ms[j]) + " and " + label(ms[i]) +
+                                                      " share version " + std::to_string(ms[i].version));
     }
   }
 }
@@ -283,9 +293,21 @@ void sort_and_check(std::vector<Migration>& ms) {
 int parse_version(std::string_view file_name) {
   int v = 0;
   auto [end, ec] = std::from_chars(file_name.data(), file_name.data() + file_name.size(), v);
-  if (ec != std::errc() || end == file_name.data() || *end != '_')
+  if (ec != std::errc() || end == file_name.data() || *end != '_' || !file_name.ends_with(".sql"))
     throw StoreError(StoreError::Kind::other,
                      "migration file " + std::string(file_name) + " must be named NNNN_description.sql");
+  return v;
+}
+
+// The "-- samen:global-version N" marker of a migration written before
+// per-module numbering, or 0.
+int parse_global_version(std::string_view sql) {
+  constexpr std::string_view marker = "-- samen:global-version ";
+  auto at = sql.find(marker);
+  if (at == std::string_view::npos) return 0;
+  int v = 0;
+  const char* from = sql.data() + at + marker.size();
+  std::from_chars(from, sql.data() + sql.size(), v);
   return v;
 }
 
@@ -317,21 +339,68 @@ bool migrations_table_exists(Connection& c) {
   return !c.exec(sql).empty();
 }
 
-void ensure_migrations_table(Connection& c) {
-  if (migrations_table_exists(c)) return;
+// True when schema_migrations still has the global numbering (no module column).
+bool migrations_table_is_global(Connection& c) {
+  const char* sql = c.dialect() == Dialect::postgres
+                        ? "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                          "AND table_name = 'schema_migrations' AND column_name = 'module'"
+                        : "SELECT 1 FROM pragma_table_info('schema_migrations') WHERE name = 'module'";
+  return c.exec(sql).empty();
+}
+
+constexpr const char* kCreateMigrationsTable =
+    "CREATE TABLE schema_migrations ("
+    " module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at BIGINT NOT NULL,"
+    " PRIMARY KEY (module, version))";
+
+// A database made before per-module numbering records versions 1..N of one
+// global sequence. Each becomes the (module, version) of the migration that
+// carries its number as global_version, in one transaction, so the upgrade
+// re-runs nothing and loses nothing. A number no migration claims means the
+// database is newer than this binary: refused, and nothing is changed.
+void convert_global_numbering(Connection& c, const std::vector<Migration>& known) {
   with_transaction(c, [&] {
     lock_migrations(c);
-    c.exec_script(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    if (!migrations_table_is_global(c)) return false;  // another process converted it meanwhile
+    std::map<int, const Migration*> by_global;
+    for (const auto& m : known) {
+      auto only = migration_dialect(m.name);
+      if (m.global_version > 0 && (!only || *only == c.dialect())) by_global[m.global_version] = &m;
+    }
+    auto old_rows = c.exec("SELECT version, applied_at FROM schema_migrations ORDER BY version");
+    // Dropped before the new table is made: on PostgreSQL the old primary key's
+    // index name would clash with the new one's.
+    c.exec("DROP TABLE schema_migrations");
+    c.exec_script(kCreateMigrationsTable);
+    for (const auto& r : old_rows.rows) {
+      auto it = by_global.find(static_cast<int>(r.int64(0)));
+      if (it == by_global.end())
+        throw StoreError(StoreError::Kind::other, "the database has migration " + std::to_string(r.int64(0)) +
+                                                      ", which this version of Samen does not know (is it older?)");
+      const Migration& m = *it->second;
+      c.exec("INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
+             {m.module, std::int64_t{m.version}, m.name, r.int64(1)});
+    }
     return true;
   });
 }
 
-std::set<int> applied_versions(Connection& c) {
-  std::set<int> out;
-  c.each("SELECT version FROM schema_migrations", {}, [&](const Row& r) {
-    out.insert(static_cast<int>(r.int64(0)));
+void ensure_migrations_table(Connection& c, const std::vector<Migration>& known) {
+  if (migrations_table_exists(c)) {
+    if (migrations_table_is_global(c)) convert_global_numbering(c, known);
+    return;
+  }
+  with_transaction(c, [&] {
+    lock_migrations(c);
+    if (!migrations_table_exists(c)) c.exec_script(kCreateMigrationsTable);
+    return true;
+  });
+}
+
+std::set<std::pair<std::string, int>> applied_versions(Connection& c) {
+  std::set<std::pair<std::string, int>> out;
+  c.each("SELECT module, version FROM schema_migrations", {}, [&](const Row& r) {
+    out.emplace(r.text(0), static_cast<int>(r.int64(1)));
     return true;
   });
   return out;
@@ -348,55 +417,73 @@ bool apply_migration(Connection& c, const Migration& m) {
   try {
     return with_transaction(c, [&] {
       lock_migrations(c);
-      if (!c.exec("SELECT 1 FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}}).empty())
+      if (!c.exec("SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?",
+                  {m.module, std::int64_t{m.version}})
+               .empty())
         return false;
       c.exec_script(expand_dialect(m.sql, c.dialect()));
-      c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-             {std::int64_t{m.version}, m.name, unix_now()});
+      c.exec("INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
+             {m.module, std::int64_t{m.version}, m.name, unix_now()});
       return true;
     });
   } catch (const StoreError& e) {
-    throw StoreError(e.kind(), "migration " + m.name + " failed: " + e.what());
+    throw StoreError(e.kind(), "migration " + label(m) + " failed: " + e.what());
   }
 }
 
+constexpr std::string_view kEmbeddedPrefix = "migrations/";
+
 }  // namespace
 
-std::vector<Migration> embedded_migrations() {
-  constexpr std::string_view prefix = "migrations/";
+std::vector<Migration> embedded_migrations(std::string_view module) {
   std::vector<Migration> out;
   for (const auto& f : embedded::all()) {
-    if (!f.name.starts_with(prefix)) continue;
-    std::string_view file = f.name.substr(prefix.size());
-    out.push_back(Migration{parse_version(file), std::string(file), std::string(f.data)});
+    if (!f.name.starts_with(kEmbeddedPrefix)) continue;
+    std::string_view path = f.name.substr(kEmbeddedPrefix.size());  // <module>/<file>
+    auto slash = path.find('/');
+    if (slash == std::string_view::npos || path.substr(0, slash) != module) continue;
+    std::string_view file = path.substr(slash + 1);
+    out.push_back(Migration{std::string(module), parse_version(file), std::string(file), std::string(f.data),
+                            parse_global_version(f.data)});
   }
   sort_and_check(out);
   return out;
 }
 
-int migrate(Database& db) { return migrate(db, embedded_migrations()); }
+std::vector<std::string> modules_with_migrations() {
+  std::set<std::string> names;
+  for (const auto& f : embedded::all()) {
+    if (!f.name.starts_with(kEmbeddedPrefix)) continue;
+    std::string_view path = f.name.substr(kEmbeddedPrefix.size());
+    names.emplace(path.substr(0, path.find('/')));
+  }
+  return {names.begin(), names.end()};
+}
 
 int migrate(Database& db, std::vector<Migration> migrations) {
   sort_and_check(migrations);
+  Lease lease = db.acquire();
+  ensure_migrations_table(*lease, migrations);
   std::erase_if(migrations, [&](const Migration& m) {
     auto only = migration_dialect(m.name);
     return only && *only != db.dialect();
   });
-  Lease lease = db.acquire();
-  ensure_migrations_table(*lease);
   // Read once without the lock to skip the common "all applied" case cheaply;
   // apply_migration re-checks under the lock.
-  const std::set<int> done = applied_versions(*lease);
+  const auto done = applied_versions(*lease);
   int applied = 0;
   for (const auto& m : migrations)
-    if (!done.contains(m.version) && apply_migration(*lease, m)) ++applied;
+    if (!done.contains({m.module, m.version}) && apply_migration(*lease, m)) ++applied;
   return applied;
 }
 
-int schema_version(Database& db) {
+int schema_version(Database& db, std::string_view module) {
   Lease lease = db.acquire();
-  if (!migrations_table_exists(*lease)) return 0;
-  return static_cast<int>(lease->exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows.at(0).int64(0));
+  if (!migrations_table_exists(*lease) || migrations_table_is_global(*lease)) return 0;
+  return static_cast<int>(lease->exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE module = ?",
+                                      {std::string(module)})
+                              .rows.at(0)
+                              .int64(0));
 }
 
 }  // namespace samen::store

@@ -152,23 +152,32 @@ auto in_transaction(Database& db, Fn&& fn) {
   }
 }
 
-// One schema change; `version` orders them and `sql` may hold dialect tokens.
+// One schema change of one module. A module's migrations are numbered from 1
+// in its own sequence (src/<module>/migrations/NNNN_name[.sqlite|.postgres].sql);
+// `sql` may hold dialect tokens.
 struct Migration {
-  int version = 0;
-  std::string name;  // file name, e.g. "0001_foundation.sql"
+  std::string module;  // e.g. "accounts"
+  int version = 0;     // in the module's sequence
+  std::string name;    // file name, e.g. "0001_foundation.sql"
   std::string sql;
+  // The number this migration had when Samen numbered migrations globally
+  // (a line "-- samen:global-version N" in the SQL), 0 for newer ones: lets a
+  // database made before per-module numbering upgrade without re-running it.
+  int global_version = 0;
 };
-// The migrations compiled into the binary (src/*/migrations/NNNN_name.sql),
-// sorted by version; throws StoreError when two share a version.
-std::vector<Migration> embedded_migrations();
+// The migrations compiled into the binary for one module, in version order;
+// throws StoreError on a badly named file or two files sharing a version.
+std::vector<Migration> embedded_migrations(std::string_view module);
+// The names of the modules that have embedded migrations.
+std::vector<std::string> modules_with_migrations();
 
-// Applies the numbered migrations that are not yet recorded in
-// schema_migrations, each in its own transaction. Returns how many ran.
-int migrate(Database& db);
-// Same with an explicit list (tests use their own migrations).
+// Applies the migrations not yet recorded in schema_migrations, each in its own
+// transaction: module by module in the order their first migration appears in
+// `migrations`, each module's in version order. Returns how many ran. A
+// database still recorded with global numbers is converted first.
 int migrate(Database& db, std::vector<Migration> migrations);
-// Highest applied migration number (0 for a new database).
-int schema_version(Database& db);
+// Highest applied migration of the module (0 when none).
+int schema_version(Database& db, std::string_view module);
 
 // Rewrites `?` placeholders to `$1, $2, ...` outside string literals and
 // quoted identifiers (used by the PostgreSQL driver; exposed for tests).

@@ -5,6 +5,7 @@
 #include <ctemplate/template.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -126,7 +127,14 @@ void load_templates(const i18n::Catalog& catalog) {
   });
 }
 
+namespace {
+std::atomic<RenderObserver> g_render_observer{nullptr};
+}  // namespace
+
+void set_render_observer(RenderObserver observer) { g_render_observer.store(observer); }
+
 std::string render(i18n::Lang lang, std::string_view name, const Dict& dict) {
+  if (auto observe = g_render_observer.load(std::memory_order_relaxed)) observe(name);
   std::string out;
   if (!ctemplate::ExpandTemplate(key_for(lang, name), ctemplate::DO_NOT_STRIP, &dict, &out))
     throw std::runtime_error("template " + std::string(name) + " failed to expand");

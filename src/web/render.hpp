@@ -25,6 +25,10 @@ void load_templates(const i18n::Catalog& catalog);
 // Renders templates/<name>.tpl (name without extension) in the language.
 std::string render(i18n::Lang lang, std::string_view name, const Dict& dict);
 
+// Tests learn which templates a run rendered (nullptr: nobody listens).
+using RenderObserver = void (*)(std::string_view name);
+void set_render_observer(RenderObserver observer);
+
 // Replaces [[key]] markers with the escaped catalog text (exposed for tests).
 std::string bake(std::string_view tpl, i18n::Lang lang, const i18n::Catalog& catalog);
 

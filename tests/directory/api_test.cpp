@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "directory/module.hpp"
 #include "accounts/audit.hpp"
 #include "directory/directory_fixture.hpp"
 #include "directory/search.hpp"
@@ -232,19 +233,19 @@ TEST_P(StaffApi, WritesKeepTheSearchIndexCurrent) {
   std::string id = json::parse(created.body)["id"];
   directory::SearchQuery q;
   q.text = "zonnebloemetjeshuis";
-  auto found = app_->search().search(q);
+  auto found = directory::search(*app_).search(q);
   ASSERT_EQ(found.hits.size(), 1u);
   EXPECT_EQ(found.hits[0].service_id, id);
   ASSERT_EQ(call("PATCH", "/api/v1/services/" + id, Role::coordinator, json{{"name", "Klaprooshuis"}, {"translations", {{"fr", {{"name", "Maison coquelicot"}}}}}})
                 .status,
             200);
-  EXPECT_TRUE(app_->search().search(q).hits.empty());
+  EXPECT_TRUE(directory::search(*app_).search(q).hits.empty());
   q.text = "klaprooshuis";
-  EXPECT_EQ(app_->search().search(q).hits.size(), 1u);
+  EXPECT_EQ(directory::search(*app_).search(q).hits.size(), 1u);
   ASSERT_EQ(call("DELETE", "/api/v1/services/" + id, Role::coordinator).status, 200);
-  EXPECT_TRUE(app_->search().search(q).hits.empty()) << "archived services leave the results";
+  EXPECT_TRUE(directory::search(*app_).search(q).hits.empty()) << "archived services leave the results";
   ASSERT_EQ(call("POST", "/api/v1/services/" + id + "/restore", Role::coordinator).status, 200);
-  EXPECT_EQ(app_->search().search(q).hits.size(), 1u);
+  EXPECT_EQ(directory::search(*app_).search(q).hits.size(), 1u);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(StaffApi);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "directory/module.hpp"
 #include "app/app.hpp"
 #include "directory/demo_directory.hpp"
 #include "directory/finder_params.hpp"
@@ -58,7 +59,7 @@ class FinderTest : public testing::DatabaseTest {
     o.access_log = false;
     o.data_dir = test_db().scratch();
     app_ = std::make_unique<app::App>(o, test_db().open_another(4));
-    app_->search().rebuild();
+    directory::search(*app_).rebuild();
   }
   void TearDown() override {
     app_.reset();
@@ -261,7 +262,7 @@ TEST_P(FinderTest, RepeatedSearchesShareAnAnswerUntilTheIndexChanges) {
   EXPECT_FALSE(contains(other.header("server-timing").value_or(""), "cache;desc=hit"));
 
   exec("UPDATE services SET name = 'Kinderopvang Regenboog', updated_at = ? WHERE id = ?", {kT + 10, std::string(kOpvang)});
-  app_->search().reindex_service(kOpvang);
+  directory::search(*app_).reindex_service(kOpvang);
   auto after = c.get("/services?q=kinderopvang");
   EXPECT_FALSE(contains(after.header("server-timing").value_or(""), "cache;desc=hit"));
   EXPECT_TRUE(contains(after.body, "<mark>Kinderopvang</mark> Regenboog"));
@@ -339,7 +340,7 @@ TEST_P(FinderTest, PagesThroughManyResults) {
                 "Inschrijven kan per dag of per week; broers en zussen krijgen korting.",
                 3, 12);
   }
-  app_->search().rebuild();
+  directory::search(*app_).rebuild();
   AppClient c(*app_, "nl");
   auto first = c.get("/services?q=speelpleinwerking");
   ASSERT_EQ(first.status, 200);
@@ -522,7 +523,7 @@ TEST_P(FinderTest, EveryDemoServicePageRendersInEveryLanguage) {
   plan.services = 30;
   plan.now = kT;
   generate_directory(db(), plan);
-  app_->search().rebuild();
+  directory::search(*app_).rebuild();
   std::vector<std::string> ids;
   for (const auto& r : db().acquire()->exec("SELECT id FROM services WHERE archived_at IS NULL").rows)
     ids.push_back(r.text(0));

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "directory/module.hpp"
 #include "app/app.hpp"
 #include "directory/fixtures/hsds_rich.hpp"
 #include "directory/hsds_schema.hpp"
@@ -73,7 +74,7 @@ class HsdsApiTest : public testing::DatabaseTest {
   // Validates a response body with python3-jsonschema against an official schema.
   void validate(const std::string& target, const std::string& schema, const std::string& mode = "") {
     SCOPED_TRACE(target);
-    if (!fs::exists(kSchemas)) GTEST_SKIP() << "shared/hsds-3.0 is not beside the repository";
+    SAMEN_REQUIRE_SHARED(kSchemas);
     ASSERT_EQ(std::system("/usr/bin/python3 -c 'import jsonschema' 2>/dev/null"), 0)
         << "python3-jsonschema is missing: run scripts/install-deps --test";
     auto r = get(target);
@@ -256,7 +257,7 @@ TEST_P(HsdsApiTest, NdjsonStreamsTheWholeSetInPieces) {
 }
 
 TEST_P(HsdsApiTest, SearchUsesTheSearchEngine) {
-  app_->search().rebuild();
+  directory::search(*app_).rebuild();
   auto j = get_json("/hsds/services?search=loups");
   // The engine decides what matches; whatever it finds is a valid, unarchived service.
   for (const auto& id : ids_of(j)) EXPECT_TRUE(id == rich::kService1 || id == rich::kService2) << id;
@@ -272,7 +273,7 @@ TEST(HsdsApiServer, NdjsonIsSentChunkedAndTheConnectionContinues) {
   testing::TempDir dir;
   {
     auto db = store::Database::open("", dir.path(), 1);
-    store::migrate(*db);
+    app::migrate(*db);
     store::in_transaction(*db, [](store::Connection& c) { rich::seed(c); });
   }
   testing::ServerProcess server(dir.path().string());

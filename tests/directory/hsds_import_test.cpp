@@ -59,7 +59,7 @@ class HsdsImportTest : public testing::DatabaseTest {
     for (const auto& [name, text] : files) write_file(dir() / name, text);
   }
   void skip_without_examples() {
-    if (!fs::exists(kExamples)) GTEST_SKIP() << "shared/hsds-3.0 is not beside the repository";
+    SAMEN_REQUIRE_SHARED(kExamples);
   }
 };
 
@@ -366,7 +366,7 @@ TEST_P(HsdsImportTest, SkipInvalidKeepsTheGoodExtensionRowsAndNoNeighbourhoodMea
 }
 
 TEST(HsdsCommands, ImportRefusesThenSkipsAndExportWritesBothForms) {
-  if (!fs::exists(kExamples)) GTEST_SKIP() << "shared/hsds-3.0 is not beside the repository";
+  SAMEN_REQUIRE_SHARED(kExamples);
   testing::TempDir data;
   auto refused = testing::run_samen({"import-hsds", (kExamples / "csv").string(), "--data", data.path().string()});
   EXPECT_EQ(refused.exit_code, 1);

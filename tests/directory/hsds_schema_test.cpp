@@ -8,6 +8,7 @@
 
 #include "directory/hsds_objects.hpp"
 #include "directory/hsds_schema.hpp"
+#include "support/test_db.hpp"
 
 namespace samen::directory::hsds {
 namespace {
@@ -82,8 +83,9 @@ TEST(HsdsSchema, ExtensionTablesAreDescribedLikeTheOfficialOnesAndAppendedToThem
 }
 
 TEST(HsdsSchema, TheEmbeddedCopyIsTheSharedOfficialFile) {
-  std::ifstream shared(std::string(SAMEN_SOURCE_DIR) + "/../shared/hsds-3.0/datapackage.json");
-  if (!shared) GTEST_SKIP() << "shared/hsds-3.0 is not beside the repository";
+  const std::string path = std::string(SAMEN_SOURCE_DIR) + "/../shared/hsds-3.0/datapackage.json";
+  SAMEN_REQUIRE_SHARED(path);
+  std::ifstream shared(path);
   std::string text((std::istreambuf_iterator<char>(shared)), std::istreambuf_iterator<char>());
   EXPECT_EQ(text, std::string(datapackage_json()));
 }

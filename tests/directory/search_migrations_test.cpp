@@ -21,34 +21,34 @@ bool table_exists(Database& db, const std::string& name) {
 
 TEST_P(DialectMigrationTest, AppliesOnlyTheFilesOfItsDatabase) {
   std::vector<Migration> ms = {
-      {9101, "9101_probe.postgres.sql", "CREATE TABLE probe_pg (x INTEGER);"},
-      {9101, "9101_probe.sqlite.sql", "CREATE TABLE probe_lite (x INTEGER);"},
-      {9102, "9102_both.sql", "CREATE TABLE probe_both (x INTEGER);"},
+      {"probe", 9101, "9101_probe.postgres.sql", "CREATE TABLE probe_pg (x INTEGER);"},
+      {"probe", 9101, "9101_probe.sqlite.sql", "CREATE TABLE probe_lite (x INTEGER);"},
+      {"probe", 9102, "9102_both.sql", "CREATE TABLE probe_both (x INTEGER);"},
   };
   EXPECT_EQ(migrate(db(), ms), 2);
   EXPECT_EQ(table_exists(db(), "probe_pg"), is_postgres());
   EXPECT_EQ(table_exists(db(), "probe_lite"), !is_postgres());
   EXPECT_TRUE(table_exists(db(), "probe_both"));
-  EXPECT_EQ(schema_version(db()), 9102);
-  auto log = db().acquire()->exec("SELECT name FROM schema_migrations WHERE version = 9101");
+  EXPECT_EQ(schema_version(db(), "probe"), 9102);
+  auto log = db().acquire()->exec("SELECT name FROM schema_migrations WHERE module = 'probe' AND version = 9101");
   ASSERT_EQ(log.rows.size(), 1u);
   EXPECT_EQ(log.rows[0].text(0), is_postgres() ? "9101_probe.postgres.sql" : "9101_probe.sqlite.sql");
   EXPECT_EQ(migrate(db(), ms), 0);
 }
 
 TEST_P(DialectMigrationTest, RefusesTwoFilesOfOneVersionForOneDatabase) {
-  std::vector<Migration> same_dialect = {{9111, "9111_a.sqlite.sql", "SELECT 1;"},
-                                         {9111, "9111_b.sqlite.sql", "SELECT 1;"}};
+  std::vector<Migration> same_dialect = {{"probe", 9111, "9111_a.sqlite.sql", "SELECT 1;"},
+                                         {"probe", 9111, "9111_b.sqlite.sql", "SELECT 1;"}};
   EXPECT_THROW(migrate(db(), same_dialect), StoreError);
-  std::vector<Migration> with_generic = {{9112, "9112_a.postgres.sql", "SELECT 1;"},
-                                         {9112, "9112_b.sql", "SELECT 1;"}};
+  std::vector<Migration> with_generic = {{"probe", 9112, "9112_a.postgres.sql", "SELECT 1;"},
+                                         {"probe", 9112, "9112_b.sql", "SELECT 1;"}};
   EXPECT_THROW(migrate(db(), with_generic), StoreError);
-  EXPECT_LT(schema_version(db()), 9111);
+  EXPECT_LT(schema_version(db(), "probe"), 9111);
 }
 
 TEST_P(DialectMigrationTest, EmbeddedSearchMigrationFitsTheDatabase) {
-  // 0003 exists for both databases: search tables only on PostgreSQL.
-  EXPECT_GE(schema_version(db()), 3);
+  // directory/0002 exists for both databases: search tables only on PostgreSQL.
+  EXPECT_GE(schema_version(db(), "directory"), 2);
   EXPECT_EQ(table_exists(db(), "service_search"), is_postgres());
 }
 

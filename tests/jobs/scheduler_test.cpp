@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/module.hpp"
 #include "jobs/schedule.hpp"
 #include "jobs/scheduler.hpp"
 #include "support/test_db.hpp"
@@ -144,7 +145,7 @@ TEST(SchedulerSetup, RejectsUnnamedDuplicateOrPeriodlessJobs) {
     o.data_dir = dir.path();
     o.access_log = false;
     auto db = store::Database::open("", dir.path(), 2);
-    store::migrate(*db);
+    app::migrate(*db);
     app::App a(o, std::move(db));
     EXPECT_THROW(Scheduler(a, std::move(jobs)), std::invalid_argument);
   };

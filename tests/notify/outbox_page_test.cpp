@@ -26,7 +26,7 @@ class OutboxPageTest : public testing::DatabaseTest {
     app::AppOptions o;
     o.access_log = false;
     o.data_dir = test_db().scratch();
-    o.public_url = "https://samen.example";
+    o.settings["public-url"] = "https://samen.example";
     app_ = std::make_unique<app::App>(o, test_db().open_another(4));
     static const std::string hash = accounts::hash_password(kPassword);
     auto lease = db().acquire();

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/module.hpp"
 #include "support/test_db.hpp"
 
 namespace samen::store {
@@ -19,9 +20,9 @@ class StoreMigrationTest : public DatabaseTest {};
 // Versions far above the real ones, so they sit beside the embedded migrations.
 std::vector<Migration> sample_migrations() {
   return {
-      {9002, "9002_fill.sql", "INSERT INTO mig_items (payload) VALUES ('first');\n"
+      {"probe", 9002, "9002_fill.sql", "INSERT INTO mig_items (payload) VALUES ('first');\n"
                               "INSERT INTO mig_items (payload) VALUES ('second');"},
-      {9001, "9001_create.sql",
+      {"probe", 9001, "9001_create.sql",
        "-- dialect tokens are expanded before running\n"
        "CREATE TABLE mig_items (\n"
        "  id {{ID}},\n"
@@ -33,9 +34,9 @@ std::vector<Migration> sample_migrations() {
 }
 
 TEST_P(StoreMigrationTest, AppliesNewMigrationsInOrderOnce) {
-  const int before = schema_version(db());
+  const int before = schema_version(db(), "probe");
   EXPECT_EQ(migrate(db(), sample_migrations()), 2);
-  EXPECT_EQ(schema_version(db()), 9002);
+  EXPECT_EQ(schema_version(db(), "probe"), 9002);
   EXPECT_EQ(migrate(db(), sample_migrations()), 0);
   EXPECT_LT(before, 9001);
 
@@ -46,7 +47,7 @@ TEST_P(StoreMigrationTest, AppliesNewMigrationsInOrderOnce) {
   EXPECT_EQ(rows.rows[0].text(1), "first");                    // {{BLOB}} hands back the bytes
   EXPECT_GT(rows.rows[0].int64(2), 1700000000);                // {{NOW}} is unix seconds
 
-  Result log = lease->exec("SELECT name, applied_at FROM schema_migrations WHERE version >= ? ORDER BY version",
+  Result log = lease->exec("SELECT name, applied_at FROM schema_migrations WHERE module = 'probe' AND version >= ? ORDER BY version",
                            {std::int64_t{9001}});
   ASSERT_EQ(log.rows.size(), 2u);
   EXPECT_EQ(log.rows[0].text(0), "9001_create.sql");
@@ -56,7 +57,7 @@ TEST_P(StoreMigrationTest, AppliesNewMigrationsInOrderOnce) {
 
 TEST_P(StoreMigrationTest, FailedMigrationLeavesNoTrace) {
   auto ms = sample_migrations();
-  ms.push_back({9003, "9003_broken.sql",
+  ms.push_back({"probe", 9003, "9003_broken.sql",
                 "CREATE TABLE half_done (x INTEGER);\n"
                 "INSERT INTO no_such_table (x) VALUES (1);"});
   try {
@@ -66,41 +67,54 @@ TEST_P(StoreMigrationTest, FailedMigrationLeavesNoTrace) {
     EXPECT_NE(std::string(e.what()).find("9003_broken.sql"), std::string::npos) << e.what();
   }
   // The good ones before it stay; the broken one is rolled back whole.
-  EXPECT_EQ(schema_version(db()), 9002);
+  EXPECT_EQ(schema_version(db(), "probe"), 9002);
   EXPECT_THROW(db().acquire()->exec("SELECT x FROM half_done"), StoreError);
   ms.back().sql = "CREATE TABLE half_done (x INTEGER);";
   EXPECT_EQ(migrate(db(), ms), 1);
-  EXPECT_EQ(schema_version(db()), 9003);
+  EXPECT_EQ(schema_version(db(), "probe"), 9003);
 }
 
 TEST_P(StoreMigrationTest, RejectsDuplicateVersions) {
-  std::vector<Migration> ms = {{9010, "9010_a.sql", "CREATE TABLE dup_a (x INTEGER);"},
-                               {9010, "9010_b.sql", "CREATE TABLE dup_b (x INTEGER);"}};
+  std::vector<Migration> ms = {{"probe", 9010, "9010_a.sql", "CREATE TABLE dup_a (x INTEGER);"},
+                               {"probe", 9010, "9010_b.sql", "CREATE TABLE dup_b (x INTEGER);"}};
   EXPECT_THROW(migrate(db(), ms), StoreError);
-  EXPECT_LT(schema_version(db()), 9010);
+  EXPECT_LT(schema_version(db(), "probe"), 9010);
 }
 
-TEST_P(StoreMigrationTest, EmbeddedMigrationsAreNumberedFiles) {
-  int last = 0;
-  for (const auto& m : embedded_migrations()) {
-    // A version may repeat once as a dialect pair (NNNN_x.postgres.sql + NNNN_x.sqlite.sql).
-    if (m.version == last) {
-      EXPECT_TRUE(m.name.ends_with(".sqlite.sql")) << m.name;
-    } else {
-      EXPECT_GT(m.version, last) << m.name;
+TEST_P(StoreMigrationTest, EmbeddedMigrationsAreNumberedPerModule) {
+  ASSERT_FALSE(app::modules().empty());
+  for (const app::Module* module : app::modules()) {
+    int last = 0;
+    for (const auto& m : embedded_migrations(module->name())) {
+      EXPECT_EQ(m.module, module->name());
+      // A version may repeat once as a dialect pair (NNNN_x.postgres.sql + NNNN_x.sqlite.sql).
+      if (m.version == last) {
+        EXPECT_TRUE(m.name.ends_with(".sqlite.sql")) << m.name;
+      } else {
+        EXPECT_EQ(m.version, last + 1) << module->name() << "/" << m.name << ": each module counts from 1 without gaps";
+      }
+      EXPECT_TRUE(m.name.ends_with(".sql")) << m.name;
+      EXPECT_FALSE(m.sql.empty()) << m.name;
+      last = m.version;
     }
-    EXPECT_TRUE(m.name.ends_with(".sql")) << m.name;
-    EXPECT_FALSE(m.sql.empty()) << m.name;
-    last = m.version;
+    EXPECT_EQ(schema_version(db(), module->name()), last) << module->name();
   }
-  EXPECT_EQ(schema_version(db()), last);
+}
+
+TEST_P(StoreMigrationTest, TheSameVersionInTwoModulesIsNoClash) {
+  std::vector<Migration> ms = {{"probe_a", 1, "0001_a.sql", "CREATE TABLE probe_a (x INTEGER);"},
+                               {"probe_b", 1, "0001_b.sql", "CREATE TABLE probe_b (x INTEGER);"}};
+  EXPECT_EQ(migrate(db(), ms), 2);
+  EXPECT_EQ(schema_version(db(), "probe_a"), 1);
+  EXPECT_EQ(schema_version(db(), "probe_b"), 1);
+  EXPECT_EQ(migrate(db(), ms), 0);
 }
 
 TEST_P(StoreMigrationTest, ConcurrentMigratorsApplyEachMigrationOnce) {
   // Each migration creates a table, so applying one twice would fail.
   std::vector<Migration> ms;
   for (int v = 9101; v <= 9106; ++v)
-    ms.push_back({v, std::to_string(v) + "_race.sql", "CREATE TABLE race_" + std::to_string(v) + " (x INTEGER);"});
+    ms.push_back({"probe", v, std::to_string(v) + "_race.sql", "CREATE TABLE race_" + std::to_string(v) + " (x INTEGER);"});
 
   auto first = test_db().open_another(1);
   auto second = test_db().open_another(1);
@@ -121,7 +135,7 @@ TEST_P(StoreMigrationTest, ConcurrentMigratorsApplyEachMigrationOnce) {
   b.join();
   EXPECT_TRUE(errors.empty()) << errors.front();
   EXPECT_EQ(applied.load(), 6);
-  EXPECT_EQ(schema_version(db()), 9106);
+  EXPECT_EQ(schema_version(db(), "probe"), 9106);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(StoreMigrationTest);

@@ -170,7 +170,7 @@ TEST_P(StorePoolTest, BackupProducesReadableCopy) {
     EXPECT_EQ(row.int64(0), (std::int64_t{1} << 42) + 1);
     EXPECT_EQ(row.text(1), "één");
   }
-  EXPECT_EQ(schema_version(*copy), schema_version(db()));
+  EXPECT_EQ(schema_version(*copy, "directory"), schema_version(db(), "directory"));
   // A second backup replaces the first.
   lease->exec("INSERT INTO kept (x, label) VALUES (?, ?)", {std::int64_t{2}, std::string("twee")});
   db().backup_to(out);

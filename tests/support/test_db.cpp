@@ -3,6 +3,8 @@
 // SAMEN_TEST_PG server and dropped (WITH FORCE) afterwards.
 #include "support/test_db.hpp"
 
+#include "app/module.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -79,7 +81,7 @@ TestDatabase::TestDatabase(std::string_view backend, std::size_t pool_size, bool
   } else {
     throw std::invalid_argument("unknown backend " + std::string(backend));
   }
-  if (migrated) store::migrate(*db_);
+  if (migrated) app::migrate(*db_);
 }
 
 TestDatabase::~TestDatabase() {
@@ -102,7 +104,12 @@ void DatabaseTest::SetUp() {
     GTEST_SKIP() << "PostgreSQL storage tests need SAMEN_TEST_PG=postgresql://... "
                     "(start a throwaway server with scripts/pg-test-cluster start DIR)";
   }
-  tdb_ = std::make_unique<TestDatabase>(GetParam());
+  tdb_ = std::make_unique<TestDatabase>(GetParam(), 4, migrated());
+}
+
+bool in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string_view(ci) == "true";
 }
 
 std::string backend_test_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }

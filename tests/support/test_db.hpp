@@ -18,6 +18,9 @@ namespace samen::testing {
 std::string pg_admin_url();
 // SAMEN_REQUIRE_PG=1: a missing SAMEN_TEST_PG fails PostgreSQL tests instead of skipping them.
 bool pg_required();
+// True in CI (CI=true, as the CI runner sets it): tests that need a file
+// beside the repository fail there instead of skipping.
+bool in_ci();
 // The same server URL pointing at another database.
 std::string with_database(const std::string& url, const std::string& name);
 
@@ -64,6 +67,8 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
   store::Database& db() { return tdb_->db(); }
   TestDatabase& test_db() { return *tdb_; }
   bool is_postgres() const { return GetParam() == "postgres"; }
+  // A fixture that builds its schema itself (e.g. as an older Samen did) returns false.
+  virtual bool migrated() const { return true; }
 
  private:
   std::unique_ptr<TestDatabase> tdb_;
@@ -72,6 +77,16 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
 std::string backend_test_name(const ::testing::TestParamInfo<std::string>& info);
 
 }  // namespace samen::testing
+
+// Stops the test when `path` (in ../shared beside the repository) is missing:
+// a failure in CI, a skip on a developer's machine without it.
+#define SAMEN_REQUIRE_SHARED(path)                                                               \
+  do {                                                                                           \
+    if (!std::filesystem::exists(path)) {                                                        \
+      if (::samen::testing::in_ci()) FAIL() << (path) << " is missing (shared/ beside the repository)"; \
+      GTEST_SKIP() << (path) << " is not beside the repository";                                 \
+    }                                                                                            \
+  } while (0)
 
 #define SAMEN_INSTANTIATE_FOR_BACKENDS(fixture)                                                    \
   INSTANTIATE_TEST_SUITE_P(Backends, fixture,                                                      \

@@ -1,3 +1,4 @@
+-- samen:global-version 1 (its number before migrations were numbered per module)
 -- Foundation schema: organisations and teams (skeleton the service map
 -- extends), users and roles, sessions, API tokens, login throttling,
 -- shared settings and the append-only audit log. Times are unix seconds.

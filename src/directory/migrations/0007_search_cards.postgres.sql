@@ -1,5 +1,0 @@
--- Result cards: what a list of search results shows of a service (see
--- src/directory/service_card.hpp), stored beside its index terms so a
--- results page is built without reading the HSDS tables. Filled by the
--- index rebuild that the search format change triggers.
-ALTER TABLE service_search ADD COLUMN card TEXT NOT NULL DEFAULT '';

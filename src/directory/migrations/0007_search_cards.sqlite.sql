@@ -1,4 +1,0 @@
--- Result cards (see 0007_search_cards.postgres.sql): on SQLite the Xapian
--- index keeps them as each document's data, so the database has nothing to
--- change. This version exists so both databases count the same versions.
-SELECT 1;

@@ -1,4 +1,0 @@
--- Search storage (see 0008_search_storage.postgres.sql): on SQLite the search
--- index is a Xapian database, so the database has nothing to change. This
--- version exists so both databases count the same versions.
-SELECT 1;

@@ -1,0 +1,23 @@
+// The modules that make up Samen, in dependency order: their migrations run,
+// their start-up work happens and their routes are listed in this order.
+// Adding a module is creating its folder src/<module>/ and adding its line
+// here (see ARCHITECTURE.md, "How to add a module").
+#include "accounts/module.hpp"
+#include "app/module.hpp"
+#include "directory/module.hpp"
+#include "jobs/module.hpp"
+#include "notify/module.hpp"
+
+namespace samen::app {
+
+std::span<const Module* const> modules() {
+  static const Module* const list[] = {
+      &jobs::module(),       // the schedule of every module's periodic jobs (job_runs)
+      &accounts::module(),   // users, roles, sessions, tokens, invitations, audit log
+      &directory::module(),  // the service map (Open Referral HSDS)
+      &notify::module(),     // e-mail: the outbox, its delivery job and admin page
+  };
+  return list;
+}
+
+}  // namespace samen::app
