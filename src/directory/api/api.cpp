@@ -9,6 +9,7 @@
 #include "directory/model/editing.hpp"
 #include "directory/model/records_json.hpp"
 #include "directory/module.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -76,7 +77,7 @@ template <class R>
 http::Response list(Context& ctx) {
   auto page = app::page_request(ctx);
   ListQuery q;
-  q.text = trim(ctx.req.query_param("q").value_or("")).substr(0, 200);
+  q.text = text::trimmed(ctx.req.query_param("q").value_or("")).substr(0, 200);
   std::string archived = ctx.req.query_param("archived").value_or("false");
   if (archived != "true" && archived != "false") throw HttpError(400, "bad_request", "error.bad_request");
   q.archived = archived == "true";

@@ -10,6 +10,7 @@
 #include "directory/model/editing.hpp"
 #include "directory/module.hpp"
 #include "directory/staff/staff_view.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -341,7 +342,7 @@ void facts(Context& ctx, store::Connection& c, const Location& l, web::Dict& d) 
     f.add(ctx.t("staff.field.address")).line(l.address.address_1);
     if (!l.address.address_2.empty()) f.line(l.address.address_2);
     std::string place = l.address.postal_code + " " + l.address.city;
-    if (const Municipality* m = municipality_for_postcode(l.address.postal_code))
+    if (const core::Municipality* m = core::municipality_for_postcode(l.address.postal_code))
       if (m->name(ctx.lang) != l.address.city) place += " (" + m->name(ctx.lang) + ")";
     f.line(place);
   }
@@ -367,7 +368,7 @@ void facts(Context& ctx, store::Connection& c, const Team& t, web::Dict& d) {
   if (!t.areas.empty()) {
     f.add(field_label(ctx, "areas"));
     for (const auto& a : t.areas) {
-      const Municipality* m = municipality_by_nis(a.municipality);
+      const core::Municipality* m = core::municipality_by_nis(a.municipality);
       f.line((m ? m->name(ctx.lang) : a.municipality) + (a.neighbourhood.empty() ? "" : " — " + a.neighbourhood));
     }
   }
@@ -382,9 +383,7 @@ void facts(Context& ctx, store::Connection& c, const Team& t, web::Dict& d) {
 
 std::string shorten(const std::string& s, std::size_t max = 300) {
   if (s.size() <= max) return s;
-  std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-  return s.substr(0, cut) + "…";
+  return std::string(text::utf8_prefix(s, max)) + "…";
 }
 
 void history_rows(Context& ctx, store::Connection& c, RecordKind k, const std::string& id, web::Dict& d) {
@@ -601,7 +600,7 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
 
 ListQuery list_query(Context& ctx, const app::PageRequest& req) {
   ListQuery q;
-  q.text = trim(ctx.req.query_param("q").value_or("")).substr(0, 200);
+  q.text = text::trimmed(ctx.req.query_param("q").value_or("")).substr(0, 200);
   q.archived = ctx.req.query_param("archived").value_or("") == "1";
   q.offset = req.offset();
   q.limit = req.per_page;

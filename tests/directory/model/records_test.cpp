@@ -144,6 +144,8 @@ TEST(DirectoryValidation, ParsersAcceptWhatPeopleType) {
   EXPECT_TRUE(valid_date("2024-02-29"));
   EXPECT_FALSE(valid_date("2023-02-29"));
   EXPECT_FALSE(valid_date("2024-13-01"));
+  EXPECT_FALSE(valid_date("0225-03-01"));  // a valid ISO date, but a typo in a record
+  EXPECT_FALSE(valid_date("2024-02-29T10:00:00Z"));
   EXPECT_TRUE(valid_time("00:00"));
   EXPECT_FALSE(valid_time("24:30"));
   EXPECT_FALSE(valid_time("9:00"));
