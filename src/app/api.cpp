@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "http/forms.hpp"
+#include "util/text.hpp"
 
 namespace samen::app {
 
@@ -74,7 +75,7 @@ nlohmann::json json_body(const Context& ctx) {
   auto type = ctx.req.header("content-type").value_or("");
   if (type.find("application/json") == std::string::npos)
     throw HttpError(415, "unsupported_media_type", "error.unsupported_media_type");
-  if (!http::valid_utf8(ctx.req.body)) throw HttpError(400, "bad_json", "error.bad_json");
+  if (!text::valid_utf8(ctx.req.body)) throw HttpError(400, "bad_json", "error.bad_json");
   auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw HttpError(400, "bad_json", "error.bad_json");
   return j;

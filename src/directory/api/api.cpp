@@ -9,6 +9,7 @@
 #include "directory/model/editing.hpp"
 #include "directory/model/records_json.hpp"
 #include "directory/module.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -84,7 +85,7 @@ template <class R>
 http::Response list(Context& ctx) {
   auto page = app::page_request(ctx);
   ListQuery q;
-  q.text = trim(ctx.req.query_param("q").value_or("")).substr(0, 200);
+  q.text = text::trimmed(ctx.req.query_param("q").value_or("")).substr(0, 200);
   std::string archived = ctx.req.query_param("archived").value_or("false");
   if (archived != "true" && archived != "false") throw HttpError(400, "bad_request", "error.bad_request");
   q.archived = archived == "true";
@@ -165,9 +166,9 @@ http::Response set_archive(Context& ctx, bool archive) {
 template <class R>
 void register_kind(app::Routes& r, accounts::Access creators, accounts::Access editors, accounts::Access archivers) {
   std::string base = "/api/v1/" + std::string(kind_plural(Traits<R>::kind));
-  r.api("GET", base, staff_readers(), list<R>);
+  r.api("GET", base, core::network_readers(), list<R>);
   r.api("POST", base, creators, create<R>, kMaxBody);
-  r.api("GET", base + "/{id}", staff_readers(), get<R>);
+  r.api("GET", base + "/{id}", core::network_readers(), get<R>);
   r.api("PUT", base + "/{id}", editors, [](Context& ctx) { return replace<R>(ctx, false); }, kMaxBody);
   r.api("PATCH", base + "/{id}", editors, [](Context& ctx) { return replace<R>(ctx, true); }, kMaxBody);
   r.api("DELETE", base + "/{id}", archivers, [](Context& ctx) { return set_archive<R>(ctx, true); });
@@ -177,10 +178,10 @@ void register_kind(app::Routes& r, accounts::Access creators, accounts::Access e
 }  // namespace
 
 void register_api(app::Routes& r) {
-  register_kind<Organization>(r, network_editors(), staff_editors(), network_editors());
-  register_kind<Service>(r, staff_editors(), staff_editors(), staff_editors());
-  register_kind<Location>(r, staff_editors(), staff_editors(), staff_editors());
-  register_kind<Team>(r, network_editors(), network_editors(), network_editors());
+  register_kind<Organization>(r, core::network_editors(), core::partner_editors(), core::network_editors());
+  register_kind<Service>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
+  register_kind<Location>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
+  register_kind<Team>(r, core::network_editors(), core::network_editors(), core::network_editors());
 }
 
 }  // namespace samen::directory

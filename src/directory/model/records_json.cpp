@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace samen::directory {
 
 using nlohmann::json;
@@ -78,7 +80,7 @@ class Reader {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return {};
     if (!it->is_string()) return type_error(field), std::string();
-    return trim(it->get<std::string>());
+    return text::trimmed(it->get<std::string>());
   }
   std::optional<double> number(const char* key, const std::string& field = "") {
     return number_of(j_, key, field.empty() ? key : field);
@@ -108,7 +110,7 @@ class Reader {
     std::vector<std::string> out;
     for (const auto& item : *it) {
       if (!item.is_string()) return type_error(field), std::vector<std::string>();
-      out.push_back(trim(item.get<std::string>()));
+      out.push_back(text::trimmed(item.get<std::string>()));
     }
     return out;
   }
