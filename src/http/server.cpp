@@ -167,7 +167,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
     res->version(11);
     res->result(static_cast<unsigned>(r.status));
-    for (auto& [k, v] : r.headers) res->set(k, v);
+    // insert, not set: a response may carry several Set-Cookie headers.
+    for (auto& [k, v] : r.headers) res->insert(k, v);
     res->body() = std::move(r.body);
     res->keep_alive(keep_alive);
     res->prepare_payload();
@@ -195,7 +196,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     st->producer = std::move(r.stream);
     st->res.version(11);
     st->res.result(static_cast<unsigned>(r.status));
-    for (auto& [k, v] : r.headers) st->res.set(k, v);
+    for (auto& [k, v] : r.headers) st->res.insert(k, v);
     st->res.keep_alive(keep_alive);
     st->res.chunked(true);
     st->res.body().data = nullptr;
