@@ -62,10 +62,12 @@ void audit_cli(store::Connection& c, const std::string& action, std::int64_t use
   accounts::record_audit(c, {0, now(), std::nullopt, "cli", action, "user", std::to_string(user_id), detail, ""});
 }
 
-int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads) {
+// `sc` arrives with the connection limits set from the flags.
+int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads,
+          http::ServerConfig sc) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
-  http::ServerConfig sc;
+  sc.trust_forwarded_for = ao.behind_tls;
   sc.host = listen.substr(0, colon);
   if (sc.host.size() > 2 && sc.host.front() == '[') sc.host = sc.host.substr(1, sc.host.size() - 2);
   try {
@@ -86,7 +88,7 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
   ao.data_dir = so.data;
   app::App application(ao, std::move(db));
   malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
-  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application.body_limit_for(m, p); };
+  sc.body_policy_for = [&](const http::Request& head) { return application.body_policy_for(head); };
   http::Server server(
       sc, [&](http::Request& r) { return application.handle(r); },
       [&](int status, const http::Request& r) { return application.transport_error(status, r); });
@@ -142,6 +144,27 @@ int run(int argc, char** argv) {
                         "Identical searches within this many milliseconds share one answer (0: no cache)")
       ->envname("SAMEN_SEARCH_CACHE_MS")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{60000}));
+  serve_cmd->add_option("--metrics-allow", app_options.metrics_allow,
+                        "Client addresses that may read /metrics without a token (comma-separated)")
+      ->envname("SAMEN_METRICS_ALLOW")
+      ->delimiter(',');
+  serve_cmd->add_option("--heavy-requests-per-minute", app_options.heavy_requests_per_minute,
+                        "Whole-set HSDS streams and searches per client address and minute (beyond: 429)")
+      ->envname("SAMEN_HEAVY_REQUESTS_PER_MINUTE")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  http::ServerConfig transport;
+  serve_cmd->add_option("--max-connections", transport.max_connections,
+                        "Open connections at most; beyond, the slowest idle one gives way (else 503)")
+      ->envname("SAMEN_MAX_CONNECTIONS")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+  serve_cmd->add_option("--max-connections-per-address", transport.max_connections_per_address,
+                        "Open connections per client address at most (0: no limit)")
+      ->envname("SAMEN_MAX_CONNECTIONS_PER_ADDRESS")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
+  serve_cmd->add_option("--min-request-rate", transport.min_request_rate,
+                        "Bytes per second a request header or body must arrive at, after 5 s (0: no minimum)")
+      ->envname("SAMEN_MIN_REQUEST_RATE")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000000}));
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
   add_store_options(migrate_cmd, so);
@@ -170,6 +193,9 @@ int run(int argc, char** argv) {
   add_store_options(token_create, so);
   token_create->add_option("--email", email, "Account the token acts for")->required();
   token_create->add_option("--label", label, "What the token is for");
+  std::int64_t token_days = 0;
+  token_create->add_option("--expires-days", token_days, "Valid for this many days (default: until revoked)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{3650}));
 
   auto* backup_cmd = cli.add_subcommand("backup", "Consistent online backup of the SQLite database");
   std::string out;
@@ -213,7 +239,7 @@ int run(int argc, char** argv) {
     accounts::init_crypto();
     if (*serve_cmd) {
       app_options.search_cache = std::chrono::milliseconds(search_cache_ms);
-      return serve(so, listen, demo, app_options, threads);
+      return serve(so, listen, demo, app_options, threads, transport);
     }
     if (*migrate_cmd) {
       auto db = store::Database::open(so.db, so.data, 1);
@@ -263,7 +289,8 @@ int run(int argc, char** argv) {
         auto u = accounts::find_user_by_email(c, email);
         if (!u) throw std::runtime_error("no account with e-mail " + email);
         if (u->disabled) throw std::runtime_error("the account " + email + " is disabled");
-        auto t = accounts::create_api_token(c, u->id, label, now());
+        auto t = accounts::create_api_token(c, u->id, label, now(),
+                                            token_days ? std::optional(now() + token_days * 24 * 3600) : std::nullopt);
         accounts::record_audit(c, {0, now(), std::nullopt, "cli", "token.created", "api_token", t.substr(0, 12), label, ""});
         return t;
       });
