@@ -38,6 +38,12 @@ bool may_archive(const accounts::User& u, RecordKind k, const std::string& owner
   return (k == RecordKind::service || k == RecordKind::location) && works_for(u, owner_org);
 }
 
+bool may_verify(const accounts::User& u) { return edits_everything(u); }
+
+bool may_link_location(const accounts::User& u, const std::string& location_org) {
+  return edits_everything(u) || works_for(u, location_org);
+}
+
 std::optional<std::vector<std::string>> own_organizations(const accounts::User& u) {
   if (edits_everything(u)) return std::nullopt;
   return u.organizations;

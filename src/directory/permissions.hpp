@@ -27,6 +27,14 @@ bool may_create(const accounts::User& u, RecordKind k, const std::string& owner_
 bool may_edit(const accounts::User& u, RecordKind k, const std::string& owner_org);
 // May the user archive or restore it?
 bool may_archive(const accounts::User& u, RecordKind k, const std::string& owner_org);
+// May the user mark a service verified (assured_date, assurer_email)? Only
+// coordinators (and admins): a partner's own records must still reach the
+// review list.
+bool may_verify(const accounts::User& u);
+// May the user link a service to a location owned by location_org? A
+// partner links only its own organisations' locations; another
+// organisation's location needs a coordinator.
+bool may_link_location(const accounts::User& u, const std::string& location_org);
 // The organisations whose records the user sees in review lists and may pick
 // in forms: nullopt = all.
 std::optional<std::vector<std::string>> own_organizations(const accounts::User& u);
