@@ -94,7 +94,7 @@ TEST_P(StaffPages, EveryRouteAnswersEachRoleAsItShould) {
       {"GET", "/directory/services/" + svc_b + "/edit", "", editors_other},
       {"POST", "/directory/services/" + svc_a, service_form(org_a, "Opvang A"), write},
       {"POST", "/directory/services/" + svc_b, service_form(org_b, "Opvang B"), write_other},
-      {"POST", "/directory/services/" + svc_a + "/verify", "", write},
+      {"POST", "/directory/services/" + svc_a + "/verify", "", network_write},  // only coordinators verify
       {"POST", "/directory/services/" + svc_b + "/verify", "", write_other},
       {"POST", "/directory/services/" + svc_a + "/archive", "", write},
       {"POST", "/directory/services/" + svc_a + "/restore", "", write},
@@ -279,8 +279,9 @@ TEST_P(StaffPages, ReviewListAndVerifyButton) {
   EXPECT_EQ(list.body.find("Andere dienst"), std::string::npos) << "partners see their own";
   list = coordinator->get("/directory/review");
   EXPECT_NE(list.body.find("Andere dienst"), std::string::npos);
-  EXPECT_EQ(partner->post("/directory/services/" + mine + "/verify", "").status, 303);
-  EXPECT_EQ(scalar("SELECT assurer_email FROM services WHERE id = ?", {mine}), "partner@example.org");
+  EXPECT_EQ(partner->post("/directory/services/" + mine + "/verify", "").status, 403) << "only coordinators verify";
+  EXPECT_EQ(coordinator->post("/directory/services/" + mine + "/verify", "").status, 303);
+  EXPECT_EQ(scalar("SELECT assurer_email FROM services WHERE id = ?", {mine}), "coordinator@example.org");
   EXPECT_EQ(scalar("SELECT assured_date FROM services WHERE id = ?", {mine}), directory::iso_date(app::unix_now()));
   EXPECT_EQ(partner->get("/directory/review").body.find("Eigen dienst"), std::string::npos);
   EXPECT_EQ(audit_count("directory.service.verify"), 1);
