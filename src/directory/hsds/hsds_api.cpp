@@ -50,6 +50,18 @@ bool wants_ndjson(const Context& ctx) {
   bad_parameter();
 }
 
+// A whole-set stream or a search (which asks the engine for 10,000 hits)
+// costs far more than a page: each address may send a few a minute; beyond,
+// 429 with Retry-After.
+std::optional<http::Response> refused_as_too_heavy(Context& ctx) {
+  if (!wants_ndjson(ctx) && param(ctx, "search").empty()) return std::nullopt;
+  auto wait = ctx.app.heavy_requests().admit(http::client_address(ctx.req, ctx.app.options().behind_tls), ctx.now);
+  if (!wait) return std::nullopt;
+  auto res = ctx.app.error(ctx, 429, "rate_limited", "error.rate_limited");
+  res.set_header("Retry-After", std::to_string(wait));
+  return res;
+}
+
 // Unix seconds of an RFC 3339 date-time or an ISO date (midnight UTC).
 std::int64_t modified_after(const std::string& v) {
   if (!hsds::is_datetime(v) && !hsds::is_date(v)) throw HttpError(400, "bad_parameter", "hsds.bad_modified_after");
@@ -342,6 +354,7 @@ http::Response openapi(Context&) {
 }
 
 http::Response services(Context& ctx) {
+  if (auto refused = refused_as_too_heavy(ctx)) return *refused;
   auto sq = service_query(ctx);
   IdQuery q{"s", "services s", std::move(sq.where), std::move(sq.ranked), "s.id"};
   if (auto pc = postcode_param(ctx); !pc.empty())
@@ -355,6 +368,7 @@ http::Response services(Context& ctx) {
 http::Response service(Context& ctx) { return one(ctx, Shape::service_full, ctx.param("id")); }
 
 http::Response service_at_locations(Context& ctx) {
+  if (auto refused = refused_as_too_heavy(ctx)) return *refused;
   auto sq = service_query(ctx);
   IdQuery q{"sl", "service_at_location sl JOIN services s ON s.id = sl.service_id JOIN locations l ON l.id = sl.location_id",
             std::move(sq.where), std::move(sq.ranked), "s.id"};
@@ -390,6 +404,7 @@ std::string like_pattern(std::string text) {
 }
 
 http::Response organizations(Context& ctx) {
+  if (auto refused = refused_as_too_heavy(ctx)) return *refused;
   IdQuery q{"o", "organizations o", {}, std::nullopt, "o.id"};
   q.where.add("o.archived_at IS NULL");
   if (auto v = param(ctx, "search"); !v.empty()) {
