@@ -59,7 +59,8 @@ TEST_P(RecallTest, TheQuerySetFindsTheServicesOfItsCategories) {
   // Each query is held to its whole category, so a query naming one kind of
   // service (babyochtend) counts the category's other kinds as misses: the
   // figure is a floor to keep, not a target. 0.663 (2534/3820) on both
-  // engines with the Kraaij-Pohlmann stemmer; a change that loses recall fails here.
+  // engines with the Kraaij-Pohlmann stemmer (Porter's "dutch": 0.629, 2403/3820,
+  // precision 0.594, measured with samen search-recall); a change that loses recall fails here.
   EXPECT_GE(report.recall(), 0.66) << misses;
   EXPECT_GE(report.precision(), 0.58) << misses;
 }
