@@ -6,14 +6,18 @@
 #include "app/module.hpp"
 #include "directory/module.hpp"
 #include "documents/module.hpp"
+#include "jobs/module.hpp"
+#include "notify/module.hpp"
 
 namespace samen::app {
 
 std::span<const Module* const> modules() {
   static const Module* const list[] = {
+      &jobs::module(),       // the schedule of every module's periodic jobs (job_runs)
       &accounts::module(),   // users, roles, sessions, tokens, invitations, audit log
       &documents::module(),  // feed tokens and attachments for every module (a layer with tables)
       &directory::module(),  // the service map (Open Referral HSDS)
+      &notify::module(),     // e-mail: the outbox, its delivery job and admin page
   };
   return list;
 }

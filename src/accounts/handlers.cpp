@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/audit.hpp"
+#include "accounts/invitation_mail.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
 #include "accounts/throttle.hpp"
@@ -10,6 +11,8 @@
 #include "app/app.hpp"
 #include "accounts/module.hpp"
 #include "documents/download.hpp"
+#include "notify/module.hpp"
+#include "notify/outbox.hpp"
 
 namespace samen::app {
 
@@ -280,12 +283,31 @@ http::Response users_download(Context& ctx, documents::TableFormat format) {
   ctx.audit("users.export", "user", "", std::string(format == documents::TableFormat::csv ? "csv" : "xlsx"));
   return documents::table_download(t, format, "users");
 }
+// Queues the invitation e-mail on the connection of the invitation's
+// transaction. False when none can be sent: Samen's public address is not
+// known (--public-url) or SMTP would not take the address.
+bool queue_invitation_mail(Context& ctx, store::Connection& c, const accounts::Invitee& invitee,
+                           const std::string& raw_token) {
+  std::string base = notify::public_url(ctx.app);
+  if (base.empty()) return false;
+  try {
+    notify::enqueue(c, accounts::invitation_message(ctx.app.catalog(), invitee, ctx.user()->name,
+                                                    base + "/invite/" + raw_token),
+                    ctx.now);
+    return true;
+  } catch (const notify::MessageError&) {
+    return false;
+  }
+}
+
+void show_mail_notice(web::Dict& done, bool mailed) { done.ShowSection(mailed ? "MAILED" : "NOT_MAILED"); }
 
 http::Response users(Context& ctx) {
   if (auto format = table_format(ctx); format != documents::TableFormat::html) return users_download(ctx, format);
   web::Dict d = ctx.content_dict();
   fill_role_options(ctx, d, Role::partner);
   fill_org_options(ctx, d, {});
+  fill_lang_options(ctx, d, std::string(i18n::code(ctx.lang)));
   return users_page(ctx, d);
 }
 
@@ -302,6 +324,7 @@ http::Response user_invite(Context& ctx) {
   d.SetValue("NAME", nu.name);
   fill_role_options(ctx, d, role);
   fill_org_options(ctx, d, nu.organizations);
+  fill_lang_options(ctx, d, nu.lang);
   bool bad = false;
   if (nu.email.empty()) field_error(d, "EMAIL", ctx.t("users.email_invalid")), bad = true;
   if (nu.name.empty() || nu.name.size() > 200) field_error(d, "NAME", ctx.t("profile.name_invalid")), bad = true;
@@ -309,12 +332,14 @@ http::Response user_invite(Context& ctx) {
   if (bad) return users_page(ctx, d, 422);
   nu.role = *role;
   std::string token;
+  bool mailed = false;
   try {
     token = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
       auto id = accounts::create_user(c, nu, ctx.now);
       auto raw = accounts::create_invitation(c, id, ctx.user()->id, ctx.now);
       accounts::record_audit(c, {0, ctx.now, ctx.user()->id, ctx.user()->email, "user.invited", "user",
                                  std::to_string(id), std::string(accounts::role_name(nu.role)), client_address(ctx)});
+      mailed = queue_invitation_mail(ctx, c, {nu.email, nu.name, nu.lang}, raw);
       return raw;
     });
   } catch (const store::StoreError& e) {
@@ -332,6 +357,7 @@ http::Response user_invite(Context& ctx) {
   done.SetValue("NAME", nu.name);
   done.SetValue("EMAIL", nu.email);
   done.SetValue("INVITE_PATH", "/invite/" + token);
+  show_mail_notice(done, mailed);
   return ctx.page("admin_invited", ctx.t("users.invited_title"), done, 201);
 }
 
@@ -421,10 +447,12 @@ http::Response user_reinvite(Context& ctx) {
   std::string token = accounts::create_invitation(*lease, id, ctx.user()->id, ctx.now);
   accounts::record_audit(*lease, {0, ctx.now, ctx.user()->id, ctx.user()->email, "user.invited", "user",
                                   std::to_string(id), "new link", client_address(ctx)});
+  bool mailed = queue_invitation_mail(ctx, *lease, {u->email, u->name, u->lang}, token);
   web::Dict done = ctx.content_dict();
   done.SetValue("NAME", u->name);
   done.SetValue("EMAIL", u->email);
   done.SetValue("INVITE_PATH", "/invite/" + token);
+  show_mail_notice(done, mailed);
   return ctx.page("admin_invited", ctx.t("users.invited_title"), done, 201);
 }
 

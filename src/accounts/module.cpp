@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "accounts/audit.hpp"
+#include "accounts/jobs.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
 #include "accounts/users.hpp"
@@ -82,6 +83,8 @@ class AccountsModule : public app::Module {
     load.announce.push_back("Admin login: " + std::string(demo::kAdminEmail) + " / " + password +
                             "  (one-time password: choose your own after signing in)");
   }
+
+  std::vector<app::Job> jobs() const override { return {purge_sessions_job()}; }
 
  private:
   int user_add(store::Database& db) const {

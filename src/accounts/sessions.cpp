@@ -98,4 +98,8 @@ void use_invitation(store::Connection& c, const std::string& raw, std::int64_t n
   c.exec("UPDATE invitations SET used_at = ? WHERE token_hash = ?", {now, token_digest(raw)});
 }
 
+std::int64_t purge_expired_invitations(store::Connection& c, std::int64_t now) {
+  return c.exec("DELETE FROM invitations WHERE expires_at <= ?", {now}).affected;
+}
+
 }  // namespace samen::accounts

@@ -54,5 +54,7 @@ std::string create_invitation(store::Connection& c, std::int64_t user_id, std::o
                               std::int64_t now);
 std::optional<User> user_for_invitation(store::Connection& c, const std::string& raw, std::int64_t now);
 void use_invitation(store::Connection& c, const std::string& raw, std::int64_t now);
+// Deletes invitations past their expiry (used or not: neither opens anything any more).
+std::int64_t purge_expired_invitations(store::Connection& c, std::int64_t now);
 
 }  // namespace samen::accounts

@@ -2,8 +2,10 @@
 #include "app/api.hpp"
 
 #include <charconv>
+#include <ctime>
 
 #include "http/forms.hpp"
+#include "util/text.hpp"
 
 namespace samen::app {
 
@@ -38,11 +40,42 @@ http::Response json_response(int status, const nlohmann::json& j) {
   return http::Response::json(status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+std::string rfc3339(std::int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+nlohmann::json rfc3339_or_null(const std::optional<std::int64_t>& unix_seconds) {
+  return unix_seconds ? nlohmann::json(rfc3339(*unix_seconds)) : nlohmann::json(nullptr);
+}
+
+std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+std::optional<std::int64_t> if_match_version(const Context& ctx) {
+  auto h = ctx.req.header("if-match");
+  if (!h) return std::nullopt;
+  std::string_view v = *h;
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v == "*") return std::nullopt;
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() < 3 || v.front() != '"' || v.back() != '"') throw HttpError(400, "bad_if_match", "error.bad_if_match");
+  v = v.substr(1, v.size() - 2);
+  std::int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size()) throw HttpError(400, "bad_if_match", "error.bad_if_match");
+  return n;
+}
+
 nlohmann::json json_body(const Context& ctx) {
   auto type = ctx.req.header("content-type").value_or("");
   if (type.find("application/json") == std::string::npos)
     throw HttpError(415, "unsupported_media_type", "error.unsupported_media_type");
-  if (!http::valid_utf8(ctx.req.body)) throw HttpError(400, "bad_json", "error.bad_json");
+  if (!text::valid_utf8(ctx.req.body)) throw HttpError(400, "bad_json", "error.bad_json");
   auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw HttpError(400, "bad_json", "error.bad_json");
   return j;

@@ -1,8 +1,14 @@
-// Conventions of the JSON API shared by every module: one pagination shape
-// (the HSDS 3.0 page: contents, total_items, total_pages, page_number, size,
-// first_page, last_page, empty) with ?page= (1-based) and ?per_page= (1-200).
+// Conventions of the JSON API shared by every module (ARCHITECTURE.md, "JSON
+// API conventions"; tests/app/openapi_conventions_test.cpp holds the OpenAPI
+// document to them): one pagination shape (the HSDS 3.0 page: contents,
+// total_items, total_pages, page_number, size, first_page, last_page, empty)
+// with ?page= (1-based) and ?per_page= (1-200); times as RFC 3339 strings in
+// UTC; every record carries an integer `version`, sent back as an ETag and
+// checked on updates through If-Match (412) or a `version` in the body (409).
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "app/context.hpp"
@@ -21,6 +27,17 @@ PageRequest page_request(const Context& ctx, std::int64_t default_per_page = 50,
 nlohmann::json page_json(const PageRequest& p, std::int64_t total, nlohmann::json contents);
 
 http::Response json_response(int status, const nlohmann::json& j);
+
+// 1796150547 → "2026-12-01T17:22:27Z".
+std::string rfc3339(std::int64_t unix_seconds);
+// rfc3339 of the value, or null.
+nlohmann::json rfc3339_or_null(const std::optional<std::int64_t>& unix_seconds);
+
+// The ETag of a record version: "\"42\"".
+std::string etag(std::int64_t version);
+// The version an If-Match header names ("42" or W/"42"); nullopt without the
+// header or for "*"; HttpError 400 when it names no version.
+std::optional<std::int64_t> if_match_version(const Context& ctx);
 
 // Parses a JSON request body (Content-Type application/json); HttpError 400/415 otherwise.
 nlohmann::json json_body(const Context& ctx);

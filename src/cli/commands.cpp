@@ -20,6 +20,7 @@
 #include "app/app.hpp"
 #include "app/module.hpp"
 #include "http/server.hpp"
+#include "jobs/scheduler.hpp"
 
 namespace samen::cli {
 
@@ -104,24 +105,35 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
     for (const app::Module* m : app::modules()) m->load_demo(load);  // each idempotent
   }
   ao.data_dir = so.data;
-  app::App application(ao, std::move(db));
-  malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
-  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application.body_limit_for(m, p); };
+  // The server binds first: with --listen HOST:0 the port, and so the default
+  // public address for links in e-mails, is only known then. Requests are
+  // handled from run() on, when the App exists.
+  std::unique_ptr<app::App> application;
+  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application->body_limit_for(m, p); };
   http::Server server(
-      sc, [&](http::Request& r) { return application.handle(r); },
-      [&](int status, const http::Request& r) { return application.transport_error(status, r); });
+      sc, [&](http::Request& r) { return application->handle(r); },
+      [&](int status, const http::Request& r) { return application->transport_error(status, r); });
   std::uint16_t port = server.bind();
   std::string host = sc.host.find(':') != std::string::npos ? "[" + sc.host + "]" : sc.host;
+  if (ao.settings["public-url"].empty()) ao.settings["public-url"] = "http://" + host + ":" + std::to_string(port);
+  application = std::make_unique<app::App>(ao, std::move(db));
+  malloc_trim(0);  // what loading the demo data or rebuilding the index freed goes back before serving
+  std::vector<app::Job> jobs;
+  for (const app::Module* m : app::modules())
+    for (auto& j : m->jobs()) jobs.push_back(std::move(j));
+  jobs::Scheduler scheduler(*application, std::move(jobs));  // periodic work of every module, one thread
   std::cout << "Samen is listening on http://" << host << ":" << port << std::endl;
   for (const auto& line : announce) std::cout << line << std::endl;
   if (!demo) {
-    auto lease = application.db().acquire();
+    auto lease = application->db().acquire();
     if (accounts::count_users(*lease) == 0)
       std::cout << "No accounts yet: create one with  samen user add --email E --name N --role admin --password-stdin"
                 << std::endl;
   }
-  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{}}}", application.db().describe(), sc.threads);
+  spdlog::info("{{\"event\":\"start\",\"db\":\"{}\",\"threads\":{}}}", application->db().describe(), sc.threads);
+  scheduler.start();
   server.run();
+  scheduler.stop();  // a job in progress finishes first
   spdlog::info("{{\"event\":\"stopped\"}}");
   return 0;
 }

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace samen::directory {
+namespace samen::core {
 
 const std::vector<Municipality>& brussels_municipalities() {
   static const std::vector<Municipality> kAll = {
@@ -49,4 +49,4 @@ const Municipality* municipality_by_nis(std::string_view nis_code) {
   return nullptr;
 }
 
-}  // namespace samen::directory
+}  // namespace samen::core

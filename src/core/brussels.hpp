@@ -9,7 +9,7 @@
 
 #include "i18n/i18n.hpp"
 
-namespace samen::directory {
+namespace samen::core {
 
 struct Municipality {
   std::string nis_code;            // e.g. "21004"
@@ -26,4 +26,4 @@ const std::vector<Municipality>& brussels_municipalities();
 const Municipality* municipality_for_postcode(std::string_view postcode);
 const Municipality* municipality_by_nis(std::string_view nis_code);
 
-}  // namespace samen::directory
+}  // namespace samen::core

@@ -7,6 +7,7 @@
 #include "accounts/secrets.hpp"
 #include "accounts/users.hpp"
 #include "directory/model/records.hpp"
+#include "util/uuid.hpp"
 
 namespace samen::demo {
 
@@ -89,7 +90,7 @@ constexpr std::array<DemoUser, 10> kUsers{{
 
 }  // namespace
 
-std::string demo_uuid(const std::string& name) { return directory::name_based_uuid("samen-demo:" + name); }
+std::string demo_uuid(const std::string& name) { return uuid::name_based("samen-demo:" + name); }
 
 void load_network(store::Database& db, std::int64_t now) {
   store::in_transaction(db, [&](store::Connection& c) {

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <memory>
 
-#include "directory/import/spreadsheet_table.hpp"
 #include "documents/download.hpp"
+#include "util/text.hpp"
 
 namespace samen::documents {
 
@@ -69,7 +69,7 @@ std::optional<FileType> office_type(std::string_view bytes) {
 }
 
 bool plain_text(std::string_view bytes) {
-  if (directory::replace_invalid_utf8(bytes) != bytes) return false;
+  if (text::replace_invalid_utf8(bytes) != bytes) return false;
   return std::none_of(bytes.begin(), bytes.end(), [](char c) {
     auto u = static_cast<unsigned char>(c);
     return (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || u == 0x7F;
@@ -118,7 +118,7 @@ std::string clean_file_name(std::string_view name, const FileType& type) {
   auto slash = name.find_last_of("/\\");
   if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
   std::string out;
-  for (char c : directory::replace_invalid_utf8(name))
+  for (char c : text::replace_invalid_utf8(name))
     if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F && c != '"') out += c;
   while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(0, 1);
   while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();

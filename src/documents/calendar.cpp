@@ -10,8 +10,9 @@
 #include <stdexcept>
 
 #include "directory/model/schedule.hpp"
-#include "directory/import/spreadsheet_table.hpp"
 #include "documents/table.hpp"
+#include "util/dates.hpp"
+#include "util/text.hpp"
 
 namespace samen::documents {
 
@@ -46,7 +47,7 @@ using Component = std::unique_ptr<icalcomponent, ComponentDeleter>;
 // Valid UTF-8 without control characters other than line breaks and tabs.
 std::string clean_text(std::string_view s) {
   std::string out;
-  for (char c : directory::replace_invalid_utf8(s))
+  for (char c : text::replace_invalid_utf8(s))
     if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
   return out;
 }
@@ -76,7 +77,7 @@ icalproperty* in_brussels(icalproperty* p) {
 void check(const CalendarEvent& e) {
   if (e.uid.empty()) throw std::invalid_argument("calendar event without uid");
   if (!e.first_day.empty()) {
-    if (!directory::valid_iso_date(e.first_day) || (!e.last_day.empty() && !directory::valid_iso_date(e.last_day)))
+    if (!dates::valid_iso(e.first_day) || (!e.last_day.empty() && !dates::valid_iso(e.last_day)))
       throw std::invalid_argument("calendar event " + e.uid + ": a date is no calendar day");
     if (!e.last_day.empty() && e.last_day < e.first_day)
       throw std::invalid_argument("calendar event " + e.uid + " ends before it starts");
@@ -97,7 +98,7 @@ icalcomponent* event_component(const CalendarEvent& e, std::int64_t now) {
   if (!e.first_day.empty()) {
     icalcomponent_add_property(v, icalproperty_new_dtstart(day(e.first_day)));
     // DTEND of an all-day event is the day after the last one (exclusive).
-    std::string after = directory::add_days(e.last_day.empty() ? e.first_day : e.last_day, 1);
+    std::string after = dates::add_days(e.last_day.empty() ? e.first_day : e.last_day, 1);
     icalcomponent_add_property(v, icalproperty_new_dtend(day(after)));
   } else {
     icalcomponent_add_property(v, in_brussels(icalproperty_new_dtstart(brussels_time(e.starts_at))));

@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "directory/import/spreadsheet_table.hpp"
 #include "web/render.hpp"
+#include "util/text.hpp"
 
 namespace samen::documents {
 
@@ -28,7 +28,7 @@ constexpr std::array<const char*, 4> kDashes{"", "6 3", "2 3", "8 3 2 3"};
 // Text safe inside XML and HTML: valid UTF-8, no control characters, escaped.
 std::string text(std::string_view s) {
   std::string clean;
-  for (char c : directory::replace_invalid_utf8(s))
+  for (char c : text::replace_invalid_utf8(s))
     if (static_cast<unsigned char>(c) >= 0x20) clean += c;
   return web::html_escape(clean);
 }

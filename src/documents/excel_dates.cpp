@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "directory/model/schedule.hpp"
+#include "util/dates.hpp"
 
 namespace samen::documents {
 
@@ -75,9 +76,9 @@ std::optional<std::string> excel_serial_to_iso(double serial, DateKind kind, boo
   if (kind == DateKind::time) return clock;
   // Excel's 1900 calendar counts a 29 February 1900 that never was (serial 60):
   // from serial 61 on, day 0 is 1899-12-30; before it, 1899-12-31.
-  std::string day = date1904 ? directory::add_days("1904-01-01", static_cast<int>(days))
-                    : days >= 61 ? directory::add_days("1899-12-30", static_cast<int>(days))
-                                 : directory::add_days("1899-12-31", static_cast<int>(days));
+  std::string day = date1904 ? dates::add_days("1904-01-01", static_cast<int>(days))
+                    : days >= 61 ? dates::add_days("1899-12-30", static_cast<int>(days))
+                                 : dates::add_days("1899-12-31", static_cast<int>(days));
   if (day.size() != 10) return std::nullopt;  // unreadable, or past year 9999
   if (kind == DateKind::date) return day;
   return day + "T" + clock;

@@ -7,6 +7,7 @@
 
 #include "util/csv.hpp"
 #include "directory/model/schedule.hpp"
+#include "util/dates.hpp"
 
 namespace samen::documents {
 
@@ -59,7 +60,7 @@ void Table::add_row(std::vector<Cell> cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (!cell_fits(cells[i], columns_[i].type))
       throw std::invalid_argument("cell of another type than column \"" + columns_[i].title + "\"");
-    if (auto* d = std::get_if<Date>(&cells[i]); d && !directory::valid_iso_date(d->iso))
+    if (auto* d = std::get_if<Date>(&cells[i]); d && !dates::valid_iso(d->iso))
       throw std::invalid_argument("\"" + d->iso + "\" is not a date (column \"" + columns_[i].title + "\")");
   }
   rows_.push_back(std::move(cells));
@@ -78,11 +79,11 @@ std::string write_csv(const Table& table) {
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::optional<std::string>> fields;
   for (const auto& c : table.columns()) fields.emplace_back(c.title);
-  directory::append_csv_record(out, fields);
+  csv::append_csv_record(out, fields);
   for (const auto& row : table.rows()) {
     fields.clear();
     for (const auto& cell : row) fields.push_back(csv_text(cell));
-    directory::append_csv_record(out, fields);
+    csv::append_csv_record(out, fields);
   }
   return out;
 }

@@ -14,7 +14,7 @@
 #include <iterator>
 #include <optional>
 
-#include "directory/import/spreadsheet_table.hpp"
+#include "util/text.hpp"
 
 namespace samen::documents {
 
@@ -44,7 +44,7 @@ class PrivateTempDir {
 
 // Valid UTF-8 without the control characters XML 1.0 cannot carry, within Excel's cell limit.
 std::string cell_text(std::string_view s) {
-  std::string valid = directory::replace_invalid_utf8(s);
+  std::string valid = text::replace_invalid_utf8(s);
   std::string out;
   out.reserve(valid.size());
   for (char c : valid) {

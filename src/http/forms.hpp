@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace samen::http {
 
 class FormError : public std::runtime_error {
@@ -24,7 +26,8 @@ Fields parse_urlencoded(std::string_view body, std::size_t max_fields = 1000);
 // Lenient variant for query strings: drops fields that do not decode to valid UTF-8.
 Fields parse_query_lenient(std::string_view query);
 
-bool valid_utf8(std::string_view s);
+// Strict UTF-8 check (the one in util/text.hpp), named here for the callers of the form layer.
+using text::valid_utf8;
 std::string percent_decode(std::string_view s, bool plus_is_space);  // throws FormError
 std::string url_encode(std::string_view s);  // for query values and path segments
 

@@ -2,6 +2,7 @@
 #include "http/message.hpp"
 
 #include "http/forms.hpp"
+#include "util/text.hpp"
 
 namespace samen::http {
 
@@ -12,11 +13,6 @@ bool iequals(std::string_view a, std::string_view b) {
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
       return false;
   return true;
-}
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 }  // namespace
 
@@ -32,11 +28,11 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
     std::string_view rest = v;
     while (!rest.empty()) {
       auto semi = rest.find(';');
-      std::string_view part = trim(rest.substr(0, semi));
+      std::string_view part = text::trim(rest.substr(0, semi));
       rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
       auto eq = part.find('=');
       if (eq == std::string_view::npos) continue;
-      if (trim(part.substr(0, eq)) == name) return std::string(trim(part.substr(eq + 1)));
+      if (text::trim(part.substr(0, eq)) == name) return std::string(text::trim(part.substr(eq + 1)));
     }
   }
   return std::nullopt;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/text.hpp"
+
 namespace samen::http {
 
 namespace {
@@ -14,12 +16,6 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-std::string_view trim_ws(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // Splits "form-data; name=\"a\"; filename=\"b.csv\"" into (key, value) pairs after the first token.
@@ -37,13 +33,13 @@ DispositionParams parse_disposition(std::string_view v) {
   skip_ws();
   std::size_t start = i;
   while (i < v.size() && v[i] != ';') ++i;
-  d.type = lower(trim_ws(v.substr(start, i - start)));
+  d.type = lower(text::trim(v.substr(start, i - start)));
   while (i < v.size()) {
     ++i;  // ';'
     skip_ws();
     std::size_t key_start = i;
     while (i < v.size() && v[i] != '=' && v[i] != ';') ++i;
-    std::string key = lower(trim_ws(v.substr(key_start, i - key_start)));
+    std::string key = lower(text::trim(v.substr(key_start, i - key_start)));
     if (i >= v.size() || v[i] != '=') throw FormError("multipart: parameter without value");
     ++i;
     skip_ws();
@@ -68,7 +64,7 @@ DispositionParams parse_disposition(std::string_view v) {
     } else {
       std::size_t value_start = i;
       while (i < v.size() && v[i] != ';') ++i;
-      value = std::string(trim_ws(v.substr(value_start, i - value_start)));
+      value = std::string(text::trim(v.substr(value_start, i - value_start)));
     }
     if (key.empty()) throw FormError("multipart: empty parameter name");
     d.params.emplace_back(std::move(key), std::move(value));
@@ -92,8 +88,8 @@ MultipartPart parse_part_headers(std::string_view headers) {
     if (line.empty()) continue;
     auto colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) throw FormError("multipart: malformed part header");
-    std::string name = lower(trim_ws(line.substr(0, colon)));
-    std::string_view value = trim_ws(line.substr(colon + 1));
+    std::string name = lower(text::trim(line.substr(0, colon)));
+    std::string_view value = text::trim(line.substr(colon + 1));
     if (name == "content-disposition") {
       if (disposition_seen) throw FormError("multipart: two Content-Disposition headers");
       disposition_seen = true;
@@ -121,7 +117,7 @@ MultipartPart parse_part_headers(std::string_view headers) {
 
 bool is_multipart_form(std::string_view content_type) {
   auto semi = content_type.find(';');
-  return lower(trim_ws(content_type.substr(0, semi))) == "multipart/form-data";
+  return lower(text::trim(content_type.substr(0, semi))) == "multipart/form-data";
 }
 
 std::string multipart_boundary(std::string_view content_type) {

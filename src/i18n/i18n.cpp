@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "util/text.hpp"
 #include "web/embedded.hpp"
 
 namespace samen::i18n {
@@ -32,12 +33,6 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c -
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // The subtags after the primary language ("BE", "Latn-BE"): each 1-8 letters
 // or digits, separated by '-' or '_'.
@@ -74,7 +69,7 @@ icu::UnicodeString from_utf8(std::string_view s) {
 
 // Parses a q-value ("1", "0.8", "1.000"); nullopt when malformed or > 1.
 std::optional<double> parse_q(std::string_view v) {
-  v = trim(v);
+  v = text::trim(v);
   if (v.empty() || v.size() > 5 || (v[0] != '0' && v[0] != '1')) return std::nullopt;
   if (v.size() == 1) return v[0] - '0';
   if (v[1] != '.') return std::nullopt;
@@ -94,12 +89,12 @@ std::optional<double> entry_quality(std::string_view params) {
   double q = 1.0;
   while (!params.empty()) {
     auto end = params.find(';');
-    auto param = trim(params.substr(0, end));
+    auto param = text::trim(params.substr(0, end));
     params = end == std::string_view::npos ? std::string_view{} : params.substr(end + 1);
     if (param.empty()) continue;
     auto eq = param.find('=');
     if (eq == std::string_view::npos) return std::nullopt;
-    auto name = trim(param.substr(0, eq));
+    auto name = text::trim(param.substr(0, eq));
     if (name.size() != 1 || ascii_lower(name[0]) != 'q') continue;  // unknown parameter
     auto parsed = parse_q(param.substr(eq + 1));
     if (!parsed) return std::nullopt;
@@ -116,7 +111,7 @@ std::optional<Lang> best_accepted(std::string_view header) {
     auto entry = header.substr(0, end);
     header = end == std::string_view::npos ? std::string_view{} : header.substr(end + 1);
     auto semi = entry.find(';');
-    auto tag = trim(entry.substr(0, semi));
+    auto tag = text::trim(entry.substr(0, semi));
     if (tag.empty() || tag == "*") continue;
     auto lang = parse_lang(tag);
     if (!lang) continue;
@@ -231,7 +226,7 @@ std::string_view code(Lang l) {
 }
 
 std::optional<Lang> parse_lang(std::string_view s) {
-  s = trim(s);
+  s = text::trim(s);
   if (s.size() < 2 || !is_alpha(s[0]) || !is_alpha(s[1])) return std::nullopt;
   if (s.size() > 2 && ((s[2] != '-' && s[2] != '_') || !valid_subtags(s.substr(3)))) return std::nullopt;
   const char primary[] = {ascii_lower(s[0]), ascii_lower(s[1])};

@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "store/pool.hpp"
+#include "util/text.hpp"
 
 namespace samen::store::detail {
 namespace {
@@ -31,11 +32,8 @@ StoreError::Kind kind_of(std::string_view state, bool connection_lost) {
   return StoreError::Kind::other;
 }
 
-std::string trimmed(const char* msg) {
-  std::string s = msg ? msg : "";
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
+// A libpq message without its trailing newline.
+std::string trimmed(const char* msg) { return text::trimmed(msg ? msg : ""); }
 
 void ignore_notice(void*, const char*) {
   // NOTICEs ("relation already exists, skipping") and the farewell ERROR a

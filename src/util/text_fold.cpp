@@ -16,7 +16,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
-namespace samen::directory::text {
+namespace samen::text {
 namespace {
 
 bool is_ascii(std::string_view s) {
@@ -174,4 +174,4 @@ std::size_t edit_distance(std::string_view a_utf8, std::string_view b_utf8) {
   return d[n][m];
 }
 
-}  // namespace samen::directory::text
+}  // namespace samen::text

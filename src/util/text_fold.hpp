@@ -10,7 +10,7 @@
 
 #include "i18n/i18n.hpp"
 
-namespace samen::directory::text {
+namespace samen::text {
 
 // Drops bytes that are not valid UTF-8 and control characters (tabs and
 // newlines become spaces); keeps at most max_code_points code points.
@@ -38,4 +38,4 @@ bool is_stopword(std::string_view folded_word);
 // Damerau-Levenshtein distance over code points (for typo suggestions).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-}  // namespace samen::directory::text
+}  // namespace samen::text

@@ -30,5 +30,9 @@
     {{#ORG_OPTIONS}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/ORG_OPTIONS}}
   </select>
   {{#ORGS_INVALID}}<p class="field-error" id="orgs-error">{{ORGS_ERROR}}</p>{{/ORGS_INVALID}}
+  <label for="lang">[[users.lang]]</label>
+  <select id="lang" name="lang">
+    {{#LANG_OPTIONS}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LANG_OPTIONS}}
+  </select>
   <button type="submit" class="button">[[users.invite_submit]]</button>
 </form>

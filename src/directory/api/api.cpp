@@ -9,6 +9,7 @@
 #include "directory/model/editing.hpp"
 #include "directory/model/records_json.hpp"
 #include "directory/module.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -55,15 +56,23 @@ http::Response conflict(Context& ctx, const char* code, const char* key) {
   return app::json_response(409, {{"error", {{"code", code}, {"message", ctx.t(key)}}}});
 }
 
-// The optimistic check of a PUT/PATCH body: "updated_at" as the client last read it.
-std::optional<std::int64_t> expected_updated_at(const json& j, FieldErrors& e) {
-  auto it = j.find("updated_at");
+// The optimistic check of a PUT/PATCH body: the "version" the client last
+// read ("updated_at", "created_at" and "archived_at" are read-only).
+std::optional<std::int64_t> expected_version(const json& j, FieldErrors& e) {
+  auto it = j.find("version");
   if (it == j.end() || it->is_null()) return std::nullopt;
   if (!it->is_number_integer()) {
-    e.emplace("updated_at", "staff.invalid.type");
+    e.emplace("version", "staff.invalid.type");
     return std::nullopt;
   }
   return it->get<std::int64_t>();
+}
+
+// A record's answer, with its version as the ETag.
+http::Response record_response(int status, json record) {
+  auto res = app::json_response(status, record);
+  if (record.contains("version")) res.set_header("ETag", app::etag(record["version"].get<std::int64_t>()));
+  return res;
 }
 
 template <class R>
@@ -76,7 +85,7 @@ template <class R>
 http::Response list(Context& ctx) {
   auto page = app::page_request(ctx);
   ListQuery q;
-  q.text = trim(ctx.req.query_param("q").value_or("")).substr(0, 200);
+  q.text = text::trimmed(ctx.req.query_param("q").value_or("")).substr(0, 200);
   std::string archived = ctx.req.query_param("archived").value_or("false");
   if (archived != "true" && archived != "false") throw HttpError(400, "bad_request", "error.bad_request");
   q.archived = archived == "true";
@@ -92,7 +101,7 @@ http::Response list(Context& ctx) {
 
 template <class R>
 http::Response get(Context& ctx) {
-  return app::json_response(200, current_json<R>(ctx, id_param(ctx)));
+  return record_response(200, current_json<R>(ctx, id_param(ctx)));
 }
 
 template <class R>
@@ -102,7 +111,7 @@ http::Response create(Context& ctx) {
   R record = from_body(j, parse_errors, static_cast<const R*>(nullptr));
   try {
     auto out = create_checked(ctx, std::move(record), parse_errors);
-    auto res = app::json_response(201, current_json<R>(ctx, out.id));
+    auto res = record_response(201, current_json<R>(ctx, out.id));
     res.set_header("Location", "/api/v1/" + std::string(kind_plural(Traits<R>::kind)) + "/" + out.id);
     return res;
   } catch (const ValidationFailed& e) {
@@ -115,9 +124,10 @@ http::Response create(Context& ctx) {
 template <class R>
 http::Response replace(Context& ctx, bool merge) {
   std::string id = id_param(ctx);
+  auto if_match = app::if_match_version(ctx);
   json j = body(ctx);
   FieldErrors parse_errors;
-  auto expected = expected_updated_at(j, parse_errors);
+  auto expected = if_match ? if_match : expected_version(j, parse_errors);
   try {
     update_checked<R>(
         ctx, id,
@@ -135,26 +145,30 @@ http::Response replace(Context& ctx, bool merge) {
   } catch (const ValidationFailed& e) {
     return validation_error(ctx, e.errors);
   } catch (const StaleRecord&) {
+    // If-Match is HTTP's precondition (412); a version in the body is a conflict of the data (409).
+    if (if_match)
+      return app::json_response(412, {{"error", {{"code", "precondition_failed"},
+                                                 {"message", ctx.t("error.precondition_failed")}}}});
     return conflict(ctx, "conflict", "staff.error.stale");
   } catch (const ArchivedRecord&) {
     return conflict(ctx, "archived", "staff.error.archived");
   }
-  return app::json_response(200, current_json<R>(ctx, id));
+  return record_response(200, current_json<R>(ctx, id));
 }
 
 template <class R>
 http::Response set_archive(Context& ctx, bool archive) {
   std::string id = id_param(ctx);
   archive_checked<R>(ctx, id, archive);
-  return app::json_response(200, current_json<R>(ctx, id));
+  return record_response(200, current_json<R>(ctx, id));
 }
 
 template <class R>
 void register_kind(app::Routes& r, accounts::Access creators, accounts::Access editors, accounts::Access archivers) {
   std::string base = "/api/v1/" + std::string(kind_plural(Traits<R>::kind));
-  r.api("GET", base, staff_readers(), list<R>);
+  r.api("GET", base, core::network_readers(), list<R>);
   r.api("POST", base, creators, create<R>, kMaxBody);
-  r.api("GET", base + "/{id}", staff_readers(), get<R>);
+  r.api("GET", base + "/{id}", core::network_readers(), get<R>);
   r.api("PUT", base + "/{id}", editors, [](Context& ctx) { return replace<R>(ctx, false); }, kMaxBody);
   r.api("PATCH", base + "/{id}", editors, [](Context& ctx) { return replace<R>(ctx, true); }, kMaxBody);
   r.api("DELETE", base + "/{id}", archivers, [](Context& ctx) { return set_archive<R>(ctx, true); });
@@ -164,10 +178,10 @@ void register_kind(app::Routes& r, accounts::Access creators, accounts::Access e
 }  // namespace
 
 void register_api(app::Routes& r) {
-  register_kind<Organization>(r, network_editors(), staff_editors(), network_editors());
-  register_kind<Service>(r, staff_editors(), staff_editors(), staff_editors());
-  register_kind<Location>(r, staff_editors(), staff_editors(), staff_editors());
-  register_kind<Team>(r, network_editors(), network_editors(), network_editors());
+  register_kind<Organization>(r, core::network_editors(), core::partner_editors(), core::network_editors());
+  register_kind<Service>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
+  register_kind<Location>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
+  register_kind<Team>(r, core::network_editors(), core::network_editors(), core::network_editors());
 }
 
 }  // namespace samen::directory

@@ -21,6 +21,7 @@
 #include "directory/model/records.hpp"
 #include "directory/model/taxonomy.hpp"
 #include "directory/search/search.hpp"
+#include "util/uuid.hpp"
 
 namespace samen::directory {
 
@@ -661,15 +662,15 @@ struct Tables {
 struct OrgPlan {
   std::string id, name, proper, lang;
   const Profile* profile = nullptr;
-  const Municipality* municipality = nullptr;
+  const core::Municipality* municipality = nullptr;
   std::string email, website;
   bool demo = false;
   std::string demo_description;
 };
 
-const Municipality& municipality_or_first(const std::string& nis) {
-  if (auto m = municipality_by_nis(nis)) return *m;
-  return brussels_municipalities().front();
+const core::Municipality& municipality_or_first(const std::string& nis) {
+  if (auto m = core::municipality_by_nis(nis)) return *m;
+  return core::brussels_municipalities().front();
 }
 
 class Generator {
@@ -732,7 +733,7 @@ class Generator {
       o.id = directory_uuid(plan_.seed, "organization", k);
       o.profile = &weighted_profile(rng);
       o.lang = rng.percent(55) ? "fr" : "nl";
-      const auto& all = brussels_municipalities();
+      const auto& all = core::brussels_municipalities();
       o.municipality = &all[static_cast<std::size_t>(g % static_cast<std::int64_t>(all.size()))];
       const auto& propers = o.lang == "fr" ? kProperNamesFr : kProperNamesNl;
       o.proper = propers[static_cast<std::size_t>(g % static_cast<std::int64_t>(propers.size()))];
@@ -757,7 +758,7 @@ class Generator {
   std::string location(const OrgPlan& org, std::int64_t k, int j, Tables& t) {
     Rng rng(plan_.seed, kLocationStream, k * 4 + j);
     std::string id = directory_uuid(plan_.seed, "location", k * 4 + j);
-    const Municipality& m = *org.municipality;
+    const core::Municipality& m = *org.municipality;
     const Street& street = rng.pick(streets_of(m.nis_code));
     std::string number = std::to_string(1 + rng.below(220));
     bool fr = org.lang == "fr";
@@ -797,7 +798,7 @@ class Generator {
     Rng rng(plan_.seed, kServiceStream, i);
     const Profile& p = *org.profile;
     std::string id = directory_uuid(plan_.seed, "service", i);
-    const Municipality& m = *org.municipality;
+    const core::Municipality& m = *org.municipality;
     Text3 name{v.name.nl + " " + org.proper, v.name.fr + " " + org.proper, v.name.en + " " + org.proper};
     Text3 description{replace_all(v.description.nl, "{place}", m.name_nl),
                       replace_all(v.description.fr, "{place}", m.name_fr),
@@ -973,7 +974,7 @@ std::string directory_uuid(std::uint64_t seed, const std::string& kind, std::int
   h[7] = static_cast<unsigned char>(i >> 8);
   h[8] = static_cast<unsigned char>(0x80 | ((i >> 2) & 0x3F));   // RFC 4122 variant
   h[9] = static_cast<unsigned char>(((i & 0x03) << 6) | (h[9] & 0x3F));
-  return uuid_text(h, 8);
+  return uuid::text(h, 8);
 }
 
 DirectoryCounts generate_directory(store::Database& db, const DirectoryPlan& plan) {

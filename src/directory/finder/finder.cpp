@@ -21,6 +21,7 @@
 #include "directory/module.hpp"
 #include "directory/search/search.hpp"
 #include "directory/search/service_card.hpp"
+#include "util/dates.hpp"
 #include "util/text_fold.hpp"
 
 namespace samen::directory {
@@ -389,7 +390,7 @@ http::Response map_points(Context& ctx) {
 
 // An ISO date in the reader's language ("25 dec. 2025").
 std::string date_text(const Context& ctx, const std::string& iso) {
-  auto days = days_between("1970-01-01", iso);
+  auto days = dates::days_between("1970-01-01", iso);
   if (!days) return iso;
   return i18n::format_time(ctx.lang, *days * 86400 + 12 * 3600, i18n::DateStyle::medium_date);
 }
@@ -420,7 +421,7 @@ void add_hours_table(const Context& ctx, Dict& content, const std::string& table
   t->SetValue("CAPTION", caption);
   const BrusselsTime now = brussels_time(ctx.now);
   for (int wd = 0; wd < 7; ++wd) {
-    const std::string date = add_days(now.date, (wd - now.weekday + 7) % 7);
+    const std::string date = dates::add_days(now.date, (wd - now.weekday + 7) % 7);
     Dict* d = t->AddSectionDictionary("DAYS");
     d->SetValue("DAY", ctx.t("finder.day." + std::to_string(wd)));
     d->SetValue("HOURS", periods_text(ctx, periods_on(h, date)));

@@ -10,6 +10,8 @@
 
 #include "core/brussels.hpp"
 #include "directory/model/schedule.hpp"
+#include "util/dates.hpp"
+#include "util/text.hpp"
 #include "util/text_fold.hpp"
 
 namespace samen::directory {
@@ -18,22 +20,10 @@ namespace {
 
 constexpr std::array<std::string_view, 7> kDayCodes = {"mo", "tu", "we", "th", "fr", "sa", "su"};
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
-}
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 bool is_language_code(std::string_view s) {
@@ -49,7 +39,7 @@ class Parser {
   Parser(const FinderEnvironment& env, FinderRequest& r) : env_(env), r_(r) {}
 
   void field(const std::string& name, const std::string& raw) {
-    std::string v = trimmed(raw);
+    std::string v = text::trimmed(raw);
     if (name == "q") text(raw);
     else if (name == "age") r_.age = v;
     else if (name == "birth") r_.birth = v;
@@ -71,7 +61,7 @@ class Parser {
       else problem("age", "finder.problem.age");
     }
     if (!r_.birth.empty() && !f.age_years) {
-      auto days = valid_iso_date(r_.birth) ? days_between(r_.birth, env_.today) : std::nullopt;
+      auto days = dates::valid_iso(r_.birth) ? dates::days_between(r_.birth, env_.today) : std::nullopt;
       if (!days) problem("birth", "finder.problem.birth");
       else if (*days < 0) problem("birth", "finder.problem.birth_future");
       else if (*days / 365.2425 > kMaxChildAge) problem("birth", "finder.problem.birth_too_old");
@@ -86,14 +76,14 @@ class Parser {
 
   void text(const std::string& raw) {
     std::string clean = text::clean_utf8(raw, kMaxQueryCodePoints);
-    if (code_points(text::clean_utf8(raw)) > kMaxQueryCodePoints) problem("q", "finder.problem.q_long");
-    r_.q = trimmed(clean);
+    if (text::code_points(text::clean_utf8(raw)) > kMaxQueryCodePoints) problem("q", "finder.problem.q_long");
+    r_.q = text::trimmed(clean);
     r_.query.text = r_.q;
   }
 
   void municipality(const std::string& v) {
     if (v.empty()) return;
-    if (municipality_by_nis(v)) add_unique(r_.municipalities, v);
+    if (core::municipality_by_nis(v)) add_unique(r_.municipalities, v);
     else problem("municipality", "finder.problem.municipality");
   }
 
@@ -194,7 +184,7 @@ std::string FinderRequest::query_string(bool with_page, bool with_view) const {
 }
 
 std::optional<double> parse_age(std::string_view s) {
-  std::string t = trimmed(s);
+  std::string t = text::trimmed(s);
   std::replace(t.begin(), t.end(), ',', '.');
   if (t.empty() || t.size() > 12) return std::nullopt;
   double v = 0;
@@ -211,7 +201,7 @@ bool has_unreadable_field(std::string_view raw_query, std::string_view name) {
     if (pair.substr(0, eq) == name) {
       std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
       try {
-        if (!http::valid_utf8(http::percent_decode(value, true))) return true;
+        if (!text::valid_utf8(http::percent_decode(value, true))) return true;
       } catch (const http::FormError&) {
         return true;
       }

@@ -50,7 +50,7 @@ LangTexts texts_of(const TranslationMap& t, const std::string& id, const std::st
 }
 
 std::string municipality_name(std::string_view postcode, i18n::Lang reader) {
-  const Municipality* m = municipality_for_postcode(postcode);
+  const core::Municipality* m = core::municipality_for_postcode(postcode);
   return m ? m->name(reader) : std::string();
 }
 
@@ -419,7 +419,7 @@ std::vector<FilterChoice> language_choices(const std::vector<std::string>& codes
 
 std::vector<FilterChoice> municipality_choices(i18n::Lang reader) {
   std::vector<FilterChoice> out;
-  for (const auto& m : brussels_municipalities()) out.push_back({m.nis_code, m.name(reader), 0});
+  for (const auto& m : core::brussels_municipalities()) out.push_back({m.nis_code, m.name(reader), 0});
   std::sort(out.begin(), out.end(),
             [](const FilterChoice& a, const FilterChoice& b) { return text::fold(a.label) < text::fold(b.label); });
   return out;

@@ -85,7 +85,7 @@ std::size_t write_table(store::Database& db, const Table& t, const fs::path& dir
   std::string buf;
   std::vector<std::optional<std::string>> header;
   for (const auto& f : t.fields) header.emplace_back(f.name);
-  append_csv_record(buf, header);
+  csv::append_record(buf, header);
   std::size_t next_extra = 0, rows = 0;
   auto flush = [&] {
     if (buf.size() > (1u << 20)) {
@@ -98,15 +98,15 @@ std::size_t write_table(store::Database& db, const Table& t, const fs::path& dir
     Values v = canonical(t, row);
     if (v[0] && extra_ids.count(*v[0])) return true;  // replaced by Samen's own row
     while (next_extra < extra.size() && *extra[next_extra][0] < v[0].value_or("")) {
-      append_csv_record(buf, extra[next_extra++]);
+      csv::append_record(buf, extra[next_extra++]);
       ++rows;
     }
-    append_csv_record(buf, v);
+    csv::append_record(buf, v);
     ++rows;
     flush();
     return true;
   });
-  for (; next_extra < extra.size(); ++next_extra, ++rows) append_csv_record(buf, extra[next_extra]);
+  for (; next_extra < extra.size(); ++next_extra, ++rows) csv::append_record(buf, extra[next_extra]);
   out.write(buf);
   out.close();
   return rows;

@@ -15,6 +15,7 @@
 #include "directory/hsds/hsds_objects.hpp"
 #include "http/forms.hpp"
 #include "util/csv.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory::hsds {
 
@@ -36,15 +37,14 @@ constexpr std::pair<std::string_view, std::string_view> kJsonFiles[] = {
 
 // A value quoted for a message: at most 60 bytes, cut on a character boundary.
 std::string excerpt(std::string_view v) {
-  std::size_t n = std::min<std::size_t>(v.size(), 60);
-  while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+  std::string_view shown = text::utf8_prefix(v, 60);
   std::string out = "\"";
-  for (char c : v.substr(0, n)) {
+  for (char c : shown) {
     if (c == '\n') out += "\\n";
     else if (c == '\r') out += "\\r";
     else out.push_back(c);
   }
-  return out + (n < v.size() ? "…\"" : "\"");
+  return out + (shown.size() < v.size() ? "…\"" : "\"");
 }
 
 std::string megabytes(std::uintmax_t bytes) {
@@ -85,7 +85,7 @@ std::size_t first_bad_utf8_line(std::string_view text) {
   while (start <= text.size()) {
     auto end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    if (!http::valid_utf8(text.substr(start, end - start))) return line;
+    if (!text::valid_utf8(text.substr(start, end - start))) return line;
     ++line;
     start = end + 1;
   }
@@ -106,7 +106,7 @@ bool too_big(ImportPackage& pkg, const fs::path& p, std::size_t max_bytes) {
   return true;
 }
 
-std::string row_label(const CsvReader& r) {
+std::string row_label(const csv::Reader& r) {
   std::string s = "row " + std::to_string(r.records());
   if (r.record_line() != r.records()) s += " (line " + std::to_string(r.record_line()) + ")";
   return s;
@@ -115,14 +115,14 @@ std::string row_label(const CsvReader& r) {
 // `file`: the name problems are reported under (the package's own file name).
 void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t, const std::string& file) {
   rank_file(pkg, file);
-  CsvReader reader(in);
-  std::vector<CsvField> fields;
+  csv::Reader reader(in);
+  std::vector<csv::Field> fields;
   std::vector<std::optional<std::size_t>> columns;
   try {
     if (!reader.next(fields)) return;  // an empty file: no rows
     std::set<std::string> seen;
     for (const auto& f : fields) {
-      if (!http::valid_utf8(f.text)) return file_problem(pkg, file, "row 1", "-", "the header is not valid UTF-8");
+      if (!text::valid_utf8(f.text)) return file_problem(pkg, file, "row 1", "-", "the header is not valid UTF-8");
       if (!seen.insert(f.text).second)
         return file_problem(pkg, file, "row 1", f.text, "the column appears twice in the header");
       auto idx = t.index_of(f.text);
@@ -143,12 +143,12 @@ void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t, const
                            std::to_string(columns.size()));
       for (std::size_t i = 0; i < std::min(fields.size(), columns.size()); ++i) {
         if (!columns[i]) continue;
-        if (!http::valid_utf8(fields[i].text)) record_problem(pkg, rec, t.fields[*columns[i]].name, "is not valid UTF-8");
+        if (!text::valid_utf8(fields[i].text)) record_problem(pkg, rec, t.fields[*columns[i]].name, "is not valid UTF-8");
         rec.values[*columns[i]] = fields[i].value();
       }
       pkg.records.push_back(std::move(rec));
     }
-  } catch (const CsvError& e) {
+  } catch (const csv::Error& e) {
     file_problem(pkg, file, "line " + std::to_string(e.line), "-",
                  std::string(e.what()) + "; the rest of the file is not read");
   }
@@ -533,7 +533,7 @@ void check_fields(ImportPackage& pkg, ImportRecord& rec) {
       if (f.required) record_problem(pkg, rec, f.name, "is required");
       continue;
     }
-    if (!http::valid_utf8(*v)) continue;  // reported when read
+    if (!text::valid_utf8(*v)) continue;  // reported when read
     if (auto why = value_problem(t, f, *v)) record_problem(pkg, rec, f.name, *why + " (" + excerpt(*v) + ")");
   }
 }
@@ -797,7 +797,7 @@ void read_csv_text(ImportPackage& pkg, std::string_view text, const Table& table
 
 void read_json_text(ImportPackage& pkg, std::string_view text, const std::string& file, const std::string& kind) {
   rank_file(pkg, file);
-  if (!http::valid_utf8(text))
+  if (!text::valid_utf8(text))
     return file_problem(pkg, file, "line " + std::to_string(first_bad_utf8_line(text)), "-", "is not valid UTF-8");
   nlohmann::json doc;
   try {

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "util/text.hpp"
+
 namespace samen::directory::hsds {
 
 namespace {
@@ -287,24 +289,6 @@ std::vector<std::string> distinct(std::vector<std::string> v) {
 // Objects are written as compact JSON text straight from the rows (no JSON
 // tree): this is the hot path of the ndjson stream.
 
-// Length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  unsigned cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  // No overlong forms, surrogates or values beyond U+10FFFF.
-  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-    return 0;
-  return len;
-}
-
 // A JSON string; bytes that are not UTF-8 become U+FFFD.
 void append_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -321,7 +305,7 @@ void append_escaped(std::string& out, std::string_view s) {
     if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      if (auto len = utf8_sequence(s, i)) {
+      if (auto len = text::utf8_sequence_length(s, i)) {
         out.append(s.data() + i, len);
         i += len;
       } else {

@@ -11,6 +11,8 @@
 
 #include "core/brussels.hpp"
 #include "directory/model/records.hpp"
+#include "util/dates.hpp"
+#include "util/uuid.hpp"
 #include "web/embedded.hpp"
 
 namespace samen::directory::hsds {
@@ -61,7 +63,7 @@ OrderedJson resource_json(const std::string& name, const char* description, Orde
 // Samen's extension resources (see export_datapackage_json).
 OrderedJson extension_resources() {
   OrderedJson nis_codes = OrderedJson::array();
-  for (const auto& m : brussels_municipalities()) nis_codes.push_back(m.nis_code);
+  for (const auto& m : core::brussels_municipalities()) nis_codes.push_back(m.nis_code);
   OrderedJson kinds = OrderedJson::array();
   for (auto k : directory::kTeamKinds) kinds.push_back(std::string(k));
   OrderedJson out = OrderedJson::array();
@@ -189,8 +191,6 @@ int number_at(std::string_view s, std::size_t pos, std::size_t n) {
   return v;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 // "HH:MM:SS[.frac]" at pos; returns the length consumed or 0.
 std::size_t full_time_at(std::string_view s, std::size_t pos, bool seconds_optional) {
   if (!digits(s, pos, 2) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2)) return 0;
@@ -283,18 +283,7 @@ const Table* table_for_resource(std::string_view resource) {
   return nullptr;
 }
 
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!std::isxdigit(static_cast<unsigned char>(c))) {
-      return false;
-    }
-  }
-  return true;
-}
+bool is_uuid(std::string_view s) { return uuid::valid(s); }
 
 bool is_email(std::string_view s) {
   auto at = s.find('@');
@@ -338,15 +327,7 @@ bool is_uri(std::string_view s) {
   return true;
 }
 
-bool is_date(std::string_view s) {
-  if (s.size() != 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
-    return false;
-  int y = number_at(s, 0, 4), m = number_at(s, 5, 2), d = number_at(s, 8, 2);
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  int max = kDays[m - 1] + (m == 2 && leap(y) ? 1 : 0);
-  return d <= max;
-}
+bool is_date(std::string_view s) { return dates::valid_iso(s); }
 
 bool is_datetime(std::string_view s) {
   if (s.size() < 20 || !is_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != 't')) return false;
@@ -451,7 +432,7 @@ std::string translation_attribute_id(std::string_view resource_type, std::string
     name.push_back('\0');
     name.append(part);
   }
-  return name_based_uuid(name);  // version 8: name-based, stable across exports
+  return uuid::name_based(name);  // version 8: name-based, stable across exports
 }
 
 }  // namespace samen::directory::hsds

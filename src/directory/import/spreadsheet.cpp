@@ -13,6 +13,7 @@
 #include "directory/module.hpp"
 #include "directory/search/search.hpp"
 #include "http/multipart.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -101,7 +102,7 @@ http::Response mapping_page(Context& ctx, const SheetTable& table, const std::st
     int shown = 0;
     for (const auto& r : table.rows) {
       if (shown == 3) break;
-      std::string v = trim(r.cells[i]);
+      std::string v = text::trimmed(r.cells[i]);
       if (v.empty()) continue;
       examples += (shown++ ? " · " : "") + shorten(v, kExampleChars);
     }

@@ -13,6 +13,7 @@
 
 #include "core/brussels.hpp"
 #include "directory/model/taxonomy.hpp"
+#include "util/text.hpp"
 #include "util/text_fold.hpp"
 
 namespace samen::directory {
@@ -47,7 +48,7 @@ std::vector<std::string> split_list(std::string_view cell, bool on_spaces) {
   std::vector<std::string> out;
   std::string current;
   auto flush = [&] {
-    std::string t = trim(current);
+    std::string t = text::trimmed(current);
     if (!t.empty()) out.push_back(t);
     current.clear();
   };
@@ -142,7 +143,7 @@ struct Cells {
   // The trimmed cell of a field ("" when unmapped or empty).
   std::string get(SheetField f) const {
     for (std::size_t i = 0; i < mapping.size() && i < row.cells.size(); ++i)
-      if (mapping[i] == f) return trim(row.cells[i]);
+      if (mapping[i] == f) return text::trimmed(row.cells[i]);
     return "";
   }
   bool mapped(SheetField f) const { return std::find(mapping.begin(), mapping.end(), f) != mapping.end(); }
@@ -321,17 +322,17 @@ class Planner {
     std::string street = cells.get(SheetField::street), postcode = cells.get(SheetField::postcode),
                 town = cells.get(SheetField::municipality);
     if (street.empty() && postcode.empty() && town.empty()) return std::nullopt;
-    const Municipality* by_postcode = nullptr;
-    const Municipality* by_name = nullptr;
+    const core::Municipality* by_postcode = nullptr;
+    const core::Municipality* by_name = nullptr;
     if (!postcode.empty()) {
-      by_postcode = municipality_for_postcode(postcode);
+      by_postcode = core::municipality_for_postcode(postcode);
       if (!by_postcode) p.problems.push_back({SheetField::postcode, "sheet.row.postcode_invalid", {{"value", postcode}}});
     }
     if (!town.empty()) {
       std::string f = folded(town);
-      for (const auto& m : brussels_municipalities())
+      for (const auto& m : core::brussels_municipalities())
         if (f == folded(m.name_nl) || f == folded(m.name_fr) || f == m.nis_code) by_name = &m;
-      if (!by_name) by_name = municipality_for_postcode(town);
+      if (!by_name) by_name = core::municipality_for_postcode(town);
       if (!by_name)
         p.problems.push_back({SheetField::municipality, "sheet.row.municipality_unknown", {{"value", town}}});
     }
@@ -345,7 +346,7 @@ class Planner {
         p.problems.push_back({SheetField::street, "sheet.row.street_missing", {}});
       return std::nullopt;
     }
-    const Municipality* m = by_postcode ? by_postcode : by_name;
+    const core::Municipality* m = by_postcode ? by_postcode : by_name;
     if (!m) {
       if (postcode.empty() && town.empty())
         p.problems.push_back({SheetField::postcode, "sheet.row.postcode_missing", {}});
@@ -545,7 +546,7 @@ std::optional<CostOption> parse_cost(std::string_view cell) {
   auto has = [&](std::initializer_list<std::string_view> any) { return has_word(words, any); };
   if (has({"gratis", "gratuit", "gratuite", "free", "kosteloos"})) return CostOption{"free", std::nullopt, ""};
   if (has({"inkomen", "inkomensgerelateerd", "revenu", "revenus", "income"}))
-    return CostOption{"income_related", std::nullopt, trim(cell)};
+    return CostOption{"income_related", std::nullopt, text::trimmed(cell)};
   // An amount: "€ 5,50", "5.50 EUR", "12 euro per maand".
   std::string number;
   bool seen_digit = false;
@@ -558,10 +559,10 @@ std::optional<CostOption> parse_cost(std::string_view cell) {
     auto amount = parse_decimal(number);
     if (!amount || *amount < 0 || *amount > 100000) return std::nullopt;
     if (*amount == 0) return CostOption{"free", std::nullopt, ""};
-    return CostOption{"paid", *amount, trim(cell)};
+    return CostOption{"paid", *amount, text::trimmed(cell)};
   }
   if (has({"betalend", "betaald", "betalen", "payant", "payante", "paid", "fee"}))
-    return CostOption{"paid", std::nullopt, trim(cell)};
+    return CostOption{"paid", std::nullopt, text::trimmed(cell)};
   return std::nullopt;
 }
 

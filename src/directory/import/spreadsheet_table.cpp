@@ -1,6 +1,6 @@
-// CSV and XLSX reading for the spreadsheet import. CSV: RFC 4180 quoting
-// (doubled quotes, line breaks inside quotes), CRLF/LF/CR line ends, a UTF-8
-// BOM and Excel's "sep=;" hint. XLSX: libzip opens the archive from memory
+// CSV and XLSX reading for the spreadsheet import. CSV: util/csv.hpp's
+// lenient dialect (doubled quotes, line breaks inside quotes, CRLF/LF/CR line
+// ends) after a UTF-8 BOM, Excel's "sep=;" hint and the delimiter are read here. XLSX: libzip opens the archive from memory
 // (declared and actual sizes capped), expat reads workbook, relationships,
 // shared strings, styles and the first sheet (DOCTYPEs refused, so no entity
 // tricks). Numbers in a date or time format arrive as ISO text, not serials.
@@ -18,6 +18,10 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
+
+#include "util/csv.hpp"
+#include "util/text.hpp"
 
 #include "documents/excel_dates.hpp"
 
@@ -25,49 +29,8 @@ namespace samen::directory {
 
 namespace {
 
-std::string trim_copy(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-  if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-  unsigned char d = b(i + 1);
-  if (c == 0xE0 && d < 0xA0) return 0;  // overlong
-  if (c == 0xED && d > 0x9F) return 0;  // surrogates
-  if (c == 0xF0 && d < 0x90) return 0;  // overlong
-  if (c == 0xF4 && d > 0x8F) return 0;  // above U+10FFFF
-  return n;
-}
-
-bool is_valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_sequence(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-// Cuts at most max bytes without splitting a character.
-void truncate_utf8(std::string& s, std::size_t max) {
-  if (s.size() <= max) return;
-  std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  s.resize(cut);
-}
-
 bool blank(const std::vector<std::string>& cells) {
-  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim_copy(c).empty(); });
+  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return text::trimmed(c).empty(); });
 }
 
 // Turns raw records (first non-blank = header) into the table, applying the limits.
@@ -78,23 +41,23 @@ class TableBuilder {
   void add(int number, std::vector<std::string> cells, std::string error = "") {
     if (cells.size() > limits_.max_columns) {
       // Trailing empty cells (a sheet's formatted but unused columns) do not count.
-      while (cells.size() > limits_.max_columns && trim_copy(cells.back()).empty()) cells.pop_back();
+      while (cells.size() > limits_.max_columns && text::trimmed(cells.back()).empty()) cells.pop_back();
       if (cells.size() > limits_.max_columns) throw SheetError("sheet.error.too_many_columns");
     }
     for (auto& c : cells) {
-      if (!is_valid_utf8(c)) {
-        c = replace_invalid_utf8(c);
+      if (!text::valid_utf8(c)) {
+        c = text::replace_invalid_utf8(c);
         if (error.empty()) error = "sheet.error.invalid_utf8";
       }
       if (c.size() > limits_.max_cell_bytes) {
-        truncate_utf8(c, limits_.max_cell_bytes);
+        c.resize(text::utf8_prefix(c, limits_.max_cell_bytes).size());
         if (error.empty()) error = "sheet.error.cell_too_long";
       }
     }
     if (!have_header_) {
       if (blank(cells) && error.empty()) return;
-      while (!cells.empty() && trim_copy(cells.back()).empty()) cells.pop_back();
-      for (auto& c : cells) c = trim_copy(c);
+      while (!cells.empty() && text::trimmed(cells.back()).empty()) cells.pop_back();
+      for (auto& c : cells) c = text::trimmed(c);
       if (cells.empty()) throw SheetError("sheet.error.empty");
       table_.header = std::move(cells);
       have_header_ = true;
@@ -104,7 +67,7 @@ class TableBuilder {
     const std::size_t width = table_.header.size();
     if (cells.size() > width) {
       bool extra = std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(width), cells.end(),
-                               [](const std::string& c) { return !trim_copy(c).empty(); });
+                               [](const std::string& c) { return !text::trimmed(c).empty(); });
       if (extra && error.empty()) error = "sheet.error.extra_cells";
     }
     cells.resize(width);
@@ -359,22 +322,6 @@ std::string number_text(const std::string& value, const std::string& style,
 
 }  // namespace
 
-std::string replace_invalid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_sequence(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
-
 char detect_delimiter(std::string_view line) {
   std::size_t semicolons = 0, commas = 0, tabs = 0;
   bool quoted = false;
@@ -406,57 +353,23 @@ SheetTable parse_csv(std::string_view bytes, const SheetLimits& limits) {
   if (!delimiter) delimiter = detect_delimiter(bytes.substr(0, bytes.find_first_of("\r\n")));
 
   TableBuilder builder(limits);
+  std::istringstream in{std::string(bytes)};
+  csv::Reader reader(in, bytes.size() + 1, csv::Dialect{delimiter, /*lenient=*/true});
+  std::vector<csv::Field> fields;
   std::vector<std::string> cells;
-  std::string cell;
   int record = 0;  // the record's number: the row a spreadsheet program shows
-  std::size_t i = 0;
-  const std::size_t n = bytes.size();
-  while (i < n) {
+  for (;;) {
     ++record;
-    cells.clear();
-    bool end_of_record = false;
-    while (!end_of_record) {
-      cell.clear();
-      if (i < n && bytes[i] == '"') {
-        ++i;
-        bool closed = false;
-        while (i < n) {
-          char c = bytes[i++];
-          if (c == '"') {
-            if (i < n && bytes[i] == '"') {
-              cell += '"';
-              ++i;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            cell += c;
-          }
-        }
-        if (!closed) {
-          cells.push_back(cell);
-          builder.add(record, cells, "sheet.error.unclosed_quote");
-          return builder.finish();
-        }
-        // Text after the closing quote belongs to the cell (lenient, as Excel reads it).
-        while (i < n && bytes[i] != delimiter && bytes[i] != '\n' && bytes[i] != '\r') cell += bytes[i++];
-      } else {
-        while (i < n && bytes[i] != delimiter && bytes[i] != '\n' && bytes[i] != '\r') cell += bytes[i++];
-      }
-      cells.push_back(cell);
-      if (i >= n) {
-        end_of_record = true;
-      } else if (bytes[i] == delimiter) {
-        ++i;
-        if (i >= n) cells.emplace_back(), end_of_record = true;
-      } else {  // line end: CRLF, LF or CR
-        if (bytes[i] == '\r' && i + 1 < n && bytes[i + 1] == '\n') ++i;
-        ++i;
-        end_of_record = true;
-      }
+    std::string error;
+    try {
+      if (!reader.next(fields)) break;
+    } catch (const csv::Error&) {  // lenient reading fails only on a quote left open at the end
+      error = "sheet.error.unclosed_quote";
     }
-    builder.add(record, cells);
+    cells.clear();
+    for (auto& f : fields) cells.push_back(std::move(f.text));
+    builder.add(record, cells, error);
+    if (!error.empty()) break;
   }
   return builder.finish();
 }

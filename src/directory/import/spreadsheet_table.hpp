@@ -44,8 +44,6 @@ SheetTable parse_spreadsheet(std::string_view bytes, const SheetLimits& limits =
 
 // The delimiter of a CSV line: ';', ',' or '\t', whichever occurs most outside quotes (';' on a tie).
 char detect_delimiter(std::string_view first_line);
-// The bytes with each invalid UTF-8 sequence replaced by U+FFFD.
-std::string replace_invalid_utf8(std::string_view s);
 
 // The table as compact JSON, carried between the steps of the import forms,
 // and back (SheetError "sheet.error.bad_data" when the text is not such a table).

@@ -1,46 +1,31 @@
-// The staff side's permission rules (see permissions.hpp).
+// The staff side's permission rules per kind of record (see permissions.hpp).
 #include "directory/model/permissions.hpp"
-
-#include <algorithm>
 
 namespace samen::directory {
 
-using accounts::Access;
-using accounts::Role;
-
-Access staff_readers() { return Access::signed_in(); }
-Access staff_editors() { return Access::only({Role::admin, Role::coordinator, Role::partner}); }
-Access network_editors() { return Access::only({Role::admin, Role::coordinator}); }
-
-bool edits_everything(const accounts::User& u) { return u.role == Role::admin || u.role == Role::coordinator; }
-
 namespace {
-bool works_for(const accounts::User& u, const std::string& org) {
-  return !org.empty() && std::find(u.organizations.begin(), u.organizations.end(), org) != u.organizations.end();
-}
+// Services and locations are what partners add and retire for their organisations.
+bool partner_owned(RecordKind k) { return k == RecordKind::service || k == RecordKind::location; }
 }  // namespace
 
 bool may_create(const accounts::User& u, RecordKind k, const std::string& owner_org) {
-  if (edits_everything(u)) return true;
-  if (u.role != Role::partner) return false;
-  return (k == RecordKind::service || k == RecordKind::location) && works_for(u, owner_org);
+  if (core::acts_for_whole_network(u)) return true;
+  return partner_owned(k) && core::works_for(u, owner_org);
+}
+
+bool may_create_some(const accounts::User& u, RecordKind k) {
+  if (core::acts_for_whole_network(u)) return true;
+  return partner_owned(k) && u.role == accounts::Role::partner && !u.organizations.empty();
 }
 
 bool may_edit(const accounts::User& u, RecordKind k, const std::string& owner_org) {
-  if (edits_everything(u)) return true;
-  if (u.role != Role::partner || k == RecordKind::team) return false;
-  return works_for(u, owner_org);
+  if (core::acts_for_whole_network(u)) return true;
+  return k != RecordKind::team && core::works_for(u, owner_org);
 }
 
 bool may_archive(const accounts::User& u, RecordKind k, const std::string& owner_org) {
-  if (edits_everything(u)) return true;
-  if (u.role != Role::partner) return false;
-  return (k == RecordKind::service || k == RecordKind::location) && works_for(u, owner_org);
-}
-
-std::optional<std::vector<std::string>> own_organizations(const accounts::User& u) {
-  if (edits_everything(u)) return std::nullopt;
-  return u.organizations;
+  if (core::acts_for_whole_network(u)) return true;
+  return partner_owned(k) && core::works_for(u, owner_org);
 }
 
 }  // namespace samen::directory

@@ -1,34 +1,27 @@
-// Who may do what on the staff side of the service map. Coordinators and
-// admins edit everything; partner staff edit the records of their own
-// organisations; facilitators and parent representatives only read; the
-// public sees none of it (the finder is public). Plain logic, no I/O.
+// Who may do what on the staff side of the service map, per kind of record,
+// on top of the network's "own organisation" rules (core/permissions.hpp):
+// coordinators and admins edit everything; partner staff edit the records of
+// their own organisations and create services and locations for them;
+// facilitators and parent representatives only read; the public sees none of
+// it (the finder is public). Plain logic, no I/O.
 #pragma once
-#include <optional>
 #include <string>
-#include <vector>
 
-#include "accounts/roles.hpp"
 #include "accounts/users.hpp"
+#include "core/permissions.hpp"
 #include "directory/model/records.hpp"
 
 namespace samen::directory {
 
-// Route-level rules, for Routes::page / Routes::api.
-accounts::Access staff_readers();  // every signed-in role
-accounts::Access staff_editors();  // admin, coordinator, partner (record checks follow)
-accounts::Access network_editors();  // admin, coordinator: organisations' creation, teams
-
-bool edits_everything(const accounts::User& u);  // admin or coordinator
 // May the user create a record of this kind owned by this organisation
 // (services and locations: their organization_id; organisations and teams: "")?
 bool may_create(const accounts::User& u, RecordKind k, const std::string& owner_org);
+// May the user create a record of this kind for at least one organisation (the "new" links)?
+bool may_create_some(const accounts::User& u, RecordKind k);
 // May the user change (edit, mark verified) a record owned by owner_org (an
 // organisation: its own id)?
 bool may_edit(const accounts::User& u, RecordKind k, const std::string& owner_org);
 // May the user archive or restore it?
 bool may_archive(const accounts::User& u, RecordKind k, const std::string& owner_org);
-// The organisations whose records the user sees in review lists and may pick
-// in forms: nullopt = all.
-std::optional<std::vector<std::string>> own_organizations(const accounts::User& u);
 
 }  // namespace samen::directory

@@ -16,6 +16,8 @@
 #include <set>
 
 #include "core/brussels.hpp"
+#include "util/dates.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -123,16 +125,8 @@ std::string language_display_name(const std::string& code, std::string_view in_l
 
 // ---- parsers -------------------------------------------------------------------
 
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n\f\v";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::optional<double> parse_decimal(std::string_view raw) {
-  std::string s = trim(raw);
+  std::string s = text::trimmed(raw);
   if (s.empty() || s.size() > 32) return std::nullopt;
   std::replace(s.begin(), s.end(), ',', '.');
   bool digit = false, dot = false;
@@ -191,15 +185,9 @@ bool valid_time(std::string_view t) {
 }
 
 bool valid_date(std::string_view d) {
-  int y1, y2, mo, da;
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-' || !two_digits(d, 0, y1) || !two_digits(d, 2, y2) ||
-      !two_digits(d, 5, mo) || !two_digits(d, 8, da))
-    return false;
-  int y = y1 * 100 + y2;
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || da < 1) return false;
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return da <= days[mo - 1] + (mo == 2 && leap ? 1 : 0);
+  auto date = dates::parse_iso(d);
+  // A year outside 1900-2200 in a record is a typo ("0225"), not a date anyone means.
+  return date && date->year >= 1900 && date->year <= 2200;
 }
 
 // ---- dates ----------------------------------------------------------------------
@@ -403,7 +391,7 @@ FieldErrors validate(const Location& l) {
     check_text(e, "address_2", l.address.address_2, kShortText);
     check_text(e, "city", l.address.city, 100);
     if (l.address.postal_code.empty()) e.emplace("postal_code", "staff.invalid.required");
-    else if (!municipality_for_postcode(l.address.postal_code)) e.emplace("postal_code", "staff.invalid.postcode");
+    else if (!core::municipality_for_postcode(l.address.postal_code)) e.emplace("postal_code", "staff.invalid.postcode");
   }
   check_phones(e, l.phones);
   return e;
@@ -417,7 +405,7 @@ FieldErrors validate(const Team& t) {
   if (!t.id.empty() && t.parent_id == t.id) e.emplace("parent_id", "staff.invalid.parent");
   if (t.areas.size() > 200) e.emplace("areas", "staff.invalid.too_many");
   for (const auto& a : t.areas)
-    if (!municipality_by_nis(a.municipality) || a.neighbourhood.size() > 100 || has_control_chars(a.neighbourhood)) {
+    if (!core::municipality_by_nis(a.municipality) || a.neighbourhood.size() > 100 || has_control_chars(a.neighbourhood)) {
       e.emplace("areas", "staff.invalid.municipality");
       break;
     }

@@ -189,8 +189,7 @@ std::optional<double> parse_decimal(std::string_view s);  // "2,5" or "2.5"; nul
 bool valid_email(std::string_view s);
 bool valid_url(std::string_view s);
 bool valid_time(std::string_view hhmm);  // "HH:MM", 00:00-23:59 (24:00 as a closing time)
-bool valid_date(std::string_view iso);   // "YYYY-MM-DD", a real day
-std::string trim(std::string_view s);
+bool valid_date(std::string_view iso);   // "YYYY-MM-DD", a real day in 1900-2200 (util/dates.hpp)
 
 // ---- change history -------------------------------------------------------------
 
@@ -318,12 +317,5 @@ struct TermChoice {
   std::string id, label, parent_id;
 };
 std::vector<TermChoice> term_choices(store::Connection& c, i18n::Lang lang);
-
-std::string new_uuid();  // random (version 4)
-// The text of a UUID made of 16 bytes, with its version and the RFC 4122 variant set.
-std::string uuid_text(unsigned char (&bytes)[16], unsigned version);
-// A name-based UUID (version 8, BLAKE2b of the name, RFC 9562): the same
-// name always gives the same id.
-std::string name_based_uuid(std::string_view name);
 
 }  // namespace samen::directory

@@ -3,7 +3,11 @@
 // per field instead of throwing.
 #include "directory/model/records_json.hpp"
 
+#include "app/api.hpp"
+
 #include <cmath>
+
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -16,10 +20,13 @@ const char* kWeekdayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
+// Times as RFC 3339; the version for optimistic updates is the last write's
+// time in seconds (what the staff forms send back too).
 json stamps(json j, const Stamp& s) {
-  j["created_at"] = s.created_at;
-  j["updated_at"] = s.updated_at;
-  j["archived_at"] = s.archived_at ? json(*s.archived_at) : json(nullptr);
+  j["created_at"] = app::rfc3339(s.created_at);
+  j["updated_at"] = app::rfc3339(s.updated_at);
+  j["archived_at"] = app::rfc3339_or_null(s.archived_at);
+  j["version"] = s.updated_at;
   return j;
 }
 
@@ -73,7 +80,7 @@ class Reader {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return {};
     if (!it->is_string()) return type_error(field), std::string();
-    return trim(it->get<std::string>());
+    return text::trimmed(it->get<std::string>());
   }
   std::optional<double> number(const char* key, const std::string& field = "") {
     return number_of(j_, key, field.empty() ? key : field);
@@ -103,7 +110,7 @@ class Reader {
     std::vector<std::string> out;
     for (const auto& item : *it) {
       if (!item.is_string()) return type_error(field), std::vector<std::string>();
-      out.push_back(trim(item.get<std::string>()));
+      out.push_back(text::trimmed(item.get<std::string>()));
     }
     return out;
   }

@@ -2,7 +2,6 @@
 // create / update (optimistic check on updated_at) / archive / restore, the
 // HSDS metadata change history and the staff lists. SQL runs on SQLite and
 // PostgreSQL alike; callers wrap writes in store::in_transaction.
-#include <sodium.h>
 
 #include <algorithm>
 #include <functional>
@@ -11,37 +10,14 @@
 
 #include "core/brussels.hpp"
 #include "directory/model/records.hpp"
+#include "util/text.hpp"
+#include "util/uuid.hpp"
 
 namespace samen::directory {
 
 using store::Connection;
 using store::Param;
 using store::Params;
-
-std::string uuid_text(unsigned char (&h)[16], unsigned version) {
-  h[6] = static_cast<unsigned char>((h[6] & 0x0F) | (version << 4));
-  h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += hex[h[i] >> 4];
-    out += hex[h[i] & 15];
-  }
-  return out;
-}
-
-std::string new_uuid() {
-  unsigned char h[16];
-  randombytes_buf(h, sizeof h);
-  return uuid_text(h, 4);
-}
-
-std::string name_based_uuid(std::string_view name) {
-  unsigned char h[16];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(name.data()), name.size(), nullptr, 0);
-  return uuid_text(h, 8);
-}
 
 namespace {
 
@@ -107,7 +83,7 @@ void save_phones(Connection& c, const char* owner_column, const std::string& id,
   for (const auto& p : phones)
     c.exec(std::string("INSERT INTO phones (id, ") + owner_column +
                ", number, type, description) VALUES (?, ?, ?, ?, ?)",
-           {new_uuid(), id, p.number, text_or_null(p.type), text_or_null(p.description)});
+           {uuid::random(), id, p.number, text_or_null(p.type), text_or_null(p.description)});
 }
 
 // ---- history -------------------------------------------------------------------------
@@ -118,7 +94,7 @@ void write_history(Connection& c, RecordKind k, const std::string& id, const std
   for (const auto& ch : changes)
     c.exec("INSERT INTO metadata (id, resource_id, resource_type, last_action_date, last_action_type, field_name, "
            "previous_value, replacement_value, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-           {new_uuid(), id, std::string(kind_name(k)), date, action, ch.field, ch.previous, ch.replacement,
+           {uuid::random(), id, std::string(kind_name(k)), date, action, ch.field, ch.previous, ch.replacement,
             a.email});
 }
 
@@ -132,9 +108,9 @@ std::int64_t next_updated_at(std::int64_t previous, std::int64_t now) { return s
 
 void normalize_phones(std::vector<Phone>& phones) {
   for (auto& p : phones) {
-    p.number = trim(p.number);
-    p.type = trim(p.type);
-    p.description = trim(p.description);
+    p.number = text::trimmed(p.number);
+    p.type = text::trimmed(p.type);
+    p.description = text::trimmed(p.description);
   }
 }
 
@@ -334,7 +310,7 @@ void normalize(Service& s) {
 }
 
 void normalize(Location& l) {
-  if (const Municipality* m = municipality_for_postcode(l.address.postal_code)) {
+  if (const core::Municipality* m = core::municipality_for_postcode(l.address.postal_code)) {
     std::string digits;
     for (char ch : l.address.postal_code)
       if (ch >= '0' && ch <= '9') digits += ch;
@@ -346,7 +322,7 @@ void normalize(Location& l) {
 }
 
 void normalize(Team& t) {
-  for (auto& a : t.areas) a.neighbourhood = trim(a.neighbourhood);
+  for (auto& a : t.areas) a.neighbourhood = text::trimmed(a.neighbourhood);
   std::sort(t.areas.begin(), t.areas.end(), [](const auto& a, const auto& b) {
     return std::tie(a.municipality, a.neighbourhood) < std::tie(b.municipality, b.neighbourhood);
   });
@@ -422,19 +398,19 @@ void write_children(Connection& c, const Service& s) {
   c.exec("DELETE FROM languages WHERE service_id = ?", {s.id});
   for (const auto& code : s.languages)
     c.exec("INSERT INTO languages (id, service_id, code, name) VALUES (?, ?, ?, ?)",
-           {new_uuid(), s.id, code, language_display_name(code, "en")});
+           {uuid::random(), s.id, code, language_display_name(code, "en")});
 
   c.exec("DELETE FROM cost_options WHERE service_id = ?", {s.id});
   if (s.cost)
     c.exec("INSERT INTO cost_options (id, service_id, option, currency, amount, amount_description) "
            "VALUES (?, ?, ?, 'EUR', ?, ?)",
-           {new_uuid(), s.id, s.cost->option, number_or_null(s.cost->amount), text_or_null(s.cost->amount_description)});
+           {uuid::random(), s.id, s.cost->option, number_or_null(s.cost->amount), text_or_null(s.cost->amount_description)});
 
   c.exec("DELETE FROM attributes WHERE link_id = ? AND link_entity = 'service'", {s.id});
   for (const auto& term : s.categories)
     c.exec("INSERT INTO attributes (id, link_id, taxonomy_term_id, link_type, link_entity) "
            "VALUES (?, ?, ?, 'category', 'service')",
-           {new_uuid(), s.id, term});
+           {uuid::random(), s.id, term});
 
   // Links to locations: only removed links go, so rows hanging on a kept
   // service_at_location (imported hours or phones there) stay.
@@ -446,7 +422,7 @@ void write_children(Connection& c, const Service& s) {
       c.exec("DELETE FROM service_at_location WHERE service_id = ? AND location_id = ?", {s.id, l});
   for (const auto& l : s.location_ids)
     if (std::find(linked.begin(), linked.end(), l) == linked.end())
-      c.exec("INSERT INTO service_at_location (id, service_id, location_id) VALUES (?, ?, ?)", {new_uuid(), s.id, l});
+      c.exec("INSERT INTO service_at_location (id, service_id, location_id) VALUES (?, ?, ?)", {uuid::random(), s.id, l});
 
   // Weekly hours Samen edits are replaced; rules it cannot show (imported
   // monthly rules, ...) stay untouched.
@@ -456,19 +432,19 @@ void write_children(Connection& c, const Service& s) {
   for (const auto& h : s.hours)
     c.exec("INSERT INTO schedules (id, service_id, freq, wkst, byday, opens_at, closes_at) "
            "VALUES (?, ?, 'WEEKLY', 'MO', ?, ?, ?)",
-           {new_uuid(), s.id, std::string(kWeekdayCodes[h.weekday]), h.opens_at, h.closes_at});
+           {uuid::random(), s.id, std::string(kWeekdayCodes[h.weekday]), h.opens_at, h.closes_at});
 
   c.exec("DELETE FROM schedule_exceptions WHERE service_id = ?", {s.id});
   for (const auto& x : s.exceptions)
     c.exec("INSERT INTO schedule_exceptions (id, service_id, starts_on, ends_on, closed, opens_at, closes_at, "
            "description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-           {new_uuid(), s.id, x.starts_on, x.ends_on, std::int64_t{x.closed ? 1 : 0}, text_or_null(x.opens_at),
+           {uuid::random(), s.id, x.starts_on, x.ends_on, std::int64_t{x.closed ? 1 : 0}, text_or_null(x.opens_at),
             text_or_null(x.closes_at), text_or_null(x.description)});
 
   c.exec("DELETE FROM contacts WHERE service_id = ?", {s.id});
   for (const auto& ct : s.contacts)
     c.exec("INSERT INTO contacts (id, service_id, name, title, email) VALUES (?, ?, ?, ?, ?)",
-           {new_uuid(), s.id, text_or_null(ct.name), text_or_null(ct.title), text_or_null(ct.email)});
+           {uuid::random(), s.id, text_or_null(ct.name), text_or_null(ct.title), text_or_null(ct.email)});
   save_phones(c, "service_id", s.id, s.phones);
 }
 
@@ -478,7 +454,7 @@ void write_children(Connection& c, const Location& l) {
     c.exec("INSERT INTO addresses (id, location_id, address_1, address_2, city, region, state_province, "
            "postal_code, country, address_type) VALUES (?, ?, ?, ?, ?, 'Brussels-Capital Region', "
            "'Brussels-Capital Region', ?, 'BE', 'physical')",
-           {new_uuid(), l.id, l.address.address_1, text_or_null(l.address.address_2), l.address.city,
+           {uuid::random(), l.id, l.address.address_1, text_or_null(l.address.address_2), l.address.city,
             l.address.postal_code});
   save_phones(c, "location_id", l.id, l.phones);
 }
@@ -502,7 +478,7 @@ std::optional<Team> load(Connection& c, const Team&, const std::string& id) { re
 
 template <class R>
 std::vector<FieldChange> create_any(Connection& c, R& r, const Actor& a) {
-  if (r.id.empty()) r.id = new_uuid();
+  if (r.id.empty()) r.id = uuid::random();
   normalize(r);
   r.stamp = {a.now, a.now, std::nullopt};
   write_base(c, r, true, 0);

@@ -16,18 +16,15 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "util/dates.hpp"
+#include "util/text.hpp"
+
 namespace samen::directory {
 
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
 constexpr std::array<std::string_view, 7> kWeekdayCodes = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -46,60 +43,11 @@ std::optional<int> digits_at(std::string_view s, std::size_t pos, std::size_t di
   return v;
 }
 
-struct CivilDate {
-  int year = 0, month = 0, day = 0;
-};
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
-}
-
-// "YYYY-MM-DD" (a longer ISO date-time is read by its first ten characters).
-std::optional<CivilDate> parse_date(std::string_view iso) {
-  iso = trim(iso);
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  auto y = digits_at(iso, 0, 4), m = digits_at(iso, 5, 2), d = digits_at(iso, 8, 2);
-  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) return std::nullopt;
-  return CivilDate{*y, *m, *d};
-}
-
-// Days since 1970-01-01 (H. Hinnant's algorithm).
-long days_from_civil(CivilDate c) {
-  long y = c.year - (c.month <= 2 ? 1 : 0);
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long mp = (c.month + 9) % 12;
-  long doy = (153 * mp + 2) / 5 + c.day - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDate civil_from_days(long z) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp < 10 ? mp + 3 : mp - 9;
-  return CivilDate{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
-}
-
-std::string format_date(CivilDate c) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
-}
-
 // A rule's validity bound as a plain date ("" = open-ended).
+// (A date-time is read by its first ten characters.)
 std::string date_part(std::string_view s) {
-  auto d = parse_date(s);
-  return d ? format_date(*d) : std::string();
+  auto d = dates::parse_iso(text::trim(s).substr(0, 10));
+  return d ? dates::format_iso(*d) : std::string();
 }
 
 bool valid_on(const WeeklyOpening& w, std::string_view date) {
@@ -138,7 +86,7 @@ std::vector<int> parse_byday(std::string_view byday) {
   std::vector<int> days;
   while (!byday.empty()) {
     auto comma = byday.find(',');
-    std::string code = upper(trim(byday.substr(0, comma)));
+    std::string code = upper(text::trim(byday.substr(0, comma)));
     for (int d = 0; d < 7; ++d)
       if (code == kWeekdayCodes[static_cast<std::size_t>(d)] && std::find(days.begin(), days.end(), d) == days.end())
         days.push_back(d);
@@ -150,7 +98,7 @@ std::vector<int> parse_byday(std::string_view byday) {
 }
 
 std::optional<int> parse_clock(std::string_view hhmm) {
-  hhmm = trim(hhmm);
+  hhmm = text::trim(hhmm);
   if (hhmm.size() != 5 && hhmm.size() != 8) return std::nullopt;
   if (hhmm[2] != ':' || (hhmm.size() == 8 && hhmm[5] != ':')) return std::nullopt;
   auto h = digits_at(hhmm, 0, 2), m = digits_at(hhmm, 3, 2);
@@ -172,7 +120,7 @@ OpeningHours opening_hours_from(const std::vector<ScheduleRow>& rows,
   OpeningHours h;
   for (const auto& row : rows) {
     // A row without freq but with byday and times is read as weekly (common in real exports).
-    std::string freq = upper(trim(row.freq));
+    std::string freq = upper(text::trim(row.freq));
     if (!freq.empty() && freq != "WEEKLY") continue;
     auto opens = parse_clock(row.opens_at), closes = parse_clock(row.closes_at);
     if (!opens || !closes || *opens == *closes || *opens >= kMinutesPerDay) continue;
@@ -198,27 +146,6 @@ OpeningHours opening_hours_from(const std::vector<ScheduleRow>& rows,
 
 // ---- dates and Brussels time --------------------------------------------------------
 
-bool valid_iso_date(std::string_view iso_date) { return iso_date.size() == 10 && parse_date(iso_date).has_value(); }
-
-std::string add_days(std::string_view iso_date, int days) {
-  auto d = parse_date(iso_date);
-  if (!d) return {};
-  return format_date(civil_from_days(days_from_civil(*d) + days));
-}
-
-std::optional<long> days_between(std::string_view from, std::string_view to) {
-  auto a = parse_date(from), b = parse_date(to);
-  if (!a || !b) return std::nullopt;
-  return days_from_civil(*b) - days_from_civil(*a);
-}
-
-int weekday_of_date(std::string_view iso_date) {
-  auto d = parse_date(iso_date);
-  if (!d) return -1;
-  long days = days_from_civil(*d);  // 1970-01-01 was a Thursday (3)
-  return static_cast<int>(((days + 3) % 7 + 7) % 7);
-}
-
 BrusselsTime brussels_time(std::int64_t unix_seconds) {
   icu::Calendar& cal = brussels_calendar();
   UErrorCode status = U_ZERO_ERROR;
@@ -230,7 +157,7 @@ BrusselsTime brussels_time(std::int64_t unix_seconds) {
   int minute = cal.get(UCAL_MINUTE, status);
   int dow = cal.get(UCAL_DAY_OF_WEEK, status);  // 1 = Sunday
   if (U_FAILURE(status)) throw std::runtime_error("ICU calendar failed");
-  return BrusselsTime{format_date({year, month, day}), (dow + 5) % 7, hour * 60 + minute};
+  return BrusselsTime{dates::format_iso({year, month, day}), (dow + 5) % 7, hour * 60 + minute};
 }
 
 int brussels_weekday(std::int64_t unix_seconds) { return brussels_time(unix_seconds).weekday; }
@@ -247,7 +174,7 @@ std::vector<const ScheduleException*> exceptions_on(const OpeningHours& h, std::
 
 std::vector<OpenPeriod> regular_periods_on(const OpeningHours& h, std::string_view iso_date) {
   std::vector<OpenPeriod> out;
-  int weekday = weekday_of_date(iso_date);
+  int weekday = dates::weekday(iso_date);
   for (const auto& w : h.weekly)
     if (w.weekday == weekday && valid_on(w, iso_date)) out.push_back({w.opens_minute, w.closes_minute});
   return out;
@@ -275,7 +202,7 @@ bool is_open_at(const OpeningHours& h, std::int64_t unix_seconds) {
   for (const auto& p : periods_on(h, now.date))
     if (period_contains(p, now.minute)) return true;
   // Periods of the day before that run past midnight.
-  for (const auto& p : periods_on(h, add_days(now.date, -1)))
+  for (const auto& p : periods_on(h, dates::add_days(now.date, -1)))
     if (p.closes_minute < p.opens_minute && now.minute < p.closes_minute) return true;
   return false;
 }

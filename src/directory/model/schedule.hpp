@@ -65,12 +65,7 @@ struct BrusselsTime {
 };
 BrusselsTime brussels_time(std::int64_t unix_seconds);
 
-// ISO date arithmetic on the proleptic Gregorian calendar; "" / -1 for an unreadable date.
-std::string add_days(std::string_view iso_date, int days);
-int weekday_of_date(std::string_view iso_date);
-bool valid_iso_date(std::string_view iso_date);
-// Whole days from one date to another (negative when `to` is earlier); nullopt for an unreadable date.
-std::optional<long> days_between(std::string_view from, std::string_view to);
+// (ISO date arithmetic is in util/dates.hpp.)
 
 // One opening on a day; closes_minute < opens_minute runs past midnight.
 struct OpenPeriod {

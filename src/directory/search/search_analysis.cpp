@@ -7,6 +7,7 @@
 
 #include "core/brussels.hpp"
 #include "directory/search/service_card.hpp"
+#include "util/text.hpp"
 #include "util/text_fold.hpp"
 
 namespace samen::directory::detail {
@@ -26,13 +27,6 @@ void add_text(DocumentTerms& out, std::string_view text, i18n::Lang lang, Field 
     out.text_terms.push_back({w, field});
     out.words.insert(std::move(w));
   }
-}
-
-std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  std::size_t n = max_bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // do not cut a character
-  return s.substr(0, n);
 }
 
 }  // namespace
@@ -59,7 +53,7 @@ DocumentTerms document_terms(const ServiceDocument& d) {
     add_field(t.fees_description, lang, Field::body);
   }
   for (const auto& nis : d.municipalities) {
-    if (const Municipality* m = municipality_by_nis(nis)) {
+    if (const core::Municipality* m = core::municipality_by_nis(nis)) {
       add_text(out, m->name_nl, i18n::Lang::nl, Field::place, false);
       if (m->name_fr != m->name_nl) add_text(out, m->name_fr, i18n::Lang::fr, Field::place, false);
     }
@@ -164,7 +158,7 @@ std::vector<std::string> word_start_tails(const std::string& key, std::size_t ma
   std::vector<std::string> tails;
   std::size_t at = 0;
   while (at < key.size() && tails.size() < max_tails) {
-    tails.push_back(utf8_prefix(key.substr(at), 80));
+    tails.push_back(std::string(text::utf8_prefix(key.substr(at), 80)));
     auto space = key.find(' ', at);
     if (space == std::string::npos) break;
     at = space + 1;

@@ -160,7 +160,7 @@ void load_places_languages_costs(Connection& c, const std::vector<std::string>& 
                               "WHERE l.archived_at IS NULL AND sal.service_id IN (" + in + ")", store::text_params(ids)).rows) {
     auto it = docs.find(r.text(0));
     if (it == docs.end()) continue;
-    if (const Municipality* m = municipality_for_postcode(r.text(1))) {
+    if (const core::Municipality* m = core::municipality_for_postcode(r.text(1))) {
       it->second.municipalities.insert(m->nis_code);
       std::string digits;
       for (char ch : r.text(1))

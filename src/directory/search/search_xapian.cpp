@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "directory/search/search_engines.hpp"
+#include "util/text.hpp"
 #include "util/text_fold.hpp"
 
 namespace samen::directory::detail {
@@ -48,13 +49,6 @@ Xapian::termcount field_wdf(Field f) {
 }
 
 std::string suggest_prefix(i18n::Lang lang) { return "S" + std::string(i18n::code(lang)) + ":"; }
-
-std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  std::size_t n = max_bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
 
 // The one writer of an index directory in this process.
 struct IndexWriter {
@@ -110,7 +104,7 @@ Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t)
     if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
   for (auto lang : i18n::kLangs) {
     for (const auto& label : t.labels[lang_index(lang)]) {
-      const std::string shown = utf8_prefix(text::clean_utf8(label), 120);
+      const std::string shown = std::string(text::utf8_prefix(text::clean_utf8(label), 120));
       for (const auto& tail : word_start_tails(label_key(label))) {
         std::string term = suggest_prefix(lang) + tail + "\x1f" + shown;
         if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);

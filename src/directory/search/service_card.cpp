@@ -92,7 +92,7 @@ ServiceSummary summary_of(const std::string& service_id, const ServiceCard& c, i
   s.description = pick_text(c.description, reader);
   s.organization = pick_text(c.organization, reader).text;
   for (const auto& nis : c.municipalities)
-    if (const Municipality* m = municipality_by_nis(nis)) s.municipalities.push_back(m->name(reader));
+    if (const core::Municipality* m = core::municipality_by_nis(nis)) s.municipalities.push_back(m->name(reader));
   std::sort(s.municipalities.begin(), s.municipalities.end());
   s.municipalities.erase(std::unique(s.municipalities.begin(), s.municipalities.end()), s.municipalities.end());
   s.minimum_age = c.minimum_age;

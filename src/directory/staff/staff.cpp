@@ -10,6 +10,7 @@
 #include "directory/model/editing.hpp"
 #include "directory/module.hpp"
 #include "directory/staff/staff_view.hpp"
+#include "util/text.hpp"
 
 namespace samen::directory {
 
@@ -86,7 +87,7 @@ Service keep_unedited(const Service& current, Service next) {
 
 std::vector<Option> organization_options(Context& ctx, store::Connection& c, const http::Form& values) {
   std::vector<Option> options{{"", ctx.t("staff.choose")}};
-  for (auto& o : to_options(record_choices(c, RecordKind::organization, own_organizations(me(ctx))))) options.push_back(o);
+  for (auto& o : to_options(record_choices(c, RecordKind::organization, core::own_organizations(me(ctx))))) options.push_back(o);
   keep_chosen(c, options, {values.get("organization_id")}, "organizations");
   return options;
 }
@@ -138,7 +139,7 @@ void describe(FormView& v, Context& ctx, store::Connection& c, const http::Form&
   v.input("cost_amount_description");
   v.translated("fees_description", true, false);
   v.heading("staff.section.where");
-  auto locations = to_options(record_choices(c, RecordKind::location, own_organizations(me(ctx))));
+  auto locations = to_options(record_choices(c, RecordKind::location, core::own_organizations(me(ctx))));
   keep_chosen(c, locations, values.all("locations"), "locations");
   v.checks("locations", locations, "staff.hint.locations");
   v.rows(hours_rows(), {}, 4);
@@ -341,7 +342,7 @@ void facts(Context& ctx, store::Connection& c, const Location& l, web::Dict& d) 
     f.add(ctx.t("staff.field.address")).line(l.address.address_1);
     if (!l.address.address_2.empty()) f.line(l.address.address_2);
     std::string place = l.address.postal_code + " " + l.address.city;
-    if (const Municipality* m = municipality_for_postcode(l.address.postal_code))
+    if (const core::Municipality* m = core::municipality_for_postcode(l.address.postal_code))
       if (m->name(ctx.lang) != l.address.city) place += " (" + m->name(ctx.lang) + ")";
     f.line(place);
   }
@@ -367,7 +368,7 @@ void facts(Context& ctx, store::Connection& c, const Team& t, web::Dict& d) {
   if (!t.areas.empty()) {
     f.add(field_label(ctx, "areas"));
     for (const auto& a : t.areas) {
-      const Municipality* m = municipality_by_nis(a.municipality);
+      const core::Municipality* m = core::municipality_by_nis(a.municipality);
       f.line((m ? m->name(ctx.lang) : a.municipality) + (a.neighbourhood.empty() ? "" : " — " + a.neighbourhood));
     }
   }
@@ -382,9 +383,7 @@ void facts(Context& ctx, store::Connection& c, const Team& t, web::Dict& d) {
 
 std::string shorten(const std::string& s, std::size_t max = 300) {
   if (s.size() <= max) return s;
-  std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-  return s.substr(0, cut) + "…";
+  return std::string(text::utf8_prefix(s, max)) + "…";
 }
 
 void history_rows(Context& ctx, store::Connection& c, RecordKind k, const std::string& id, web::Dict& d) {
@@ -452,7 +451,7 @@ http::Response new_page(Context& ctx) {
   constexpr RecordKind kind = Traits<R>::kind;
   http::Fields defaults;
   if constexpr (kind == RecordKind::service || kind == RecordKind::location) {
-    auto own = own_organizations(me(ctx));
+    auto own = core::own_organizations(me(ctx));
     if (own && own->empty()) throw HttpError(403, "forbidden", "staff.error.no_organizations");
     if (own && own->size() == 1) defaults.emplace_back("organization_id", own->front());
     if (kind == RecordKind::service) defaults.emplace_back("status", "active");
@@ -601,7 +600,7 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
 
 ListQuery list_query(Context& ctx, const app::PageRequest& req) {
   ListQuery q;
-  q.text = trim(ctx.req.query_param("q").value_or("")).substr(0, 200);
+  q.text = text::trimmed(ctx.req.query_param("q").value_or("")).substr(0, 200);
   q.archived = ctx.req.query_param("archived").value_or("") == "1";
   q.offset = req.offset();
   q.limit = req.per_page;
@@ -622,16 +621,13 @@ http::Response list(Context& ctx) {
                     : kind == RecordKind::organization ? "—" : field_label(ctx, "organization_id");
   p.assured = kind == RecordKind::service;
   const auto& user = me(ctx);
-  bool can_create = kind == RecordKind::organization || kind == RecordKind::team
-                        ? edits_everything(user)
-                        : (edits_everything(user) || (user.role == accounts::Role::partner && !user.organizations.empty()));
-  return list_page(ctx, p, kind, page, req, q, can_create);
+  return list_page(ctx, p, kind, page, req, q, may_create_some(user, kind));
 }
 
 http::Response review(Context& ctx) {
   auto req = app::page_request(ctx, 50, 200);
   ListQuery q = list_query(ctx, req);
-  q.organizations = own_organizations(me(ctx));
+  q.organizations = core::own_organizations(me(ctx));
   auto lease = ctx.app.db().acquire();
   auto page = needs_review(*lease, ctx.now, q);
   ListPage p{ctx.t("staff.review.title"), ctx.t("staff.review.intro"), field_label(ctx, "organization_id"),
@@ -642,7 +638,7 @@ http::Response review(Context& ctx) {
 http::Response translations(Context& ctx) {
   auto req = app::page_request(ctx, 50, 200);
   ListQuery q = list_query(ctx, req);
-  q.organizations = own_organizations(me(ctx));
+  q.organizations = core::own_organizations(me(ctx));
   auto lease = ctx.app.db().acquire();
   auto page = missing_translations(*lease, q);
   ListPage p{ctx.t("staff.translations.title"), ctx.t("staff.translations.intro"), field_label(ctx, "organization_id"),
@@ -662,18 +658,15 @@ http::Response home(Context& ctx) {
     s->SetValue("HREF", list_href(k));
     s->SetValue("LABEL", kinds_label(ctx, k));
     s->SetValue("COUNT", ctx.tf("staff.list.total", {{"count", list_records(*lease, k, count_only).total}}));
-    bool can_create = k == RecordKind::organization || k == RecordKind::team
-                          ? edits_everything(user)
-                          : (edits_everything(user) || (user.role == accounts::Role::partner && !user.organizations.empty()));
-    if (can_create) {
+    if (may_create_some(user, k)) {
       s->ShowSection("CAN_CREATE");
       s->SetValue("NEW_HREF", list_href(k) + "/new");
       s->SetValue("NEW_LABEL", new_label(ctx, k));
     }
   }
-  if (staff_editors().allows(user.role)) {
+  if (core::partner_editors().allows(user.role)) {
     ListQuery own = count_only;
-    own.organizations = own_organizations(user);
+    own.organizations = core::own_organizations(user);
     web::Dict* w = d.AddSectionDictionary("WORKLISTS");
     w->SetValue("REVIEW_COUNT", ctx.tf("staff.list.total", {{"count", needs_review(*lease, ctx.now, own).total}}));
     w->SetValue("TRANSLATION_COUNT", ctx.tf("staff.list.total", {{"count", missing_translations(*lease, own).total}}));
@@ -686,10 +679,10 @@ http::Response home(Context& ctx) {
 template <class R>
 void register_kind(app::Routes& r, accounts::Access creators, accounts::Access editors, accounts::Access archivers) {
   std::string base = list_href(Traits<R>::kind);
-  r.page("GET", base, staff_readers(), list<R>);
+  r.page("GET", base, core::network_readers(), list<R>);
   r.page("GET", base + "/new", creators, new_page<R>);
   r.page("POST", base, creators, create<R>);
-  r.page("GET", base + "/{id}", staff_readers(), view<R>);
+  r.page("GET", base + "/{id}", core::network_readers(), view<R>);
   r.page("GET", base + "/{id}/edit", editors, edit_page<R>);
   r.page("POST", base + "/{id}", editors, update<R>);
   r.page("POST", base + "/{id}/archive", archivers, [](Context& ctx) { return set_archive<R>(ctx, true); });
@@ -699,15 +692,15 @@ void register_kind(app::Routes& r, accounts::Access creators, accounts::Access e
 }  // namespace
 
 void register_staff(app::Routes& r) {
-  r.page("GET", "/directory", staff_readers(), home);
-  r.page("GET", "/directory/review", staff_editors(), review);
-  r.page("GET", "/directory/translations", staff_editors(), translations);
-  register_kind<Organization>(r, network_editors(), staff_editors(), network_editors());
-  register_kind<Service>(r, staff_editors(), staff_editors(), staff_editors());
-  r.page("POST", "/directory/services/{id}/verify", staff_editors(), verify);
-  register_kind<Location>(r, staff_editors(), staff_editors(), staff_editors());
-  register_kind<Team>(r, network_editors(), network_editors(), network_editors());
-  r.nav_item({"nav.directory", "/directory", staff_readers(), "nav.directory.about", 20});
+  r.page("GET", "/directory", core::network_readers(), home);
+  r.page("GET", "/directory/review", core::partner_editors(), review);
+  r.page("GET", "/directory/translations", core::partner_editors(), translations);
+  register_kind<Organization>(r, core::network_editors(), core::partner_editors(), core::network_editors());
+  register_kind<Service>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
+  r.page("POST", "/directory/services/{id}/verify", core::partner_editors(), verify);
+  register_kind<Location>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
+  register_kind<Team>(r, core::network_editors(), core::network_editors(), core::network_editors());
+  r.nav_item({"nav.directory", "/directory", core::network_readers(), "nav.directory.about", 20});
 }
 
 }  // namespace samen::directory

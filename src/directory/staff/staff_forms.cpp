@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "util/text.hpp"
+
 namespace samen::directory {
 
 namespace {
@@ -24,11 +26,11 @@ void put_translated(Fields& f, const std::string& name, const Translated& t) {
 }
 
 Translated get_translated(const http::Form& f, const std::string& name) {
-  return {trim(f.get(name)), trim(f.get(name + ".fr")), trim(f.get(name + ".en"))};
+  return {text::trimmed(f.get(name)), text::trimmed(f.get(name + ".fr")), text::trimmed(f.get(name + ".en"))};
 }
 
 std::optional<double> get_number(const http::Form& f, const std::string& name, FieldErrors& e) {
-  std::string raw = trim(f.get(name));
+  std::string raw = text::trimmed(f.get(name));
   if (raw.empty()) return std::nullopt;
   auto v = parse_decimal(raw);
   if (!v) e.emplace(name, "staff.invalid.number");
@@ -51,7 +53,7 @@ std::vector<std::vector<std::string>> form_rows(const http::Form& f, const RowGr
     std::vector<std::string> row;
     bool blank = true;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      std::string v = i < columns[c].size() ? trim(columns[c][i]) : "";
+      std::string v = i < columns[c].size() ? text::trimmed(columns[c][i]) : "";
       // A "closed" select always has a value: it alone does not make a row.
       if (!v.empty() && g.columns[c].type != "closed") blank = false;
       row.push_back(std::move(v));
@@ -91,7 +93,7 @@ void put_all(Fields& f, const std::string& name, const std::vector<std::string>&
 std::vector<std::string> get_all(const http::Form& f, const std::string& name) {
   std::vector<std::string> out;
   for (const auto& v : f.all(name))
-    if (!trim(v).empty()) out.push_back(trim(v));
+    if (!text::trimmed(v).empty()) out.push_back(text::trimmed(v));
   return out;
 }
 
@@ -136,7 +138,7 @@ const RowGroup& area_rows() {
 }
 
 std::optional<std::int64_t> form_updated_at(const http::Form& f) {
-  std::string v = trim(f.get("updated_at"));
+  std::string v = text::trimmed(f.get("updated_at"));
   std::int64_t n = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
@@ -162,10 +164,10 @@ Organization organization_from_form(const http::Form& f, FieldErrors&) {
   Organization o;
   o.name = get_translated(f, "name");
   o.description = get_translated(f, "description");
-  o.alternate_name = trim(f.get("alternate_name"));
-  o.email = trim(f.get("email"));
-  o.website = trim(f.get("website"));
-  o.legal_status = trim(f.get("legal_status"));
+  o.alternate_name = text::trimmed(f.get("alternate_name"));
+  o.email = text::trimmed(f.get("email"));
+  o.website = text::trimmed(f.get("website"));
+  o.legal_status = text::trimmed(f.get("legal_status"));
   o.phones = get_phones(f);
   return o;
 }
@@ -209,22 +211,22 @@ Fields form_fields(const Service& s) {
 
 Service service_from_form(const http::Form& f, FieldErrors& e) {
   Service s;
-  s.organization_id = trim(f.get("organization_id"));
+  s.organization_id = text::trimmed(f.get("organization_id"));
   s.name = get_translated(f, "name");
   s.description = get_translated(f, "description");
   s.eligibility_description = get_translated(f, "eligibility_description");
   s.application_process = get_translated(f, "application_process");
   s.fees_description = get_translated(f, "fees_description");
-  s.alternate_name = trim(f.get("alternate_name"));
-  s.url = trim(f.get("url"));
-  s.email = trim(f.get("email"));
-  s.status = f.has("status") ? trim(f.get("status")) : "active";
+  s.alternate_name = text::trimmed(f.get("alternate_name"));
+  s.url = text::trimmed(f.get("url"));
+  s.email = text::trimmed(f.get("email"));
+  s.status = f.has("status") ? text::trimmed(f.get("status")) : "active";
   s.minimum_age = get_number(f, "minimum_age", e);
   s.maximum_age = get_number(f, "maximum_age", e);
   s.languages = get_all(f, "languages");
-  std::string cost = trim(f.get("cost"));
+  std::string cost = text::trimmed(f.get("cost"));
   auto amount = get_number(f, "cost_amount", e);
-  std::string amount_description = trim(f.get("cost_amount_description"));
+  std::string amount_description = text::trimmed(f.get("cost_amount_description"));
   if (!cost.empty() || amount || !amount_description.empty()) {
     if (cost.empty()) e.emplace("cost", "staff.invalid.cost_option");
     s.cost = CostOption{cost, amount, amount_description};
@@ -264,13 +266,13 @@ Fields form_fields(const Location& l) {
 
 Location location_from_form(const http::Form& f, FieldErrors& e) {
   Location l;
-  l.organization_id = trim(f.get("organization_id"));
+  l.organization_id = text::trimmed(f.get("organization_id"));
   l.name = get_translated(f, "name");
   l.description = get_translated(f, "description");
-  l.alternate_name = trim(f.get("alternate_name"));
-  l.transportation = trim(f.get("transportation"));
-  l.url = trim(f.get("url"));
-  l.address = {trim(f.get("address_1")), trim(f.get("address_2")), trim(f.get("postal_code")), trim(f.get("city"))};
+  l.alternate_name = text::trimmed(f.get("alternate_name"));
+  l.transportation = text::trimmed(f.get("transportation"));
+  l.url = text::trimmed(f.get("url"));
+  l.address = {text::trimmed(f.get("address_1")), text::trimmed(f.get("address_2")), text::trimmed(f.get("postal_code")), text::trimmed(f.get("city"))};
   l.latitude = get_number(f, "latitude", e);
   l.longitude = get_number(f, "longitude", e);
   l.phones = get_phones(f);
@@ -297,8 +299,8 @@ Team team_from_form(const http::Form& f, FieldErrors&) {
   Team t;
   t.name = get_translated(f, "name");
   t.description = get_translated(f, "description");
-  t.kind = trim(f.get("kind"));
-  t.parent_id = trim(f.get("parent_id"));
+  t.kind = text::trimmed(f.get("kind"));
+  t.parent_id = text::trimmed(f.get("parent_id"));
   for (const auto& r : form_rows(f, area_rows())) t.areas.push_back({r[0], r[1]});
   t.member_ids = get_all(f, "members");
   return t;

@@ -35,7 +35,7 @@ std::vector<Option> weekday_options(const app::Context& ctx, bool with_blank) {
 std::vector<Option> municipality_options(const app::Context& ctx, bool with_blank) {
   std::vector<Option> out;
   if (with_blank) out.push_back({"", ctx.t("staff.choose")});
-  for (const auto& m : brussels_municipalities()) out.push_back({m.nis_code, m.name(ctx.lang)});
+  for (const auto& m : core::brussels_municipalities()) out.push_back({m.nis_code, m.name(ctx.lang)});
   return out;
 }
 

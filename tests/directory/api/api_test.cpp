@@ -4,6 +4,8 @@
 // the optimistic check and audit.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <nlohmann/json.hpp>
 
 #include "directory/module.hpp"
@@ -119,7 +121,11 @@ TEST_P(StaffApi, ServiceLifecycleWithHsdsFieldsAndTranslations) {
   EXPECT_EQ(p["translations"]["fr"]["name"], "Crèche Le Papillon");
   EXPECT_EQ(p["translations"]["fr"]["description"], "Accueil des bébés");
   EXPECT_EQ(p["schedules"].size(), 1u);
-  EXPECT_GT(p["updated_at"].get<std::int64_t>(), j["updated_at"].get<std::int64_t>());
+  EXPECT_GT(p["version"].get<std::int64_t>(), j["version"].get<std::int64_t>());
+  // Times are RFC 3339 in UTC.
+  EXPECT_TRUE(std::regex_match(p["updated_at"].get<std::string>(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
+      << p["updated_at"];
+  EXPECT_TRUE(std::regex_match(p["created_at"].get<std::string>(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
   EXPECT_EQ(count("SELECT COUNT(*) FROM metadata WHERE resource_id = ? AND last_action_type = 'update'", {id}), 1);
 
   // PUT replaces: what is absent is cleared.
@@ -193,17 +199,41 @@ TEST_P(StaffApi, ValidationAnswersPerFieldInTheCallersLanguage) {
   EXPECT_EQ(call("GET", "/api/v1/services?archived=maybe", Role::coordinator).status, 400);
 }
 
-TEST_P(StaffApi, OptimisticCheckWithUpdatedAt) {
+TEST_P(StaffApi, OptimisticCheckWithVersionInTheBody) {
   std::string id = make_service("Opvang", org_a);
   auto read = json::parse(call("GET", "/api/v1/services/" + id, Role::coordinator).body);
-  std::int64_t stamp = read["updated_at"];
-  auto first = call("PATCH", "/api/v1/services/" + id, Role::coordinator, json{{"name", "Eerste"}, {"updated_at", stamp}});
+  std::int64_t version = read["version"];
+  auto first = call("PATCH", "/api/v1/services/" + id, Role::coordinator, json{{"name", "Eerste"}, {"version", version}});
   ASSERT_EQ(first.status, 200) << first.body;
-  auto second = call("PATCH", "/api/v1/services/" + id, Role::partner, json{{"name", "Tweede"}, {"updated_at", stamp}});
+  auto second = call("PATCH", "/api/v1/services/" + id, Role::partner, json{{"name", "Tweede"}, {"version", version}});
   EXPECT_EQ(second.status, 409);
   EXPECT_EQ(json::parse(second.body)["error"]["code"], "conflict");
-  EXPECT_EQ(call("PATCH", "/api/v1/services/" + id, Role::partner, json{{"updated_at", "yesterday"}}).status, 422);
+  EXPECT_EQ(call("PATCH", "/api/v1/services/" + id, Role::partner, json{{"version", "yesterday"}}).status, 422);
   EXPECT_EQ(scalar("SELECT name FROM services WHERE id = ?", {id}), "Eerste");
+}
+
+TEST_P(StaffApi, OptimisticCheckWithIfMatch) {
+  std::string id = make_service("Opvang", org_a);
+  auto read = call("GET", "/api/v1/services/" + id, Role::coordinator);
+  std::string tag = read.header("ETag").value_or("");
+  EXPECT_EQ(tag, "\"" + std::to_string(json::parse(read.body)["version"].get<std::int64_t>()) + "\"");
+  auto with = [&](const std::string& if_match, const std::string& name) {
+    AppClient c(*app_);
+    http::Headers h = {{"authorization", "Bearer " + token(Role::coordinator)}, {"if-match", if_match}};
+    return c.request("PATCH", "/api/v1/services/" + id + "?lang=fr", json{{"name", name}}.dump(), "application/json",
+                     h);
+  };
+  auto first = with(tag, "Eerste");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_NE(first.header("ETag").value_or(""), tag);
+  auto stale = with(tag, "Tweede");
+  EXPECT_EQ(stale.status, 412);
+  EXPECT_EQ(json::parse(stale.body)["error"]["code"], "precondition_failed");
+  EXPECT_NE(json::parse(stale.body)["error"]["message"].get<std::string>().find("version"), std::string::npos)
+      << "in French: " << stale.body;
+  EXPECT_EQ(with("not-a-tag", "Derde").status, 400);
+  EXPECT_EQ(with("*", "Vierde").status, 200);  // any version
+  EXPECT_EQ(scalar("SELECT name FROM services WHERE id = ?", {id}), "Vierde");
 }
 
 TEST_P(StaffApi, ListsArePagedAndTeamsCarryAreas) {

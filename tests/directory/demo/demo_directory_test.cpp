@@ -58,7 +58,7 @@ TEST_P(DemoDirectoryTest, RealisticDemoMeetsTheNumbers) {
     auto lease = db().acquire();
     for (const auto& r : lease->exec("SELECT a.postal_code, l.latitude, l.longitude FROM addresses a "
                                      "JOIN locations l ON l.id = a.location_id").rows) {
-      auto m = directory::municipality_for_postcode(r.text(0));
+      auto m = core::municipality_for_postcode(r.text(0));
       ASSERT_NE(m, nullptr) << r.text(0);
       municipalities.insert(m->nis_code);
       EXPECT_GT(r.real(1), 50.76);

@@ -19,6 +19,7 @@
 #include "directory/model/taxonomy.hpp"
 #include "directory/search/search.hpp"
 #include "support/app_client.hpp"
+#include "util/dates.hpp"
 #include "web/embedded.hpp"
 #include "web/render.hpp"
 
@@ -203,7 +204,7 @@ TEST_P(FinderTest, FiltersNarrowTheResults) {
   EXPECT_EQ(names("open=su"), (S{"opvang"}));
   EXPECT_EQ(names("age=2&municipality=21004"), (S{"script"}));
   // A birth date: a child born 900 days ago is almost two and a half.
-  std::string birth = add_days(brussels_date(app::unix_now()), -900);
+  std::string birth = dates::add_days(brussels_date(app::unix_now()), -900);
   EXPECT_EQ(names("birth=" + birth), (S{"opvang", "script"}));
   EXPECT_EQ(names("q=huiswerk"), (S{"huiswerk"}));
   EXPECT_EQ(names("q=huiswerk&municipality=21001"), S{});

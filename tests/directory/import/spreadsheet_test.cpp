@@ -19,6 +19,7 @@
 #include "directory/model/taxonomy.hpp"
 #include "http/multipart.hpp"
 #include "support/app_client.hpp"
+#include "util/text.hpp"
 
 namespace samen {
 namespace {
@@ -65,7 +66,7 @@ TEST(SheetCsv, InvalidUtf8StaysWithItsRowAsAClearError) {
   EXPECT_EQ(t.rows[0].error, "sheet.error.invalid_utf8");
   EXPECT_EQ(t.rows[0].cells[0], "Cr\xEF\xBF\xBD" "che");
   EXPECT_EQ(t.rows[1].error, "");
-  EXPECT_EQ(replace_invalid_utf8("a\xC0\xAF" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");  // overlong
+  EXPECT_EQ(text::replace_invalid_utf8("a\xC0\xAF" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");  // overlong
 }
 
 TEST(SheetCsv, ReportsUnclosedQuotesExtraCellsAndFileProblems) {

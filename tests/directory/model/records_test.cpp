@@ -144,6 +144,8 @@ TEST(DirectoryValidation, ParsersAcceptWhatPeopleType) {
   EXPECT_TRUE(valid_date("2024-02-29"));
   EXPECT_FALSE(valid_date("2023-02-29"));
   EXPECT_FALSE(valid_date("2024-13-01"));
+  EXPECT_FALSE(valid_date("0225-03-01"));  // a valid ISO date, but a typo in a record
+  EXPECT_FALSE(valid_date("2024-02-29T10:00:00Z"));
   EXPECT_TRUE(valid_time("00:00"));
   EXPECT_FALSE(valid_time("24:30"));
   EXPECT_FALSE(valid_time("9:00"));
@@ -249,10 +251,12 @@ TEST(DirectoryPermissions, PartnersEditOnlyTheirOrganisations) {
   EXPECT_FALSE(may_edit(partner, RecordKind::service, "B"));
   EXPECT_TRUE(may_create(partner, RecordKind::location, "A"));
   EXPECT_FALSE(may_create(partner, RecordKind::organization, ""));
+  EXPECT_TRUE(may_create_some(partner, RecordKind::service));
+  EXPECT_FALSE(may_create_some(partner, RecordKind::team));
   EXPECT_TRUE(may_edit(partner, RecordKind::organization, "A"));
   EXPECT_FALSE(may_archive(partner, RecordKind::organization, "A"));
   EXPECT_FALSE(may_edit(partner, RecordKind::team, ""));
-  EXPECT_EQ(own_organizations(partner), std::vector<std::string>{"A"});
+  EXPECT_EQ(core::own_organizations(partner), std::vector<std::string>{"A"});
   for (auto role : {accounts::Role::facilitator, accounts::Role::parent_rep}) {
     accounts::User reader;
     reader.role = role;
@@ -260,17 +264,18 @@ TEST(DirectoryPermissions, PartnersEditOnlyTheirOrganisations) {
     EXPECT_FALSE(may_edit(reader, RecordKind::service, "A"));
     EXPECT_FALSE(may_create(reader, RecordKind::service, "A"));
     EXPECT_FALSE(may_archive(reader, RecordKind::service, "A"));
-    EXPECT_TRUE(staff_readers().allows(role));
-    EXPECT_FALSE(staff_editors().allows(role));
+    EXPECT_FALSE(may_create_some(reader, RecordKind::service));
+    EXPECT_TRUE(core::network_readers().allows(role));
+    EXPECT_FALSE(core::partner_editors().allows(role));
   }
   for (auto role : {accounts::Role::admin, accounts::Role::coordinator}) {
     accounts::User boss;
     boss.role = role;
     EXPECT_TRUE(may_edit(boss, RecordKind::team, ""));
     EXPECT_TRUE(may_archive(boss, RecordKind::organization, "B"));
-    EXPECT_FALSE(own_organizations(boss).has_value());
+    EXPECT_FALSE(core::own_organizations(boss).has_value());
   }
-  EXPECT_FALSE(staff_readers().allows(std::nullopt));
+  EXPECT_FALSE(core::network_readers().allows(std::nullopt));
 }
 
 // ---- the repository on both databases ---------------------------------------------------

@@ -176,22 +176,6 @@ TEST(Schedule, BadExceptionsAreLeftOut) {
   EXPECT_EQ(h.exceptions[0].ends_on, "2025-03-05");
 }
 
-TEST(Schedule, DateArithmetic) {
-  EXPECT_EQ(add_days("2025-03-31", 1), "2025-04-01");
-  EXPECT_EQ(add_days("2024-03-01", -1), "2024-02-29");
-  EXPECT_EQ(add_days("2025-01-01", -1), "2024-12-31");
-  EXPECT_EQ(add_days("nope", 1), "");
-  EXPECT_EQ(weekday_of_date("2025-07-14"), 0);
-  EXPECT_EQ(weekday_of_date("1970-01-01"), 3);
-  EXPECT_EQ(weekday_of_date("2000-02-29"), 1);
-  EXPECT_TRUE(valid_iso_date("2024-02-29"));
-  EXPECT_FALSE(valid_iso_date("2025-02-29"));
-  EXPECT_FALSE(valid_iso_date("2025-1-01"));
-  EXPECT_EQ(days_between("2024-12-31", "2025-03-01"), 60);
-  EXPECT_EQ(days_between("2025-03-01", "2024-12-31"), -60);
-  EXPECT_FALSE(days_between("2025-13-01", "2025-01-01"));
-}
-
 TEST(Schedule, EmptyHoursAreNeverOpen) {
   OpeningHours h;
   EXPECT_TRUE(h.empty());

@@ -102,7 +102,7 @@ TEST(SearchText, OpeningHoursSurviveTheirTextForm) {
 }
 
 TEST(SearchText, BrusselsPostcodesMapToNisCodes) {
-  const auto& all = brussels_municipalities();
+  const auto& all = core::brussels_municipalities();
   ASSERT_EQ(all.size(), 19u);
   std::set<std::string> codes, postcodes;
   for (const auto& m : all) {
@@ -112,16 +112,16 @@ TEST(SearchText, BrusselsPostcodesMapToNisCodes) {
     EXPECT_LT(m.longitude, 4.48);
   }
   EXPECT_EQ(codes.size(), 19u);
-  EXPECT_EQ(municipality_for_postcode("1000")->nis_code, "21004");
-  EXPECT_EQ(municipality_for_postcode("1120")->nis_code, "21004");
-  EXPECT_EQ(municipality_for_postcode(" B-1060 ")->name_fr, "Saint-Gilles");
-  EXPECT_EQ(municipality_for_postcode("1070")->name(Lang::nl), "Anderlecht");
-  EXPECT_EQ(municipality_for_postcode("1190")->name(Lang::nl), "Vorst");
-  EXPECT_EQ(municipality_for_postcode("1190")->name(Lang::fr), "Forest");
-  EXPECT_EQ(municipality_for_postcode("2000"), nullptr);
-  EXPECT_EQ(municipality_for_postcode("10000"), nullptr);
-  EXPECT_EQ(municipality_for_postcode(""), nullptr);
-  EXPECT_EQ(municipality_by_nis("21019")->name_fr, "Woluwe-Saint-Pierre");
+  EXPECT_EQ(core::municipality_for_postcode("1000")->nis_code, "21004");
+  EXPECT_EQ(core::municipality_for_postcode("1120")->nis_code, "21004");
+  EXPECT_EQ(core::municipality_for_postcode(" B-1060 ")->name_fr, "Saint-Gilles");
+  EXPECT_EQ(core::municipality_for_postcode("1070")->name(Lang::nl), "Anderlecht");
+  EXPECT_EQ(core::municipality_for_postcode("1190")->name(Lang::nl), "Vorst");
+  EXPECT_EQ(core::municipality_for_postcode("1190")->name(Lang::fr), "Forest");
+  EXPECT_EQ(core::municipality_for_postcode("2000"), nullptr);
+  EXPECT_EQ(core::municipality_for_postcode("10000"), nullptr);
+  EXPECT_EQ(core::municipality_for_postcode(""), nullptr);
+  EXPECT_EQ(core::municipality_by_nis("21019")->name_fr, "Woluwe-Saint-Pierre");
 }
 
 TEST(SearchText, FamilyTaxonomyHasStableIdsAndThreeLanguages) {
