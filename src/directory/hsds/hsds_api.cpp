@@ -424,7 +424,7 @@ Point postcode_centre(store::Connection& c, const std::string& postcode) {
                   "AND l.longitude IS NOT NULL",
                   {postcode});
   if (r.rows.at(0).int64(2) > 0) return {r.rows[0].real(0), r.rows[0].real(1)};
-  if (const auto* m = municipality_for_postcode(postcode)) return {m->latitude, m->longitude};
+  if (const auto* m = core::municipality_for_postcode(postcode)) return {m->latitude, m->longitude};
   throw HttpError(400, "bad_parameter", "hsds.unknown_postcode");
 }
 
