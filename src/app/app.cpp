@@ -399,6 +399,8 @@ void App::finish(Context& ctx, http::Response& res, double seconds) {
                      "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   res.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
   if (options_.behind_tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
+  for (const auto& prefix : routes_.any_origin_prefixes)
+    if (ctx.req.path.starts_with(prefix)) res.set_header("Access-Control-Allow-Origin", "*");
   if (!res.header("cache-control")) res.set_header("Cache-Control", ctx.user() ? "private, no-store" : "no-cache");
   if (!res.header("vary")) res.set_header("Vary", "Cookie, Accept-Language");
   for (const auto& c : ctx.set_cookies) res.headers.emplace_back("Set-Cookie", c);
