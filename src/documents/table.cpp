@@ -79,11 +79,11 @@ std::string write_csv(const Table& table) {
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::optional<std::string>> fields;
   for (const auto& c : table.columns()) fields.emplace_back(c.title);
-  csv::append_csv_record(out, fields);
+  csv::append_record(out, fields);
   for (const auto& row : table.rows()) {
     fields.clear();
     for (const auto& cell : row) fields.push_back(csv_text(cell));
-    csv::append_csv_record(out, fields);
+    csv::append_record(out, fields);
   }
   return out;
 }
