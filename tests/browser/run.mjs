@@ -15,7 +15,8 @@ import { runFinderChecks } from './finder.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB = path.join(ROOT, 'web');
-const CATALOGS = process.env.SAMEN_CATALOG_DIR || path.join(ROOT, 'src', 'i18n', 'catalogs');
+// Each module brings src/<module>/catalogs/<lang>.json; the binary holds them merged.
+const SRC = path.join(ROOT, 'src');
 const LANGS = ['nl', 'fr', 'en'];
 const LANG_NAMES = { nl: 'Nederlands', fr: 'Français', en: 'English' };
 const ANON_PAGES = ['/', '/login'];
@@ -55,8 +56,13 @@ async function step(name, fn) {
 
 // ---------------------------------------------------------------- catalogs
 function loadCatalog(lang) {
-  const file = path.join(CATALOGS, `${lang}.json`);
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const merged = {};
+  for (const module of fs.readdirSync(SRC)) {
+    const file = path.join(SRC, module, 'catalogs', `${lang}.json`);
+    if (fs.existsSync(file)) Object.assign(merged, JSON.parse(fs.readFileSync(file, 'utf8')));
+  }
+  if (Object.keys(merged).length === 0) throw new Error(`no src/*/catalogs/${lang}.json`);
+  return merged;
 }
 const catalogs = {};
 for (const l of LANGS) {
