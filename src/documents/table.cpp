@@ -70,7 +70,7 @@ std::string brussels_date_time(std::int64_t unix_seconds) {
   auto local = directory::brussels_time(unix_seconds);
   // Brussels is a whole number of hours from UTC, so the seconds are UTC's.
   int seconds = static_cast<int>(((unix_seconds % 60) + 60) % 60);
-  char clock[16];
+  char clock[40];  // room for any int, so the compiler sees no truncation
   std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", local.minute / 60, local.minute % 60, seconds);
   return local.date + clock;
 }

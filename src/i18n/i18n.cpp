@@ -32,7 +32,6 @@ constexpr char kTimeZone[] = "Europe/Brussels";
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // The subtags after the primary language ("BE", "Latn-BE"): each 1-8 letters
 // or digits, separated by '-' or '_'.

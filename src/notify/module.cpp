@@ -98,7 +98,7 @@ class NotifyModule final : public app::Module {
     r.page("GET", "/admin/outbox", admin, outbox_page);
     r.page("POST", "/admin/outbox/{id}/retry", admin, outbox_retry);
     r.page("POST", "/admin/outbox/{id}/cancel", admin, outbox_cancel);
-    r.nav_item({"nav.outbox", "/admin/outbox", admin});
+    r.nav_item({"nav.outbox", "/admin/outbox", admin, "nav.outbox.about", 83});
   }
 
   void serve_options(CLI::App& serve, app::Settings& settings) const override {
