@@ -10,7 +10,9 @@
 #     access log;
 #   - the engine's own time (Server-Timing "search") beside the whole request's,
 #     sequentially with the cache off, and their ratio;
-#   - the HSDS NDJSON export's speed and the peak memory.
+#   - the HSDS NDJSON export's speed and the peak memory;
+#   - search recall/precision of the nl/fr query set on the 320-service demo
+#     directory (SQLite; RECALL_DB=postgresql://... adds PostgreSQL).
 # Usage: bench/directory.sh [--strict]  (exit 1 when a target is missed).
 # SAMEN=/path/to/samen, SERVICES=100000, DURATION=10s, CONNECTIONS=64,
 # THREADS=2 and KEEP=1 (keep the data directory) tune it.
@@ -175,5 +177,18 @@ if [ "$EXPORT_STATUS" = 200 ]; then
   row "peak RSS (VmHWM) after export" "$HWM_AFTER MB" "< 400 MB: $V  (before export: $HWM_BEFORE MB)"
 else
   row "NDJSON export (/hsds/services)" "not available" "HTTP $EXPORT_STATUS"
+fi
+
+# --- recall: the nl/fr query set on the demo directory (320 services) -------------------
+# Not a timing: the share of each query's category found (tests/directory/search/recall_queries.tsv).
+echo "search recall on the demo directory (recall_queries.tsv):"
+mkdir -p "$T/recall"
+"$SAMEN" demo-directory --data "$T/recall" > "$T/recall.log" 2>&1
+RECALL=$("$SAMEN" search-recall tests/directory/search/recall_queries.tsv --data "$T/recall" 2>>"$T/recall.log" | tail -1)
+row "  $(echo "$RECALL" | sed -n 's/.*engine \(.*\)$/\1/p')" "$(echo "$RECALL" | awk '{ print $2 }')" "${RECALL#recall }"
+if [ -n "${RECALL_DB:-}" ]; then  # a PostgreSQL database to load the same demo directory into
+  "$SAMEN" demo-directory --db "$RECALL_DB" --data "$T/recall-pg" >> "$T/recall.log" 2>&1
+  RECALL_PG=$("$SAMEN" search-recall tests/directory/search/recall_queries.tsv --db "$RECALL_DB" --data "$T/recall-pg" 2>>"$T/recall.log" | tail -1)
+  row "  postgres" "$(echo "$RECALL_PG" | awk '{ print $2 }')" "${RECALL_PG#recall }"
 fi
 finish "$STRICT"

@@ -30,22 +30,10 @@ std::string session_cookie(const Context& ctx, const std::string& value, std::in
 }
 
 // Only local paths, so the login form cannot be used to redirect elsewhere.
-std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find_first_of("\r\n") == std::string::npos)
-    return next;
-  return "/";
-}
+std::string safe_next(const std::string& next) { return http::is_local_path(next) ? next : "/"; }
 
 std::string client_address(const Context& ctx) {
-  if (ctx.app.options().behind_tls)
-    if (auto xff = ctx.req.header("x-forwarded-for")) {
-      auto comma = xff->rfind(',');
-      std::string last = comma == std::string::npos ? *xff : xff->substr(comma + 1);
-      while (!last.empty() && last.front() == ' ') last.erase(0, 1);
-      if (!last.empty() && last.size() < 64) return last;
-    }
-  return ctx.req.remote_ip;
+  return http::client_address(ctx.req, ctx.app.options().behind_tls);
 }
 
 void field_error(web::Dict& d, const std::string& field, const std::string& message) {
@@ -68,6 +56,22 @@ http::Response login_page(Context& ctx) {
   return login_form(ctx, "", "", 200);
 }
 
+// The audit label of the lock refusing a login, if one does: a locked
+// address counts its refusals in one row whatever e-mail is tried.
+std::optional<std::string> lock_of(store::Connection& c, const std::string& account_key, const std::string& ip_key,
+                                   const std::string& email, std::int64_t now) {
+  if (accounts::is_locked(accounts::load_throttle(c, ip_key), now)) return std::string("(address locked)");
+  if (accounts::is_locked(accounts::load_throttle(c, account_key), now)) return email.empty() ? "(invalid)" : email;
+  return std::nullopt;
+}
+
+// A refused login, counted in one audit row per lock, address and window.
+http::Response refuse_locked(Context& ctx, store::Connection& c, const std::string& label, const std::string& ip_key) {
+  accounts::record_repeated_audit(c, {0, ctx.now, std::nullopt, label, "login.locked", "", "", "", ip_key.substr(3)},
+                                  accounts::kAccountPolicy.window_seconds);
+  return login_form(ctx, ctx.form().get("email"), ctx.t("login.locked"), 429);
+}
+
 http::Response login_submit(Context& ctx) {
   const auto& f = ctx.form();
   std::string email = accounts::normalize_email(f.get("email"));
@@ -76,12 +80,8 @@ http::Response login_submit(Context& ctx) {
   std::string next = safe_next(f.get("next"));
   auto lease = ctx.app.db().acquire();
   std::string account_key = "user:" + (email.empty() ? f.get("email").substr(0, 254) : email);
-  std::string ip_key = "ip:" + ip;
-  if (accounts::is_locked(accounts::load_throttle(*lease, account_key), ctx.now) ||
-      accounts::is_locked(accounts::load_throttle(*lease, ip_key), ctx.now)) {
-    accounts::record_audit(*lease, {0, ctx.now, std::nullopt, email, "login.locked", "", "", "", ip});
-    return login_form(ctx, f.get("email"), ctx.t("login.locked"), 429);
-  }
+  std::string ip_key = accounts::address_subject(ip);
+  if (auto lock = lock_of(*lease, account_key, ip_key, email, ctx.now)) return refuse_locked(ctx, *lease, *lock, ip_key);
   std::optional<accounts::User> user = email.empty() ? std::nullopt : accounts::find_user_by_email(*lease, email);
   std::optional<std::string> hash = user ? accounts::password_hash_of(*lease, user->id) : std::nullopt;
   bool ok = false;
@@ -90,17 +90,23 @@ http::Response login_submit(Context& ctx) {
   if (!ok) {
     accounts::record_failure(*lease, account_key, ctx.now, accounts::kAccountPolicy);
     accounts::record_failure(*lease, ip_key, ctx.now, accounts::kAddressPolicy);
-    accounts::record_audit(*lease, {0, ctx.now, user ? std::optional(user->id) : std::nullopt,
-                                    email.empty() ? "(invalid)" : email, "login.failed", "user",
-                                    user ? std::to_string(user->id) : "", "", ip});
+    accounts::record_repeated_audit(*lease, {0, ctx.now, user ? std::optional(user->id) : std::nullopt,
+                                             email.empty() ? "(invalid)" : email, "login.failed", "user",
+                                             user ? std::to_string(user->id) : "", "", ip_key.substr(3)},
+                                    accounts::kAccountPolicy.window_seconds);
     // The same answer whether the account exists or not.
     return login_form(ctx, f.get("email"), ctx.t("login.failed"), 401);
   }
+  // Guesses sent in parallel with this one may have locked the account or
+  // the address while the password was being checked.
+  if (auto lock = lock_of(*lease, account_key, ip_key, email, ctx.now)) return refuse_locked(ctx, *lease, *lock, ip_key);
   accounts::clear_throttle(*lease, account_key);
   // A language chosen with the switch before logging in becomes the account's.
   if (auto chosen = ctx.req.cookie("samen_lang"); chosen && i18n::parse_lang(*chosen) && chosen->size() == 2 &&
                                                   *chosen != user->lang)
     accounts::update_profile(*lease, user->id, user->name, *chosen, ctx.now);
+  // A session id known before the login (planted, or another account's) ends here.
+  if (auto old = ctx.req.cookie("samen_session")) accounts::end_session(*lease, *old);
   std::string sid = accounts::create_session(*lease, user->id, ip, ctx.now);
   accounts::record_audit(*lease, {0, ctx.now, user->id, user->email, "login", "user", std::to_string(user->id), "", ip});
   ctx.set_cookies.push_back(session_cookie(ctx, sid, kCookieMaxAge));
@@ -221,6 +227,7 @@ http::Response invite_accept(Context& ctx) {
   store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
     accounts::set_password_hash(c, user->id, accounts::hash_password(pw), ctx.now);
     accounts::use_invitation(c, token, ctx.now);
+    accounts::end_user_sessions(c, user->id);  // whoever was signed in with the old password is not any more
     accounts::record_audit(c, {0, ctx.now, user->id, user->email, "invitation.accepted", "user",
                                std::to_string(user->id), "", client_address(ctx)});
   });
@@ -458,6 +465,8 @@ http::Response user_reinvite(Context& ctx) {
 
 // ---- admin: API tokens -------------------------------------------------------
 
+std::optional<std::int64_t> parse_day(const std::string& s);
+
 http::Response tokens_page(Context& ctx, web::Dict& d, int status = 200) {
   auto lease = ctx.app.db().acquire();
   for (const auto& t : accounts::list_api_tokens(*lease)) {
@@ -469,8 +478,11 @@ http::Response tokens_page(Context& ctx, web::Dict& d, int status = 200) {
     row->SetValue("CREATED", i18n::format_time(ctx.lang, t.created_at, i18n::DateStyle::date_time));
     row->SetValue("USED", t.last_used_at ? i18n::format_time(ctx.lang, *t.last_used_at, i18n::DateStyle::date_time)
                                          : ctx.t("tokens.never"));
+    row->SetValue("EXPIRES", t.expires_at ? i18n::format_time(ctx.lang, *t.expires_at, i18n::DateStyle::date_time)
+                                          : ctx.t("tokens.never"));
     if (t.revoked_at) row->SetValueAndShowSection("REVOKED", i18n::format_time(ctx.lang, *t.revoked_at,
                                                   i18n::DateStyle::date_time), "IS_REVOKED");
+    else if (t.expires_at && *t.expires_at <= ctx.now) row->ShowSection("IS_EXPIRED");
     else row->ShowSection("ACTIVE");
   }
   return ctx.page("admin_tokens", ctx.t("tokens.title"), d, status);
@@ -483,13 +495,22 @@ http::Response tokens(Context& ctx) {
 
 http::Response token_create(Context& ctx) {
   std::string label = ctx.form().get("label");
+  std::string expires = ctx.form().get("expires");
   web::Dict d = ctx.content_dict();
-  if (label.empty() || label.size() > 100) {
-    field_error(d, "LABEL", ctx.t("tokens.label_invalid"));
-    return tokens_page(ctx, d, 422);
+  d.SetValue("LABEL", label);
+  d.SetValue("EXPIRES_VALUE", expires);
+  bool bad = false;
+  if (label.empty() || label.size() > 100) field_error(d, "LABEL", ctx.t("tokens.label_invalid")), bad = true;
+  // Valid through the chosen day (to its last second, so the list shows that day).
+  std::optional<std::int64_t> expires_at;
+  if (!expires.empty()) {
+    expires_at = parse_day(expires);
+    if (expires_at) *expires_at += 24 * 3600 - 1;
+    if (!expires_at || *expires_at <= ctx.now) field_error(d, "EXPIRES", ctx.t("tokens.expires_invalid")), bad = true;
   }
+  if (bad) return tokens_page(ctx, d, 422);
   auto lease = ctx.app.db().acquire();
-  std::string raw = accounts::create_api_token(*lease, ctx.user()->id, label, ctx.now);
+  std::string raw = accounts::create_api_token(*lease, ctx.user()->id, label, ctx.now, expires_at);
   accounts::record_audit(*lease, {0, ctx.now, ctx.user()->id, ctx.user()->email, "token.created", "api_token",
                                   raw.substr(0, 12), label, client_address(ctx)});
   d.SetValueAndShowSection("NEW_TOKEN", raw, "CREATED");
@@ -580,7 +601,13 @@ http::Response audit_page(Context& ctx) {
     row->SetValue("ACTOR", e.actor_label);
     row->SetValue("ACTION", e.action);
     row->SetValue("TARGET", e.target_type.empty() ? "" : e.target_type + " " + e.target_id);
-    row->SetValue("DETAIL", e.detail);
+    std::string detail = e.detail;
+    if (e.repeats > 1)
+      detail += (detail.empty() ? "" : " · ") +
+                ctx.tf("audit.repeated", {{"count", e.repeats},
+                                          {"last", i18n::format_time(ctx.lang, e.last_at.value_or(e.at),
+                                                                     i18n::DateStyle::date_time)}});
+    row->SetValue("DETAIL", detail);
     row->SetValue("IP", e.remote_ip);
   }
   d.SetValue("TOTAL", ctx.tf("audit.total", {{"count", total}}));

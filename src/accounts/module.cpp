@@ -75,6 +75,8 @@ class AccountsModule : public app::Module {
                           [this](store::Database& db, const app::CommandLine::Store&) { return token_create(db); });
     create->add_option("--email", email_, "Account the token acts for")->required();
     create->add_option("--label", label_, "What the token is for");
+    create->add_option("--expires-days", token_days_, "Valid for this many days (default: until revoked)")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{3650}));
   }
 
   void load_demo(const app::DemoLoad& load) const override {
@@ -130,7 +132,8 @@ class AccountsModule : public app::Module {
       auto u = find_user_by_email(c, email_);
       if (!u) throw std::runtime_error("no account with e-mail " + email_);
       if (u->disabled) throw std::runtime_error("the account " + email_ + " is disabled");
-      auto t = create_api_token(c, u->id, label_, now);
+      auto t = create_api_token(c, u->id, label_, now,
+                                token_days_ ? std::optional(now + token_days_ * 24 * 3600) : std::nullopt);
       record_audit(c, {0, now, std::nullopt, "cli", "token.created", "api_token", t.substr(0, 12), label_, ""});
       return t;
     });
@@ -142,6 +145,7 @@ class AccountsModule : public app::Module {
   mutable std::string email_, name_, role_, label_ = "cli";
   mutable std::vector<std::string> orgs_;
   mutable bool password_stdin_ = false;
+  mutable std::int64_t token_days_ = 0;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 namespace samen::accounts {
 
 inline constexpr std::int64_t kSessionIdleSeconds = 12 * 3600;       // sliding expiry
+inline constexpr std::int64_t kSessionAbsoluteSeconds = 24 * 3600;   // from login, however active
 inline constexpr std::int64_t kSessionTouchEverySeconds = 300;         // limits writes per request
 inline constexpr std::int64_t kInvitationSeconds = 7 * 24 * 3600;
 
@@ -40,16 +41,19 @@ struct ApiToken {
   std::int64_t created_at = 0;
   std::optional<std::int64_t> last_used_at;
   std::optional<std::int64_t> revoked_at;
+  std::optional<std::int64_t> expires_at;  // none: valid until revoked
 };
 
 // Returns the raw token (shown once).
-std::string create_api_token(store::Connection& c, std::int64_t user_id, const std::string& label, std::int64_t now);
-// The user behind a valid, unrevoked token of an enabled account.
+std::string create_api_token(store::Connection& c, std::int64_t user_id, const std::string& label, std::int64_t now,
+                             std::optional<std::int64_t> expires_at = std::nullopt);
+// The user behind a valid (unrevoked, unexpired) token of an enabled account.
 std::optional<User> user_for_api_token(store::Connection& c, const std::string& raw, std::int64_t now);
 std::vector<ApiToken> list_api_tokens(store::Connection& c);
 bool revoke_api_token(store::Connection& c, std::int64_t id, std::int64_t now);
 
 // Invitation: a one-time link with which an invited user sets a password.
+// A new invitation cancels the user's older unused links.
 std::string create_invitation(store::Connection& c, std::int64_t user_id, std::optional<std::int64_t> by,
                               std::int64_t now);
 std::optional<User> user_for_invitation(store::Connection& c, const std::string& raw, std::int64_t now);

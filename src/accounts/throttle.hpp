@@ -29,8 +29,14 @@ struct ThrottleState {
 bool is_locked(const ThrottleState& s, std::int64_t now);
 ThrottleState after_failure(ThrottleState s, std::int64_t now, const ThrottlePolicy& p);
 
+// The throttle subject of a client address: "ip:ADDR" for IPv4, and for
+// IPv6 its /64 ("ip:2001:db8:1:2::/64"), the block one subscriber gets.
+std::string address_subject(const std::string& ip);
+
 // Database-backed state per subject ("user:EMAIL", "ip:ADDR").
 ThrottleState load_throttle(store::Connection& c, const std::string& subject);
+// Counts a failure in one atomic statement (parallel failures, also on
+// other servers, are all counted) and returns the state after it.
 ThrottleState record_failure(store::Connection& c, const std::string& subject, std::int64_t now,
                              const ThrottlePolicy& p);
 void clear_throttle(store::Connection& c, const std::string& subject);

@@ -30,21 +30,12 @@ std::string cookie(const AppOptions& o, const std::string& name, const std::stri
   return c;
 }
 
-// The address of the client: the socket peer, or behind a TLS proxy the
-// last address the proxy appended.
 std::string client_ip(const AppOptions& o, const http::Request& req) {
-  if (o.behind_tls) {
-    if (auto xff = req.header("x-forwarded-for")) {
-      auto comma = xff->rfind(',');
-      std::string last = comma == std::string::npos ? *xff : xff->substr(comma + 1);
-      while (!last.empty() && last.front() == ' ') last.erase(0, 1);
-      if (!last.empty() && last.size() < 64) return last;
-    }
-  }
-  return req.remote_ip;
+  return http::client_address(req, o.behind_tls);
 }
 
-// The current URL with ?lang= replaced, for the language switch.
+// The current URL with ?lang= replaced, for the language switch; the path
+// normalised, so "GET //evil.example" cannot make a link to another site.
 std::string with_lang(const http::Request& req, i18n::Lang lang) {
   std::string q;
   for (const auto& [k, v] : http::parse_query_lenient(req.query)) {
@@ -52,7 +43,11 @@ std::string with_lang(const http::Request& req, i18n::Lang lang) {
     q += (q.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
   }
   q += (q.empty() ? "" : "&") + std::string("lang=") + std::string(i18n::code(lang));
-  return req.path + "?" + q;
+  return http::normalized_path(req.path) + "?" + q;
+}
+
+bool allowed_before_password_change(const http::Request& req) {
+  return req.path == "/profile" || req.path == "/profile/password" || req.path == "/logout";
 }
 
 std::string_view native_name(i18n::Lang l) {
@@ -143,7 +138,7 @@ http::Response Context::page(std::string_view name, const std::string& title, we
   layout.SetValue("TITLE", title);
   layout.SetValue("CSS_URL", web::asset_url("css/samen.css"));
   layout.SetValue("CSRF", csrf);
-  layout.SetValue("CURRENT_PATH", req.path);
+  layout.SetValue("CURRENT_PATH", http::normalized_path(req.path));
   auto caller = role();
   for (const auto& item : app.routes().nav) {
     if (!item.access.allows(caller)) continue;
@@ -188,7 +183,10 @@ http::Response Context::page(std::string_view name, const std::string& title, we
 // ---- App ----------------------------------------------------------------------
 
 App::App(AppOptions options, std::unique_ptr<store::Database> db)
-    : options_(std::move(options)), db_(std::move(db)), catalog_(&i18n::Catalog::embedded()) {
+    : options_(std::move(options)),
+      db_(std::move(db)),
+      catalog_(&i18n::Catalog::embedded()),
+      heavy_requests_(options_.heavy_requests_per_minute, 60) {
   accounts::init_crypto();
   web::load_templates(*catalog_);
   register_system(routes_);
@@ -206,9 +204,27 @@ std::string App::setting(const std::string& name, const std::string& fallback) c
 
 App::~App() = default;
 
-std::size_t App::body_limit_for(std::string_view method, std::string_view path) const {
-  auto m = routes_.router.match(method, path);
-  return m.route ? m.route->handler.body_limit : 0;
+http::BodyPolicy App::body_policy_for(const http::Request& head) {
+  auto m = routes_.router.match(head.method, head.path);
+  if (!m.route || m.route->handler.body_limit == 0) return {};
+  const Route& route = m.route->handler;
+  http::Request copy = head;
+  Context ctx(*this, copy);
+  ctx.now = unix_now();
+  try {
+    identify_caller(ctx, route.api);
+  } catch (const store::StoreError&) {
+    return {};  // the database is away: the default limit, and the pipeline answers 503
+  }
+  if (route.access.allows(ctx.role())) return {route.body_limit, 0};
+  auto length = head.header("content-length");
+  bool announced_large = false;
+  try {
+    announced_large = length && std::stoull(*length) > http::ServerConfig{}.default_body_limit;
+  } catch (const std::exception&) {
+  }
+  if (!announced_large) return {};
+  return {0, route.api && !ctx.user() ? 401 : 403};
 }
 
 http::Response App::handle(http::Request& req) {
@@ -274,6 +290,10 @@ http::Response App::dispatch(Context& ctx) {
     }
     throw HttpError(403, "forbidden", "error.forbidden");
   }
+  // A one-time password (the demo admin's) is changed before anything else:
+  // every page but the profile, where it is changed, leads there.
+  if (ctx.session && ctx.session->user.must_change_password && !route.api && !allowed_before_password_change(req))
+    return http::Response::redirect("/profile", 303);
   return route.handler(ctx);
 }
 
@@ -358,9 +378,11 @@ http::Response App::transport_error(int status, const http::Request& req) {
   ctx.route = "transport";
   ctx.lang = i18n::negotiate(std::nullopt, std::nullopt, req.header("accept-language"));
   std::string key = status == 413 ? "error.too_large" : status == 431 ? "error.headers_too_large"
-                    : status == 503 ? "error.unavailable" : status == 500 ? "error.internal" : "error.bad_request";
+                    : status == 503 ? "error.unavailable" : status == 500 ? "error.internal"
+                    : status == 401 ? "error.unauthorized" : status == 403 ? "error.forbidden" : "error.bad_request";
   std::string code = status == 413 ? "too_large" : status == 431 ? "headers_too_large"
-                     : status == 503 ? "unavailable" : status == 500 ? "internal" : "bad_request";
+                     : status == 503 ? "unavailable" : status == 500 ? "internal"
+                     : status == 401 ? "unauthorized" : status == 403 ? "forbidden" : "bad_request";
   // No session lookup here: the request may be partial. The page is anonymous.
   http::Response res = error(ctx, status, code, key);
   finish(ctx, res, 0);
@@ -377,6 +399,8 @@ void App::finish(Context& ctx, http::Response& res, double seconds) {
                      "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   res.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
   if (options_.behind_tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
+  for (const auto& prefix : routes_.any_origin_prefixes)
+    if (ctx.req.path.starts_with(prefix)) res.set_header("Access-Control-Allow-Origin", "*");
   if (!res.header("cache-control")) res.set_header("Cache-Control", ctx.user() ? "private, no-store" : "no-cache");
   if (!res.header("vary")) res.set_header("Vary", "Cookie, Accept-Language");
   for (const auto& c : ctx.set_cookies) res.headers.emplace_back("Set-Cookie", c);

@@ -10,11 +10,14 @@
 #include <stdexcept>
 #include <string>
 #include <typeindex>
+#include <vector>
 
 #include "app/metrics.hpp"
 #include "app/module.hpp"
+#include "app/rate_limit.hpp"
 #include "app/routes.hpp"
 #include "http/message.hpp"
+#include "http/server.hpp"
 #include "store/database.hpp"
 
 namespace samen::app {
@@ -24,6 +27,12 @@ struct AppOptions {
   bool behind_tls = false;       // Secure cookies, HSTS, trust X-Forwarded-For from the proxy
   bool access_log = true;
   Settings settings;             // the modules' own serve settings (Module::serve_options)
+  // Client addresses that may read /metrics without a token (a scraper);
+  // otherwise only an admin's API token may.
+  std::vector<std::string> metrics_allow;
+  // Heavy public requests (whole-set streams, large searches) per client
+  // address and minute; beyond, 429 with Retry-After.
+  std::size_t heavy_requests_per_minute = 30;
 };
 
 class App {
@@ -34,13 +43,17 @@ class App {
   http::Response handle(http::Request& req);
   // Response for errors found by the transport (400, 413, 431, 503, 500).
   http::Response transport_error(int status, const http::Request& req);
-  // Body limit for an upload route, 0 for the default.
-  std::size_t body_limit_for(std::string_view method, std::string_view path) const;
+  // What to do with a request's body, on its header alone: an upload route's
+  // larger limit only for a caller its access rule admits (session or token
+  // identified from the header); others get the default limit, and a refusal
+  // at once when they announce a larger body.
+  http::BodyPolicy body_policy_for(const http::Request& head);
 
   store::Database& db() { return *db_; }
   const Routes& routes() const { return routes_; }
   const AppOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }
+  RateLimiter& heavy_requests() { return heavy_requests_; }
   const i18n::Catalog& catalog() const { return *catalog_; }
   // A module setting (Module::serve_options), or `fallback` when not given.
   std::string setting(const std::string& name, const std::string& fallback = "") const;
@@ -77,6 +90,7 @@ class App {
   Metrics metrics_;
   std::map<std::type_index, std::shared_ptr<void>> parts_;
   std::string image_sources_;
+  RateLimiter heavy_requests_;
 };
 
 std::int64_t unix_now();

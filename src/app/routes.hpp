@@ -51,10 +51,15 @@ class Routes {
     nav.insert(at, std::move(item));
   }
   void home_panel(HomePanel panel) { home_panels.push_back(std::move(panel)); }
+  // Every answer under this path prefix, errors and unknown paths included,
+  // may be read by pages of any origin (Access-Control-Allow-Origin: *):
+  // public read-only APIs whose profile requires it.
+  void open_to_any_origin(std::string path_prefix) { any_origin_prefixes.push_back(std::move(path_prefix)); }
 
   http::Router<Route> router;
   std::vector<NavItem> nav;          // in menu order
   std::vector<HomePanel> home_panels;
+  std::vector<std::string> any_origin_prefixes;
 };
 
 }  // namespace samen::app

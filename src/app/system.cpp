@@ -1,4 +1,6 @@
 // Operational routes: health check, Prometheus metrics, the OpenAPI document.
+#include <algorithm>
+
 #include "app/api.hpp"
 #include "app/app.hpp"
 #include "app/shell.hpp"
@@ -7,9 +9,6 @@
 namespace samen::app {
 
 namespace {
-bool is_loopback(const std::string& ip) {
-  return ip.starts_with("127.") || ip == "::1" || ip.starts_with("::ffff:127.");
-}
 
 http::Response healthz(Context& ctx) {
   bool ok = false;
@@ -20,10 +19,17 @@ http::Response healthz(Context& ctx) {
   return json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"}});
 }
 
-// Scraped from the host itself, or by an admin's token.
+// Read with an admin's token, or by a scraper whose address is allowed
+// explicitly (behind a proxy on this host every peer is local, so a local
+// peer proves nothing).
 http::Response metrics(Context& ctx) {
-  if (!is_loopback(ctx.req.remote_ip) && ctx.role() != accounts::Role::admin)
+  const auto& allow = ctx.app.options().metrics_allow;
+  bool allowed = std::find(allow.begin(), allow.end(),
+                           http::client_address(ctx.req, ctx.app.options().behind_tls)) != allow.end();
+  if (!allowed && ctx.role() != accounts::Role::admin) {
+    if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
     throw HttpError(403, "forbidden", "error.forbidden");
+  }
   return http::Response::text(200, ctx.app.metrics().prometheus(ctx.app.db().stats()),
                               "text/plain; version=0.0.4; charset=utf-8");
 }

@@ -84,10 +84,11 @@ class ModuleCommands : public app::CommandLine {
   std::vector<Entry> actions_;
 };
 
-int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads) {
+int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads,
+          http::ServerConfig sc) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
-  http::ServerConfig sc;
+  sc.trust_forwarded_for = ao.behind_tls;
   sc.host = listen.substr(0, colon);
   if (sc.host.size() > 2 && sc.host.front() == '[') sc.host = sc.host.substr(1, sc.host.size() - 2);
   try {
@@ -109,7 +110,7 @@ int serve(const StoreOptions& so, const std::string& listen, bool demo, app::App
   // public address for links in e-mails, is only known then. Requests are
   // handled from run() on, when the App exists.
   std::unique_ptr<app::App> application;
-  sc.body_limit_for = [&](std::string_view m, std::string_view p) { return application->body_limit_for(m, p); };
+  sc.body_policy_for = [&](const http::Request& head) { return application->body_policy_for(head); };
   http::Server server(
       sc, [&](http::Request& r) { return application->handle(r); },
       [&](int status, const http::Request& r) { return application->transport_error(status, r); });
@@ -165,6 +166,27 @@ int run(int argc, char** argv) {
   serve_cmd->add_flag("--behind-tls", app_options.behind_tls, "Served through a TLS proxy: Secure cookies, HSTS, X-Forwarded-For")
       ->envname("SAMEN_BEHIND_TLS");
   serve_cmd->add_option("--threads", threads, "Worker threads (default: one per core)")->envname("SAMEN_THREADS");
+  serve_cmd->add_option("--metrics-allow", app_options.metrics_allow,
+                        "Client addresses that may read /metrics without a token (comma-separated)")
+      ->envname("SAMEN_METRICS_ALLOW")
+      ->delimiter(',');
+  serve_cmd->add_option("--heavy-requests-per-minute", app_options.heavy_requests_per_minute,
+                        "Whole-set HSDS streams and searches per client address and minute (beyond: 429)")
+      ->envname("SAMEN_HEAVY_REQUESTS_PER_MINUTE")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  http::ServerConfig transport;
+  serve_cmd->add_option("--max-connections", transport.max_connections,
+                        "Open connections at most; beyond, the slowest idle one gives way (else 503)")
+      ->envname("SAMEN_MAX_CONNECTIONS")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+  serve_cmd->add_option("--max-connections-per-address", transport.max_connections_per_address,
+                        "Open connections per client address at most (0: no limit)")
+      ->envname("SAMEN_MAX_CONNECTIONS_PER_ADDRESS")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
+  serve_cmd->add_option("--min-request-rate", transport.min_request_rate,
+                        "Bytes per second a request header or body must arrive at, after 5 s (0: no minimum)")
+      ->envname("SAMEN_MIN_REQUEST_RATE")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000000}));
   for (const app::Module* m : app::modules()) m->serve_options(*serve_cmd, app_options.settings);
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
@@ -187,7 +209,7 @@ int run(int argc, char** argv) {
       return 0;
     }
     accounts::init_crypto();
-    if (*serve_cmd) return serve(so, listen, demo, app_options, threads);
+    if (*serve_cmd) return serve(so, listen, demo, app_options, threads, transport);
     if (*migrate_cmd) {
       auto db = store::Database::open(so.db, so.data, 1);
       int applied = app::migrate(*db);

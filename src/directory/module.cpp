@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <ctime>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "directory/demo/demo_directory.hpp"
 #include "directory/hsds/hsds_cli.hpp"
 #include "directory/search/search.hpp"
+#include "directory/search/search_recall.hpp"
 #include "directory/model/taxonomy.hpp"
 
 namespace samen::directory {
@@ -91,6 +93,13 @@ class DirectoryModule : public app::Module {
 
     cl.add(nullptr, "reindex", "Rebuild the service map's search index (after a restore, say)", 3,
            [](store::Database& db, const app::CommandLine::Store& where) { return reindex(db, where); });
+
+    auto* recall = cl.add(nullptr, "search-recall",
+                          "Measure search recall and precision on a query set (language, query, category per line)", 3,
+                          [this](store::Database& db, const app::CommandLine::Store& where) {
+                            return search_recall(db, where);
+                          });
+    recall->add_option("FILE", recall_file_, "Query set, e.g. tests/directory/search/recall_queries.tsv")->required();
   }
 
  private:
@@ -128,10 +137,38 @@ class DirectoryModule : public app::Module {
     return 0;
   }
 
+  // Prints each query short of full recall, then the totals; exit 1 on an unreadable set.
+  int search_recall(store::Database& db, const app::CommandLine::Store& where) const {
+    std::ifstream in(recall_file_, std::ios::binary);
+    if (!in) {
+      std::cerr << "error: cannot read " << recall_file_ << std::endl;
+      return 1;
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto engine = ServiceSearch::create(db, where.data);
+    RecallReport report;
+    try {
+      auto lease = db.acquire();
+      report = measure_recall(*lease, *engine, parse_recall_queries(text));
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "error: " << recall_file_ << ": " << e.what() << std::endl;
+      return 1;
+    }
+    for (const auto& q : report.queries)
+      if (q.found < q.expected)
+        std::cout << "  " << i18n::code(q.query.lang) << " \"" << q.query.text << "\" (" << q.query.category
+                  << "): " << q.found << "/" << q.expected << " found, " << q.hits << " results" << std::endl;
+    std::cout << "recall " << std::fixed << std::setprecision(3) << report.recall() << " (" << report.found << "/"
+              << report.expected << "), precision " << report.precision() << " (" << report.found << "/"
+              << report.hits << ") on " << report.queries.size() << " queries, engine " << engine->engine_name()
+              << std::endl;
+    return 0;
+  }
+
   // Bound to the command-line options (one process runs one command).
   mutable std::int64_t demo_services_ = kDemoDirectoryServices;
   mutable std::uint64_t demo_seed_ = kDemoDirectorySeed;
-  mutable std::string hsds_path_, hsds_out_;
+  mutable std::string hsds_path_, hsds_out_, recall_file_;
   mutable bool skip_invalid_ = false;
   mutable std::size_t hsds_max_mb_ = 64;
 };

@@ -83,6 +83,39 @@ std::string url_encode(std::string_view s) {
   return out;
 }
 
+namespace {
+bool has_unsafe_path_text(std::string_view s) {
+  if (s.find("//") != std::string_view::npos || s.find('\\') != std::string_view::npos) return true;
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return true;
+  return false;
+}
+}  // namespace
+
+bool is_local_path(std::string_view decoded) {
+  if (decoded.empty() || decoded.front() != '/' || decoded.size() > 2000 || has_unsafe_path_text(decoded))
+    return false;
+  try {
+    return !has_unsafe_path_text(percent_decode(decoded, false));
+  } catch (const FormError&) {
+    return false;
+  }
+}
+
+std::string normalized_path(std::string_view raw_path) {
+  std::string out;
+  for (char c : raw_path) {
+    if (c == '/' && !out.empty() && out.back() == '/') continue;
+    if (c == '\\') {
+      out += "%5C";
+      continue;
+    }
+    out += c;
+  }
+  if (out.empty() || out.front() != '/') out.insert(out.begin(), '/');
+  return out;
+}
+
 std::string Form::get(std::string_view name) const {
   for (const auto& [k, v] : fields_)
     if (k == name) return v;

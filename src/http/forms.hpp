@@ -31,6 +31,15 @@ using text::valid_utf8;
 std::string percent_decode(std::string_view s, bool plus_is_space);  // throws FormError
 std::string url_encode(std::string_view s);  // for query values and path segments
 
+// Whether a decoded `next=` value is a path on this site, to redirect to:
+// it starts with one '/', and neither it nor its own decoding holds '//', a
+// backslash or a control character (browsers drop tabs and newlines, so
+// "/\t/evil.example" would lead to another site).
+bool is_local_path(std::string_view decoded);
+// A raw request path fit for a link on this site: runs of '/' collapsed
+// into one, so "//evil.example" cannot become a scheme-relative URL.
+std::string normalized_path(std::string_view raw_path);
+
 // A field lookup over parsed fields.
 class Form {
  public:

@@ -115,4 +115,16 @@ std::string_view reason_phrase(int status) {
   }
 }
 
+std::string client_address(const Request& req, bool behind_proxy) {
+  if (behind_proxy) {
+    if (auto xff = req.header("x-forwarded-for")) {
+      auto comma = xff->rfind(',');
+      std::string_view last = text::trim(comma == std::string::npos ? std::string_view(*xff)
+                                                              : std::string_view(*xff).substr(comma + 1));
+      if (!last.empty() && last.size() < 64) return std::string(last);
+    }
+  }
+  return req.remote_ip;
+}
+
 }  // namespace samen::http

@@ -51,4 +51,8 @@ struct Response {
 
 std::string_view reason_phrase(int status);
 
+// The client's address: the socket peer, or behind a proxy on this host
+// (which appends the peer it saw to X-Forwarded-For) the last address there.
+std::string client_address(const Request& req, bool behind_proxy);
+
 }  // namespace samen::http

@@ -14,15 +14,34 @@
 
 namespace samen::http {
 
+// What to do with a request's body, decided on its header.
+struct BodyPolicy {
+  std::size_t limit = 0;  // 0: the default limit
+  int refuse = 0;         // e.g. 403: answer this at once and close, reading nothing
+};
+
 struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;           // 0 picks a free port
   std::size_t threads = 2;
-  std::size_t max_connections = 1024;  // beyond: 503 and close
+  std::size_t max_connections = 1024;  // beyond: the slowest idle connection gives way, else 503
+  // Connections per client address (the socket peer, or behind a proxy the
+  // X-Forwarded-For client once a header names it); beyond, the slowest idle
+  // one of that address gives way, else 503. 0: no limit.
+  std::size_t max_connections_per_address = 128;
+  bool trust_forwarded_for = false;   // behind a TLS proxy on this host
+  // Minimum data rate of a request header or body, in bytes per second,
+  // after a grace period: slower senders are disconnected. 0: no minimum.
+  std::size_t min_request_rate = 1024;
+  std::chrono::milliseconds rate_grace{5000};
+  // A connection younger than this is never chosen to give way.
+  std::chrono::milliseconds eviction_grace{250};
   std::size_t header_limit = 16 * 1024;         // request line + headers → 431
   std::size_t default_body_limit = 1024 * 1024; // → 413
-  // Larger body limits for upload routes; returns 0 for "use the default".
-  std::function<std::size_t(std::string_view method, std::string_view path)> body_limit_for;
+  // Asked with the request header alone, before any body is read: the body
+  // limit (larger on upload routes, for callers allowed to use them) or a
+  // status to answer at once without reading the body.
+  std::function<BodyPolicy(const Request& head)> body_policy_for;
   std::chrono::seconds header_timeout{10};  // to receive a complete header
   std::chrono::seconds body_timeout{60};    // to receive the body
   std::chrono::seconds write_timeout{30};

@@ -129,7 +129,11 @@ std::vector<std::string> split_words(std::string_view folded) {
 std::vector<std::string> folded_words(std::string_view raw) { return split_words(fold(clean_utf8(raw))); }
 
 std::string stem(i18n::Lang lang, std::string_view folded_word) {
-  thread_local std::array<Xapian::Stem, 3> stemmers{Xapian::Stem("dutch"), Xapian::Stem("french"),
+  // Dutch: Kraaij-Pohlmann rather than Porter's (Snowball "dutch"): it joins the
+  // forms families type, such as plurals in -s after a vowel (consultatie/-s),
+  // v/f and z/s (verblijven/verblijf, huizen/huis) and doubled consonants
+  // (klassen/klas). Both engines index these C++ stems, so they agree.
+  thread_local std::array<Xapian::Stem, 3> stemmers{Xapian::Stem("kraaij_pohlmann"), Xapian::Stem("french"),
                                                     Xapian::Stem("english")};
   const auto index = lang == i18n::Lang::nl ? 0 : lang == i18n::Lang::fr ? 1 : 2;
   return stemmers[static_cast<std::size_t>(index)](std::string(folded_word));

@@ -24,8 +24,10 @@ TEST_P(PurgeTest, ExpiredSessionsAndInvitationsGoLiveOnesStay) {
     auto id = create_user(*lease, {"p@example.org", "P", Role::partner, "nl", std::nullopt, {}}, 1000);
     create_session(*lease, id, "192.0.2.1", 1000);                        // expires 1000 + 12 h
     live_session = create_session(*lease, id, "192.0.2.1", 1000 + 7 * 86400 - 3600);  // an hour before the purge
-    create_invitation(*lease, id, std::nullopt, 1000);                     // expires 1000 + 7 days
-    live_invitation = create_invitation(*lease, id, std::nullopt, 1000 + 7 * 86400);
+    create_invitation(*lease, id, std::nullopt, 1000);  // expires 1000 + 7 days
+    // Another account: a new invitation of the same one would cancel the first.
+    auto other = create_user(*lease, {"q@example.org", "Q", Role::partner, "nl", std::nullopt, {}}, 1000);
+    live_invitation = create_invitation(*lease, other, std::nullopt, 1000 + 7 * 86400);
   }
   std::int64_t now = 1000 + 7 * 86400 + 1;
   auto n = purge_expired(db(), now);

@@ -31,6 +31,7 @@ class AppTest : public testing::DatabaseTest {
     app::AppOptions o;
     o.access_log = false;
     o.data_dir = test_db().scratch();  // a search index of its own per test
+    o.metrics_allow = {"198.51.100.9"};
     app_ = std::make_unique<app::App>(o, test_db().open_another(4));
     for (Role r : accounts::kRoles) add_user(std::string(accounts::role_name(r)) + "@example.org", r);
   }
@@ -311,17 +312,31 @@ TEST_P(AppTest, DemoNetworkLoadsIdempotently) {
   EXPECT_EQ(c.login(demo::kAdminEmail, p2).status, 303);
 }
 
-TEST_P(AppTest, MetricsAreForTheHostOrAnAdminToken) {
+// Behind a proxy on the same host every peer is local: a loopback address
+// proves nothing. An admin token or an allowed address does.
+TEST_P(AppTest, MetricsAreForAnAdminTokenOrAnAllowedAddress) {
   AppClient remote(*app_);
   remote.get("/");
-  EXPECT_EQ(remote.get("/metrics").status, 403);
+  EXPECT_EQ(remote.get("/metrics").status, 401);
   AppClient local(*app_);
   local.ip = "127.0.0.1";
-  auto m = local.get("/metrics");
+  EXPECT_EQ(local.get("/metrics").status, 401) << "a local peer is not enough";
+  AppClient scraper(*app_);
+  scraper.ip = "198.51.100.9";
+  auto m = scraper.get("/metrics");
   ASSERT_EQ(m.status, 200);
   EXPECT_NE(m.body.find("samen_http_requests_total{route=\"/\",status=\"200\"}"), std::string::npos);
   EXPECT_NE(m.body.find("samen_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("samen_db_pool_connections"), std::string::npos);
+  std::string admin_token, partner_token;
+  {
+    auto lease = db().acquire();
+    admin_token = accounts::create_api_token(*lease, accounts::find_user_by_email(*lease, "admin@example.org")->id, "m", 1);
+    partner_token =
+        accounts::create_api_token(*lease, accounts::find_user_by_email(*lease, "partner@example.org")->id, "m", 1);
+  }
+  EXPECT_EQ(local.request("GET", "/metrics", "", "", {{"authorization", "Bearer " + admin_token}}).status, 200);
+  EXPECT_EQ(local.request("GET", "/metrics", "", "", {{"authorization", "Bearer " + partner_token}}).status, 403);
 }
 
 // The OpenAPI document lists exactly the JSON routes of the router.

@@ -10,7 +10,7 @@ std::vector<RouteCase> shell_cases(RouteWorld&) {
       {"GET", "/", "", kPublicPage},
       {"GET", "/healthz", "", kPublicApi},
       // The test client is not on loopback: only an admin's token may read the metrics.
-      {"GET", "/metrics", "", {403, 200, 403, 403, 403, 403}},
+      {"GET", "/metrics", "", {401, 200, 403, 403, 403, 403}},
       {"GET", "/api/v1/openapi.json", "", kPublicApi},
   };
 }

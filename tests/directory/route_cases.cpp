@@ -119,8 +119,9 @@ std::vector<RouteCase> directory_cases(RouteWorld& w) {
       {"GET", "/directory/services/" + svc_b + "/edit", "", editors_other},
       {"POST", "/directory/services/" + svc_a, svc_form(w.org_a, "Opvang A"), write},
       {"POST", "/directory/services/" + svc_b, svc_form(w.org_b, "Opvang B"), write_other},
-      {"POST", "/directory/services/" + svc_a + "/verify", "", write},
-      {"POST", "/directory/services/" + svc_b + "/verify", "", write_other},
+      // Only coordinators (and admins) verify: a partner's own records must reach the review list.
+      {"POST", "/directory/services/" + svc_a + "/verify", "", network_write},
+      {"POST", "/directory/services/" + svc_b + "/verify", "", network_write},
       {"POST", "/directory/services/" + svc_a + "/archive", "", write},
       {"POST", "/directory/services/" + svc_a + "/restore", "", write},
       {"POST", "/directory/services/" + svc_b + "/archive", "", write_other},

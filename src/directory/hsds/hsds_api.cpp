@@ -4,18 +4,22 @@
 // objects, or with format=ndjson the whole set as a stream of JSON lines.
 // Archived records are not shown.
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "app/api.hpp"
 #include "app/app.hpp"
+#include "core/brussels.hpp"
 #include "directory/hsds/hsds_objects.hpp"
+#include "directory/model/records.hpp"
 #include "directory/module.hpp"
 #include "directory/search/search.hpp"
 #include "web/embedded.hpp"
@@ -29,7 +33,7 @@ using app::HttpError;
 using hsds::Shape;
 
 constexpr std::size_t kStreamBatch = 500;      // objects per chunk of an ndjson stream
-constexpr std::int64_t kSearchLimit = 10000;   // matches asked of the search engine
+constexpr std::int64_t kMaxPerPage = 200;       // a larger per_page is lowered to this, and the page says so
 constexpr const char* kProfileUrl = "https://docs.openreferral.org/en/latest/hsds/";
 
 [[noreturn]] void bad_parameter() { throw HttpError(400, "bad_parameter", "hsds.bad_parameter"); }
@@ -50,8 +54,20 @@ bool wants_ndjson(const Context& ctx) {
   bad_parameter();
 }
 
+// A whole-set stream or a search (which asks the engine for 10,000 hits)
+// costs far more than a page: each address may send a few a minute; beyond,
+// 429 with Retry-After.
+std::optional<http::Response> refused_as_too_heavy(Context& ctx) {
+  if (!wants_ndjson(ctx) && param(ctx, "search").empty()) return std::nullopt;
+  auto wait = ctx.app.heavy_requests().admit(http::client_address(ctx.req, ctx.app.options().behind_tls), ctx.now);
+  if (!wait) return std::nullopt;
+  auto res = ctx.app.error(ctx, 429, "rate_limited", "error.rate_limited");
+  res.set_header("Retry-After", std::to_string(wait));
+  return res;
+}
+
 // Unix seconds of an RFC 3339 date-time or an ISO date (midnight UTC).
-std::int64_t modified_after(const std::string& v) {
+std::int64_t unix_seconds_of(const std::string& v) {
   if (!hsds::is_datetime(v) && !hsds::is_date(v)) throw HttpError(400, "bad_parameter", "hsds.bad_modified_after");
   std::tm tm{};
   tm.tm_year = std::stoi(v.substr(0, 4)) - 1900;
@@ -70,6 +86,12 @@ std::int64_t modified_after(const std::string& v) {
   }
   return static_cast<std::int64_t>(timegm(&tm)) - offset;
 }
+
+// The last_modified a service is served with, as UTC text that sorts by time:
+// Samen keeps a day ("2025-03-01") or a date-time ("2025-03-01T09:30:00Z"),
+// and a day is served as its midnight UTC (hsds::canonical_value).
+const std::string kServedLastModified =
+    "(CASE WHEN LENGTH(s.last_modified) = 10 THEN s.last_modified || 'T00:00:00Z' ELSE s.last_modified END)";
 
 // SQL conditions with their parameters.
 struct Conditions {
@@ -100,12 +122,12 @@ ServiceQuery service_query(Context& ctx) {
         "WHERE a.link_id = s.id AND tt.taxonomy_id = ?)",
         {v});
   if (auto v = param(ctx, "modified_after"); !v.empty())
-    q.where.add("s.updated_at >= CAST(? AS BIGINT)", {modified_after(v)});
+    q.where.add(kServedLastModified + " >= ?", {iso_date_time(unix_seconds_of(v))});
   if (auto v = param(ctx, "search"); !v.empty()) {
     SearchQuery sq;
     sq.text = v;
     sq.lang = ctx.lang;
-    sq.limit = kSearchLimit;
+    sq.every_match = true;
     auto result = search(ctx.app).search(sq);
     std::vector<std::string> ids;
     for (const auto& h : result.hits) ids.push_back(h.service_id);
@@ -173,6 +195,24 @@ std::vector<std::string> page_ids(store::Connection& c, const IdQuery& q, const 
   return ids;
 }
 
+// Every key of the query, in id order.
+std::vector<std::string> all_ids(store::Connection& c, const IdQuery& q) {
+  std::vector<std::string> ids;
+  for (const auto& row :
+       c.exec("SELECT " + q.key() + " FROM " + q.from + " WHERE " + q.where.sql + " ORDER BY " + q.key(), q.where.params)
+           .rows)
+    ids.push_back(row.text(0));
+  return ids;
+}
+
+// The ids of one page of an in-memory list.
+std::vector<std::string> page_of_ids(const std::vector<std::string>& ids, const app::PageRequest& p) {
+  std::vector<std::string> page;
+  for (auto i = p.offset(); i < static_cast<std::int64_t>(ids.size()) && i < p.offset() + p.per_page; ++i)
+    page.push_back(ids[static_cast<std::size_t>(i)]);
+  return page;
+}
+
 // The next rows after `after` in id order (keyset pagination of a stream),
 // read whole so that a batch costs one query before its nested records.
 std::vector<hsds::Values> rows_after(store::Connection& c, const hsds::Table& t, const IdQuery& q,
@@ -189,11 +229,6 @@ std::vector<hsds::Values> rows_after(store::Connection& c, const hsds::Table& t,
   std::vector<hsds::Values> rows;
   for (const auto& row : c.exec(sql, params).rows) rows.push_back(hsds::row_values(t, row));
   return rows;
-}
-
-http::Response with_cors(http::Response res) {
-  res.set_header("Access-Control-Allow-Origin", "*");
-  return res;
 }
 
 using NextObjects = std::function<std::vector<std::string>(store::Connection&)>;
@@ -225,23 +260,31 @@ http::Response ndjson_stream(app::App& app, NextObjects next) {
       if (!chunk.empty()) return true;  // a batch of archived records only: go on
     }
   };
-  return with_cors(std::move(res));
+  return res;
 }
 
+// The JSON text of the objects with these ids, in this order.
+using BuildObjects = std::function<std::vector<std::string>(store::Connection&, const std::vector<std::string>&)>;
+
 // Streams the objects of an in-memory list of ids.
-http::Response ndjson_of(app::App& app, Shape shape, std::vector<std::string> ids) {
+http::Response ndjson_of(app::App& app, std::vector<std::string> ids, BuildObjects build) {
   auto list = std::make_shared<std::vector<std::string>>(std::move(ids));
   auto at = std::make_shared<std::size_t>(0);
-  return ndjson_stream(app, [list, at, shape](store::Connection& c) {
+  return ndjson_stream(app, [list, at, build = std::move(build)](store::Connection& c) {
     std::vector<std::string> objects;
     while (objects.empty() && *at < list->size()) {
       std::size_t from = *at, to = std::min(list->size(), from + kStreamBatch);
       *at = to;
-      objects = hsds::build_json(c, shape,
-                                 std::vector<std::string>(list->begin() + static_cast<std::ptrdiff_t>(from),
-                                                          list->begin() + static_cast<std::ptrdiff_t>(to)));
+      objects = build(c, std::vector<std::string>(list->begin() + static_cast<std::ptrdiff_t>(from),
+                                                  list->begin() + static_cast<std::ptrdiff_t>(to)));
     }
     return objects;
+  });
+}
+
+http::Response ndjson_of(app::App& app, Shape shape, std::vector<std::string> ids) {
+  return ndjson_of(app, std::move(ids), [shape](store::Connection& c, const std::vector<std::string>& some) {
+    return hsds::build_json(c, shape, some);
   });
 }
 
@@ -257,14 +300,39 @@ http::Response ndjson_query(app::App& app, Shape shape, IdQuery q) {
   });
 }
 
-http::Response json_text(std::string text) { return with_cors(http::Response::json(200, std::move(text))); }
+http::Response json_text(std::string text) { return http::Response::json(200, std::move(text)); }
 
-// An HSDS page (the numbers of app::page_json) around items already in JSON text.
-http::Response page_response(const app::PageRequest& p, std::int64_t total, const std::vector<std::string>& items) {
-  const auto page = app::page_json(p, total, nlohmann::json::array());
+// ?page and ?per_page of a list. A per_page above kMaxPerPage is lowered
+// to it rather than refused: the page then says so (`notice`).
+struct HsdsPage {
+  app::PageRequest request;
+  std::optional<std::int64_t> per_page_asked;  // set when lowered
+  std::string notice;
+};
+
+HsdsPage hsds_page(Context& ctx) {
+  HsdsPage p;
+  p.request = app::page_request(ctx, 50, 1'000'000);
+  if (p.request.per_page > kMaxPerPage) {
+    p.per_page_asked = p.request.per_page;
+    p.request.per_page = kMaxPerPage;
+    p.notice = ctx.t("hsds.per_page_lowered");
+  }
+  return p;
+}
+
+// An HSDS page around items already in JSON text. `size` is the number of
+// items on this page (HSDS 3.0's OpenAPI), not the per_page asked for.
+http::Response page_response(const HsdsPage& hp, std::int64_t total, const std::vector<std::string>& items) {
+  const auto page = app::page_json(hp.request, total, nlohmann::json::array());
   std::string out = "{";
-  for (const char* k : {"total_items", "total_pages", "page_number", "size", "first_page", "last_page"})
+  for (const char* k : {"total_items", "total_pages", "page_number", "first_page", "last_page"})
     out += "\"" + std::string(k) + "\":" + page[k].dump() + ",";
+  out += "\"size\":" + std::to_string(items.size()) + ",";
+  if (hp.per_page_asked)
+    out += "\"per_page\":" + std::to_string(hp.request.per_page) +
+           ",\"per_page_requested\":" + std::to_string(*hp.per_page_asked) +
+           ",\"notice\":" + nlohmann::json(hp.notice).dump() + ",";
   out += std::string("\"empty\":") + (items.empty() ? "true" : "false") + ",\"contents\":[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out.push_back(',');
@@ -274,10 +342,43 @@ http::Response page_response(const app::PageRequest& p, std::int64_t total, cons
   return json_text(std::move(out));
 }
 
+// minimal=true: each service as its id and last_modified only (the UK
+// profile's change feed: "aim to return all services within one call").
+std::vector<std::string> minimal_services(store::Connection& c, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  if (ids.empty()) return out;
+  const store::Params params = store::text_params(ids);
+  std::unordered_map<std::string, std::string> modified;
+  for (const auto& r : c.exec("SELECT s.id, " + kServedLastModified + " FROM services s WHERE s.id IN " +
+                                  in_list(ids.size()),
+                              params)
+                           .rows)
+    modified[r.text(0)] = r.is_null(1) ? std::string() : r.text(1);
+  for (const auto& id : ids) {
+    auto it = modified.find(id);
+    if (it == modified.end()) continue;
+    nlohmann::json j{{"id", id}};
+    if (!it->second.empty()) j["last_modified"] = it->second;
+    out.push_back(j.dump());
+  }
+  return out;
+}
+
 // Answers a list: a page, or with format=ndjson the whole set.
-http::Response list(Context& ctx, Shape shape, IdQuery q) {
+http::Response list(Context& ctx, Shape shape, IdQuery q, bool minimal = false) {
   bool ndjson = wants_ndjson(ctx);
-  auto p = app::page_request(ctx);
+  const auto hp = hsds_page(ctx);
+  const auto& p = hp.request;
+  if (minimal) {  // ids are cheap: list them all, then build only the page (or stream)
+    std::vector<std::string> ids;
+    {
+      auto lease = ctx.app.db().acquire();
+      ids = q.ranked ? ranked_matches(*lease, q) : all_ids(*lease, q);
+    }
+    if (ndjson) return ndjson_of(ctx.app, std::move(ids), minimal_services);
+    auto lease = ctx.app.db().acquire();
+    return page_response(hp, static_cast<std::int64_t>(ids.size()), minimal_services(*lease, page_of_ids(ids, p)));
+  }
   if (q.ranked) {
     std::vector<std::string> ids;
     {
@@ -285,17 +386,14 @@ http::Response list(Context& ctx, Shape shape, IdQuery q) {
       ids = ranked_matches(*lease, q);
     }
     if (ndjson) return ndjson_of(ctx.app, shape, std::move(ids));
-    std::vector<std::string> page;
-    for (auto i = p.offset(); i < static_cast<std::int64_t>(ids.size()) && i < p.offset() + p.per_page; ++i)
-      page.push_back(ids[static_cast<std::size_t>(i)]);
     auto lease = ctx.app.db().acquire();
-    return page_response(p, static_cast<std::int64_t>(ids.size()), hsds::build_json(*lease, shape, page));
+    return page_response(hp, static_cast<std::int64_t>(ids.size()), hsds::build_json(*lease, shape, page_of_ids(ids, p)));
   }
   if (ndjson) return ndjson_query(ctx.app, shape, std::move(q));
   auto lease = ctx.app.db().acquire();
   auto total = count(*lease, q);
   auto ids = page_ids(*lease, q, p);
-  return page_response(p, total, hsds::build_json(*lease, shape, ids));
+  return page_response(hp, total, hsds::build_json(*lease, shape, ids));
 }
 
 http::Response one(Context& ctx, Shape shape, const std::string& id) {
@@ -303,6 +401,89 @@ http::Response one(Context& ctx, Shape shape, const std::string& id) {
   auto objects = hsds::build_json(*lease, shape, {id});
   if (objects.empty()) throw HttpError(404, "not_found", "error.not_found");
   return json_text(std::move(objects.front()));
+}
+
+// ---- proximity ----------------------------------------------------------
+
+struct Point {
+  double latitude = 0, longitude = 0;
+};
+
+// Great-circle distance in metres (haversine; the Earth as a sphere is
+// precise to well under 1 % at the scale of a city).
+double distance_m(Point a, Point b) {
+  constexpr double kEarthRadiusM = 6'371'000, kRad = 3.14159265358979323846 / 180;
+  const double dlat = (b.latitude - a.latitude) * kRad, dlon = (b.longitude - a.longitude) * kRad;
+  const double h = std::pow(std::sin(dlat / 2), 2) +
+                   std::cos(a.latitude * kRad) * std::cos(b.latitude * kRad) * std::pow(std::sin(dlon / 2), 2);
+  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// ?proximity: metres, a positive number (at most 100 km).
+std::optional<double> proximity_param(Context& ctx) {
+  auto v = param(ctx, "proximity");
+  if (v.empty()) return std::nullopt;
+  auto metres = hsds::parse_number(v);
+  if (!metres || *metres <= 0 || *metres > 100'000) throw HttpError(400, "bad_parameter", "hsds.bad_proximity");
+  return metres;
+}
+
+// The centroid of a postcode: the mean position of the located places with
+// that postcode, else the centre of its Brussels municipality.
+Point postcode_centre(store::Connection& c, const std::string& postcode) {
+  auto r = c.exec("SELECT AVG(l.latitude), AVG(l.longitude), COUNT(*) FROM addresses ad JOIN locations l ON "
+                  "l.id = ad.location_id WHERE REPLACE(ad.postal_code, ' ', '') = ? AND l.latitude IS NOT NULL "
+                  "AND l.longitude IS NOT NULL",
+                  {postcode});
+  if (r.rows.at(0).int64(2) > 0) return {r.rows[0].real(0), r.rows[0].real(1)};
+  if (const auto* m = core::municipality_for_postcode(postcode)) return {m->latitude, m->longitude};
+  throw HttpError(400, "bad_parameter", "hsds.unknown_postcode");
+}
+
+// The keys (`key_sql`: a service or service_at_location id) of the places
+// within `radius` metres of `centre`, nearest first; a service counts by its
+// nearest place. Places without coordinates are left out.
+std::vector<std::string> nearest(store::Connection& c, const std::string& key_sql, Point centre, double radius) {
+  std::unordered_map<std::string, double> best;
+  for (const auto& r : c.exec("SELECT " + key_sql + ", l.latitude, l.longitude FROM service_at_location sl JOIN "
+                              "locations l ON l.id = sl.location_id WHERE l.archived_at IS NULL AND l.latitude IS "
+                              "NOT NULL AND l.longitude IS NOT NULL")
+                           .rows) {
+    const double d = distance_m(centre, {r.real(1), r.real(2)});
+    if (d > radius) continue;
+    auto [it, inserted] = best.try_emplace(r.text(0), d);
+    if (!inserted) it->second = std::min(it->second, d);
+  }
+  std::vector<std::pair<double, std::string>> sorted;
+  for (auto& [id, d] : best) sorted.emplace_back(d, id);
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> ids;
+  for (auto& [d, id] : sorted) ids.push_back(std::move(id));
+  return ids;
+}
+
+// postcode + proximity: the query keeps the places near the postcode's
+// centroid, nearest first (a search's matches keep only those near).
+// Returns false when no proximity was asked (postcode then filters exactly).
+bool restrict_to_proximity(Context& ctx, IdQuery& q, const std::string& key_sql) {
+  auto radius = proximity_param(ctx);
+  if (!radius) return false;
+  auto pc = postcode_param(ctx);
+  if (pc.empty()) throw HttpError(400, "bad_parameter", "hsds.proximity_needs_postcode");
+  std::vector<std::string> ids;
+  {
+    auto lease = ctx.app.db().acquire();
+    ids = nearest(*lease, key_sql, postcode_centre(*lease, pc), *radius);
+  }
+  if (q.ranked) {
+    const std::set<std::string> matching(q.ranked->begin(), q.ranked->end());
+    std::erase_if(ids, [&](const std::string& id) {
+      return !matching.contains(id);
+    });
+  }
+  q.ranked = std::move(ids);
+  q.ranked_column = key_sql;
+  return true;
 }
 
 // ---- handlers -----------------------------------------------------------
@@ -316,8 +497,8 @@ std::string base_url(const Context& ctx) {
 }
 
 http::Response root(Context& ctx) {
-  return with_cors(app::json_response(
-      200, {{"version", "3.0"}, {"profile", kProfileUrl}, {"openapi_url", base_url(ctx) + "/hsds/openapi.json"}}));
+  return app::json_response(
+      200, {{"version", "3.0"}, {"profile", kProfileUrl}, {"openapi_url", base_url(ctx) + "/hsds/openapi.json"}});
 }
 
 http::Response openapi(Context&) {
@@ -330,7 +511,8 @@ http::Response openapi(Context&) {
     j["info"]["summary"] = "Read-only Open Referral HSDS 3.0 API";
     j["info"]["description"] =
         "Services, organizations, locations and categories of Samen as Human Services Data Specification 3.0. "
-        "Lists are HSDS pages (page, per_page up to 200); format=ndjson streams the whole set.";
+        "Lists are HSDS pages (page, per_page up to 200: a larger one is lowered to 200 and the page says so in notice); "
+        "format=ndjson streams the whole set.";
     j["info"].erase("contact");
     j["info"]["license"] = {{"name", "CC-BY-SA-4.0 (HSDS schemas: Open Referral)"},
                             {"url", "https://creativecommons.org/licenses/by-sa/4.0/"}};
@@ -338,28 +520,39 @@ http::Response openapi(Context&) {
     return j.dump(2);
   }();
   if (doc.empty()) throw HttpError(404, "not_found", "error.not_found");
-  return with_cors(http::Response::json(200, doc));
+  return http::Response::json(200, doc);
 }
 
 http::Response services(Context& ctx) {
+  if (auto refused = refused_as_too_heavy(ctx)) return *refused;
   auto sq = service_query(ctx);
   IdQuery q{"s", "services s", std::move(sq.where), std::move(sq.ranked), "s.id"};
-  if (auto pc = postcode_param(ctx); !pc.empty())
+  const bool near = restrict_to_proximity(ctx, q, "sl.service_id");
+  if (near) q.ranked_column = "s.id";
+  if (auto pc = postcode_param(ctx); !pc.empty() && !near)
     q.where.add(
         "EXISTS (SELECT 1 FROM service_at_location sl JOIN addresses ad ON ad.location_id = sl.location_id "
         "WHERE sl.service_id = s.id AND REPLACE(ad.postal_code, ' ', '') = ?)",
         {pc});
-  return list(ctx, flag(ctx, "full") ? Shape::service_full : Shape::service_list, std::move(q));
+  const bool minimal = flag(ctx, "minimal");
+  return list(ctx, flag(ctx, "full") ? Shape::service_full : Shape::service_list, std::move(q), minimal);
 }
 
 http::Response service(Context& ctx) { return one(ctx, Shape::service_full, ctx.param("id")); }
 
 http::Response service_at_locations(Context& ctx) {
+  if (auto refused = refused_as_too_heavy(ctx)) return *refused;
   auto sq = service_query(ctx);
   IdQuery q{"sl", "service_at_location sl JOIN services s ON s.id = sl.service_id JOIN locations l ON l.id = sl.location_id",
             std::move(sq.where), std::move(sq.ranked), "s.id"};
   q.where.add("l.archived_at IS NULL");
-  if (auto pc = postcode_param(ctx); !pc.empty())
+  if (q.ranked) {  // search ranks services: their places follow in that order
+    auto lease = ctx.app.db().acquire();
+    q.ranked = ranked_matches(*lease, q);
+    q.ranked_column = "sl.id";
+  }
+  const bool near = restrict_to_proximity(ctx, q, "sl.id");
+  if (auto pc = postcode_param(ctx); !pc.empty() && !near)
     q.where.add("EXISTS (SELECT 1 FROM addresses ad WHERE ad.location_id = sl.location_id AND "
                 "REPLACE(ad.postal_code, ' ', '') = ?)",
                 {pc});
@@ -390,6 +583,7 @@ std::string like_pattern(std::string text) {
 }
 
 http::Response organizations(Context& ctx) {
+  if (auto refused = refused_as_too_heavy(ctx)) return *refused;
   IdQuery q{"o", "organizations o", {}, std::nullopt, "o.id"};
   q.where.add("o.archived_at IS NULL");
   if (auto v = param(ctx, "search"); !v.empty()) {
@@ -425,12 +619,10 @@ bool contains_folded(const std::string& haystack, const std::string& needle) {
 http::Response in_memory_list(Context& ctx, Shape shape, std::vector<std::string> ids) {
   std::sort(ids.begin(), ids.end());
   if (wants_ndjson(ctx)) return ndjson_of(ctx.app, shape, std::move(ids));
-  auto p = app::page_request(ctx);
-  std::vector<std::string> page;
-  for (auto i = p.offset(); i < static_cast<std::int64_t>(ids.size()) && i < p.offset() + p.per_page; ++i)
-    page.push_back(ids[static_cast<std::size_t>(i)]);
+  const auto hp = hsds_page(ctx);
   auto lease = ctx.app.db().acquire();
-  return page_response(p, static_cast<std::int64_t>(ids.size()), hsds::build_json(*lease, shape, page));
+  return page_response(hp, static_cast<std::int64_t>(ids.size()),
+                       hsds::build_json(*lease, shape, page_of_ids(ids, hp.request)));
 }
 
 http::Response taxonomies(Context& ctx) {
@@ -484,6 +676,8 @@ http::Response taxonomy_term(Context& ctx) { return one(ctx, Shape::taxonomy_ter
 
 void register_hsds_api(app::Routes& r) {
   auto anyone = accounts::Access::anyone();
+  // The UK profile asks for CORS on every answer, errors and unknown paths included.
+  r.open_to_any_origin("/hsds");
   r.api("GET", "/hsds/", anyone, root);
   r.api("GET", "/hsds/openapi.json", anyone, openapi);
   r.api("GET", "/hsds/services", anyone, services);

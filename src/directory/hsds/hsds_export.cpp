@@ -150,6 +150,24 @@ std::size_t write_json_list(store::Database& db, Shape shape, const std::vector<
   return written;
 }
 
+// Samen's extension tables in JSON (json/x_samen_*.json, named like their CSV
+// files): one flat object per row, with the columns of the CSV file.
+std::size_t write_extension_json(store::Database& db, const Table& t, const fs::path& p) {
+  OutFile out(p);
+  std::string buf = "[";
+  std::size_t rows = 0;
+  auto lease = db.acquire();
+  lease->each(select_all(t, lease->dialect()), {}, [&](const store::Row& row) {
+    buf += rows++ ? ",\n  " : "\n  ";
+    buf += row_json(t, canonical(t, row)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return true;
+  });
+  buf += rows ? "\n]\n" : "]\n";
+  out.write(buf);
+  out.close();
+  return rows;
+}
+
 }  // namespace
 
 ExportCounts export_hsds(store::Database& db, const fs::path& out_dir) {
@@ -172,6 +190,8 @@ ExportCounts export_hsds(store::Database& db, const fs::path& out_dir) {
                   out_dir / "json" / "taxonomies.json");
   write_json_list(db, Shape::taxonomy_term, ids_of(db, "taxonomy_terms", term_ids),
                   out_dir / "json" / "taxonomy_terms.json");
+  for (const auto& t : tables())
+    if (t.extension) write_extension_json(db, t, out_dir / "json" / fs::path(t.file).replace_extension(".json"));
   return counts;
 }
 

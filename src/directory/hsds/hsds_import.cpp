@@ -112,8 +112,9 @@ std::string row_label(const csv::Reader& r) {
   return s;
 }
 
-void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t) {
-  rank_file(pkg, t.file);
+// `file`: the name problems are reported under (the package's own file name).
+void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t, const std::string& file) {
+  rank_file(pkg, file);
   csv::Reader reader(in);
   std::vector<csv::Field> fields;
   std::vector<std::optional<std::size_t>> columns;
@@ -121,21 +122,21 @@ void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t) {
     if (!reader.next(fields)) return;  // an empty file: no rows
     std::set<std::string> seen;
     for (const auto& f : fields) {
-      if (!text::valid_utf8(f.text)) return file_problem(pkg, t.file, "row 1", "-", "the header is not valid UTF-8");
+      if (!text::valid_utf8(f.text)) return file_problem(pkg, file, "row 1", "-", "the header is not valid UTF-8");
       if (!seen.insert(f.text).second)
-        return file_problem(pkg, t.file, "row 1", f.text, "the column appears twice in the header");
+        return file_problem(pkg, file, "row 1", f.text, "the column appears twice in the header");
       auto idx = t.index_of(f.text);
       if (!idx)
-        file_problem(pkg, t.file, "row 1", f.text,
+        file_problem(pkg, file, "row 1", f.text,
                      "ignored: not a column of the " + std::string(t.extension ? "Samen extension" : "HSDS 3.0") +
                          " table " + t.name,
                      false);
       columns.push_back(idx);
     }
     for (const auto& k : t.key)  // the required columns of the key (a team area's neighbourhood may be left out)
-      if (t.field(k)->required && !seen.count(k)) return file_problem(pkg, t.file, "row 1", k, "the header has no " + k + " column");
+      if (t.field(k)->required && !seen.count(k)) return file_problem(pkg, file, "row 1", k, "the header has no " + k + " column");
     while (reader.next(fields)) {
-      ImportRecord rec = new_record(pkg, t, t.file, row_label(reader));
+      ImportRecord rec = new_record(pkg, t, file, row_label(reader));
       if (fields.size() != columns.size())
         record_problem(pkg, rec, "-",
                        "has " + std::to_string(fields.size()) + " fields where the header has " +
@@ -148,7 +149,7 @@ void read_csv_stream(ImportPackage& pkg, std::istream& in, const Table& t) {
       pkg.records.push_back(std::move(rec));
     }
   } catch (const csv::Error& e) {
-    file_problem(pkg, t.file, "line " + std::to_string(e.line), "-",
+    file_problem(pkg, file, "line " + std::to_string(e.line), "-",
                  std::string(e.what()) + "; the rest of the file is not read");
   }
 }
@@ -197,6 +198,13 @@ class JsonReader {
     for (const auto& [column, value] : defaults)
       if (auto i = t.index_of(column); i && !rec.values[*i]) rec.values[*i] = value;
     std::optional<std::string> id = rec.values[0];
+    // A one-to-one child that belongs to an organisation (a service's
+    // program) takes the enclosing record's organisation when it names none,
+    // so it is read after the children that may give that (the organization).
+    std::stable_partition(children.begin(), children.end(), [](const auto& child) {
+      return child.first->many || !table_named(child.first->table)->index_of("organization_id");
+    });
+    const auto own_org = t.index_of("organization_id");
     for (const auto& child : children) {
       const Relation* rel = child.first;
       const nlohmann::json* value = child.second;
@@ -206,7 +214,7 @@ class JsonReader {
         each_in_list(*value, at, [&](const nlohmann::json& item, const std::string& p) {
           read(item, ct, p, id ? Defaults{{rel->link, *id}} : Defaults{}, depth + 1);
         });
-      } else if (auto child_id = read(*value, ct, at, {}, depth + 1)) {
+      } else if (auto child_id = read(*value, ct, at, inherited_organization(rec, own_org, ct), depth + 1)) {
         auto li = *t.index_of(rel->link);
         if (!rec.values[li]) rec.values[li] = *child_id;
       }
@@ -227,6 +235,12 @@ class JsonReader {
   }
 
  private:
+  // {organization_id: the record's own} for a child table that has the column.
+  static Defaults inherited_organization(const ImportRecord& rec, std::optional<std::size_t> own_org, const Table& child) {
+    if (!own_org || !rec.values[*own_org] || !child.index_of("organization_id")) return {};
+    return {{"organization_id", *rec.values[*own_org]}};
+  }
+
   void each_in_list(const nlohmann::json& list, const std::string& path,
                     const std::function<void(const nlohmann::json&, const std::string&)>& fn) {
     if (!list.is_array()) {
@@ -287,26 +301,61 @@ const Table* kind_table(std::string_view kind) {
   if (kind == "locations") return table_named("locations");
   if (kind == "taxonomies") return table_named("taxonomies");
   if (kind == "taxonomy_terms") return table_named("taxonomy_terms");
+  for (const auto& t : tables())  // Samen's extension tables: flat rows
+    if (t.extension && kind == t.name) return &t;
   return nullptr;
 }
 
-// What an object is when the file does not say: by the fields only one kind has.
-const Table* detect_table(const nlohmann::json& j) {
-  auto has = [&](std::initializer_list<const char*> keys) {
+// Fields and tables of HSDS 1.x and 2.0 that 3.0 renamed: their presence
+// names the version rather than leaving the reader with unknown fields.
+constexpr std::string_view kOldHsdsNames[] = {"regular_schedules", "holiday_schedules", "physical_addresses",
+                                              "postal_addresses",  "service_taxonomy",  "service_taxonomys",
+                                              "payment_accepted",  "payment_accepteds", "eligibility",
+                                              "eligibilitys"};
+
+std::string old_version_problem(std::string_view found) {
+  return "written in HSDS 1.x or 2.0 (it has " + std::string(found) +
+         "): Samen reads HSDS 3.0; convert it first (e.g. with Open Referral's HSDS transformer)";
+}
+
+// What an object is when the file does not say, and why: by the fields only
+// one kind has. `refusal` instead when it is no HSDS 3.0 record at all.
+struct Detected {
+  const Table* table = nullptr;
+  std::string why;      // "it has service and location"
+  std::string refusal;  // set when the object is not read
+};
+
+Detected found(const Table* t, std::string why) { return {t, std::move(why), ""}; }
+Detected refused(std::string why) { return {nullptr, "", std::move(why)}; }
+
+Detected detect_table(const nlohmann::json& j) {
+  if (!j.is_object()) return refused("expected an object (an HSDS service or organization)");
+  auto first_of = [&](std::initializer_list<const char*> keys) -> std::string {
     for (auto k : keys)
-      if (j.contains(k)) return true;
-    return false;
+      if (j.contains(k)) return k;
+    return "";
   };
-  if (!j.is_object()) return nullptr;
-  if (has({"status", "service_at_locations", "program_id", "eligibility_description", "service_areas"}))
-    return table_named("services");
-  if (has({"location", "service"}) || (j.contains("service_id") && j.contains("location_id")))
-    return table_named("service_at_location");
-  if (has({"location_type", "latitude", "longitude", "addresses"})) return table_named("locations");
-  if (has({"taxonomy_detail", "parent_id", "term_uri", "taxonomy_id", "code"})) return table_named("taxonomy_terms");
-  if (has({"version"}) && !has({"services", "locations", "programs", "email", "website"}))
-    return table_named("taxonomies");
-  return table_named("organizations");
+  for (auto old : kOldHsdsNames)
+    if (j.contains(old)) return refused(old_version_problem(old));
+  if (j.contains("openapi_url") || (j.contains("profile") && !j.contains("id")))
+    return refused("an HSDS API description (api_details: version, profile, openapi_url), not a record: "
+                 "nothing to import");
+  // service_at_location first: it may carry service_areas and other fields of a service.
+  if (auto k = first_of({"service", "location"}); !k.empty())
+    return found(table_named("service_at_location"), "it has " + k);
+  if (j.contains("service_id") && j.contains("location_id"))
+    return found(table_named("service_at_location"), "it has service_id and location_id");
+  if (auto k = first_of({"status", "service_at_locations", "program_id", "eligibility_description", "service_areas"});
+      !k.empty())
+    return found(table_named("services"), "it has " + k);
+  if (auto k = first_of({"location_type", "latitude", "longitude", "addresses"}); !k.empty())
+    return found(table_named("locations"), "it has " + k);
+  if (auto k = first_of({"taxonomy_detail", "parent_id", "term_uri", "taxonomy_id", "code"}); !k.empty())
+    return found(table_named("taxonomy_terms"), "it has " + k);
+  if (j.contains("version") && first_of({"services", "locations", "programs", "email", "website"}).empty())
+    return found(table_named("taxonomies"), "it has version");
+  return found(table_named("organizations"), "no field of another kind");
 }
 
 void read_json_file(ImportPackage& pkg, const fs::path& p, const std::string& kind, std::size_t max_bytes) {
@@ -319,38 +368,121 @@ void read_json_file(ImportPackage& pkg, const fs::path& p, const std::string& ki
   read_json_text(pkg, text, file, kind);
 }
 
-void read_tabular(ImportPackage& pkg, const fs::path& dir, std::size_t max_bytes) {
+// The resources a datapackage descriptor lists: table and file (relative to
+// the package folder). Every resource that cannot be read as a table of HSDS
+// 3.0 or Samen's extensions is a blocking problem: a package whose tables
+// are silently lost must not import as if complete.
+struct PackageFile {
+  const Table* table = nullptr;
+  std::string path;
+};
+
+std::vector<PackageFile> descriptor_files(ImportPackage& pkg, const nlohmann::json& resources) {
+  std::vector<PackageFile> files;
+  std::set<const Table*> seen;
+  constexpr const char* kDp = "datapackage.json";
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    const auto& r = resources[i];
+    const std::string where = "resources[" + std::to_string(i) + "]";
+    if (!r.is_object()) {
+      file_problem(pkg, kDp, where, "-", "is not a resource (an object with name and path)");
+      continue;
+    }
+    const std::string name = r.contains("name") && r["name"].is_string() ? r["name"].get<std::string>() : "";
+    if (std::find(std::begin(kOldHsdsNames), std::end(kOldHsdsNames), name) != std::end(kOldHsdsNames)) {
+      file_problem(pkg, kDp, where, "name", "the package is " + old_version_problem("the resource " + name));
+      continue;
+    }
+    const Table* t = table_for_resource(name);
+    if (!t) t = table_named(name);
+    if (!t) {
+      file_problem(pkg, kDp, where, "name",
+                   "unknown resource " + excerpt(name) + ": not a table of HSDS 3.0 or Samen, not read");
+      continue;
+    }
+    if (!r.contains("path") || !r["path"].is_string()) {
+      file_problem(pkg, kDp, where, "path",
+                   "resource " + name + " has no single file path (inline data and lists of files are not read)");
+      continue;
+    }
+    const std::string path = r["path"].get<std::string>();
+    const fs::path rel(path);
+    if (path.find("://") != std::string::npos || rel.is_absolute() || path.find("..") != std::string::npos ||
+        rel.extension() != ".csv") {
+      file_problem(pkg, kDp, where, "path",
+                   "resource " + name + ": " + excerpt(path) + " is not a CSV file inside the package folder, not read");
+      continue;
+    }
+    if (!seen.insert(t).second) {
+      file_problem(pkg, kDp, where, "name", "resource " + name + " is listed twice");
+      continue;
+    }
+    files.push_back({t, path});
+  }
+  return files;
+}
+
+// The files of a tabular package: those its descriptor lists (`described`),
+// or (without a descriptor, or one listing nothing) HSDS's own file names.
+struct PackageFiles {
+  std::vector<PackageFile> files;
+  bool described = false;
+};
+
+PackageFiles package_files(ImportPackage& pkg, const fs::path& dir, std::size_t max_bytes) {
   auto dp = dir / "datapackage.json";
-  if (fs::exists(dp)) {
+  if (!fs::exists(dp)) {
+    file_problem(pkg, "datapackage.json", "-", "-", "missing: the CSV files are read as HSDS 3.0 tables", false);
+  } else {
     rank_file(pkg, "datapackage.json");
     if (!too_big(pkg, dp, max_bytes)) {
       std::ifstream in(dp, std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       auto doc = nlohmann::json::parse(text, nullptr, false);
-      if (doc.is_discarded() || !doc.is_object() || !doc.contains("resources"))
-        file_problem(pkg, "datapackage.json", "-", "-", "is not a datapackage descriptor (JSON with \"resources\")");
+      const bool listed = !doc.is_discarded() && doc.is_object() && doc.contains("resources") && doc["resources"].is_array();
+      if (listed && !doc["resources"].empty()) return {descriptor_files(pkg, doc["resources"]), true};
+      if (listed)
+        file_problem(pkg, "datapackage.json", "-", "-", "lists no resources: the CSV files are read as HSDS 3.0 tables",
+                     false);
+      else
+        file_problem(pkg, "datapackage.json", "-", "-",
+                     "is not a datapackage descriptor (JSON with a list of \"resources\")");
     }
-  } else {
-    file_problem(pkg, "datapackage.json", "-", "-", "missing: the CSV files are read as HSDS 3.0 tables", false);
   }
+  PackageFiles found;
+  for (const auto& t : tables()) found.files.push_back({&t, t.file});
+  return found;
+}
+
+void read_tabular(ImportPackage& pkg, const fs::path& dir, std::size_t max_bytes) {
+  const auto [files, described] = package_files(pkg, dir, max_bytes);
   std::set<std::string> known;
-  for (const auto& t : tables()) {
-    known.insert(t.file);
-    auto p = dir / t.file;
-    if (!fs::exists(p)) continue;  // a table absent from the package is empty
-    rank_file(pkg, t.file);
-    if (too_big(pkg, p, max_bytes)) continue;
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-      file_problem(pkg, t.file, "-", "-", "cannot be opened");
+  for (const auto& [table, path] : files) {
+    known.insert(fs::path(path).lexically_normal().string());
+    auto p = dir / path;
+    if (!fs::exists(p)) {
+      // A listed resource must be there; without a descriptor an absent table is empty.
+      if (described) file_problem(pkg, path, "-", "-", "listed in datapackage.json (" + table->resource + ") but missing");
       continue;
     }
-    read_csv_stream(pkg, in, t);
+    rank_file(pkg, path);
+    if (too_big(pkg, p, max_bytes)) continue;
+    std::ifstream in(p, std::ios::binary);
+    if (!in || fs::is_directory(p)) {
+      file_problem(pkg, path, "-", "-", "cannot be opened");
+      continue;
+    }
+    read_csv_stream(pkg, in, *table, path);
   }
   for (const auto& entry : fs::directory_iterator(dir)) {
     auto name = entry.path().filename().string();
-    if (entry.path().extension() == ".csv" && !known.count(name))
-      file_problem(pkg, name, "-", "-", "ignored: not a table of HSDS 3.0", false);
+    if (entry.path().extension() != ".csv" || known.count(name)) continue;
+    const std::string stem = entry.path().stem().string();
+    if (std::find(std::begin(kOldHsdsNames), std::end(kOldHsdsNames), stem) != std::end(kOldHsdsNames))
+      file_problem(pkg, name, "-", "-", "the package is " + old_version_problem("the table " + stem));
+    else
+      file_problem(pkg, name, "-", "-",
+                   described ? "ignored: not listed in datapackage.json" : "ignored: not a table of HSDS 3.0", false);
   }
 }
 
@@ -366,18 +498,37 @@ bool has_csv_tables(const fs::path& dir) {
   return false;
 }
 
+// The JSON file of one of Samen's extension tables: x_samen_teams.json.
+std::string extension_json_file(const Table& t) { return fs::path(t.file).replace_extension(".json").string(); }
+
 void read_json_folder(ImportPackage& pkg, const fs::path& dir, std::size_t max_bytes) {
   for (const auto& [name, kind] : kJsonFiles)
     if (fs::exists(dir / name)) read_json_file(pkg, dir / name, std::string(kind), max_bytes);
+  for (const auto& t : tables())
+    if (t.extension && fs::exists(dir / extension_json_file(t)))
+      read_json_file(pkg, dir / extension_json_file(t), t.name, max_bytes);
 }
 
 // ---- validation ---------------------------------------------------------
+
+// An empty value in an optional field that has a form (uri, url, e-mail,
+// date, number, a list of values) says "nothing": publishers write "uri": ""
+// in JSON where CSV leaves the cell empty. It is read as absent, with a warning.
+bool empty_means_absent(const Field& f, const std::optional<std::string>& v) {
+  return v && v->empty() && !f.required &&
+         (f.format != Format::none || f.type != FieldType::string || !f.allowed.empty());
+}
 
 void check_fields(ImportPackage& pkg, ImportRecord& rec) {
   const Table& t = *rec.table;
   for (std::size_t i = 0; i < t.fields.size(); ++i) {
     const Field& f = t.fields[i];
-    const auto& v = rec.values[i];
+    auto& v = rec.values[i];
+    if (empty_means_absent(f, v)) {
+      v.reset();
+      pkg.problems.push_back({rec.file, rec.where, f.name, "is empty: read as absent", false, rec.seq});
+      continue;
+    }
     if (!v) {
       if (f.required) record_problem(pkg, rec, f.name, "is required");
       continue;
@@ -641,7 +792,7 @@ std::size_t ImportCounts::total() const {
 
 void read_csv_text(ImportPackage& pkg, std::string_view text, const Table& table) {
   std::istringstream in{std::string(text)};
-  read_csv_stream(pkg, in, table);
+  read_csv_stream(pkg, in, table, table.file);
 }
 
 void read_json_text(ImportPackage& pkg, std::string_view text, const std::string& file, const std::string& kind) {
@@ -659,9 +810,17 @@ void read_json_text(ImportPackage& pkg, std::string_view text, const std::string
   JsonReader reader(pkg, file);
   const Table* fixed = kind_table(kind);
   auto one = [&](const nlohmann::json& obj, const std::string& path) {
-    const Table* t = fixed ? fixed : detect_table(obj);
-    if (!t) return file_problem(pkg, file, path, "-", "expected an object (an HSDS service or organization)");
-    reader.read(obj, *t, path, {}, 0);
+    if (fixed) {
+      reader.read(obj, *fixed, path, {}, 0);
+      return;
+    }
+    const Detected d = detect_table(obj);
+    if (!d.table) return file_problem(pkg, file, path, "-", d.refusal);
+    const std::size_t problems_before = pkg.problems.size();
+    reader.read(obj, *d.table, path, {}, 0);
+    // What it was taken for, so that its problems can be read in that light.
+    if (pkg.problems.size() > problems_before)
+      file_problem(pkg, file, path, "-", "read as an HSDS 3.0 " + d.table->resource + " (" + d.why + ")", false);
   };
   const nlohmann::json* list = nullptr;
   std::string base = "$";
@@ -689,6 +848,8 @@ ImportPackage read_package(const fs::path& path, std::size_t max_file_bytes) {
     std::string kind;
     for (const auto& [file, k] : kJsonFiles)
       if (name == file) kind = k;
+    for (const auto& t : tables())
+      if (t.extension && name == extension_json_file(t)) kind = t.name;
     read_json_file(pkg, path, kind, max_file_bytes);
     return pkg;
   }

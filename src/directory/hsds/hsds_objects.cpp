@@ -59,6 +59,19 @@ const Relation& relation(std::string_view parent, std::string_view key) {
   throw std::logic_error("no HSDS relation " + std::string(parent) + "." + std::string(key));
 }
 
+// The public view of the edit history (metadata): when and which field
+// changed, not who changed it (staff e-mail addresses) nor the values before
+// and after (a deleted contact's phone or e-mail would live on there). The
+// full history is for staff: the export (include_archived) keeps it.
+void redact_edit_history(const Table& metadata, std::vector<Values>& rows) {
+  for (const char* field : {"updated_by", "previous_value", "replacement_value"}) {
+    auto at = metadata.index_of(field);
+    if (!at) continue;
+    for (auto& r : rows)
+      if (r[*at]) r[*at] = std::string();
+  }
+}
+
 // What one object of a shape contains.
 struct Spec {
   struct Child {
@@ -429,6 +442,7 @@ std::vector<std::string> build(store::Connection& c, const Spec& s, const std::v
     if (s.metadata) {
       const Table& mt = *table_named("metadata");
       auto kids = load(c, mt, "resource_id", unique_ids, include_archived);
+      if (!include_archived) redact_edit_history(mt, kids);
       attach_many(out, ids, "metadata", mt, "resource_id", kids, build(c, specs().metadata, kids, include_archived));
     }
   }

@@ -64,7 +64,10 @@ std::vector<Values> load_rows(store::Connection& c, const Table& t, std::string_
 // Objects of the shape for these ids as compact JSON text, in the same
 // order; ids that do not exist are left out. Nested lists are sorted by id.
 // Archived organisations, services and locations are left out unless
-// include_archived. Text that is not UTF-8 is written with U+FFFD.
+// include_archived, which also keeps the full edit history (who changed a
+// field, its values before and after): that view is the staff export's; the
+// public one names no staff member and no replaced values. Text that is not
+// UTF-8 is written with U+FFFD.
 std::vector<std::string> build_json(store::Connection& c, Shape shape, const std::vector<std::string>& ids,
                                     bool include_archived = false);
 // The same for rows of the shape's table already read (e.g. a page of a stream).

@@ -53,7 +53,9 @@ class TableBuilder {
         c.resize(text::utf8_prefix(c, limits_.max_cell_bytes).size());
         if (error.empty()) error = "sheet.error.cell_too_long";
       }
+      bytes_ += c.size();
     }
+    if (bytes_ > limits_.max_table_bytes) throw SheetError("sheet.error.too_large");
     if (!have_header_) {
       if (blank(cells) && error.empty()) return;
       while (!cells.empty() && text::trimmed(cells.back()).empty()) cells.pop_back();
@@ -85,6 +87,7 @@ class TableBuilder {
   const SheetLimits& limits_;
   SheetTable table_;
   bool have_header_ = false;
+  std::size_t bytes_ = 0;  // text of every cell added so far
 };
 
 // ---- XLSX -------------------------------------------------------------------------------
@@ -245,6 +248,7 @@ std::vector<std::string> shared_strings(zip_t* z, const SheetLimits& limits) {
   bool in_si = false, in_t = false;
   int in_phonetic = 0;
   std::string current;
+  std::size_t total_bytes = 0;
   XmlHandlers h;
   h.start = [&](std::string_view name, Attributes) {
     if (name == "si") in_si = true, current.clear();
@@ -252,7 +256,13 @@ std::vector<std::string> shared_strings(zip_t* z, const SheetLimits& limits) {
     else if (name == "t" && in_si && in_phonetic == 0) in_t = true;
   };
   h.end = [&](std::string_view name) {
-    if (name == "si") in_si = false, out.push_back(current);
+    if (name == "si") {
+      in_si = false;
+      total_bytes += current.size();
+      if (out.size() == limits.max_shared_strings || total_bytes > limits.max_shared_string_bytes)
+        throw SheetError("sheet.error.too_large");
+      out.push_back(current);
+    }
     else if (name == "rPh") --in_phonetic;
     else if (name == "t") in_t = false;
   };

@@ -34,7 +34,14 @@ struct SheetLimits {
   std::size_t max_rows = 5000;
   std::size_t max_columns = 100;
   std::size_t max_cell_bytes = 10000;
-  std::size_t max_xml_bytes = 64u << 20;  // one uncompressed XLSX part
+  std::size_t max_xml_bytes = 32u << 20;  // one uncompressed XLSX part
+  // An XLSX file is small and unpacks large: its shared strings (a sheet
+  // cannot show more than rows × columns of them) and the cells that repeat
+  // them (one 10,000-character string in every cell would be 5 GB) are
+  // bounded too.
+  std::size_t max_shared_strings = 500000;
+  std::size_t max_shared_string_bytes = 16u << 20;
+  std::size_t max_table_bytes = 32u << 20;  // all cells together
 };
 
 SheetTable parse_csv(std::string_view bytes, const SheetLimits& limits = {});

@@ -4,6 +4,7 @@
 // Errors leave nothing written: HttpError (403/404), ValidationFailed (422),
 // StaleRecord (409, optimistic check), ArchivedRecord (409).
 #pragma once
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -90,6 +91,33 @@ void validate_or_throw(store::Connection& c, const R& r, FieldErrors errors) {
   if (!errors.empty()) throw ValidationFailed(std::move(errors));
 }
 
+// Rules on what a write changes, beyond who owns the record: only
+// coordinators verify a service, and a partner links a service only to its
+// own organisations' locations (links a coordinator made stay). A partner
+// who leaves the verification fields empty keeps them as they are.
+template <class R>
+void check_change(store::Connection&, const accounts::User&, R&, const R*) {}
+
+inline void check_change(store::Connection& c, const accounts::User& u, Service& next, const Service* current) {
+  if (!may_verify(u)) {
+    if (next.assured_date.empty() && next.assurer_email.empty() && current) {
+      next.assured_date = current->assured_date;
+      next.assurer_email = current->assurer_email;
+    }
+    bool changed = current ? next.assured_date != current->assured_date || next.assurer_email != current->assurer_email
+                           : !next.assured_date.empty() || !next.assurer_email.empty();
+    if (changed) throw app::HttpError(403, "forbidden", "staff.error.verify_coordinators");
+  }
+  for (const auto& id : next.location_ids) {
+    if (current && std::find(current->location_ids.begin(), current->location_ids.end(), id) !=
+                       current->location_ids.end())
+      continue;
+    auto r = c.exec("SELECT organization_id FROM locations WHERE id = ?", {id});
+    if (!r.empty() && !may_link_location(u, r.rows[0].text(0)))
+      throw app::HttpError(403, "forbidden", "staff.error.location_other_org");
+  }
+}
+
 // Creates a record read from a form or JSON body (parse_errors: type
 // problems found while reading it).
 template <class R>
@@ -102,6 +130,7 @@ WriteOutcome create_checked(app::Context& ctx, R record, FieldErrors parse_error
       !may_create(user, kind, owner))
     throw app::HttpError(403, "forbidden", "staff.error.not_yours");
   WriteOutcome out = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
+    check_change(c, user, record, static_cast<const R*>(nullptr));
     validate_or_throw(c, record, parse_errors);
     auto changes = create_record(c, record, actor_of(ctx));
     return WriteOutcome{record.id, std::move(changes)};
@@ -128,6 +157,7 @@ WriteOutcome update_checked(app::Context& ctx, const std::string& id, const std:
     std::string owner = Traits<R>::owner(next);
     if (!owner.empty() && owner != Traits<R>::owner(current) && !may_edit(user, kind, owner))
       throw app::HttpError(403, "forbidden", "staff.error.not_yours");
+    check_change(c, user, next, &current);
     validate_or_throw(c, next, {});
     auto changes = update_record(c, next, current.stamp.updated_at, actor_of(ctx));
     return WriteOutcome{id, std::move(changes)};

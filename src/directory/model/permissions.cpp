@@ -28,4 +28,10 @@ bool may_archive(const accounts::User& u, RecordKind k, const std::string& owner
   return partner_owned(k) && core::works_for(u, owner_org);
 }
 
+bool may_verify(const accounts::User& u) { return core::acts_for_whole_network(u); }
+
+bool may_link_location(const accounts::User& u, const std::string& location_org) {
+  return core::acts_for(u, location_org);
+}
+
 }  // namespace samen::directory

@@ -23,5 +23,13 @@ bool may_create_some(const accounts::User& u, RecordKind k);
 bool may_edit(const accounts::User& u, RecordKind k, const std::string& owner_org);
 // May the user archive or restore it?
 bool may_archive(const accounts::User& u, RecordKind k, const std::string& owner_org);
+// May the user mark a service verified (assured_date, assurer_email)? Only
+// coordinators (and admins): a partner's own records must still reach the
+// review list.
+bool may_verify(const accounts::User& u);
+// May the user link a service to a location owned by location_org? A
+// partner links only its own organisations' locations; another
+// organisation's location needs a coordinator.
+bool may_link_location(const accounts::User& u, const std::string& location_org);
 
 }  // namespace samen::directory

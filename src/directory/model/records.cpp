@@ -4,6 +4,8 @@
 // records_store.cpp.
 #include "directory/model/records.hpp"
 
+#include "app/api.hpp"
+
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
@@ -204,14 +206,7 @@ std::string iso_date(std::int64_t unix_seconds) {
   return s;
 }
 
-std::string iso_date_time(std::int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string iso_date_time(std::int64_t unix_seconds) { return app::rfc3339(unix_seconds); }
 
 std::string review_cutoff(std::int64_t now) {
   std::string today = iso_date(now);

@@ -544,6 +544,15 @@ bool set_archived(Connection& c, RecordKind k, const std::string& id, bool archi
   std::string when = archived ? iso_date_time(a.now) : iso_date_time(*archived_at);
   write_history(c, k, id, archived ? "archive" : "restore",
                 {{"archived_at", archived ? "" : when, archived ? when : ""}}, a);
+  // An archived organisation's services leave the public map with it; a
+  // restore brings back those archived with it (same moment), not those
+  // archived on their own before.
+  if (k == RecordKind::organization) {
+    auto services = archived ? c.exec("SELECT id FROM services WHERE organization_id = ? AND archived_at IS NULL", {id})
+                             : c.exec("SELECT id FROM services WHERE organization_id = ? AND archived_at = ?",
+                                      {id, *archived_at});
+    for (const auto& row : services.rows) set_archived(c, RecordKind::service, row.text(0), archived, a, std::nullopt);
+  }
   return true;
 }
 

@@ -70,7 +70,7 @@ class CachedSearch : public ServiceSearch {
   static std::string key_of(const SearchQuery& q) {
     const SearchFilters& f = q.filters;
     std::string k = std::string(i18n::code(q.lang)) + '\x1f' + std::to_string(q.offset) + '\x1f' +
-                    std::to_string(q.limit) + '\x1f' + std::to_string(static_cast<int>(f.cost)) + '\x1f' +
+                    std::to_string(q.limit) + (q.every_match ? "*" : "") + '\x1f' + std::to_string(static_cast<int>(f.cost)) + '\x1f' +
                     (f.age_years ? std::to_string(*f.age_years) : "-") + '\x1f' +
                     (f.open_weekday ? std::to_string(*f.open_weekday) : "-") + '\x1f' +
                     (f.open_at ? std::to_string(*f.open_at / 60) : "-") + '\x1f' + f.organization_id.value_or("-");
@@ -149,6 +149,10 @@ std::string new_generation() {
 
 Page page_of(const SearchQuery& q) {
   Page p;
+  if (q.every_match) {
+    p.limit = kMaxEveryMatch;
+    return p;
+  }
   p.offset = static_cast<std::size_t>(std::clamp<std::int64_t>(q.offset, 0, 10000));
   p.limit = static_cast<std::size_t>(std::clamp<std::int64_t>(q.limit, 0, 100));
   return p;

@@ -37,6 +37,9 @@ struct SearchQuery {
   SearchFilters filters;
   std::int64_t offset = 0;
   std::int64_t limit = 20;
+  // Every match in rank order, whatever offset and limit say (the HSDS API
+  // pages through them after its own filters, and reports the true total).
+  bool every_match = false;
 };
 
 struct SearchHit {

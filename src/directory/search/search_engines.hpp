@@ -39,7 +39,9 @@ void write_setting(store::Connection& c, const std::string& name, const std::str
 // A random token (hex) naming one build of an index.
 std::string new_generation();
 
-// Paging within sane bounds (offset 0..10,000, limit 0..100).
+// Paging within sane bounds (offset 0..10,000, limit 0..100), or every match
+// (up to kMaxEveryMatch) when the query asks for them all.
+inline constexpr std::size_t kMaxEveryMatch = 1'000'000;
 struct Page {
   std::size_t offset = 0, limit = 20;
 };

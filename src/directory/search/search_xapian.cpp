@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <shared_mutex>
+#include <stop_token>
 #include <thread>
 #include <unordered_map>
 
@@ -25,11 +26,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFormat = "2";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "3";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kGenerationSetting = "search.xapian_generation";
 constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
 constexpr Xapian::valueno kHoursSlot = 6;  // the document's data is its result card
 constexpr std::size_t kMaxTermBytes = 240;
+// Changed services indexed one by one; more (a bulk import) rebuild the index.
+constexpr std::size_t kMaxCatchUp = 2000;
+// How often the index looks for changes written by another process (an
+// import-hsds beside a running server): the writer catches up from the
+// database, readers of an index another process writes reopen it.
+constexpr auto kWatchInterval = std::chrono::seconds(1);
 
 Xapian::termcount field_wdf(Field f) {
   switch (f) {
@@ -80,10 +87,12 @@ std::shared_ptr<IndexWriter> writer_for(const fs::path& dir) {
   return w;
 }
 
-// A reader on the index, reopened when the writer has committed since.
+// A reader on the index, reopened when the writer has committed since (or,
+// for another process's commits, when it is kWatchInterval old).
 struct Reader {
   Xapian::Database db;
   std::uint64_t commits = 0, epoch = 0;
+  std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
 };
 
 Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t) {
@@ -157,6 +166,24 @@ class XapianSearch : public ServiceSearch {
  public:
   XapianSearch(store::Database& db, const fs::path& dir) : db_(db), writer_(writer_for(dir)), synonyms_(db) {}
 
+  // Watches for services another process changed in the database (its own
+  // reindex could not reach this index while this process holds the lock).
+  void start_watching() {
+    watcher_ = std::jthread([this](std::stop_token stop) {
+      std::mutex m;
+      std::condition_variable_any wake;
+      for (;;) {
+        std::unique_lock lock(m);
+        if (wake.wait_for(lock, stop, kWatchInterval, [] { return false; }) || stop.stop_requested()) return;
+        try {
+          catch_up();
+        } catch (const std::exception& e) {
+          spdlog::error("search: catching up with the database failed: {}", e.what());
+        }
+      }
+    });
+  }
+
   // Rebuilds when the index is missing, of another format or generation than
   // the database says; otherwise indexes services changed since it was written.
   void open() {
@@ -186,7 +213,6 @@ class XapianSearch : public ServiceSearch {
     }
     // Many changes (a bulk import), or services the index does not know about
     // whatever their dates (a restore, an import with old dates): start afresh.
-    constexpr std::size_t kMaxCatchUp = 2000;
     if (!rebuild_needed && changed.size() <= kMaxCatchUp && !changed.empty()) {
       reindex_services(changed);
       std::lock_guard lock(writer_->mutex);
@@ -300,6 +326,31 @@ class XapianSearch : public ServiceSearch {
   }
 
  private:
+  // Indexes the services changed after the index's indexed_through (by this
+  // process's writes that is nothing: they are indexed as they commit).
+  void catch_up() {
+    std::string through;
+    {
+      std::lock_guard lock(writer_->mutex);
+      if (!writer_->db) return;  // another process writes the index; readers reopen it
+      through = writer_->db->get_metadata("indexed_through");
+    }
+    std::vector<std::string> changed;
+    {
+      auto lease = db_.acquire();
+      for (const auto& r : lease->exec("SELECT id FROM services WHERE updated_at > ? ORDER BY updated_at LIMIT ?",
+                                       {std::int64_t{std::atoll(through.c_str())},
+                                        static_cast<std::int64_t>(kMaxCatchUp + 1)})
+                               .rows)
+        changed.push_back(r.text(0));
+    }
+    if (changed.empty()) return;
+    spdlog::info("search: indexing {}{} service(s) changed by another process", changed.size() > kMaxCatchUp ? "over " : "",
+                 std::min(changed.size(), kMaxCatchUp));
+    if (changed.size() > kMaxCatchUp) rebuild();
+    else reindex_services(changed);
+  }
+
   void reindex(const std::vector<std::string>& ids) {
     try {
       std::vector<ServiceDocument> docs;
@@ -445,9 +496,10 @@ class XapianSearch : public ServiceSearch {
     if (!r || r->epoch != epoch) {
       std::shared_lock not_swapping(writer_->swap_mutex);
       r = std::make_unique<Reader>(Reader{Xapian::Database(writer_->dir.string()), commits, writer_->epoch.load()});
-    } else if (r->commits != commits) {
-      r->db.reopen();
+    } else if (r->commits != commits || std::chrono::steady_clock::now() - r->opened > kWatchInterval) {
+      r->db.reopen();  // cheap when nothing changed; sees another process's commits
       r->commits = commits;
+      r->opened = std::chrono::steady_clock::now();
     }
     return r;
   }
@@ -479,7 +531,9 @@ class XapianSearch : public ServiceSearch {
         return batch;
       }, result);
     } else {
-      Xapian::MSet mset = enquire.get_mset(page.offset, page.limit, page.offset + page.limit + 1000);
+      // Never more than the index holds (every_match asks for a huge page).
+      const auto limit = std::min<Xapian::doccount>(static_cast<Xapian::doccount>(page.limit), reader->db.get_doccount());
+      Xapian::MSet mset = enquire.get_mset(page.offset, limit, page.offset + limit + 1000);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         result.hits.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_data()});
@@ -510,6 +564,7 @@ class XapianSearch : public ServiceSearch {
   SynonymCache synonyms_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<Reader>> idle_;
+  std::jthread watcher_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace
@@ -517,6 +572,7 @@ class XapianSearch : public ServiceSearch {
 std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std::filesystem::path& index_dir) {
   auto engine = std::make_unique<XapianSearch>(db, index_dir);
   engine->open();
+  engine->start_watching();
   return engine;
 }
 

@@ -432,7 +432,7 @@ http::Response view(Context& ctx) {
   bool can_edit = active && may_edit(user, kind, owner);
   bool can_archive = may_archive(user, kind, owner);
   if (can_edit) d.SetValueAndShowSection("EDIT_HREF", record_href(kind, id) + "/edit", "CAN_EDIT");
-  if (can_edit && kind == RecordKind::service)
+  if (can_edit && kind == RecordKind::service && may_verify(user))
     d.SetValueAndShowSection("VERIFY_HREF", record_href(kind, id) + "/verify", "CAN_VERIFY");
   if (can_archive && active) d.SetValueAndShowSection("ARCHIVE_HREF", record_href(kind, id) + "/archive", "CAN_ARCHIVE");
   if (can_archive && !active) d.SetValueAndShowSection("RESTORE_HREF", record_href(kind, id) + "/restore", "CAN_RESTORE");

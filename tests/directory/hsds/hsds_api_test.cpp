@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "directory/module.hpp"
 #include "app/app.hpp"
@@ -173,10 +174,6 @@ TEST_P(HsdsApiTest, ListsFilterPaginateAndHideArchivedRecords) {
             std::set<std::string>{rich::kService1});
   EXPECT_EQ(ids_of(get_json(std::string("/hsds/services?taxonomy_id=") + rich::kTaxonomy)),
             std::set<std::string>{rich::kService1});
-  EXPECT_EQ(ids_of(get_json("/hsds/services?modified_after=1970-01-01T01:10:00Z")),
-            std::set<std::string>{rich::kService1});  // updated_at 5000 > 4200 > 1000
-  EXPECT_EQ(ids_of(get_json("/hsds/services?modified_after=1970-01-01T02:10:00%2B01:00")),
-            std::set<std::string>{rich::kService1});
   EXPECT_EQ(ids_of(get_json("/hsds/services?postcode=1000")), std::set<std::string>{rich::kService1});
   EXPECT_EQ(get_json("/hsds/services?postcode=9999")["total_items"], 0);
   EXPECT_EQ(ids_of(get_json("/hsds/service_at_locations?postcode=1000")), std::set<std::string>{rich::kSal});
@@ -187,8 +184,11 @@ TEST_P(HsdsApiTest, ListsFilterPaginateAndHideArchivedRecords) {
   EXPECT_EQ(page2["last_page"], true);
   EXPECT_EQ(page2["first_page"], false);
   EXPECT_EQ(page2["contents"][0]["id"], rich::kService2);
+  EXPECT_EQ(page2["size"], 1);  // the items on the page
+  EXPECT_EQ(all["size"], 2);    // not the per_page of 50
   auto beyond = get_json("/hsds/services?page=5");
   EXPECT_EQ(beyond["empty"], true);
+  EXPECT_EQ(beyond["size"], 0);
   EXPECT_EQ(get_json("/hsds/organizations?search=gezin")["total_items"], 1);
   EXPECT_EQ(ids_of(get_json("/hsds/taxonomy_terms?top_only=true&taxonomy_id=" + std::string(rich::kTaxonomy))),
             std::set<std::string>{rich::kTermParent});
@@ -201,20 +201,106 @@ TEST_P(HsdsApiTest, ListsFilterPaginateAndHideArchivedRecords) {
 
 TEST_P(HsdsApiTest, UnknownIdsAndBadParametersGetJsonErrors) {
   for (const std::string& path :
-       {std::string("/hsds/services/") + rich::kArchived, std::string("/hsds/services/nope"),
+       {std::string("/hsds/services/") + rich::kArchived, std::string("/hsds/services/nope"), std::string("/hsds/nothing/else"),
         std::string("/hsds/organizations/0a1f7a52-1c1e-4a4e-9a57-5a0f0c2d1bff"), std::string("/hsds/taxonomies/x"),
         std::string("/hsds/taxonomy_terms/x"), std::string("/hsds/service_at_locations/x"), std::string("/hsds/nothing")}) {
     auto j = get_json(path, 404);
     EXPECT_EQ(j["error"]["code"], "not_found") << path;
+    EXPECT_EQ(get(path).header("Access-Control-Allow-Origin").value_or(""), "*") << path;
   }
-  for (const char* path : {"/hsds/services?page=0", "/hsds/services?per_page=500", "/hsds/services?page=two",
+  for (const char* path : {"/hsds/services?page=0", "/hsds/services?per_page=0", "/hsds/services?page=two",
                            "/hsds/services?modified_after=yesterday", "/hsds/services?full=maybe",
                            "/hsds/services?format=xml", "/hsds/organizations?full_service=2",
                            "/hsds/taxonomy_terms?top_only=yes"}) {
     auto j = get_json(path, 400);
     EXPECT_FALSE(j["error"]["code"].get<std::string>().empty()) << path;
     EXPECT_FALSE(j["error"]["message"].get<std::string>().empty()) << path;
+    EXPECT_EQ(get(path).header("Access-Control-Allow-Origin").value_or(""), "*") << path;
   }
+  // Answers outside /hsds/ are not opened to other origins.
+  EXPECT_FALSE(get("/api/v1/services").header("Access-Control-Allow-Origin"));
+  EXPECT_EQ(get("/hsds/services").header("Access-Control-Allow-Origin").value_or(""), "*");
+}
+
+TEST_P(HsdsApiTest, PerPageAboveTheMaximumIsLoweredAndThePageSaysSo) {
+  auto j = get_json("/hsds/services?per_page=500");
+  EXPECT_EQ(j["size"], 2);
+  EXPECT_EQ(j["per_page"], 200);
+  EXPECT_EQ(j["per_page_requested"], 500);
+  EXPECT_EQ(j["total_pages"], 1);
+  const std::string en = j["notice"];
+  EXPECT_NE(en.find("200"), std::string::npos);
+  const std::string fr = get_json("/hsds/taxonomy_terms?per_page=1000&lang=fr")["notice"];
+  EXPECT_NE(fr, en);
+  EXPECT_FALSE(get_json("/hsds/services?per_page=200").contains("notice"));
+}
+
+TEST_P(HsdsApiTest, MinimalListsIdsAndLastModifiedOnly) {
+  auto j = get_json("/hsds/services?minimal=true");
+  EXPECT_EQ(j["total_items"], 2);
+  ASSERT_EQ(j["contents"].size(), 2u);
+  for (const auto& item : j["contents"]) {
+    for (const auto& [key, value] : item.items()) EXPECT_TRUE(key == "id" || key == "last_modified") << key;
+    if (item["id"] == rich::kService1) EXPECT_EQ(item["last_modified"], "2024-05-01T09:30:00Z");
+  }
+  EXPECT_EQ(get_json(std::string("/hsds/services?minimal=true&organization_id=") + rich::kOrgB)["contents"][0],
+            (nlohmann::json{{"id", rich::kService2}}));
+  auto streamed = get("/hsds/services?minimal=1&format=ndjson");
+  auto stream = drain(streamed);
+  EXPECT_EQ(std::count(stream.begin(), stream.end(), '\n'), 2);
+  EXPECT_EQ(stream.find("\"name\""), std::string::npos);
+  get_json("/hsds/services?minimal=perhaps", 400);
+}
+
+TEST_P(HsdsApiTest, ProximityKeepsPlacesWithinTheRadiusNearestFirst) {
+  // A second place for kService2 in Jette, about 4 km north-west of kLocation (Brussels centre).
+  const std::string far_location = "3d4f7a52-1c1e-4a4e-9a57-5a0f0c2d1b09", far_sal = "4e5f7a52-1c1e-4a4e-9a57-5a0f0c2d1b09";
+  store::in_transaction(db(), [&](store::Connection& c) {
+    c.exec("INSERT INTO locations (id, location_type, name, latitude, longitude, created_at, updated_at) VALUES "
+           "(?, 'physical', 'Jette', 50.8777, 4.3256, 1, 1)",
+           {far_location});
+    c.exec("INSERT INTO addresses (id, location_id, address_1, city, state_province, postal_code, country, "
+           "address_type) VALUES ('9a0f7a52-1c1e-4a4e-9a57-5a0f0c2d1b09', ?, 'Kerkstraat 1', 'Jette', "
+           "'Brussels-Capital', '1090', 'BE', 'physical')",
+           {far_location});
+    c.exec("INSERT INTO service_at_location (id, service_id, location_id) VALUES (?, ?, ?)",
+           {far_sal, std::string(rich::kService2), far_location});
+  });
+  auto order = [&](const std::string& query) {
+    std::vector<std::string> ids;
+    const auto page = get_json("/hsds/service_at_locations?" + query);
+    for (const auto& item : page["contents"]) ids.push_back(item["id"]);
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(order("postcode=1000&proximity=500"), Ids{rich::kSal});
+  EXPECT_EQ(order("postcode=1000&proximity=10000"), (Ids{rich::kSal, far_sal}));
+  EXPECT_EQ(order("postcode=1090&proximity=10000"), (Ids{far_sal, rich::kSal}));
+  EXPECT_EQ(order("postcode=1090&proximity=3000"), Ids{far_sal});
+  EXPECT_EQ(order("postcode=1090"), Ids{far_sal});  // without proximity: the postcode itself
+  // A Brussels postcode without any place: the municipality's centre (Ixelles, about 2 km from kLocation).
+  EXPECT_EQ(order("postcode=1050&proximity=3500"), Ids{rich::kSal});
+  for (const char* bad : {"proximity=100", "postcode=1000&proximity=-5", "postcode=1000&proximity=far",
+                          "postcode=9999&proximity=100"}) {
+    auto j = get_json(std::string("/hsds/service_at_locations?") + bad, 400);
+    EXPECT_FALSE(j["error"]["message"].get<std::string>().empty()) << bad;
+  }
+}
+
+TEST_P(HsdsApiTest, ModifiedAfterFiltersOnTheServedLastModified) {
+  // kService1: last_modified 2024-05-01T09:30:00Z (updated_at 5000); kService2: a bare day (midnight UTC).
+  db().acquire()->exec("UPDATE services SET last_modified = '2024-06-01', updated_at = 1 WHERE id = ?",
+                       {std::string(rich::kService2)});
+  auto ids = [&](const std::string& after) { return ids_of(get_json("/hsds/services?modified_after=" + after)); };
+  using Ids = std::set<std::string>;
+  EXPECT_EQ(ids("2024-05-01T09:00:00Z"), (Ids{rich::kService1, rich::kService2}));
+  EXPECT_EQ(ids("2024-05-01T10:00:00Z"), Ids{rich::kService2});
+  EXPECT_EQ(ids("2024-05-01T11:00:00%2B02:00"), (Ids{rich::kService1, rich::kService2}));  // 09:00Z
+  EXPECT_EQ(ids("2024-06-01"), Ids{rich::kService2});  // the served 2024-06-01T00:00:00Z is not before it
+  EXPECT_EQ(ids("2024-06-01T00:00:01Z"), Ids{});
+  EXPECT_EQ(ids("1970-01-01T01:10:00Z"), (Ids{rich::kService1, rich::kService2}));  // not the import time
+  const auto served = get_json(std::string("/hsds/services/") + rich::kService2)["last_modified"];
+  EXPECT_EQ(served, "2024-06-01T00:00:00Z");
 }
 
 TEST_P(HsdsApiTest, NdjsonStreamsTheWholeSetInPieces) {
@@ -265,6 +351,30 @@ TEST_P(HsdsApiTest, SearchUsesTheSearchEngine) {
   EXPECT_EQ(get_json("/hsds/service_at_locations?search=loups")["page_number"], 1);
 }
 
+TEST_P(HsdsApiTest, SearchPagesThroughEveryMatchWithTheTrueTotal) {
+  store::in_transaction(db(), [](store::Connection& c) {
+    for (int i = 0; i < 260; ++i) {
+      char id[37];
+      std::snprintf(id, sizeof id, "b0000000-0000-4000-8000-%012d", i);
+      c.exec("INSERT INTO services (id, organization_id, name, status, created_at, updated_at) VALUES "
+             "(?, ?, ?, 'active', 1, 1)",
+             {std::string(id), std::string(rich::kOrgB), "Zwemles " + std::to_string(i)});
+    }
+  });
+  directory::search(*app_).rebuild();
+  std::set<std::string> seen;
+  for (int page = 1; page <= 3; ++page) {
+    auto j = get_json("/hsds/services?search=zwemles&per_page=100&page=" + std::to_string(page));
+    EXPECT_EQ(j["total_items"], 260);
+    EXPECT_EQ(j["total_pages"], 3);
+    EXPECT_EQ(j["size"], page < 3 ? 100 : 60);
+    for (const auto& id : ids_of(j)) seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), 260u);
+  // Filters of the API apply to every match, not to the first hundred.
+  EXPECT_EQ(get_json(std::string("/hsds/services?search=zwemles&organization_id=") + rich::kOrgA)["total_items"], 0);
+}
+
 SAMEN_INSTANTIATE_FOR_BACKENDS(HsdsApiTest);
 
 // The stream over a real socket: chunked transfer encoding, and the
@@ -288,6 +398,29 @@ TEST(HsdsApiServer, NdjsonIsSentChunkedAndTheConnectionContinues) {
   EXPECT_NE(raw.find(std::string("{\"id\":\"") + rich::kService1), std::string::npos);
   EXPECT_NE(raw.find("\r\n0\r\n\r\n"), std::string::npos);  // the last chunk
   EXPECT_NE(raw.find("{\"status\":\"ok\"}"), std::string::npos);  // then the second response
+  EXPECT_EQ(server.terminate(), 0);
+}
+
+// import-hsds into the data directory of a running server (SQLite: the
+// server holds the Xapian index; the import cannot write it): the server's
+// search finds the new service within seconds, without a restart.
+TEST(HsdsApiServer, ARunningServerFindsWhatAnImportInAnotherProcessWrote) {
+  testing::TempDir dir;
+  testing::ServerProcess server(dir.path().string());
+  const fs::path feed = dir.path() / "feed.json";
+  std::ofstream(feed) << R"({"id":"0a1f7a52-1c1e-4a4e-9a57-5a0f0c2d1b77","name":"Zwemclub","description":"Sport",)"
+                         R"("services":[{"id":"2c3f7a52-1c1e-4a4e-9a57-5a0f0c2d1b77","name":"Zwemparadijs",)"
+                         R"("status":"active"}]})";
+  auto imported = testing::run_samen({"import-hsds", feed.string(), "--data", dir.path().string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  std::string raw;
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    raw = testing::raw_http(server.port(), "GET /hsds/services?search=zwemparadijs HTTP/1.1\r\nHost: localhost\r\n"
+                                           "Connection: close\r\n\r\n");
+  } while (raw.find("\"total_items\":1") == std::string::npos && std::chrono::steady_clock::now() < deadline);
+  EXPECT_NE(raw.find("\"total_items\":1"), std::string::npos) << raw;
   EXPECT_EQ(server.terminate(), 0);
 }
 

@@ -188,7 +188,7 @@ TEST_P(HsdsExportTest, RoundTripThroughAnEmptyDatabaseGivesByteIdenticalFiles) {
   EXPECT_EQ(report.counts.translations, 5u);
   export_hsds(from_csv.db(), out() / "second");
   auto first = tree(out() / "first"), second = tree(out() / "second");
-  ASSERT_EQ(first.size(), 30u);
+  ASSERT_EQ(first.size(), 34u);  // 21 + 4 CSV tables, datapackage.json, 4 + 4 JSON files
   for (const auto& [name, bytes] : first) EXPECT_EQ(bytes, second[name]) << name;
   EXPECT_EQ(first, second);
 
@@ -315,6 +315,35 @@ TEST_P(HsdsExportTest, ScheduleExceptionsAndTeamsRoundTripThroughTheExtensionTab
   EXPECT_EQ(report.counts.changed, 0u);
 }
 
+
+// The extension tables travel in the JSON export too (json/x_samen_*.json),
+// and a folder of JSON files brings them back.
+TEST_P(HsdsExportTest, ExtensionTablesRoundTripThroughTheJsonExport) {
+  store::in_transaction(db(), [](store::Connection& c) { seed_extensions(c); });
+  export_hsds(db(), out() / "first");
+  const auto teams = nlohmann::json::parse(slurp(out() / "first" / "json" / "x_samen_teams.json"));
+  ASSERT_EQ(teams.size(), 2u);
+  EXPECT_EQ(teams[0]["name"], "Team Noord");
+  EXPECT_EQ(nlohmann::json::parse(slurp(out() / "first" / "json" / "x_samen_team_areas.json")).size(), 3u);
+  testing::TestDatabase copy(GetParam());
+  auto report = import_at_7000(copy, out() / "first" / "json");
+  ASSERT_TRUE(report.committed) << problems_of(report);
+  EXPECT_EQ(report.counts.rows["teams"], 2u);
+  EXPECT_EQ(report.counts.rows["team_areas"], 3u);
+  EXPECT_EQ(report.counts.rows["team_members"], 2u);
+  EXPECT_EQ(report.counts.rows["schedule_exceptions"], 2u);
+  auto lease = copy.db().acquire();
+  auto local = directory::load_team(*lease, kLocalTeam);
+  ASSERT_TRUE(local);
+  EXPECT_EQ(local->parent_id, kPartnership);
+  EXPECT_EQ(local->description.nl, kNoordDescription);
+  ASSERT_EQ(local->areas.size(), 3u);
+  EXPECT_EQ(local->areas[2].neighbourhood, "Helmet");
+  auto service = directory::load_service(*lease, rich::kService1);
+  ASSERT_TRUE(service);
+  ASSERT_EQ(service->exceptions.size(), 1u);
+  EXPECT_TRUE(service->exceptions[0].closed);
+}
 TEST_P(HsdsExportTest, APlainHsdsPackageWithoutTheExtensionFilesStillImports) {
   store::in_transaction(db(), [](store::Connection& c) { seed_extensions(c); });
   export_hsds(db(), out());

@@ -309,6 +309,95 @@ TEST_P(HsdsImportTest, AbsentTablesAreEmptyAndUnknownFilesAreWarnings) {
   EXPECT_THROW(run(test_db().scratch() / "nothing-here"), std::runtime_error);
 }
 
+TEST_P(HsdsImportTest, TheDescriptorsResourcePathsAreReadAndUnknownResourcesRefused) {
+  write_file(dir() / "orgs.csv", "id,name,description\r\n" + std::string(kOrg) + ",Kind & Gezin,Opvang\r\n");
+  write_file(dir() / "notes.csv", "a\r\n1\r\n");
+  auto descriptor = [&](const std::string& extra) {
+    write_file(dir() / "datapackage.json",
+               R"({"name":"t","resources":[{"name":"organization","path":"orgs.csv"})" + extra + "]}");
+  };
+  descriptor(R"(,{"name":"notes","path":"notes.csv"})");
+  auto refused = run(dir());
+  EXPECT_FALSE(refused.committed);
+  EXPECT_TRUE(has(refused, "datapackage.json, resources[1], name, unknown resource \"notes\"")) << all_text(refused);
+  EXPECT_EQ(rows("organizations"), 0);
+  descriptor(R"(,{"name":"service","path":"missing.csv"})");
+  auto missing = run(dir());
+  EXPECT_FALSE(missing.committed);
+  EXPECT_TRUE(has(missing, "missing.csv, -, -, listed in datapackage.json (service) but missing")) << all_text(missing);
+  descriptor(R"(,{"name":"phone","path":"https://example.org/phones.csv"})");
+  EXPECT_TRUE(has(run(dir()), "is not a CSV file inside the package folder")) ;
+  descriptor("");
+  auto ok = run(dir());
+  ASSERT_TRUE(ok.committed) << all_text(ok);
+  EXPECT_EQ(rows("organizations"), 1);  // read from orgs.csv, not organizations.csv
+  EXPECT_TRUE(has(ok, "warning: notes.csv, -, -, ignored: not listed in datapackage.json")) << all_text(ok);
+}
+
+TEST_P(HsdsImportTest, OldHsdsVersionsAreNamed) {
+  write_file(dir() / "datapackage.json",
+             R"({"resources":[{"name":"organizations","path":"organizations.csv"},)"
+             R"({"name":"physical_addresses","path":"physical_addresses.csv"}]})");
+  write_file(dir() / "organizations.csv", "id,name,description\r\n" + std::string(kOrg) + ",K,O\r\n");
+  auto r = run(dir());
+  EXPECT_FALSE(r.committed);
+  EXPECT_TRUE(has(r, "HSDS 1.x or 2.0 (it has the resource physical_addresses)")) << all_text(r);
+  write_file(test_db().scratch() / "old.json", R"({"id":"x","name":"Dienst","regular_schedules":[]})");
+  EXPECT_TRUE(has(run(test_db().scratch() / "old.json"), "HSDS 1.x or 2.0 (it has regular_schedules)"));
+}
+
+TEST_P(HsdsImportTest, JsonObjectsSayWhatTheyWereReadAsAndWhyOthersAreRefused) {
+  write_file(test_db().scratch() / "api.json",
+             R"({"version":"3.0","profile":"https://openreferral.org","openapi_url":"https://x.org/openapi.json"})");
+  auto api = run(test_db().scratch() / "api.json");
+  EXPECT_FALSE(api.committed);
+  EXPECT_TRUE(has(api, "an HSDS API description (api_details")) << all_text(api);
+  EXPECT_FALSE(has(api, "taxonom")) << all_text(api);
+  // A service_at_location carrying service_areas is not mistaken for a service.
+  write_file(test_db().scratch() / "sal.json",
+             R"({"id":"0b6e2f0a-5a43-4f0e-8f0e-6b7e0c2f1a01","service_id":"0b6e2f0a-5a43-4f0e-8f0e-6b7e0c2f1a02",)"
+             R"("location_id":"0b6e2f0a-5a43-4f0e-8f0e-6b7e0c2f1a03","service_areas":[]})");
+  auto sal = run(test_db().scratch() / "sal.json");
+  EXPECT_FALSE(sal.committed);
+  EXPECT_TRUE(has(sal, "read as an HSDS 3.0 service_at_location (it has service_id and location_id)")) << all_text(sal);
+  EXPECT_FALSE(has(sal, "not a field of an HSDS 3.0 service\n")) << all_text(sal);
+}
+
+TEST_P(HsdsImportTest, EmptyOptionalValuesAreAbsentWithAWarningInBothFormats) {
+  const std::string service = "0b6e2f0a-5a43-4f0e-8f0e-6b7e0c2f1a11";
+  write_file(test_db().scratch() / "feed.json",
+             R"([{"id":")" + std::string(kOrg) + R"(","name":"Kind & Gezin","description":"Opvang","uri":"",)"
+             R"("email":"","website":"","year_incorporated":null,)"
+             R"("services":[{"id":")" + service + R"(","name":"Consultatie","status":"active","url":"","email":"",)"
+             R"("assured_date":"","description":""}]}])");
+  auto r = run(test_db().scratch() / "feed.json");  // strict: warnings only
+  ASSERT_TRUE(r.committed) << all_text(r);
+  EXPECT_TRUE(has(r, "warning: feed.json, $[0], uri, is empty: read as absent")) << all_text(r);
+  EXPECT_TRUE(has(r, "warning: feed.json, $[0].services[0], assured_date, is empty: read as absent")) << all_text(r);
+  EXPECT_FALSE(has(r, "description, is empty")) << all_text(r);  // plain text may be empty
+  auto lease = db().acquire();
+  EXPECT_TRUE(lease->exec("SELECT uri FROM organizations").rows.at(0).is_null(0));
+  EXPECT_TRUE(lease->exec("SELECT url FROM services").rows.at(0).is_null(0));
+  EXPECT_EQ(lease->exec("SELECT organization_id FROM services").rows.at(0).text(0), kOrg);
+  package({{"services.csv", "id,organization_id,name,status,url\r\n" + service + "," + kOrg + ",C,active,\"\"\r\n"}});
+  auto csv = run(dir());
+  ASSERT_TRUE(csv.committed) << all_text(csv);
+  EXPECT_TRUE(has(csv, "warning: services.csv, row 2, url, is empty: read as absent")) << all_text(csv);
+}
+
+TEST_P(HsdsImportTest, ANestedProgramWithoutOrganizationTakesTheServicesOne) {
+  const std::string service = "0b6e2f0a-5a43-4f0e-8f0e-6b7e0c2f1a21", program = "0b6e2f0a-5a43-4f0e-8f0e-6b7e0c2f1a22";
+  write_file(test_db().scratch() / "service.json",
+             R"({"id":")" + service + R"(","name":"Consultatie","status":"active",)"
+             R"("program":{"id":")" + program + R"(","name":"Eerste jaren","description":"Programma"},)"
+             R"("organization":{"id":")" + std::string(kOrg) + R"(","name":"Kind & Gezin","description":"Opvang"}})");
+  auto r = run(test_db().scratch() / "service.json");
+  ASSERT_TRUE(r.committed) << all_text(r);
+  auto lease = db().acquire();
+  EXPECT_EQ(lease->exec("SELECT organization_id FROM programs WHERE id = ?", {program}).rows.at(0).text(0), kOrg);
+  EXPECT_EQ(lease->exec("SELECT program_id FROM services WHERE id = ?", {service}).rows.at(0).text(0), program);
+}
+
 SAMEN_INSTANTIATE_FOR_BACKENDS(HsdsImportTest);
 
 // The commands, on the real binary (SQLite).

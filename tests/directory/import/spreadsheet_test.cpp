@@ -202,6 +202,50 @@ TEST(SheetXlsx, RefusesBrokenArchivesAndDoctypes) {
   }
 }
 
+// A small XLSX that would unpack to gigabytes is refused with a clear error
+// before it is held: one long shared string repeated in every cell (5 GB of
+// cells), more shared strings than a sheet can show, or too much of their text.
+TEST(SheetXlsx, BoundsWhatACraftedFileUnpacksTo) {
+  auto key = [](const std::string& bytes) {
+    try {
+      parse_spreadsheet(bytes);
+    } catch (const SheetError& e) {
+      return e.key;
+    }
+    return std::string("no error");
+  };
+  const std::string sst = "<?xml version=\"1.0\"?><sst>";
+  std::string one_long = sst + "<si><t>" + std::string(10000, 'x') + "</t></si></sst>";
+  std::string every_cell = "<worksheet><sheetData>";
+  for (int r = 1; r <= 5000; ++r) {
+    every_cell += "<row r=\"" + std::to_string(r) + "\">";
+    for (int c = 0; c < 100; ++c) every_cell += "<c t=\"s\"><v>0</v></c>";
+    every_cell += "</row>";
+  }
+  every_cell += "</sheetData></worksheet>";
+  auto amplifying = xlsx_with_sheet(every_cell, one_long);
+  EXPECT_LT(amplifying.size(), 1u << 20) << "the crafted file is small";
+  EXPECT_EQ(key(amplifying), "sheet.error.too_large");
+
+  const std::string small_sheet =
+      "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row><row r=\"2\"><c t=\"s\"><v>1</v></c></row>"
+      "</sheetData></worksheet>";
+  std::string many = sst;
+  for (int i = 0; i < 600000; ++i) many += "<si/>";
+  many += "</sst>";
+  EXPECT_EQ(key(xlsx_with_sheet(small_sheet, many)), "sheet.error.too_large") << "600,000 shared strings";
+  std::string long_texts = sst;
+  for (int i = 0; i < 1800; ++i) long_texts += "<si><t>" + std::string(10000, 'a' + i % 26) + "</t></si>";
+  long_texts += "</sst>";
+  EXPECT_EQ(key(xlsx_with_sheet(small_sheet, long_texts)), "sheet.error.too_large") << "18 MB of shared text";
+  // Within the bounds the same kind of file reads as before.
+  std::string fine = sst + "<si><t>Naam</t></si><si><t>Speelotheek</t></si></sst>";
+  auto t = parse_spreadsheet(xlsx_with_sheet(small_sheet, fine));
+  EXPECT_EQ(t.header, std::vector<std::string>{"Naam"});
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].cells, std::vector<std::string>{"Speelotheek"});
+}
+
 // ---- multipart ---------------------------------------------------------------------------------
 
 TEST(Multipart, ParsesFieldsAndFilesStrictly) {

@@ -181,6 +181,22 @@ TEST_P(SearchTest, FindsPluralsThroughTheStemOfEachLanguage) {
   EXPECT_EQ(ids("homeworks", Lang::en), Ids({kHuiswerk}));
 }
 
+// Kraaij-Pohlmann joins the Dutch forms Porter's stemmer keeps apart:
+// -s plurals after a vowel, v/f and z/s alternations, doubled consonants.
+TEST_P(SearchTest, JoinsDutchFormsTheWayFamiliesTypeThem) {
+  const std::string dagverblijf = "70000000-0000-4000-8000-000000000011", consult = "70000000-0000-4000-8000-000000000012",
+                    huis = "70000000-0000-4000-8000-000000000013";
+  add_service(dagverblijf, kOrgA, "Kinderdagverblijf Zonneschijn", "Opvang voor de kleinsten.");
+  add_service(consult, kOrgB, "Prenatale consultaties", "Voor aanstaande ouders.");
+  add_service(huis, kOrgB, "Huizen van het Kind", "Ontmoeting en advies.");
+  search_->reindex_services({dagverblijf, consult, huis});
+  EXPECT_TRUE(ids("kinderdagverblijven").count(dagverblijf));  // (and the childcare services, by category)
+  EXPECT_EQ(ids("kinderdagverblijven"), ids("kinderdagverblijf"));
+  EXPECT_EQ(ids("consultatie"), Ids({consult}));
+  EXPECT_EQ(ids("huiswerkklassen"), Ids({kHuiswerk}));  // the name says "Huiswerkklas"
+  EXPECT_TRUE(ids("huis").count(huis));                  // the name says "Huizen"
+}
+
 TEST_P(SearchTest, CrossesLanguagesThroughSynonymsAndCategories) {
   // "kinderopvang" finds the service that only French calls a crèche.
   EXPECT_EQ(ids("kinderopvang", Lang::nl), Ids({kOpvang, kPetitsPas}));
@@ -423,6 +439,27 @@ TEST_P(SearchTest, ASecondInstanceSeesChangesMadeThroughTheFirst) {
   EXPECT_EQ(search_->search(q).total, 0);
   q.text = "bloesem";
   EXPECT_EQ(search_->search(q).total, 1);
+}
+
+// Another process (import-hsds beside a running server) writes services to
+// the database but cannot reach this process's index: the engine finds them
+// within a few seconds without being told. On Xapian a separate index
+// directory stands for the other process (its writer is not this one).
+TEST_P(SearchTest, ChangesWrittenByAnotherProcessAreFoundWithoutARestart) {
+  testing::TempDir elsewhere;
+  auto other_db = test_db().open_another(2);
+  auto other_process = ServiceSearch::create(*other_db, elsewhere.path());
+  SearchQuery q;
+  q.text = "zeepbel";
+  EXPECT_EQ(search_->search(q).total, 0);
+  add_service("70000000-0000-4000-8000-000000000003", kOrgA, "Speelplein De Zeepbel", "Spelen in de zomer.");
+  exec("UPDATE services SET updated_at = ? WHERE id = ?", {kT + 100, std::string("70000000-0000-4000-8000-000000000003")});
+  other_process->reindex_service("70000000-0000-4000-8000-000000000003");  // its own index only
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  std::int64_t seen = 0;
+  while ((seen = search_->search(q).total) == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(seen, 1);
 }
 
 // The language filter offers the languages of searchable services only, as indexed.

@@ -170,8 +170,12 @@ TEST_P(StaffPages, ReviewListAndVerifyButton) {
   EXPECT_EQ(list.body.find("Andere dienst"), std::string::npos) << "partners see their own";
   list = coordinator->get("/directory/review");
   EXPECT_NE(list.body.find("Andere dienst"), std::string::npos);
-  EXPECT_EQ(partner->post("/directory/services/" + mine + "/verify", "").status, 303);
-  EXPECT_EQ(scalar("SELECT assurer_email FROM services WHERE id = ?", {mine}), "partner@example.org");
+  // Only coordinators verify: a partner's own records must reach the review list.
+  EXPECT_EQ(partner->post("/directory/services/" + mine + "/verify", "").status, 403);
+  EXPECT_TRUE(scalar("SELECT assurer_email FROM services WHERE id = ?", {mine}).empty());
+  coordinator->get("/directory/review");
+  EXPECT_EQ(coordinator->post("/directory/services/" + mine + "/verify", "").status, 303);
+  EXPECT_EQ(scalar("SELECT assurer_email FROM services WHERE id = ?", {mine}), "coordinator@example.org");
   EXPECT_EQ(scalar("SELECT assured_date FROM services WHERE id = ?", {mine}), directory::iso_date(app::unix_now()));
   EXPECT_EQ(partner->get("/directory/review").body.find("Eigen dienst"), std::string::npos);
   EXPECT_EQ(audit_count("directory.service.verify"), 1);
