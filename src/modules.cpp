@@ -4,6 +4,7 @@
 // here (see ARCHITECTURE.md, "How to add a module").
 #include "accounts/module.hpp"
 #include "app/module.hpp"
+#include "core/module.hpp"
 #include "directory/module.hpp"
 #include "documents/module.hpp"
 #include "jobs/module.hpp"
@@ -15,6 +16,7 @@ std::span<const Module* const> modules() {
   static const Module* const list[] = {
       &jobs::module(),       // the schedule of every module's periodic jobs (job_runs)
       &accounts::module(),   // users, roles, sessions, tokens, invitations, audit log
+      &core::module(),       // the network: organisations, teams, people's organisations; record history
       &documents::module(),  // feed tokens and attachments for every module (a layer with tables)
       &directory::module(),  // the service map (Open Referral HSDS)
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page

@@ -269,13 +269,6 @@ http::Response users_page(Context& ctx, web::Dict& d, int status = 200) {
   return ctx.page("admin_users", ctx.t("users.title"), d, status);
 }
 
-// The format a table page is asked for (?format=csv|xlsx); 400 for an unknown one.
-documents::TableFormat table_format(const Context& ctx) {
-  auto f = documents::requested_table_format(ctx.req);
-  if (!f) throw HttpError(400, "bad_format", "error.bad_format");
-  return *f;
-}
-
 http::Response users_download(Context& ctx, documents::TableFormat format) {
   using documents::ColumnType;
   documents::Table t({{ctx.t("users.name"), ColumnType::text},
@@ -310,7 +303,7 @@ bool queue_invitation_mail(Context& ctx, store::Connection& c, const accounts::I
 void show_mail_notice(web::Dict& done, bool mailed) { done.ShowSection(mailed ? "MAILED" : "NOT_MAILED"); }
 
 http::Response users(Context& ctx) {
-  if (auto format = table_format(ctx); format != documents::TableFormat::html) return users_download(ctx, format);
+  if (auto format = documents::table_format(ctx); format != documents::TableFormat::html) return users_download(ctx, format);
   web::Dict d = ctx.content_dict();
   fill_role_options(ctx, d, Role::partner);
   fill_org_options(ctx, d, {});
@@ -584,7 +577,7 @@ http::Response audit_page(Context& ctx) {
     if (f.to) *f.to += 24 * 3600;
     else field_error(d, "TO", ctx.t("audit.date_invalid"));
   }
-  auto format = table_format(ctx);
+  auto format = documents::table_format(ctx);
   if (format != documents::TableFormat::html) {
     if ((!from.empty() && !f.from) || (!to.empty() && !f.to))
       throw HttpError(400, "bad_date", "audit.date_invalid");

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/audit.hpp"
+#include "app/write.hpp"
 #include "accounts/secrets.hpp"
 #include "app/shell.hpp"
 #include "http/multipart.hpp"
@@ -117,19 +118,8 @@ std::string Context::param(const std::string& name) const {
 
 void Context::audit(const std::string& action, const std::string& target_type, const std::string& target_id,
                     const std::string& detail) {
-  accounts::AuditEntry e;
-  e.at = now;
-  if (auto u = user()) {
-    e.actor_id = u->id;
-    e.actor_label = u->email;
-  }
-  e.action = action;
-  e.target_type = target_type;
-  e.target_id = target_id;
-  e.detail = detail;
-  e.remote_ip = client_ip(app.options(), req);
   auto lease = app.db().acquire();
-  accounts::record_audit(*lease, e);
+  accounts::record_audit(*lease, audit_entry(*this, action, target_type, target_id, detail));
 }
 
 http::Response Context::page(std::string_view name, const std::string& title, web::Dict& content, int status) {

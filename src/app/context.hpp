@@ -30,6 +30,21 @@ class HttpError : public std::runtime_error {
   std::string message_key;  // catalog key of the human message
 };
 
+// A write based on a copy of the record that has changed since (optimistic
+// locking): 409 with a message that says so, nothing written. Pages show it
+// as a conflict notice and keep the editor's input; the API answers 412
+// when the version came in If-Match (see app/api.hpp).
+class StaleVersion : public HttpError {
+ public:
+  StaleVersion() : HttpError(409, "conflict", "error.stale_record") {}
+};
+
+// A change to an archived record: restore it first (409).
+class ArchivedRecordError : public HttpError {
+ public:
+  ArchivedRecordError() : HttpError(409, "archived", "error.archived_record") {}
+};
+
 struct Context {
   Context(App& a, http::Request& r) : app(a), req(r) {}
   App& app;

@@ -9,9 +9,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include "directory/model/schedule.hpp"
-#include "documents/table.hpp"
 #include "util/dates.hpp"
+#include "documents/table.hpp"
 #include "util/text.hpp"
 
 namespace samen::documents {

@@ -16,6 +16,12 @@ std::optional<TableFormat> requested_table_format(const http::Request& req) {
   return std::nullopt;
 }
 
+TableFormat table_format(const app::Context& ctx) {
+  auto f = requested_table_format(ctx.req);
+  if (!f) throw app::HttpError(400, "bad_format", "error.bad_format");
+  return *f;
+}
+
 std::string attachment_disposition(std::string_view filename) {
   std::string ascii;
   for (char c : filename) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/context.hpp"
 #include "documents/table.hpp"
 #include "http/message.hpp"
 
@@ -16,6 +17,8 @@ enum class TableFormat { html, csv, xlsx };
 // The format a request asks for with ?format=: absent or "html" → html,
 // "csv", "xlsx"; nullopt for anything else (answer 400).
 std::optional<TableFormat> requested_table_format(const http::Request& req);
+// The same for a page handler: app::HttpError 400 ("error.bad_format") for an unknown format.
+TableFormat table_format(const app::Context& ctx);
 
 // `attachment; filename="..."; filename*=UTF-8''...`: an ASCII fallback
 // name (letters, digits, . - _) and the full UTF-8 name percent-encoded (RFC 6266).

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "directory/model/schedule.hpp"
 #include "util/dates.hpp"
 
 namespace samen::documents {

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "util/csv.hpp"
-#include "directory/model/schedule.hpp"
+#include "i18n/brussels_time.hpp"
 #include "util/dates.hpp"
 
 namespace samen::documents {
@@ -67,7 +67,7 @@ void Table::add_row(std::vector<Cell> cells) {
 }
 
 std::string brussels_date_time(std::int64_t unix_seconds) {
-  auto local = directory::brussels_time(unix_seconds);
+  auto local = i18n::brussels_time(unix_seconds);
   // Brussels is a whole number of hours from UTC, so the seconds are UTC's.
   int seconds = static_cast<int>(((unix_seconds % 60) + 60) % 60);
   char clock[40];  // room for any int, so the compiler sees no truncation

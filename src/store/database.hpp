@@ -132,24 +132,30 @@ class Database {
   virtual void release(std::unique_ptr<Connection> conn) = 0;
 };
 
-// Runs fn inside a transaction on a leased connection; rolls back on exception.
+// Runs fn() inside a transaction on connection c; rolls back on exception.
 template <class Fn>
-auto in_transaction(Database& db, Fn&& fn) {
-  Lease lease = db.acquire();
-  lease->begin();
+auto run_in_transaction(Connection& c, Fn&& fn) {
+  c.begin();
   try {
-    if constexpr (std::is_void_v<decltype(fn(*lease))>) {
-      fn(*lease);
-      lease->commit();
+    if constexpr (std::is_void_v<decltype(fn())>) {
+      fn();
+      c.commit();
     } else {
-      auto r = fn(*lease);
-      lease->commit();
+      auto r = fn();
+      c.commit();
       return r;
     }
   } catch (...) {
-    try { lease->rollback(); } catch (...) {}
+    try { c.rollback(); } catch (...) {}
     throw;
   }
+}
+
+// Runs fn(connection) inside a transaction on a leased connection; rolls back on exception.
+template <class Fn>
+auto in_transaction(Database& db, Fn&& fn) {
+  Lease lease = db.acquire();
+  return run_in_transaction(*lease, [&] { return fn(*lease); });
 }
 
 // One schema change of one module. A module's migrations are numbered from 1

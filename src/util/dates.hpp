@@ -1,7 +1,7 @@
 // Calendar dates as ISO 8601 text ("2025-03-01") on the proleptic Gregorian
 // calendar: the one place that knows leap years, month lengths and what a
 // valid date is. Plain functions without I/O or time zones (Brussels wall
-// time is in directory/model/schedule.hpp and i18n).
+// time is in i18n/brussels_time.hpp).
 #pragma once
 #include <compare>
 #include <optional>

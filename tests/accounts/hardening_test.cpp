@@ -16,6 +16,7 @@
 #include "accounts/users.hpp"
 #include "app/app.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 
 namespace samen {
 namespace {
@@ -40,10 +41,7 @@ class LoginHardening : public testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     if (::testing::Test::IsSkipped()) return;
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();
-    app_ = std::make_unique<app::App>(o, test_db().open_another(6));
+    app_ = testing::make_test_app(test_db(), 6);
     for (Role r : accounts::kRoles) add_user(std::string(accounts::role_name(r)) + "@example.org", r);
   }
   void TearDown() override {

@@ -13,6 +13,7 @@
 #include "app/app.hpp"
 #include "demo/demo.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 #include "web/embedded.hpp"
 
 namespace samen {
@@ -28,11 +29,7 @@ class AppTest : public testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     if (::testing::Test::IsSkipped()) return;
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();  // a search index of its own per test
-    o.metrics_allow = {"198.51.100.9"};
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4, [](app::AppOptions& o) { o.metrics_allow = {"198.51.100.9"}; });
     for (Role r : accounts::kRoles) add_user(std::string(accounts::role_name(r)) + "@example.org", r);
   }
   void TearDown() override {

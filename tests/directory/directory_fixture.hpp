@@ -16,6 +16,7 @@
 #include "directory/model/taxonomy.hpp"
 #include "support/app_client.hpp"
 #include "support/test_db.hpp"
+#include "support/test_app.hpp"
 
 namespace samen::testing {
 
@@ -34,10 +35,7 @@ class DirectoryAppTest : public DatabaseTest {
       if (r == accounts::Role::partner) orgs = {org_a};
       add_user(std::string(accounts::role_name(r)) + "@example.org", r, orgs);
     }
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4);
   }
   void TearDown() override {
     app_.reset();

@@ -99,6 +99,7 @@ std::vector<RouteCase> directory_cases(RouteWorld& w) {
       // Staff pages.
       {"GET", "/directory", "", readers},
       {"GET", "/directory/review", "", editors},
+      {"GET", "/directory/review?format=xlsx", "", editors},
       {"GET", "/directory/translations", "", editors},
       {"GET", "/directory/organizations", "", readers},
       {"GET", "/directory/organizations/new", "", network},
@@ -111,6 +112,7 @@ std::vector<RouteCase> directory_cases(RouteWorld& w) {
       {"POST", "/directory/organizations/" + w.org_b + "/archive", "", network_write},
       {"POST", "/directory/organizations/" + w.org_b + "/restore", "", network_write},
       {"GET", "/directory/services", "", readers},
+      {"GET", "/directory/services?format=csv", "", readers},
       {"GET", "/directory/services/new", "", editors},
       {"POST", "/directory/services", svc_form(w.org_a, "Nieuw A"), write},
       {"POST", "/directory/services", svc_form(w.org_b, "Nieuw B"), write_other},

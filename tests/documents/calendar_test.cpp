@@ -13,6 +13,7 @@
 #include "documents/feeds.hpp"
 #include "documents/run_tool.hpp"
 #include "support/test_db.hpp"
+#include "support/test_app.hpp"
 
 namespace samen::documents {
 namespace {
@@ -149,10 +150,8 @@ TEST_P(DocumentsFeeds, HandlerServesTheCallersCalendarAndHidesBadTokens) {
     auto lease = db().acquire();
     raw = create_feed_token(*lease, lotte, "journal.meetings", "", 1000);
   }
-  app::AppOptions o;
-  o.access_log = false;
-  o.data_dir = test_db().scratch();
-  app::App app(o, test_db().open_another(2));
+  auto app_ptr = testing::make_test_app(test_db(), 2);
+  app::App& app = *app_ptr;
   auto handler = calendar_feed("journal.meetings", [](app::Context&, const FeedCaller& caller) {
     Calendar cal;
     cal.name = "Agenda " + caller.user.email;

@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "directory/import/spreadsheet_table.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 
 namespace samen {
 namespace {
@@ -23,10 +24,7 @@ class DocumentsExports : public testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     if (::testing::Test::IsSkipped()) return;
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4);
     static const std::string hash = accounts::hash_password(kPassword);
     auto lease = db().acquire();
     accounts::create_user(*lease, {"admin@example.org", "Ad Min", Role::admin, "nl", hash, {}}, 1000);

@@ -12,6 +12,7 @@
 #include "jobs/schedule.hpp"
 #include "jobs/scheduler.hpp"
 #include "support/test_db.hpp"
+#include "support/test_app.hpp"
 
 namespace samen::jobs {
 namespace {
@@ -28,11 +29,9 @@ TEST(JobSchedule, NextDueStaysOnTheGridAndSkipsMissedPeriods) {
 class SchedulerTest : public testing::DatabaseTest {
  protected:
   std::unique_ptr<app::App> make_app() {
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch() / ("app" + std::to_string(apps_++));
-    std::filesystem::create_directories(o.data_dir);
-    return std::make_unique<app::App>(o, test_db().open_another(4));
+    auto dir = test_db().scratch() / ("app" + std::to_string(apps_++));
+    std::filesystem::create_directories(dir);
+    return testing::make_test_app(test_db(), 4, [&](app::AppOptions& o) { o.data_dir = dir; });
   }
   app::Job counting(const std::string& name, std::int64_t every, std::atomic<int>& runs) {
     return {name, std::chrono::seconds(every), [&runs](app::App&, std::int64_t) { ++runs; }};

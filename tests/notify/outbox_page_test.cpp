@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "notify/outbox.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 
 namespace samen::notify {
 namespace {
@@ -23,11 +24,7 @@ class OutboxPageTest : public testing::DatabaseTest {
     DatabaseTest::SetUp();
     if (::testing::Test::IsSkipped()) return;
     accounts::init_crypto();
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();
-    o.settings["public-url"] = "https://samen.example";
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4, [](app::AppOptions& o) { o.settings["public-url"] = "https://samen.example"; });
     static const std::string hash = accounts::hash_password(kPassword);
     auto lease = db().acquire();
     for (Role r : accounts::kRoles)

@@ -1,6 +1,5 @@
 -- samen:global-version 1 (its number before migrations were numbered per module)
--- Foundation schema: organisations and teams (skeleton the service map
--- extends), users and roles, sessions, API tokens, login throttling,
+-- Foundation schema: users and roles, sessions, API tokens, login throttling,
 -- shared settings and the append-only audit log. Times are unix seconds.
 
 CREATE TABLE settings (
@@ -8,36 +7,10 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 );
 
--- Partner organisations and the teams they form (the Brussels-wide
--- partnership, local teams, clusters). Ids are UUIDs as text, as in Open
--- Referral HSDS; the service map extends these tables with HSDS fields.
-CREATE TABLE organizations (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  website TEXT,
-  email TEXT,
-  created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL,
-  archived_at BIGINT
-);
-
-CREATE TABLE teams (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('partnership','local_team','cluster')),
-  parent_id TEXT REFERENCES teams(id),
-  description TEXT NOT NULL DEFAULT '',
-  created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL,
-  archived_at BIGINT
-);
-
-CREATE TABLE team_members (
-  team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-  organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
-  PRIMARY KEY (team_id, organization_id)
-);
+-- Partner organisations, teams, their members and the organisations users
+-- work for were created here until the core module existed; its first
+-- migration (src/core/migrations/0001_network.sql) creates them now, with
+-- the same definitions, after this one.
 
 CREATE TABLE users (
   id {{ID}},
@@ -50,13 +23,6 @@ CREATE TABLE users (
   must_change_password INTEGER NOT NULL DEFAULT 0,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
-);
-
--- Organisations a partner user works for.
-CREATE TABLE user_organizations (
-  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
-  PRIMARY KEY (user_id, organization_id)
 );
 
 CREATE TABLE invitations (

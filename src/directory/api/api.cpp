@@ -149,9 +149,9 @@ http::Response replace(Context& ctx, bool merge) {
     if (if_match)
       return app::json_response(412, {{"error", {{"code", "precondition_failed"},
                                                  {"message", ctx.t("error.precondition_failed")}}}});
-    return conflict(ctx, "conflict", "staff.error.stale");
+    return conflict(ctx, "conflict", "error.stale_record");
   } catch (const ArchivedRecord&) {
-    return conflict(ctx, "archived", "staff.error.archived");
+    return conflict(ctx, "archived", "error.archived_record");
   }
   return record_response(200, current_json<R>(ctx, id));
 }

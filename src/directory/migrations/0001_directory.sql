@@ -281,24 +281,9 @@ CREATE TABLE meta_table_descriptions (
   character_set TEXT
 );
 
--- Texts in other languages than the record's own columns (which hold the
--- Dutch text for Samen's records): (resource, field, language) → text.
-CREATE TABLE translations (
-  resource_type TEXT NOT NULL,
-  resource_id TEXT NOT NULL,
-  field TEXT NOT NULL,
-  lang TEXT NOT NULL CHECK (lang IN ('nl','fr','en')),
-  value TEXT NOT NULL,
-  PRIMARY KEY (resource_type, resource_id, field, lang)
-);
-
--- The area of a local team: municipalities (NIS code) and optionally neighbourhoods.
-CREATE TABLE team_areas (
-  team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
-  municipality TEXT NOT NULL,
-  neighbourhood TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (team_id, municipality, neighbourhood)
-);
+-- The translations table (fr/en texts of records) and the teams' areas
+-- (team_areas) were created here until the core module existed; its first
+-- migration creates them now, with the same definitions, before this one.
 
 -- Words that mean the same across languages (kinderopvang ↔ crèche ↔ childcare).
 CREATE TABLE search_synonyms (

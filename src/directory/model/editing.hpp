@@ -1,8 +1,9 @@
-// The write path shared by the staff pages and the JSON API: permission per
-// record, validation (form and references) and the write in one transaction,
-// then the audit entry and the search reindex of the affected services.
-// Errors leave nothing written: HttpError (403/404), ValidationFailed (422),
-// StaleRecord (409, optimistic check), ArchivedRecord (409).
+// The service map's use of the shared write path (app/write.hpp) for the
+// staff pages and the JSON API: permission per record, validation (form and
+// references), the write, its HSDS history rows and its audit entry in one
+// transaction; after the commit, the search reindex of the affected
+// services. Errors leave nothing written: HttpError (403/404),
+// ValidationFailed (422), StaleRecord (409, optimistic check), ArchivedRecord (409).
 #pragma once
 #include <algorithm>
 #include <functional>
@@ -12,6 +13,7 @@
 
 #include "app/app.hpp"
 #include "app/context.hpp"
+#include "app/write.hpp"
 #include "directory/module.hpp"
 #include "directory/model/permissions.hpp"
 #include "directory/model/records.hpp"
@@ -63,15 +65,13 @@ inline std::string audit_action(RecordKind k, const std::string& verb) {
   return "directory." + std::string(kind_name(k)) + "." + verb;
 }
 
-// Audits a committed write and brings the search index up to date.
-inline void after_write(app::Context& ctx, RecordKind k, const std::string& verb, const WriteOutcome& out) {
-  ctx.audit(audit_action(k, verb), std::string(kind_name(k)), out.id, changed_field_list(out.changes));
-  std::vector<std::string> services;
-  {
-    auto lease = ctx.app.db().acquire();
-    services = dependent_services(*lease, k, out.id);
-  }
-  for (const auto& id : services) search(ctx.app).reindex_service(id);
+// In the write's transaction: its audit entry, and (after the commit) the
+// reindex of the services whose search documents it changed.
+inline void audit_and_reindex(app::Change& change, RecordKind k, const std::string& verb, const WriteOutcome& out) {
+  change.audit(audit_action(k, verb), std::string(kind_name(k)), out.id, changed_field_list(out.changes));
+  change.after_commit([&app = change.ctx.app, services = dependent_services(change.db, k, out.id)] {
+    for (const auto& id : services) search(app).reindex_service(id);
+  });
 }
 
 inline Actor actor_of(const app::Context& ctx) { return {ctx.user()->email, ctx.now}; }
@@ -129,14 +129,15 @@ WriteOutcome create_checked(app::Context& ctx, R record, FieldErrors parse_error
   if (!(owner.empty() && kind != RecordKind::organization && kind != RecordKind::team) &&
       !may_create(user, kind, owner))
     throw app::HttpError(403, "forbidden", "staff.error.not_yours");
-  WriteOutcome out = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
+  return app::write(ctx, [&](app::Change& change) {
+    store::Connection& c = change.db;
     check_change(c, user, record, static_cast<const R*>(nullptr));
     validate_or_throw(c, record, parse_errors);
     auto changes = create_record(c, record, actor_of(ctx));
-    return WriteOutcome{record.id, std::move(changes)};
+    WriteOutcome out{record.id, std::move(changes)};
+    audit_and_reindex(change, kind, "create", out);
+    return out;
   });
-  after_write(ctx, kind, "create", out);
-  return out;
 }
 
 // Updates record `id` to build(current). expected: the updated_at the editor
@@ -146,7 +147,8 @@ WriteOutcome update_checked(app::Context& ctx, const std::string& id, const std:
                             std::optional<std::int64_t> expected, const std::string& verb = "update") {
   const auto& user = *ctx.user();
   constexpr RecordKind kind = Traits<R>::kind;
-  WriteOutcome out = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
+  return app::write(ctx, [&](app::Change& change) {
+    store::Connection& c = change.db;
     R current = load_or_404<R>(c, id);
     if (!may_edit(user, kind, Traits<R>::owner(current)))
       throw app::HttpError(403, "forbidden", "staff.error.not_yours");
@@ -160,10 +162,10 @@ WriteOutcome update_checked(app::Context& ctx, const std::string& id, const std:
     check_change(c, user, next, &current);
     validate_or_throw(c, next, {});
     auto changes = update_record(c, next, current.stamp.updated_at, actor_of(ctx));
-    return WriteOutcome{id, std::move(changes)};
+    WriteOutcome out{id, std::move(changes)};
+    if (!out.changes.empty()) audit_and_reindex(change, kind, verb, out);
+    return out;
   });
-  if (!out.changes.empty()) after_write(ctx, kind, verb, out);
-  return out;
 }
 
 // Archives or restores record `id` of a kind.
@@ -172,18 +174,17 @@ WriteOutcome archive_checked(app::Context& ctx, const std::string& id, bool arch
                              std::optional<std::int64_t> expected = std::nullopt) {
   const auto& user = *ctx.user();
   constexpr RecordKind kind = Traits<R>::kind;
-  bool changed = store::in_transaction(ctx.app.db(), [&](store::Connection& c) {
-    R current = load_or_404<R>(c, id);
+  return app::write(ctx, [&](app::Change& change) {
+    R current = load_or_404<R>(change.db, id);
     if (!may_archive(user, kind, Traits<R>::owner(current)))
       throw app::HttpError(403, "forbidden", "staff.error.not_yours");
-    return set_archived(c, kind, id, archive, actor_of(ctx), expected);
+    WriteOutcome out{id, {}};
+    if (set_archived(change.db, kind, id, archive, actor_of(ctx), expected)) {
+      out.changes.push_back({"archived_at", "", ""});
+      audit_and_reindex(change, kind, archive ? "archive" : "restore", out);
+    }
+    return out;
   });
-  WriteOutcome out{id, {}};
-  if (changed) {
-    out.changes.push_back({"archived_at", "", ""});
-    after_write(ctx, kind, archive ? "archive" : "restore", out);
-  }
-  return out;
 }
 
 }  // namespace samen::directory

@@ -513,23 +513,4 @@ Snapshot snapshot(const Team& t) {
   return s;
 }
 
-std::vector<FieldChange> diff(const Snapshot& before, const Snapshot& after) {
-  std::vector<FieldChange> out;
-  std::set<std::string> fields;
-  for (const auto& [k, v] : before) fields.insert(k);
-  for (const auto& [k, v] : after) fields.insert(k);
-  for (const auto& f : fields) {
-    auto b = before.find(f), a = after.find(f);
-    std::string prev = b == before.end() ? "" : b->second, next = a == after.end() ? "" : a->second;
-    if (prev != next) out.push_back({f, prev, next});
-  }
-  return out;
-}
-
-std::string changed_field_list(const std::vector<FieldChange>& changes) {
-  std::string out;
-  for (const auto& c : changes) out += (out.empty() ? "" : ",") + c.field;
-  return out;
-}
-
 }  // namespace samen::directory

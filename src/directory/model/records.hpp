@@ -14,6 +14,9 @@
 #include <variant>
 #include <vector>
 
+#include "app/context.hpp"
+#include "core/history.hpp"
+#include "core/network.hpp"
 #include "i18n/i18n.hpp"
 #include "store/database.hpp"
 
@@ -71,10 +74,7 @@ struct Address {
   std::string address_1, address_2, postal_code, city;
   bool empty() const { return address_1.empty() && address_2.empty() && postal_code.empty() && city.empty(); }
 };
-struct TeamArea {
-  std::string municipality;   // NIS code
-  std::string neighbourhood;  // "" = the whole municipality
-};
+using core::TeamArea;
 
 struct Stamp {
   std::int64_t created_at = 0;
@@ -118,7 +118,7 @@ struct Location {
   Stamp stamp;
 };
 
-inline constexpr std::string_view kTeamKinds[] = {"partnership", "local_team", "cluster"};
+using core::kTeamKinds;
 struct Team {
   std::string id, kind = "local_team", parent_id;
   Translated name, description;
@@ -193,18 +193,17 @@ bool valid_date(std::string_view iso);   // "YYYY-MM-DD", a real day in 1900-220
 
 // ---- change history -------------------------------------------------------------
 
-// A record as field → printable value, compared to find what changed.
-using Snapshot = std::map<std::string, std::string>;
+// A record as field → printable value, compared to find what changed
+// (core/history.hpp: diff, changed_field_list).
+using core::Snapshot;
 Snapshot snapshot(const Organization& o);
 Snapshot snapshot(const Service& s);
 Snapshot snapshot(const Location& l);
 Snapshot snapshot(const Team& t);
 
-struct FieldChange {
-  std::string field, previous, replacement;
-};
-std::vector<FieldChange> diff(const Snapshot& before, const Snapshot& after);
-std::string changed_field_list(const std::vector<FieldChange>& changes);  // "name,email"
+using core::FieldChange;
+using core::diff;
+using core::changed_field_list;
 
 struct HistoryRow {
   std::string date;  // ISO date-time (UTC)
@@ -223,16 +222,10 @@ struct Actor {
   std::int64_t now = 0;
 };
 
-// A write based on an out-of-date copy of the record (optimistic check).
-class StaleRecord : public std::runtime_error {
- public:
-  StaleRecord() : std::runtime_error("record changed since it was read") {}
-};
-// A write to a record that is archived (restore it first).
-class ArchivedRecord : public std::runtime_error {
- public:
-  ArchivedRecord() : std::runtime_error("record is archived") {}
-};
+// A write based on an out-of-date copy of the record (optimistic check), and
+// a write to an archived record: the shared write path's errors (409).
+using StaleRecord = app::StaleVersion;
+using ArchivedRecord = app::ArchivedRecordError;
 
 std::optional<Organization> load_organization(store::Connection& c, const std::string& id);
 std::optional<Service> load_service(store::Connection& c, const std::string& id);

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/brussels_time.hpp"
+
 namespace samen::directory {
 
 struct WeeklyOpening {
@@ -57,13 +59,9 @@ std::optional<int> parse_clock(std::string_view hhmm);
 // 450 → "07:30"; 1440 → "24:00".
 std::string format_clock(int minutes);
 
-// A moment as a clock on a wall in Brussels.
-struct BrusselsTime {
-  std::string date;  // ISO date
-  int weekday = 0;   // 0 = Monday .. 6 = Sunday
-  int minute = 0;    // minutes after local midnight
-};
-BrusselsTime brussels_time(std::int64_t unix_seconds);
+// A moment as a clock on a wall in Brussels (i18n/brussels_time.hpp).
+using i18n::BrusselsTime;
+using i18n::brussels_time;
 
 // (ISO date arithmetic is in util/dates.hpp.)
 

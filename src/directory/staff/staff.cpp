@@ -7,6 +7,7 @@
 
 #include "app/api.hpp"
 #include "core/brussels.hpp"
+#include "documents/download.hpp"
 #include "directory/model/editing.hpp"
 #include "directory/module.hpp"
 #include "directory/staff/staff_view.hpp"
@@ -483,7 +484,7 @@ http::Response edit_page(Context& ctx) {
     return load_or_404<R>(*lease, id);
   }();
   if (!may_edit(me(ctx), kind, Traits<R>::owner(r))) throw HttpError(403, "forbidden", "staff.error.not_yours");
-  if (r.stamp.archived_at) throw HttpError(409, "archived", "staff.error.archived");
+  if (r.stamp.archived_at) throw HttpError(409, "archived", "error.archived_record");
   return form_page<R>(ctx, http::Form(form_fields(r)), {}, id, 200);
 }
 
@@ -513,7 +514,7 @@ http::Response update(Context& ctx) {
   } catch (const StaleRecord&) {
     return form_page<R>(ctx, f, {}, id, 409, true);
   } catch (const ArchivedRecord&) {
-    throw HttpError(409, "archived", "staff.error.archived");
+    throw HttpError(409, "archived", "error.archived_record");
   }
 }
 
@@ -524,7 +525,7 @@ http::Response set_archive(Context& ctx, bool archive) {
   try {
     archive_checked<R>(ctx, id, archive, form_updated_at(ctx.form()));
   } catch (const StaleRecord&) {
-    throw HttpError(409, "conflict", "staff.error.stale");
+    throw HttpError(409, "conflict", "error.stale_record");
   }
   return http::Response::redirect(record_href(kind, id) + (archive ? "?done=staff_archived" : "?done=staff_restored"));
 }
@@ -546,7 +547,7 @@ http::Response verify(Context& ctx) {
     // A record that no longer passes today's rules must be corrected first.
     throw HttpError(422, "validation", "staff.error.verify_invalid");
   } catch (const ArchivedRecord&) {
-    throw HttpError(409, "archived", "staff.error.archived");
+    throw HttpError(409, "archived", "error.archived_record");
   }
   return http::Response::redirect(record_href(RecordKind::service, id) + "?done=staff_verified");
 }
@@ -591,11 +592,43 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
     }
     r->SetValue("UPDATED", date_text(ctx, item.updated_at));
   }
-  std::string base = p.base_href + "?q=" + http::url_encode(q.text) + (q.archived ? "&archived=1" : "") + "&page=";
+  std::string query = p.base_href + "?q=" + http::url_encode(q.text) + (q.archived ? "&archived=1" : "");
+  if (!page.items.empty()) {
+    d.SetValue("CSV_HREF", query + "&format=csv");
+    d.SetValue("XLSX_HREF", query + "&format=xlsx");
+  }
+  std::string base = query + "&page=";
   if (req.page > 1) d.SetValueAndShowSection("PREV_HREF", base + std::to_string(req.page - 1), "PREV");
   if (req.offset() + req.per_page < page.total)
     d.SetValueAndShowSection("NEXT_HREF", base + std::to_string(req.page + 1), "NEXT");
   return ctx.page("directory_list", p.heading, d);
+}
+
+// At most this many rows leave in one CSV/XLSX export of a list.
+constexpr std::int64_t kMaxExportRows = 100000;
+
+// The ?format=csv|xlsx answer of a list: every record the list's query
+// matches (not only the page shown), in the columns the page shows; nullopt
+// for the HTML page.
+template <class Fetch>
+std::optional<http::Response> list_download(Context& ctx, const ListPage& p, ListQuery q, const Fetch& fetch) {
+  auto format = documents::table_format(ctx);
+  if (format == documents::TableFormat::html) return std::nullopt;
+  using documents::ColumnType;
+  std::vector<documents::Column> columns{{ctx.t("staff.field.name"), ColumnType::text}, {p.context_label, ColumnType::text}};
+  if (p.assured) columns.push_back({ctx.t("staff.field.assured_date"), ColumnType::text});
+  columns.push_back({ctx.t("staff.list.updated"), ColumnType::date_time});
+  documents::Table table(std::move(columns));
+  q.offset = 0;
+  q.limit = kMaxExportRows;
+  for (const auto& item : fetch(q).items) {
+    std::vector<documents::Cell> cells{item.name, item.organization_name};
+    if (p.assured) cells.push_back(item.assured_date);
+    cells.push_back(documents::DateTime{item.updated_at});
+    table.add_row(std::move(cells));
+  }
+  std::string stem = p.base_href.substr(p.base_href.rfind('/') + 1);
+  return documents::table_download(table, format, stem);
 }
 
 ListQuery list_query(Context& ctx, const app::PageRequest& req) {
@@ -620,6 +653,8 @@ http::Response list(Context& ctx) {
   p.context_label = kind == RecordKind::team ? field_label(ctx, "parent_id")
                     : kind == RecordKind::organization ? "—" : field_label(ctx, "organization_id");
   p.assured = kind == RecordKind::service;
+  if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return list_records(*lease, kind, all); }))
+    return std::move(*file);
   const auto& user = me(ctx);
   return list_page(ctx, p, kind, page, req, q, may_create_some(user, kind));
 }
@@ -632,6 +667,8 @@ http::Response review(Context& ctx) {
   auto page = needs_review(*lease, ctx.now, q);
   ListPage p{ctx.t("staff.review.title"), ctx.t("staff.review.intro"), field_label(ctx, "organization_id"),
              "/directory/review", false, true};
+  if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return needs_review(*lease, ctx.now, all); }))
+    return std::move(*file);
   return list_page(ctx, p, RecordKind::service, page, req, q, false);
 }
 
@@ -643,6 +680,8 @@ http::Response translations(Context& ctx) {
   auto page = missing_translations(*lease, q);
   ListPage p{ctx.t("staff.translations.title"), ctx.t("staff.translations.intro"), field_label(ctx, "organization_id"),
              "/directory/translations", false, false};
+  if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return missing_translations(*lease, all); }))
+    return std::move(*file);
   return list_page(ctx, p, RecordKind::service, page, req, q, false);
 }
 

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<p><a href="{{BACK_HREF}}">{{BACK_LABEL}}</a></p>
 <h1>{{HEADING}}</h1>
-{{#STALE}}<div class="notice error" role="alert"><p>[[staff.error.stale]]</p><p><a href="{{CURRENT_HREF}}">[[staff.open_current]]</a></p></div>{{/STALE}}
+{{#STALE}}<div class="notice error" role="alert"><p>[[error.stale_record]]</p><p><a href="{{CURRENT_HREF}}">[[staff.open_current]]</a></p></div>{{/STALE}}
 {{#HAS_ERRORS}}<div class="notice error" role="alert" id="form-errors">
 <p>[[form.has_errors]]</p>
 <ul>{{#ERROR_LIST}}<li>{{#LINKED}}<a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a>{{/LINKED}}{{#UNLINKED}}{{FIELD_LABEL}}: {{MESSAGE}}{{/UNLINKED}}</li>{{/ERROR_LIST}}</ul>

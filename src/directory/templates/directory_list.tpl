@@ -19,7 +19,8 @@
 {{/ITEMS}}
 </tbody>
 </table>
-</div>{{/HAS_ITEMS}}
+</div>
+<p class="exports no-print">[[export.label]]: <a href="{{CSV_HREF}}" download>[[export.csv]]</a> · <a href="{{XLSX_HREF}}" download>[[export.xlsx]]</a></p>{{/HAS_ITEMS}}
 <nav class="pagination" aria-label="[[staff.list.pages]]">
 {{#PREV}}<a rel="prev" href="{{PREV_HREF}}">[[staff.list.prev]]</a>{{/PREV}}
 {{#NEXT}}<a rel="next" href="{{NEXT_HREF}}">[[staff.list.next]]</a>{{/NEXT}}

@@ -19,6 +19,7 @@
 #include "directory/model/taxonomy.hpp"
 #include "directory/search/search.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 #include "util/dates.hpp"
 #include "web/embedded.hpp"
 #include "web/render.hpp"
@@ -56,10 +57,7 @@ class FinderTest : public testing::DatabaseTest {
          "'info@hvhk.example.org', ?, ?)",
          {std::string(kOrg), kT, kT});
     add_network();
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4);
     directory::search(*app_).rebuild();
   }
   void TearDown() override {

@@ -18,6 +18,7 @@
 #include "directory/hsds/hsds_schema.hpp"
 #include "directory/search/search.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 #include "support/process.hpp"
 
 namespace samen {
@@ -53,10 +54,7 @@ class HsdsApiTest : public testing::DatabaseTest {
     DatabaseTest::SetUp();
     if (::testing::Test::IsSkipped()) return;
     store::in_transaction(db(), [](store::Connection& c) { rich::seed(c); });
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch() / "data";
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4, [&](app::AppOptions& o) { o.data_dir = test_db().scratch() / "data"; });
   }
   void TearDown() override {
     app_.reset();

@@ -19,6 +19,7 @@
 #include "directory/model/taxonomy.hpp"
 #include "http/multipart.hpp"
 #include "support/app_client.hpp"
+#include "support/test_app.hpp"
 #include "util/text.hpp"
 
 namespace samen {
@@ -508,10 +509,7 @@ class SpreadsheetPagesTest : public testing::DatabaseTest {
   void SetUp() override {
     DatabaseTest::SetUp();
     if (::testing::Test::IsSkipped()) return;
-    app::AppOptions o;
-    o.access_log = false;
-    o.data_dir = test_db().scratch();
-    app_ = std::make_unique<app::App>(o, test_db().open_another(4));
+    app_ = testing::make_test_app(test_db(), 4);
     seed_family_taxonomy(db());
     static const std::string hash = accounts::hash_password(kPassword);
     auto lease = db().acquire();

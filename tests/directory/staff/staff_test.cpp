@@ -5,6 +5,8 @@
 // app-wide route × role table, tests/directory/route_cases.cpp.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <regex>
 
 #include "accounts/audit.hpp"
@@ -160,6 +162,25 @@ TEST_P(StaffPages, ArchiveRestoreHistoryAndAudit) {
   EXPECT_NE(view.body.find("partner@example.org"), std::string::npos);
   EXPECT_EQ(audit_count("directory.service.archive"), 1);
   EXPECT_EQ(audit_count("directory.service.restore"), 1);
+}
+
+TEST_P(StaffPages, ListsExportEveryMatchingRecordNotOnlyThePageShown) {
+  for (int i = 0; i < 60; ++i) make_service("Speelotheek " + std::to_string(i), org_a);
+  make_service("Huiswerkklas", org_b);
+  auto c = client(Role::facilitator);
+  auto csv = c->get("/directory/services?q=speelotheek&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.header("content-disposition").value_or("").find("services.csv"), std::string::npos);
+  EXPECT_NE(csv.body.find("Speelotheek 59"), std::string::npos) << "rows beyond the first page of 50";
+  EXPECT_NE(csv.body.find("Kinderdagverblijf De Vlinder"), std::string::npos) << "the organisation column";
+  EXPECT_EQ(csv.body.find("Huiswerkklas"), std::string::npos) << "the list's search applies";
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 61) << "a header and 60 rows";
+  auto page = c->get("/directory/services?q=speelotheek");
+  EXPECT_NE(page.body.find("format=xlsx"), std::string::npos) << "the page offers the export";
+  auto xlsx = client(Role::coordinator)->get("/directory/review?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK")) << "an XLSX file is a ZIP package";
+  EXPECT_EQ(c->get("/directory/services?format=docx").status, 400);
 }
 
 TEST_P(StaffPages, ReviewListAndVerifyButton) {
