@@ -8,6 +8,7 @@
 #include "accounts/sessions.hpp"
 #include "accounts/throttle.hpp"
 #include "app/api.hpp"
+#include "app/write.hpp"
 #include "app/app.hpp"
 #include "accounts/module.hpp"
 #include "documents/download.hpp"
@@ -184,11 +185,13 @@ http::Response password_save(Context& ctx) {
     field_error(d, "CONFIRM", ctx.t("password.mismatch"));
     return profile_page(ctx, d, 422);
   }
-  accounts::set_password_hash(*lease, u.id, accounts::hash_password(pw), ctx.now);
-  // Other sessions of this account end; this one goes on.
-  lease->exec("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", {u.id, ctx.session->id_hash});
-  accounts::record_audit(*lease, {0, ctx.now, u.id, u.email, "user.password", "user", std::to_string(u.id), "",
-                                  client_address(ctx)});
+  const std::string new_hash = accounts::hash_password(pw);  // ~100 ms: before the transaction, not inside
+  app::write(ctx, [&](app::Change& change) {
+    accounts::set_password_hash(change.db, u.id, new_hash, ctx.now);
+    // Other sessions of this account end; this one goes on.
+    change.db.exec("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", {u.id, ctx.session->id_hash});
+    change.audit("user.password", "user", std::to_string(u.id));
+  });
   return http::Response::redirect("/profile?done=password");
 }
 
@@ -444,10 +447,13 @@ http::Response user_reinvite(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   auto u = accounts::find_user(*lease, id);
   if (!u) throw HttpError(404, "not_found", "error.not_found");
-  std::string token = accounts::create_invitation(*lease, id, ctx.user()->id, ctx.now);
-  accounts::record_audit(*lease, {0, ctx.now, ctx.user()->id, ctx.user()->email, "user.invited", "user",
-                                  std::to_string(id), "new link", client_address(ctx)});
-  bool mailed = queue_invitation_mail(ctx, *lease, {u->email, u->name, u->lang}, token);
+  bool mailed = false;
+  std::string token = app::write(ctx, [&](app::Change& change) {
+    std::string raw = accounts::create_invitation(change.db, id, ctx.user()->id, ctx.now);
+    change.audit("user.invited", "user", std::to_string(id), "new link");
+    mailed = queue_invitation_mail(ctx, change.db, {u->email, u->name, u->lang}, raw);
+    return raw;
+  });
   web::Dict done = ctx.content_dict();
   done.SetValue("NAME", u->name);
   done.SetValue("EMAIL", u->email);
@@ -481,7 +487,30 @@ http::Response tokens_page(Context& ctx, web::Dict& d, int status = 200) {
   return ctx.page("admin_tokens", ctx.t("tokens.title"), d, status);
 }
 
+// The token list as CSV/XLSX: the same columns as the page (never a token itself).
+http::Response tokens_download(Context& ctx, documents::TableFormat format) {
+  using documents::ColumnType;
+  documents::Table t({{ctx.t("tokens.prefix"), ColumnType::text},
+                      {ctx.t("tokens.label"), ColumnType::text},
+                      {ctx.t("tokens.user"), ColumnType::text},
+                      {ctx.t("tokens.created_at"), ColumnType::date_time},
+                      {ctx.t("tokens.used_at"), ColumnType::date_time},
+                      {ctx.t("tokens.expires_at"), ColumnType::date_time},
+                      {ctx.t("tokens.revoked"), ColumnType::date_time}});
+  auto when = [](const std::optional<std::int64_t>& t) -> documents::Cell {
+    if (!t) return std::monostate{};
+    return documents::DateTime{*t};
+  };
+  auto lease = ctx.app.db().acquire();
+  for (const auto& k : accounts::list_api_tokens(*lease))
+    t.add_row({k.prefix, k.label, k.user_email, documents::DateTime{k.created_at}, when(k.last_used_at),
+               when(k.expires_at), when(k.revoked_at)});
+  return documents::table_download(t, format, "api-tokens");
+}
+
 http::Response tokens(Context& ctx) {
+  if (auto format = documents::table_format(ctx); format != documents::TableFormat::html)
+    return tokens_download(ctx, format);
   web::Dict d = ctx.content_dict();
   return tokens_page(ctx, d);
 }
@@ -502,20 +531,21 @@ http::Response token_create(Context& ctx) {
     if (!expires_at || *expires_at <= ctx.now) field_error(d, "EXPIRES", ctx.t("tokens.expires_invalid")), bad = true;
   }
   if (bad) return tokens_page(ctx, d, 422);
-  auto lease = ctx.app.db().acquire();
-  std::string raw = accounts::create_api_token(*lease, ctx.user()->id, label, ctx.now, expires_at);
-  accounts::record_audit(*lease, {0, ctx.now, ctx.user()->id, ctx.user()->email, "token.created", "api_token",
-                                  raw.substr(0, 12), label, client_address(ctx)});
+  std::string raw = app::write(ctx, [&](app::Change& change) {
+    std::string created = accounts::create_api_token(change.db, ctx.user()->id, label, ctx.now, expires_at);
+    change.audit("token.created", "api_token", created.substr(0, 12), label);
+    return created;
+  });
   d.SetValueAndShowSection("NEW_TOKEN", raw, "CREATED");
   return tokens_page(ctx, d, 201);
 }
 
 http::Response token_revoke(Context& ctx) {
   auto id = id_param(ctx);
-  auto lease = ctx.app.db().acquire();
-  if (!accounts::revoke_api_token(*lease, id, ctx.now)) throw HttpError(404, "not_found", "error.not_found");
-  accounts::record_audit(*lease, {0, ctx.now, ctx.user()->id, ctx.user()->email, "token.revoked", "api_token",
-                                  std::to_string(id), "", client_address(ctx)});
+  app::write(ctx, [&](app::Change& change) {
+    if (!accounts::revoke_api_token(change.db, id, ctx.now)) throw HttpError(404, "not_found", "error.not_found");
+    change.audit("token.revoked", "api_token", std::to_string(id));
+  });
   return http::Response::redirect("/admin/tokens?done=revoked");
 }
 

@@ -2,7 +2,7 @@
 // in the change's own transaction, after-commit hooks.
 #include "app/write.hpp"
 
-#include <iostream>
+#include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
 
@@ -48,9 +48,9 @@ void Change::run_hooks() noexcept {
     try {
       hook();
     } catch (const std::exception& e) {
-      std::cerr << "samen: after-commit work failed (the change is saved): " << e.what() << "\n";
+      spdlog::error("{{\"event\":\"after_commit_failed\",\"route\":\"{}\",\"error\":\"{}\"}}", ctx.route, e.what());
     } catch (...) {
-      std::cerr << "samen: after-commit work failed (the change is saved)\n";
+      spdlog::error("{{\"event\":\"after_commit_failed\",\"route\":\"{}\"}}", ctx.route);
     }
   }
   hooks_.clear();

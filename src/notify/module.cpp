@@ -6,6 +6,8 @@
 
 #include "app/api.hpp"
 #include "app/app.hpp"
+#include "app/write.hpp"
+#include "documents/download.hpp"
 #include "notify/outbox.hpp"
 
 namespace samen::notify {
@@ -52,9 +54,32 @@ void fill_row(Context& ctx, web::Dict& row, const OutboxEntry& e) {
   if (e.status == Status::dead) row.ShowSection("CAN_RETRY");
 }
 
+// A status list as CSV/XLSX: the page's columns for every message of that status
+// (addresses and subjects, no bodies: those may hold invitation links).
+http::Response outbox_download(Context& ctx, Status status, documents::TableFormat format) {
+  using documents::ColumnType;
+  documents::Table t({{ctx.t("outbox.created"), ColumnType::date_time},
+                      {ctx.t("outbox.to"), ColumnType::text},
+                      {ctx.t("outbox.subject"), ColumnType::text},
+                      {ctx.t("outbox.lang"), ColumnType::text},
+                      {ctx.t("outbox.attempts"), ColumnType::integer},
+                      {ctx.t("outbox.sent_at"), ColumnType::date_time},
+                      {ctx.t("outbox.last_error"), ColumnType::text}});
+  auto lease = ctx.app.db().acquire();
+  for (const auto& e : list_entries(*lease, status, count_entries(*lease, status), 0))
+    t.add_row({documents::DateTime{e.created_at}, e.message.to, e.message.subject, e.message.lang,
+               std::int64_t{e.attempts},
+               e.sent_at ? documents::Cell(documents::DateTime{*e.sent_at}) : documents::Cell(std::monostate{}),
+               e.last_error.value_or("")});
+  ctx.audit("outbox.export", "outbox", std::string(status_name(status)));
+  return documents::table_download(t, format, "outbox-" + std::string(status_name(status)));
+}
+
 http::Response outbox_page(Context& ctx) {
   auto status = parse_status(ctx.req.query_param("status").value_or("queued"));
   if (!status) throw HttpError(404, "not_found", "error.not_found");
+  if (auto format = documents::table_format(ctx); format != documents::TableFormat::html)
+    return outbox_download(ctx, *status, format);
   auto page = app::page_request(ctx, kPerPage, 200);
   web::Dict d = ctx.content_dict();
   auto lease = ctx.app.db().acquire();
@@ -65,6 +90,7 @@ http::Response outbox_page(Context& ctx) {
   if (entries.empty()) d.ShowSection("EMPTY");
   if (ctx.app.setting("smtp-url").empty()) d.ShowSection("NO_SMTP");
   d.SetValue("CAPTION", ctx.t("outbox.tab." + std::string(status_name(*status))));
+  d.SetValue("STATUS", std::string(status_name(*status)));
   d.SetValue("TOTAL", ctx.tf("outbox.total", {{"count", total}}));
   std::string base = "/admin/outbox?status=" + std::string(status_name(*status)) + "&page=";
   if (page.page > 1) d.SetValueAndShowSection("PREV_HREF", base + std::to_string(page.page - 1), "PREV");
@@ -75,17 +101,19 @@ http::Response outbox_page(Context& ctx) {
 
 http::Response outbox_retry(Context& ctx) {
   auto id = id_param(ctx);
-  auto lease = ctx.app.db().acquire();
-  if (!retry_entry(*lease, id, ctx.now)) throw HttpError(409, "not_dead", "outbox.not_dead");
-  ctx.audit("outbox.retried", "outbox", std::to_string(id));
+  app::write(ctx, [&](app::Change& change) {
+    if (!retry_entry(change.db, id, ctx.now)) throw HttpError(409, "not_dead", "outbox.not_dead");
+    change.audit("outbox.retried", "outbox", std::to_string(id));
+  });
   return http::Response::redirect("/admin/outbox?status=queued&done=outbox_retried");
 }
 
 http::Response outbox_cancel(Context& ctx) {
   auto id = id_param(ctx);
-  auto lease = ctx.app.db().acquire();
-  if (!cancel_entry(*lease, id, ctx.now)) throw HttpError(409, "not_waiting", "outbox.not_waiting");
-  ctx.audit("outbox.cancelled", "outbox", std::to_string(id));
+  app::write(ctx, [&](app::Change& change) {
+    if (!cancel_entry(change.db, id, ctx.now)) throw HttpError(409, "not_waiting", "outbox.not_waiting");
+    change.audit("outbox.cancelled", "outbox", std::to_string(id));
+  });
   return http::Response::redirect("/admin/outbox?status=dead&done=outbox_cancelled");
 }
 

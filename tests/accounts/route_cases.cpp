@@ -44,6 +44,7 @@ std::vector<RouteCase> accounts_cases(RouteWorld& w) {
       {"POST", user, "role=partner&org=" + w.org_a, admin_write},
       {"POST", "/admin/users/" + std::to_string(reinvited) + "/invitation", "", {303, 201, 403, 403, 403, 403}},
       {"GET", "/admin/tokens", "", admin_page},
+      {"GET", "/admin/tokens?format=csv", "", admin_page},
       {"POST", "/admin/tokens", "label=integration", {303, 201, 403, 403, 403, 403}},
       {"POST", "/admin/tokens/" + token_id + "/revoke", "", admin_write},
       {"GET", "/admin/audit", "", admin_page},

@@ -42,12 +42,7 @@ class AppTest : public testing::DatabaseTest {
     auto lease = db().acquire();
     return accounts::create_user(*lease, {email, name, role, "nl", hash, {}}, 1000);
   }
-  std::int64_t audit_count(const std::string& action) {
-    auto lease = db().acquire();
-    accounts::AuditFilter f;
-    f.action = action;
-    return accounts::count_audit(*lease, f);
-  }
+  std::int64_t audit_count(const std::string& action) { return testing::audit_count(db(), action); }
   std::unique_ptr<app::App> app_;
 };
 

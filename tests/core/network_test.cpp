@@ -56,12 +56,7 @@ class NetworkTest : public testing::DatabaseTest {
     EXPECT_EQ(c->login(email, testing::kTestPassword).status, 303);
     return c;
   }
-  std::int64_t audits(const std::string& action) {
-    auto lease = db().acquire();
-    accounts::AuditFilter f;
-    f.action = action;
-    return accounts::count_audit(*lease, f);
-  }
+  std::int64_t audits(const std::string& action) { return testing::audit_count(db(), action); }
   std::unique_ptr<app::App> app_;
 };
 

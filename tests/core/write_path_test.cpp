@@ -44,12 +44,7 @@ class WritePathTest : public testing::DatabaseTest {
                {id, title, ch.now(), ch.now()});
   }
   std::int64_t count(const std::string& sql) { return db().acquire()->exec(sql).rows.at(0).int64(0); }
-  std::int64_t audits(const std::string& action) {
-    auto lease = db().acquire();
-    accounts::AuditFilter f;
-    f.action = action;
-    return accounts::count_audit(*lease, f);
-  }
+  std::int64_t audits(const std::string& action) { return testing::audit_count(db(), action); }
   std::int64_t version_of(const std::string& id) {
     return db().acquire()->exec("SELECT version FROM test_records WHERE id = ?", {id}).rows.at(0).int64(0);
   }

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "accounts/audit.hpp"
+#include "notify/outbox.hpp"
 #include "accounts/secrets.hpp"
+#include "accounts/sessions.hpp"
 #include "accounts/users.hpp"
 #include "app/app.hpp"
 #include "directory/import/spreadsheet_table.hpp"
@@ -63,6 +65,32 @@ TEST_P(DocumentsExports, UsersListDownloadsAsCsvAndXlsx) {
   // Sorted by name: the two databases may collate "=" and letters differently.
   const auto& admin = sheet.rows[0].cells[1] == "admin@example.org" ? sheet.rows[0] : sheet.rows[1];
   EXPECT_EQ(admin.cells, (std::vector<std::string>{"Ad Min", "admin@example.org", "Administrateur·rice", "Actif", "0"}));
+}
+
+TEST_P(DocumentsExports, TokenListAndOutboxDownloadWithoutSecrets) {
+  std::string raw;
+  {
+    auto lease = db().acquire();
+    auto admin = accounts::find_user_by_email(*lease, "admin@example.org");
+    raw = accounts::create_api_token(*lease, admin->id, "Integratie Kind & Gezin", 1000);
+    notify::enqueue(*lease, {"lotte@example.be", "Uitnodiging voor Samen", "https://samen.example/invite/SECRET",
+                             std::nullopt, "nl"}, 1000);
+  }
+  AppClient c(*app_, "nl");
+  c.login("admin@example.org", kPassword);
+  EXPECT_NE(c.get("/admin/tokens").body.find("href=\"/admin/tokens?format=csv\""), std::string::npos);
+  auto csv = c.get("/admin/tokens?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("Integratie Kind & Gezin"), std::string::npos);
+  EXPECT_NE(csv.body.find(raw.substr(0, 8)), std::string::npos) << "the prefix, to recognise the token";
+  EXPECT_EQ(csv.body.find(raw), std::string::npos) << "never the token itself";
+  auto outbox = c.get("/admin/outbox?status=queued&format=xlsx");
+  ASSERT_EQ(outbox.status, 200);
+  auto sheet = directory::parse_xlsx(outbox.body);
+  ASSERT_EQ(sheet.rows.size(), 1u);
+  EXPECT_EQ(sheet.rows[0].cells[1], "lotte@example.be");
+  EXPECT_EQ(outbox.body.find("SECRET"), std::string::npos) << "message bodies stay out of the export";
+  EXPECT_EQ(c.get("/admin/outbox?status=queued&format=pdf").status, 400);
 }
 
 TEST_P(DocumentsExports, AuditLogDownloadKeepsTheFiltersAndDatesAsDates) {

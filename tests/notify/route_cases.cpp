@@ -19,6 +19,7 @@ std::vector<RouteCase> notify_cases(RouteWorld& w) {
   return {
       {"GET", "/admin/outbox", "", admin_page},
       {"GET", "/admin/outbox?status=dead&page=1", "", admin_page},
+      {"GET", "/admin/outbox?status=queued&format=xlsx", "", admin_page},
       {"POST", "/admin/outbox/" + std::to_string(waiting) + "/cancel", "", admin_write},
       {"POST", "/admin/outbox/" + std::to_string(dead) + "/retry", "", admin_write},
   };

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/audit.hpp"
 #include "accounts/roles.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/users.hpp"
@@ -42,6 +43,14 @@ inline void add_one_user_per_role(store::Database& db, const std::vector<std::st
   for (accounts::Role r : accounts::kRoles)
     add_test_user(db, std::string(accounts::role_name(r)) + "@example.org", r,
                   r == accounts::Role::partner ? partner_orgs : std::vector<std::string>{});
+}
+
+// How many audit entries have an action starting with `action`.
+inline std::int64_t audit_count(store::Database& db, const std::string& action) {
+  auto lease = db.acquire();
+  accounts::AuditFilter f;
+  f.action = action;
+  return accounts::count_audit(*lease, f);
 }
 
 }  // namespace samen::testing

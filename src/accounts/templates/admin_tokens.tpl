@@ -12,6 +12,7 @@
   </tbody>
 </table>
 </div>
+<p class="exports no-print">[[export.label]]: <a href="/admin/tokens?format=csv" download>[[export.csv]]</a> · <a href="/admin/tokens?format=xlsx" download>[[export.xlsx]]</a></p>
 <h2 id="new-token">[[tokens.new]]</h2>
 {{#HAS_ERRORS}}<p class="notice error" role="alert">[[form.has_errors]]</p>{{/HAS_ERRORS}}
 <form method="post" action="/admin/tokens" class="stack card" aria-labelledby="new-token">

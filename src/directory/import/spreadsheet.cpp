@@ -5,10 +5,10 @@
 // the preview first), audited, then the search index is brought up to date.
 // The parsed sheet travels between the steps as JSON in a hidden field, so
 // no server-side state is kept between requests.
-#include <spdlog/spdlog.h>
 
 #include "accounts/audit.hpp"
 #include "app/app.hpp"
+#include "app/write.hpp"
 #include "directory/import/spreadsheet_import.hpp"
 #include "directory/module.hpp"
 #include "directory/search/search.hpp"
@@ -248,35 +248,25 @@ http::Response apply(Context& ctx) {
   Actor actor{ctx.user()->email, ctx.now};
   ImportPlan plan;
   std::optional<ImportResult> result;
-  store::in_transaction(ctx.app.db(), [&](store::Connection& conn) {
-    plan = plan_import(conn, c.table, c.mapping);
+  app::write(ctx, [&](app::Change& change) {
+    plan = plan_import(change.db, c.table, c.mapping);
     if (plan.fingerprint != expected) return;  // the data changed since the preview: show it again
-    result = apply_import(conn, plan, actor);
+    result = apply_import(change.db, plan, actor);
     // Audited in the same transaction: no import without its record.
-    accounts::AuditEntry e;
-    e.at = ctx.now;
-    e.actor_id = ctx.user()->id;
-    e.actor_label = ctx.user()->email;
-    e.action = "directory.import";
-    e.target_type = "spreadsheet";
-    e.target_id = c.filename;
-    e.detail = "created=" + std::to_string(result->created) + " updated=" + std::to_string(result->updated) +
-               " unchanged=" + std::to_string(result->unchanged) + " skipped=" + std::to_string(result->skipped) +
-               " organizations=" + std::to_string(result->organizations_created);
-    e.remote_ip = ctx.req.remote_ip;
-    accounts::record_audit(conn, e);
+    change.audit("directory.import", "spreadsheet", c.filename,
+                 "created=" + std::to_string(result->created) + " updated=" + std::to_string(result->updated) +
+                     " unchanged=" + std::to_string(result->unchanged) + " skipped=" +
+                     std::to_string(result->skipped) + " organizations=" +
+                     std::to_string(result->organizations_created));
+    // The index follows the committed data.
+    change.after_commit([&app = ctx.app, ids = result->service_ids] {
+      auto& engine = search(app);
+      if (ids.size() > kReindexOneByOne) engine.rebuild();
+      else
+        for (const auto& id : ids) engine.reindex_service(id);
+    });
   });
   if (!result) return preview_page(ctx, c, plan, true);
-
-  // The index follows the committed data.
-  try {
-    auto& engine = search(ctx.app);
-    if (result->service_ids.size() > kReindexOneByOne) engine.rebuild();
-    else
-      for (const auto& id : result->service_ids) engine.reindex_service(id);
-  } catch (const std::exception& e) {
-    spdlog::error("{{\"event\":\"import_reindex_failed\",\"error\":\"{}\"}}", e.what());
-  }
 
   web::Dict d = ctx.content_dict();
   d.SetValue("FILENAME", c.filename);

@@ -21,6 +21,7 @@
   </tbody>
 </table>
 </div>
+<p class="exports no-print">[[export.label]]: <a href="/admin/outbox?status={{STATUS}}&amp;format=csv" download>[[export.csv]]</a> · <a href="/admin/outbox?status={{STATUS}}&amp;format=xlsx" download>[[export.xlsx]]</a></p>
 <nav class="pagination" aria-label="[[pagination.label]]">
   {{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[pagination.prev]]</a>{{/PREV}}
   {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[pagination.next]]</a>{{/NEXT}}

@@ -42,12 +42,7 @@ class StaffApi : public testing::DirectoryAppTest {
     return {{"organization_id", org}, {"name", name}, {"description", "Opvang voor baby's"},
             {"translations", {{"fr", {{"name", name + " FR"}, {"description", "Accueil des bébés"}}}}}};
   }
-  std::int64_t audit_count(const std::string& action) {
-    auto lease = db().acquire();
-    accounts::AuditFilter f;
-    f.action = action;
-    return accounts::count_audit(*lease, f);
-  }
+  std::int64_t audit_count(const std::string& action) { return testing::audit_count(db(), action); }
   std::map<Role, std::string> tokens_;
 };
 

@@ -20,12 +20,7 @@ using testing::AppClient;
 
 class StaffPages : public testing::DirectoryAppTest {
  protected:
-  std::int64_t audit_count(const std::string& action) {
-    auto lease = db().acquire();
-    accounts::AuditFilter f;
-    f.action = action;
-    return accounts::count_audit(*lease, f);
-  }
+  std::int64_t audit_count(const std::string& action) { return testing::audit_count(db(), action); }
   static std::string form(std::initializer_list<std::pair<std::string, std::string>> fields) {
     std::string out;
     for (const auto& [k, v] : fields) out += (out.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
