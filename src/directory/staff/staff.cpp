@@ -140,8 +140,15 @@ void describe(FormView& v, Context& ctx, store::Connection& c, const http::Form&
   v.input("cost_amount_description");
   v.translated("fees_description", true, false);
   v.heading("staff.section.where");
-  auto locations = to_options(record_choices(c, RecordKind::location, core::own_organizations(me(ctx))));
+  auto own = core::own_organizations(me(ctx));
+  auto locations = to_options(record_choices(c, RecordKind::location, own));
   keep_chosen(c, locations, values.all("locations"), "locations");
+  // A partner may also ask for another organisation's location: the link
+  // then waits for that organisation's consent (link_requests.hpp).
+  if (own)
+    for (auto& o : to_options(record_choices(c, RecordKind::location, std::nullopt)))
+      if (std::none_of(locations.begin(), locations.end(), [&](const Option& l) { return l.value == o.value; }))
+        locations.push_back({o.value, o.label + " (" + ctx.t("staff.link_requests.needs_consent") + ")"});
   v.checks("locations", locations, "staff.hint.locations");
   v.rows(hours_rows(), {}, 4);
   v.rows(exception_rows(), {}, 2);

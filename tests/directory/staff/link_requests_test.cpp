@@ -125,6 +125,7 @@ TEST_P(LinkRequests, AStaffFormLinkSaysItWaitsAndAnArchivedLocationCannotBeAccep
   auto own_side = staff("partner@example.org");
   auto form = own_side->get("/directory/services/" + svc + "/edit");
   ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Huis van het Kind B ("), std::string::npos) << "offered, marked as needing consent";
   auto saved = own_side->post("/directory/services/" + svc,
                               "organization_id=" + org_a + "&name=Opvang+A&description=Opvang&status=active&locations=" +
                                   http::url_encode(loc_b));
