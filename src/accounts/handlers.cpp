@@ -98,6 +98,7 @@ http::Response login_submit(Context& ctx) {
     // The same answer whether the account exists or not.
     return login_form(ctx, f.get("email"), ctx.t("login.failed"), 401);
   }
+  if (const auto& seam = ctx.app.get<accounts::LoginSeams>().after_password_check) seam();
   // Guesses sent in parallel with this one may have locked the account or
   // the address while the password was being checked.
   if (auto lock = lock_of(*lease, account_key, ip_key, email, ctx.now)) return refuse_locked(ctx, *lease, *lock, ip_key);

@@ -9,6 +9,7 @@
 #include "accounts/jobs.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
+#include "accounts/throttle.hpp"
 #include "accounts/users.hpp"
 #include "app/app.hpp"
 #include "demo/demo.hpp"
@@ -87,6 +88,7 @@ class AccountsModule : public app::Module {
   }
 
   std::vector<app::Job> jobs() const override { return {purge_sessions_job()}; }
+  void start(app::App& app) const override { app.put(std::make_shared<LoginSeams>()); }
 
  private:
   int user_add(store::Database& db) const {

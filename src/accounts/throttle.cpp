@@ -75,4 +75,27 @@ void clear_throttle(store::Connection& c, const std::string& subject) {
   c.exec("DELETE FROM login_throttle WHERE subject = ?", {subject});
 }
 
+std::int64_t count_request(store::Connection& c, const std::string& subject, std::int64_t now, std::int64_t limit,
+                           std::int64_t window) {
+  std::int64_t start = now - now % window, elapsed = now - start;
+  auto before = c.exec("SELECT requests FROM request_counts WHERE subject = ? AND window_start = ?",
+                       {subject, start - window});
+  std::int64_t previous = before.empty() ? 0 : before.rows[0].int64(0);
+  // previous * (window - elapsed) / window + current <= limit, in integers.
+  std::int64_t cap = (limit * window - previous * (window - elapsed)) / window;
+  std::int64_t wait = std::max<std::int64_t>(1, start + window - now);
+  if (cap < 1) return wait;
+  // One statement: parallel requests (on any server) never both take the last place.
+  auto r = c.exec(
+      "INSERT INTO request_counts (subject, window_start, requests) VALUES (?, ?, 1) "
+      "ON CONFLICT (subject, window_start) DO UPDATE SET requests = request_counts.requests + 1 "
+      "WHERE request_counts.requests < ? RETURNING requests",
+      {subject, start, cap});
+  return r.empty() ? wait : 0;
+}
+
+std::int64_t purge_request_counts(store::Connection& c, std::int64_t before) {
+  return c.exec("DELETE FROM request_counts WHERE window_start < ?", {before}).affected;
+}
+
 }  // namespace samen::accounts

@@ -3,6 +3,7 @@
 // state lives in the database so all server processes share it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "store/database.hpp"
@@ -40,5 +41,25 @@ ThrottleState load_throttle(store::Connection& c, const std::string& subject);
 ThrottleState record_failure(store::Connection& c, const std::string& subject, std::int64_t now,
                              const ThrottlePolicy& p);
 void clear_throttle(store::Connection& c, const std::string& subject);
+
+// Heavy requests per subject in fixed windows of `window` seconds (table
+// request_counts), shared by every server on the database: counts one more
+// for `subject` unless the current window's count, plus the previous
+// window's weighted by the part of it still within the last `window`
+// seconds, has reached `limit` (a sliding window, approximately). Returns 0
+// when counted (the request may go ahead), otherwise the seconds until the
+// current window ends. Refused requests are not counted.
+std::int64_t count_request(store::Connection& c, const std::string& subject, std::int64_t now, std::int64_t limit,
+                           std::int64_t window);
+// Deletes the counts of windows that started before `before`; returns how many.
+std::int64_t purge_request_counts(store::Connection& c, std::int64_t before);
+
+// A test seam of the login, kept in the App by the accounts module's start():
+// after_password_check runs between the password check and the lock's
+// re-check, so a test can lock the account exactly there (a timer raced the
+// ~100 ms check). Empty when serving.
+struct LoginSeams {
+  std::function<void()> after_password_check;
+};
 
 }  // namespace samen::accounts

@@ -176,7 +176,7 @@ App::App(AppOptions options, std::unique_ptr<store::Database> db)
     : options_(std::move(options)),
       db_(std::move(db)),
       catalog_(&i18n::Catalog::embedded()),
-      heavy_requests_(options_.heavy_requests_per_minute, 60) {
+      heavy_requests_(*db_, options_.heavy_requests_per_minute, 60) {
   accounts::init_crypto();
   web::load_templates(*catalog_);
   register_system(routes_);

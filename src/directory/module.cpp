@@ -40,6 +40,7 @@ class DirectoryModule : public app::Module {
     register_finder(r);       // public finder: /services (finder.cpp)
     register_hsds_api(r);     // read-only HSDS 3.0 API: /hsds/ (hsds_api.cpp)
     register_staff(r);        // staff pages: /directory/... (staff.cpp)
+    register_link_requests(r);  // consent to links: /directory/link-requests (link_requests.cpp)
     register_api(r);          // JSON API: /api/v1/organizations... (api.cpp)
     register_spreadsheet(r);  // flat spreadsheet import (spreadsheet.cpp)
   }

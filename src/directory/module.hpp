@@ -17,6 +17,7 @@ ServiceSearch& search(app::App& app);
 void register_finder(app::Routes& r);
 void register_hsds_api(app::Routes& r);
 void register_staff(app::Routes& r);
+void register_link_requests(app::Routes& r);
 void register_api(app::Routes& r);
 void register_spreadsheet(app::Routes& r);
 

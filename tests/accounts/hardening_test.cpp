@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -150,17 +149,20 @@ TEST_P(LoginHardening, RepeatedFailuresAreCountedInOneAuditRow) {
 
 // The lock is read again after the ~100 ms password check: guesses that
 // locked the account meanwhile are not bypassed by a right one among them.
+// The seam locks the account exactly between the check and the re-check.
 TEST_P(LoginHardening, ALockSetDuringThePasswordCheckStillRefuses) {
   AppClient c(*app_);
   c.get("/login");
-  std::thread locker([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+  int seam_calls = 0;
+  app_->get<accounts::LoginSeams>().after_password_check = [&] {
+    ++seam_calls;
     auto lease = db().acquire();
     for (int i = 0; i < 10; ++i)
       accounts::record_failure(*lease, "user:coordinator@example.org", app::unix_now(), accounts::kAccountPolicy);
-  });
+  };
   auto r = c.post("/login", "email=coordinator%40example.org&password=" + http::url_encode(kPassword));
-  locker.join();
+  app_->get<accounts::LoginSeams>().after_password_check = nullptr;
+  EXPECT_EQ(seam_calls, 1) << "the password was right: the login reached the re-check";
   EXPECT_EQ(r.status, 429);
   EXPECT_FALSE(c.has_cookie("samen_session"));
 }

@@ -1,9 +1,10 @@
 // The accounts.purge_sessions job on both databases: expired sessions and
-// expired invitations go, live ones stay.
+// expired invitations go, live ones stay; so do old heavy-request counts.
 #include <gtest/gtest.h>
 
 #include "accounts/jobs.hpp"
 #include "accounts/sessions.hpp"
+#include "accounts/throttle.hpp"
 #include "accounts/users.hpp"
 #include "support/test_db.hpp"
 
@@ -39,6 +40,17 @@ TEST_P(PurgeTest, ExpiredSessionsAndInvitationsGoLiveOnesStay) {
   EXPECT_TRUE(find_session(*lease, live_session, now));
   EXPECT_TRUE(user_for_invitation(*lease, live_invitation, now));
   EXPECT_EQ(purge_expired(db(), now).sessions, 0) << "nothing left to purge";
+}
+
+TEST_P(PurgeTest, HeavyRequestCountsOfEndedWindowsGo) {
+  std::int64_t now = 1'740'000'000;
+  {
+    auto lease = db().acquire();
+    ASSERT_EQ(count_request(*lease, "heavy:192.0.2.1", now - 2 * 3600, 30, 60), 0);
+    ASSERT_EQ(count_request(*lease, "heavy:192.0.2.1", now - 60, 30, 60), 0);
+  }
+  EXPECT_EQ(purge_expired(db(), now).request_counts, 1) << "the window of two hours ago";
+  EXPECT_EQ(count(db(), "request_counts"), 1) << "the last minute's stays";
 }
 
 TEST(PurgeJob, IsHourlyAndNamedForTheScheduler) {

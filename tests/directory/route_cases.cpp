@@ -4,6 +4,7 @@
 // organisation A (the partner's) and of organisation B (another's).
 #include <nlohmann/json.hpp>
 
+#include "directory/model/link_requests.hpp"
 #include "directory/model/records.hpp"
 #include "http/forms.hpp"
 #include "support/route_access.hpp"
@@ -38,6 +39,16 @@ std::string location(RouteWorld& w, const std::string& name, const std::string& 
   l.address = {"Kerkstraat 1", "", "1090", ""};
   return make(w, l);
 }
+std::string link_request(RouteWorld& w, const std::string& service, const std::string& location) {
+  directory::Service s;
+  s.id = service;
+  s.requested_location_ids = {location};
+  auto lease = w.app.db().acquire();
+  directory::save_link_requests(*lease, s, {"partner@example.org", 1'700'000'000});
+  return lease->exec("SELECT id FROM location_link_requests WHERE service_id = ? AND location_id = ?", {service, location})
+      .rows.at(0)
+      .text(0);
+}
 std::string team(RouteWorld& w, const std::string& name) {
   directory::Team t;
   t.name.nl = name;
@@ -49,6 +60,9 @@ std::vector<RouteCase> directory_cases(RouteWorld& w) {
   const std::string svc_a = service(w, "Opvang A", w.org_a), svc_b = service(w, "Opvang B", w.org_b);
   const std::string loc_a = location(w, "Locatie A", w.org_a), loc_b = location(w, "Locatie B", w.org_b);
   const std::string tm = team(w, "Samenwerkingsverband");
+  // Organisation A's service asks for organisation B's location and the
+  // reverse: the first caller allowed to decide (the admin) uses each up.
+  const std::string ask_b = link_request(w, svc_a, loc_b), ask_a = link_request(w, svc_b, loc_a);
   //                         anonymous admin coord facil partner parent_rep
   const RoleExpect readers{303, 200, 200, 200, 200, 200};
   const RoleExpect editors{303, 200, 200, 403, 200, 403};
@@ -141,6 +155,12 @@ std::vector<RouteCase> directory_cases(RouteWorld& w) {
       {"POST", "/directory/locations/" + loc_a + "/restore", "", write},
       {"POST", "/directory/locations/" + loc_b + "/archive", "", write_other},
       {"POST", "/directory/locations/" + loc_b + "/restore", "", write_other},
+      // Consent to links to another organisation's location (decided once: later callers find nothing).
+      {"GET", "/directory/link-requests", "", editors},
+      {"POST", "/directory/link-requests/" + ask_b + "/accept", "", {303, 303, 404, 403, 404, 403}},
+      {"POST", "/directory/link-requests/" + ask_a + "/refuse", "", {303, 303, 404, 403, 404, 403}},
+      {"POST", "/directory/link-requests/no-such-id/accept", "", {303, 404, 404, 403, 404, 403}},
+      {"POST", "/directory/link-requests/no-such-id/refuse", "", {303, 404, 404, 403, 404, 403}},
       {"GET", "/directory/teams", "", readers},
       {"GET", "/directory/teams/new", "", network},
       {"POST", "/directory/teams", form({{"name", "Lokaal team"}, {"kind", "local_team"}}), network_write},

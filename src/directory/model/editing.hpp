@@ -92,9 +92,10 @@ void validate_or_throw(store::Connection& c, const R& r, FieldErrors errors) {
 }
 
 // Rules on what a write changes, beyond who owns the record: only
-// coordinators verify a service, and a partner links a service only to its
-// own organisations' locations (links a coordinator made stay). A partner
-// who leaves the verification fields empty keeps them as they are.
+// coordinators verify a service, and a partner's new link to another
+// organisation's location becomes a request waiting for its consent
+// (link_requests.hpp; links made before stay). A partner who leaves the
+// verification fields empty keeps them as they are.
 template <class R>
 void check_change(store::Connection&, const accounts::User&, R&, const R*) {}
 
@@ -108,14 +109,15 @@ inline void check_change(store::Connection& c, const accounts::User& u, Service&
                            : !next.assured_date.empty() || !next.assurer_email.empty();
     if (changed) throw app::HttpError(403, "forbidden", "staff.error.verify_coordinators");
   }
+  std::vector<std::string> linked;
   for (const auto& id : next.location_ids) {
-    if (current && std::find(current->location_ids.begin(), current->location_ids.end(), id) !=
-                       current->location_ids.end())
-      continue;
-    auto r = c.exec("SELECT organization_id FROM locations WHERE id = ?", {id});
-    if (!r.empty() && !may_link_location(u, r.rows[0].text(0)))
-      throw app::HttpError(403, "forbidden", "staff.error.location_other_org");
+    bool kept = current && std::find(current->location_ids.begin(), current->location_ids.end(), id) !=
+                               current->location_ids.end();
+    auto r = kept ? store::Result{} : c.exec("SELECT organization_id FROM locations WHERE id = ?", {id});
+    if (!r.empty() && !may_link_location(u, r.rows[0].text(0))) next.requested_location_ids.push_back(id);
+    else linked.push_back(id);
   }
+  next.location_ids = std::move(linked);
 }
 
 // Creates a record read from a form or JSON body (parse_errors: type

@@ -101,6 +101,9 @@ struct Service {
   std::optional<CostOption> cost;
   std::vector<std::string> categories;      // taxonomy_term ids
   std::vector<std::string> location_ids;    // service_at_location
+  // Not stored on the service: links to other organisations' locations that
+  // wait for their consent (model/link_requests.hpp), filled by the write path.
+  std::vector<std::string> requested_location_ids;
   std::vector<WeeklyHours> hours;
   std::vector<HoursException> exceptions;
   std::vector<Contact> contacts;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/brussels.hpp"
+#include "directory/model/link_requests.hpp"
 #include "directory/model/records.hpp"
 #include "util/text.hpp"
 #include "util/uuid.hpp"
@@ -240,11 +241,9 @@ void check_references(Connection&, const Organization&, FieldErrors&) {}
 
 void check_references(Connection& c, const Service& s, FieldErrors& e) {
   check_organization_ref(c, s.organization_id, e);
-  for (const auto& id : s.location_ids)
-    if (!active_exists(c, "locations", id)) {
-      e.emplace("locations", "staff.invalid.location");
-      break;
-    }
+  for (const auto* ids : {&s.location_ids, &s.requested_location_ids})
+    for (const auto& id : *ids)
+      if (!e.count("locations") && !active_exists(c, "locations", id)) e.emplace("locations", "staff.invalid.location");
   for (const auto& id : s.categories)
     if (c.exec("SELECT 1 FROM taxonomy_terms WHERE id = ?", {id}).empty()) {
       e.emplace("categories", "staff.invalid.category");
@@ -507,10 +506,23 @@ std::vector<FieldChange> update_any(Connection& c, R& r, std::optional<std::int6
   return changes;
 }
 
+// The links the service asks of other organisations (link_requests.hpp):
+// saved as requests, and named among the changes (so the write is audited)
+// but not in the record's public history.
+void ask_links(Connection& c, const Service& s, const Actor& a, std::vector<FieldChange>& changes) {
+  std::string asked;
+  for (const auto& id : save_link_requests(c, s, a)) asked += (asked.empty() ? "" : ", ") + id;
+  if (!asked.empty()) changes.push_back({"location_requests", "", asked});
+}
+
 }  // namespace
 
 std::vector<FieldChange> create_record(Connection& c, Organization& o, const Actor& a) { return create_any(c, o, a); }
-std::vector<FieldChange> create_record(Connection& c, Service& s, const Actor& a) { return create_any(c, s, a); }
+std::vector<FieldChange> create_record(Connection& c, Service& s, const Actor& a) {
+  auto changes = create_any(c, s, a);
+  ask_links(c, s, a, changes);
+  return changes;
+}
 std::vector<FieldChange> create_record(Connection& c, Location& l, const Actor& a) { return create_any(c, l, a); }
 std::vector<FieldChange> create_record(Connection& c, Team& t, const Actor& a) { return create_any(c, t, a); }
 
@@ -518,7 +530,9 @@ std::vector<FieldChange> update_record(Connection& c, Organization& r, std::opti
   return update_any(c, r, e, a);
 }
 std::vector<FieldChange> update_record(Connection& c, Service& r, std::optional<std::int64_t> e, const Actor& a) {
-  return update_any(c, r, e, a);
+  auto changes = update_any(c, r, e, a);
+  ask_links(c, r, a, changes);
+  return changes;
 }
 std::vector<FieldChange> update_record(Connection& c, Location& r, std::optional<std::int64_t> e, const Actor& a) {
   return update_any(c, r, e, a);
@@ -527,8 +541,13 @@ std::vector<FieldChange> update_record(Connection& c, Team& r, std::optional<std
   return update_any(c, r, e, a);
 }
 
-bool set_archived(Connection& c, RecordKind k, const std::string& id, bool archived, const Actor& a,
-                  std::optional<std::int64_t> expected) {
+namespace {
+
+// Archives or restores one row. A service's archived_with_organization says
+// whether its organisation's archive hid it (by_organization), so the
+// organisation's restore brings back exactly those services.
+bool archive_row(Connection& c, RecordKind k, const std::string& id, bool archived, const Actor& a,
+                 std::optional<std::int64_t> expected, bool by_organization) {
   std::string table = table_of(k);
   auto r = c.exec("SELECT archived_at, updated_at FROM " + table + " WHERE id = ?", {id});
   if (r.empty()) throw std::out_of_range("record not found");
@@ -537,21 +556,38 @@ bool set_archived(Connection& c, RecordKind k, const std::string& id, bool archi
   if (expected && *expected != updated_at) throw StaleRecord();
   if (archived_at.has_value() == archived) return false;
   std::int64_t next = next_updated_at(updated_at, a.now);
-  Params p{archived ? Param(a.now) : Param(nullptr), next, id, updated_at};
-  if (c.exec("UPDATE " + table + " SET archived_at = ?, updated_at = ? WHERE id = ? AND updated_at = ?", p)
-          .affected != 1)
+  Params p{archived ? Param(a.now) : Param(nullptr), next};
+  std::string sets = "archived_at = ?, updated_at = ?";
+  if (k == RecordKind::service) {
+    sets += ", archived_with_organization = ?";
+    p.push_back(std::int64_t{archived && by_organization ? 1 : 0});
+  }
+  p.push_back(id);
+  p.push_back(updated_at);
+  if (c.exec("UPDATE " + table + " SET " + sets + " WHERE id = ? AND updated_at = ?", p).affected != 1)
     throw StaleRecord();
   std::string when = archived ? iso_date_time(a.now) : iso_date_time(*archived_at);
   write_history(c, k, id, archived ? "archive" : "restore",
                 {{"archived_at", archived ? "" : when, archived ? when : ""}}, a);
-  // An archived organisation's services leave the public map with it; a
-  // restore brings back those archived with it (same moment), not those
-  // archived on their own before.
+  return true;
+}
+
+}  // namespace
+
+bool set_archived(Connection& c, RecordKind k, const std::string& id, bool archived, const Actor& a,
+                  std::optional<std::int64_t> expected) {
+  if (!archive_row(c, k, id, archived, a, expected, false)) return false;
+  // An archived organisation's services leave the public map with it; its
+  // restore brings back those its archive hid, not those archived on their
+  // own (before it, or in the same second).
   if (k == RecordKind::organization) {
-    auto services = archived ? c.exec("SELECT id FROM services WHERE organization_id = ? AND archived_at IS NULL", {id})
-                             : c.exec("SELECT id FROM services WHERE organization_id = ? AND archived_at = ?",
-                                      {id, *archived_at});
-    for (const auto& row : services.rows) set_archived(c, RecordKind::service, row.text(0), archived, a, std::nullopt);
+    auto services =
+        archived ? c.exec("SELECT id FROM services WHERE organization_id = ? AND archived_at IS NULL", {id})
+                 : c.exec("SELECT id FROM services WHERE organization_id = ? AND archived_at IS NOT NULL "
+                          "AND archived_with_organization = 1",
+                          {id});
+    for (const auto& row : services.rows)
+      archive_row(c, RecordKind::service, row.text(0), archived, a, std::nullopt, true);
   }
   return true;
 }

@@ -9,6 +9,7 @@
 #include "core/brussels.hpp"
 #include "documents/download.hpp"
 #include "directory/model/editing.hpp"
+#include "directory/model/link_requests.hpp"
 #include "directory/module.hpp"
 #include "directory/staff/staff_view.hpp"
 #include "util/text.hpp"
@@ -140,8 +141,15 @@ void describe(FormView& v, Context& ctx, store::Connection& c, const http::Form&
   v.input("cost_amount_description");
   v.translated("fees_description", true, false);
   v.heading("staff.section.where");
-  auto locations = to_options(record_choices(c, RecordKind::location, core::own_organizations(me(ctx))));
+  auto own = core::own_organizations(me(ctx));
+  auto locations = to_options(record_choices(c, RecordKind::location, own));
   keep_chosen(c, locations, values.all("locations"), "locations");
+  // A partner may also ask for another organisation's location: the link
+  // then waits for that organisation's consent (link_requests.hpp).
+  if (own)
+    for (auto& o : to_options(record_choices(c, RecordKind::location, std::nullopt)))
+      if (std::none_of(locations.begin(), locations.end(), [&](const Option& l) { return l.value == o.value; }))
+        locations.push_back({o.value, o.label + " (" + ctx.t("staff.link_requests.needs_consent") + ")"});
   v.checks("locations", locations, "staff.hint.locations");
   v.rows(hours_rows(), {}, 4);
   v.rows(exception_rows(), {}, 2);
@@ -461,6 +469,13 @@ http::Response new_page(Context& ctx) {
   return form_page<R>(ctx, http::Form(defaults), {}, "", 200);
 }
 
+// The notice after a save: a link that waits for another organisation's consent is said so.
+std::string saved_notice(const WriteOutcome& out) {
+  bool asked = std::any_of(out.changes.begin(), out.changes.end(),
+                           [](const FieldChange& c) { return c.field == "location_requests"; });
+  return asked ? "?done=link_requested" : "?done=saved";
+}
+
 template <class R>
 http::Response create(Context& ctx) {
   constexpr RecordKind kind = Traits<R>::kind;
@@ -469,7 +484,7 @@ http::Response create(Context& ctx) {
   R record = read_form(f, parse_errors, static_cast<const R*>(nullptr));
   try {
     auto out = create_checked(ctx, std::move(record), parse_errors);
-    return http::Response::redirect(record_href(kind, out.id) + "?done=saved");
+    return http::Response::redirect(record_href(kind, out.id) + saved_notice(out));
   } catch (const ValidationFailed& e) {
     return form_page<R>(ctx, f, e.errors, "", 422);
   }
@@ -496,7 +511,7 @@ http::Response update(Context& ctx) {
   FieldErrors parse_errors;
   R posted = read_form(f, parse_errors, static_cast<const R*>(nullptr));
   try {
-    update_checked<R>(
+    auto out = update_checked<R>(
         ctx, id,
         [&](const R& current) {
           if (!parse_errors.empty()) {
@@ -508,7 +523,7 @@ http::Response update(Context& ctx) {
           return keep_unedited(current, posted);
         },
         form_updated_at(f));
-    return http::Response::redirect(record_href(kind, id) + "?done=saved");
+    return http::Response::redirect(record_href(kind, id) + saved_notice(out));
   } catch (const ValidationFailed& e) {
     return form_page<R>(ctx, f, e.errors, id, 422);
   } catch (const StaleRecord&) {
@@ -709,6 +724,8 @@ http::Response home(Context& ctx) {
     web::Dict* w = d.AddSectionDictionary("WORKLISTS");
     w->SetValue("REVIEW_COUNT", ctx.tf("staff.list.total", {{"count", needs_review(*lease, ctx.now, own).total}}));
     w->SetValue("TRANSLATION_COUNT", ctx.tf("staff.list.total", {{"count", missing_translations(*lease, own).total}}));
+    auto asked = pending_link_requests(*lease, own.organizations);
+    w->SetValue("LINK_REQUEST_COUNT", ctx.tf("staff.list.total", {{"count", static_cast<std::int64_t>(asked.size())}}));
   }
   return ctx.page("directory_home", ctx.t("staff.home.title"), d);
 }

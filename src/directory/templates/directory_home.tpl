@@ -17,4 +17,8 @@
 <h2 id="translations-heading"><a href="/directory/translations">[[staff.translations.title]]</a></h2>
 <p>{{TRANSLATION_COUNT}}</p>
 </section>
+<section class="card" aria-labelledby="link-requests-heading">
+<h2 id="link-requests-heading"><a href="/directory/link-requests">[[staff.link_requests.title]]</a></h2>
+<p>{{LINK_REQUEST_COUNT}}</p>
+</section>
 </div>{{/WORKLISTS}}

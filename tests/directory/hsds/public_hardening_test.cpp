@@ -1,9 +1,11 @@
 // What the public sees of the service map, and what a partner may change
 // (issue 14), in-process on both databases: the public HSDS API names no
 // staff member and no replaced values, only coordinators verify, a partner
-// links only its own organisations' locations, an archived organisation's
+// links at once only its own organisations' locations, an archived organisation's
 // services leave the map with it, and heavy public requests are limited.
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -67,7 +69,9 @@ TEST_P(PublicHardening, OnlyCoordinatorsVerifyAndPartnersLinkOnlyTheirOwnLocatio
     for (const auto& id : ids) sal.push_back({{"location_id", id}});
     return json{{"service_at_locations", sal}};
   };
-  EXPECT_EQ(call("PATCH", "/api/v1/services/" + svc, Role::partner, link({other})).status, 403);
+  EXPECT_EQ(call("PATCH", "/api/v1/services/" + svc, Role::partner, link({other})).status, 200);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM service_at_location WHERE service_id = ?", {svc}), 0)
+      << "another organisation's location waits for its consent (link_requests_test.cpp)";
   EXPECT_EQ(call("PATCH", "/api/v1/services/" + svc, Role::partner, link({own})).status, 200);
   EXPECT_EQ(call("PATCH", "/api/v1/services/" + svc, Role::coordinator, link({own, other})).status, 200);
   // The coordinator's link stays through the partner's later edits.
@@ -127,6 +131,25 @@ TEST_P(PublicHardening, HeavyPublicRequestsAreLimitedPerAddress) {
   EXPECT_EQ(call("GET", "/hsds/services?search=opvang", std::nullopt, nullptr, "198.51.100.4").status, 200)
       << "another address is not limited";
   EXPECT_EQ(call("GET", "/hsds/services?per_page=10", std::nullopt).status, 200) << "a plain page is not heavy";
+}
+
+// Two servers on one database share the limit: each allowed its own 30 a
+// minute while the count was kept per process.
+TEST_P(PublicHardening, HeavyRequestsAreCountedAcrossServersSharingTheDatabase) {
+  make_service("Opvang A", org_a);
+  app::AppOptions o;
+  o.access_log = false;
+  o.data_dir = test_db().scratch() / "second";
+  std::filesystem::create_directories(o.data_dir);
+  app::App second(o, test_db().open_another(2));
+  auto heavy = [&](app::App& server) {
+    AppClient c(server);
+    c.ip = "203.0.113.7";
+    return c.request("GET", "/hsds/services?search=opvang", "", "application/json", {});
+  };
+  for (int i = 0; i < 30; ++i) ASSERT_EQ(heavy(i % 2 ? second : *app_).status, 200) << i;
+  EXPECT_EQ(heavy(second).status, 429) << "the second server counts the first one's requests";
+  EXPECT_EQ(heavy(*app_).status, 429);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(PublicHardening);

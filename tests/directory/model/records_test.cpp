@@ -405,6 +405,29 @@ TEST_P(DirectoryStore, ArchiveAndRestoreAreRecordedAndFilterLists) {
   EXPECT_THROW(set_archived(*lease, RecordKind::service, "no-such-id", true, me), std::out_of_range);
 }
 
+// Restoring an organisation brings back exactly the services its archive hid:
+// one archived on its own in the same second as the organisation stays
+// archived (matching by timestamp brought it back).
+TEST_P(DirectoryStore, RestoringAnOrganisationBringsBackOnlyTheServicesItsArchiveHid) {
+  Service hidden = full_service(org), alone = full_service(org), restored_alone = full_service(org);
+  auto lease = db().acquire();
+  for (Service* s : {&hidden, &alone, &restored_alone}) create_record(*lease, *s, me);
+  ASSERT_TRUE(set_archived(*lease, RecordKind::service, alone.id, true, me));
+  ASSERT_TRUE(set_archived(*lease, RecordKind::organization, org, true, me));  // the same second
+  auto archived = [&](const std::string& id) { return load_service(*lease, id)->stamp.archived_at.has_value(); };
+  EXPECT_TRUE(archived(hidden.id));
+  EXPECT_TRUE(archived(restored_alone.id));
+  // Restored on its own while the organisation is archived, then archived on its own again.
+  Actor later{me.email, me.now + 1};
+  ASSERT_TRUE(set_archived(*lease, RecordKind::service, restored_alone.id, false, later));
+  ASSERT_TRUE(set_archived(*lease, RecordKind::service, restored_alone.id, true, later));
+  ASSERT_TRUE(set_archived(*lease, RecordKind::organization, org, false, later));
+  EXPECT_FALSE(archived(hidden.id)) << "hidden by the organisation's archive: back";
+  EXPECT_TRUE(archived(alone.id)) << "archived on its own in the same second: stays";
+  EXPECT_TRUE(archived(restored_alone.id)) << "archived on its own afterwards: stays";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM services WHERE archived_with_organization <> 0"), 0);
+}
+
 TEST_P(DirectoryStore, ListsFilterByNameOrganisationReviewAndTranslation) {
   auto lease = db().acquire();
   Organization other;
