@@ -4,9 +4,10 @@
 // services. Terms: folded words ("creche"), stems with a "Z" prefix
 // ("Zcrech", each text stemmed in its own language), and filter terms
 // (XMUN<nis>, XLANG<code>, XCAT<term id>, XCOST<kind>, XDAY<weekday>,
-// XHOW<hour of week>, XORG<id>).
+// XHOB<3-hour block of the week>, XORG<id>).
 #pragma once
 #include <array>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -53,8 +54,12 @@ std::string category_term(std::string_view term_id);
 std::string cost_term(CostFilter c);
 std::string weekday_term(int weekday);
 std::string organization_term(std::string_view id);
-// Hours of the week (0 = Monday 00:00-00:59 .. 167) a service regularly opens
-// in, plus kSpecialHoursTerm when exceptions give it other hours some days.
+// The 3-hour blocks of the week (0 = Monday 00:00-02:59 .. 55) a service
+// regularly opens in, plus kSpecialHoursTerm when exceptions give it other
+// hours some days. Blocks rather than hours: a third of the terms (a service
+// open 9-17 on weekdays has 15, not 40), and the engines check the hours of
+// every candidate anyway. hour_of_week_term(h): the term of the block of hour h (0..167).
+inline constexpr int kHoursPerBlock = 3;
 std::string hour_of_week_term(int hour_of_week);
 inline constexpr std::string_view kSpecialHoursTerm = "XHOWANY";
 std::set<std::string> hour_of_week_terms(const OpeningHours& h);
@@ -64,7 +69,9 @@ std::set<std::string> hour_of_week_terms(const OpeningHours& h);
 std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f);
 
 // Suggestions: the key of a label (its folded words joined by one space) and
-// the keys of its tails from each word on ("huis van het kind" → ..., "kind").
+// the keys of its tails from each word on that is not a stopword ("huis van
+// het kind" → itself and "kind": nobody starts typing at "van" or "het").
+// The whole label is always a tail.
 std::string label_key(std::string_view label);
 std::vector<std::string> word_start_tails(const std::string& key, std::size_t max_tails = 6);
 
@@ -127,10 +134,28 @@ struct QueryPlan {
   std::vector<std::string> tokens;            // the folded words as typed (did_you_mean rewrites these)
   std::vector<CheckableWord> checkable;
   std::vector<std::string> highlight;
+  bool compounds_checked = false;             // add_compound_parts ran
   bool browse() const { return units.empty(); }  // no text to search: list by name
 };
 
 QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDictionary& synonyms);
+
+// ---- Dutch compounds ---------------------------------------------------------------
+
+// The lexicon decompounding splits against: of the candidate folded words,
+// those the index holds (each engine looks them up in its own vocabulary).
+using KnownWords = std::function<std::set<std::string>(const std::vector<std::string>& candidates)>;
+
+// The parts of a Dutch compound, each a known word of at least four letters,
+// joined directly or by a linking s, e, en or er ("opvoedingsondersteuning"
+// → opvoeding, ondersteuning; at most three parts, the longest first part
+// first); empty when the word does not split so.
+std::vector<std::string> decompound(const std::string& word, const KnownWords& known);
+// Adds to each typed word of the plan that splits (not a synonym) an
+// alternative of its parts, all required, weighted like a synonym: the
+// compound also finds the services that name its parts apart. Highlights the
+// parts. Once per plan (compounds_checked).
+void add_compound_parts(QueryPlan& plan, const KnownWords& known);
 
 // The terms of a folded word typed in the UI language: the word and its stems
 // in nl, fr and en (the UI language's first).
