@@ -99,7 +99,7 @@ std::string cost_term(CostFilter c) {
 }
 std::string weekday_term(int weekday) { return "XDAY" + std::to_string(weekday); }
 std::string organization_term(std::string_view id) { return "XORG" + std::string(id); }
-std::string hour_of_week_term(int hour_of_week) { return "XHOB" + std::to_string(hour_of_week / kHoursPerBlock); }
+std::string hour_of_week_term(int hour_of_week) { return "XHOW" + std::to_string(hour_of_week); }
 
 std::set<std::string> hour_of_week_terms(const OpeningHours& h) {
   std::set<std::string> terms;
@@ -158,9 +158,7 @@ std::vector<std::string> word_start_tails(const std::string& key, std::size_t ma
   std::vector<std::string> tails;
   std::size_t at = 0;
   while (at < key.size() && tails.size() < max_tails) {
-    const auto word_end = key.find(' ', at);
-    if (at == 0 || !text::is_stopword(key.substr(at, word_end == std::string::npos ? std::string::npos : word_end - at)))
-      tails.push_back(std::string(text::utf8_prefix(key.substr(at), 80)));
+    tails.push_back(std::string(text::utf8_prefix(key.substr(at), 80)));
     auto space = key.find(' ', at);
     if (space == std::string::npos) break;
     at = space + 1;

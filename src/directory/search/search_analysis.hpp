@@ -4,7 +4,7 @@
 // services. Terms: folded words ("creche"), stems with a "Z" prefix
 // ("Zcrech", each text stemmed in its own language), and filter terms
 // (XMUN<nis>, XLANG<code>, XCAT<term id>, XCOST<kind>, XDAY<weekday>,
-// XHOB<3-hour block of the week>, XORG<id>).
+// XHOW<hour of week>, XORG<id>).
 #pragma once
 #include <array>
 #include <functional>
@@ -54,12 +54,8 @@ std::string category_term(std::string_view term_id);
 std::string cost_term(CostFilter c);
 std::string weekday_term(int weekday);
 std::string organization_term(std::string_view id);
-// The 3-hour blocks of the week (0 = Monday 00:00-02:59 .. 55) a service
-// regularly opens in, plus kSpecialHoursTerm when exceptions give it other
-// hours some days. Blocks rather than hours: a third of the terms (a service
-// open 9-17 on weekdays has 15, not 40), and the engines check the hours of
-// every candidate anyway. hour_of_week_term(h): the term of the block of hour h (0..167).
-inline constexpr int kHoursPerBlock = 3;
+// Hours of the week (0 = Monday 00:00-00:59 .. 167) a service regularly opens
+// in, plus kSpecialHoursTerm when exceptions give it other hours some days.
 std::string hour_of_week_term(int hour_of_week);
 inline constexpr std::string_view kSpecialHoursTerm = "XHOWANY";
 std::set<std::string> hour_of_week_terms(const OpeningHours& h);
@@ -69,9 +65,7 @@ std::set<std::string> hour_of_week_terms(const OpeningHours& h);
 std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f);
 
 // Suggestions: the key of a label (its folded words joined by one space) and
-// the keys of its tails from each word on that is not a stopword ("huis van
-// het kind" → itself and "kind": nobody starts typing at "van" or "het").
-// The whole label is always a tail.
+// the keys of its tails from each word on ("huis van het kind" → ..., "kind").
 std::string label_key(std::string_view label);
 std::vector<std::string> word_start_tails(const std::string& key, std::size_t max_tails = 6);
 
