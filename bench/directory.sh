@@ -12,15 +12,34 @@
 #     sequentially with the cache off, and their ratio;
 #   - the HSDS NDJSON export's speed and the peak memory;
 #   - search recall/precision of the nl/fr query set on the 320-service demo
-#     directory (SQLite; RECALL_DB=postgresql://... adds PostgreSQL).
-# Usage: bench/directory.sh [--strict]  (exit 1 when a target is missed).
+#     directory.
+# With --db postgresql://host:port/db the same figures are measured on
+# PostgreSQL too, in two databases the script creates afresh on that server
+# (samen_bench: the synthetic services; samen_bench_recall: the demo
+# directory), printed side by side with SQLite's, with the server's settings
+# that matter for them. For
+# the figures to mean something, give PostgreSQL memory for the machine:
+# shared_buffers about a quarter of RAM (at least the data's size, ~600 MB at
+# 100,000 services), effective_cache_size about half, work_mem 16MB, jit off
+# (compiling a search's plan costs more than running it); a scripts/
+# pg-test-cluster has PostgreSQL's small defaults (shared_buffers 128MB).
+# Usage: bench/directory.sh [--strict] [--db postgresql://...]  (--strict: exit 1 when a target is missed).
 # SAMEN=/path/to/samen, SERVICES=100000, DURATION=10s, CONNECTIONS=64,
 # THREADS=2 and KEEP=1 (keep the data directory) tune it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STRICT=0
-[ "${1:-}" = "--strict" ] && STRICT=1
+PG_URL=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --strict) STRICT=1 ;;
+    --db) PG_URL=$2; shift ;;
+    --db=*) PG_URL=${1#--db=} ;;
+    *) echo "usage: bench/directory.sh [--strict] [--db postgresql://...]" >&2; exit 2 ;;
+  esac
+  shift
+done
 SERVICES=${SERVICES:-100000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -31,19 +50,29 @@ SAMEN=${SAMEN:-build/samen}
 ensure_samen
 ensure_commands wrk:wrk curl:curl
 make_workdir directory
-row() { printf '%-40s %16s   %s\n' "$1" "$2" "$3"; }
+BACKENDS=(sqlite)
+[ -n "$PG_URL" ] && BACKENDS+=(postgres) && ensure_commands psql:postgresql-client
+# A figure row: label, then one column per backend, then the target.
+row() { # label value... target
+  local label=$1 target=${*: -1} i
+  printf '%-38s' "$label"
+  for ((i = 2; i < $#; i++)); do printf ' %18s' "${!i}"; done
+  printf '   %s\n' "$target"
+}
+# The verdicts of every backend's figure against one target ("< 3"), as one
+# text in VS (not in a subshell, so MISSED counts).
+verdicts() { # condition values...
+  local cond=$1 v
+  shift
+  VS=""
+  for v in "$@"; do
+    v=${v%% *}
+    if [[ "$v" =~ ^[0-9.]+$ ]]; then verdict "$v $cond"; else V=n/a; fi
+    VS+="${VS:+/}$V"
+  done
+}
 
 echo "Samen service map benchmark: $SERVICES services, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $("$SAMEN" version 2>/dev/null | head -1 || true)"
-echo
-
-# --- generate and index ---------------------------------------------------------
-mkdir -p "$T/data"
-"$SAMEN" demo-directory --services "$SERVICES" --data "$T/data" 2>&1 | tee "$T/generate.log" | sed -u 's/^/  /'
-IMPORT_S=$(sed -n 's/^added .* in \([0-9.]*\) s (.*$/\1/p' "$T/generate.log")
-IMPORT_CPU=$(sed -n 's/^added .* s (\([0-9.]*\) s CPU)$/\1/p' "$T/generate.log")
-INDEX_S=$(sed -n 's/^search index .* up to date in \([0-9.]*\) s$/\1/p' "$T/generate.log")
-DB_MB=$(du -sm "$T/data" | awk '{ print $1 }')
-LOAD_AT_IMPORT=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 
 # Realistic one- and two-word searches with the finder's filters.
@@ -93,91 +122,134 @@ results_page_under_load() { # access_log
   SRV_P99=$(percentile 99 <"$1.ms")
 }
 
-# --- as deployed: with the result cache -------------------------------------------
-start_samen "$T/data" "$T/out-cached.log" "$T/access-cached.log" 600
-START_RSS=$(rss_mb "$SAMEN_PID")
-SEARCH_STATUS=$(curl -s -o /dev/null -w '%{http_code}' "$SAMEN_URL${QUERIES[1]}")
-[ "$SEARCH_STATUS" = 200 ] || { echo "bench: /services answered HTTP $SEARCH_STATUS" >&2; exit 1; }
-results_page_under_load "$T/access-cached.log"
-C_RPS=$RPS C_WRK="$P50 / $P99" C_ERRS=$ERRS C_N=$SRV_N C_P50=$SRV_P50 C_P99=$SRV_P99
+declare -A R  # R[backend.figure]
 
-# --- export (streams the whole set; peak memory from VmHWM) -------------------------
-HWM_BEFORE=$(hwm_mb "$SAMEN_PID")
-EXPORT=$(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' --max-time 600 \
-  "$SAMEN_URL/hsds/services?format=ndjson" || echo "000 0 0")
-read -r EXPORT_STATUS EXPORT_BYTES EXPORT_SECONDS <<<"$EXPORT"
-HWM_AFTER=$(hwm_mb "$SAMEN_PID")
-stop_samen
+# Every figure of one backend: generate, serve with and without the result
+# cache, export, one request at a time. db_args: "" (SQLite in the data
+# directory) or "--db URL".
+measure() { # backend db_args...
+  local b=$1 dir="$T/$1"
+  shift
+  mkdir -p "$dir/data"
+  echo "[$b] generating $SERVICES services"
+  "$SAMEN" demo-directory --services "$SERVICES" --data "$dir/data" "$@" 2>&1 | tee "$dir/generate.log" | sed -u 's/^/  /'
+  R[$b.import]=$(sed -n 's/^added .* in \([0-9.]*\) s (.*$/\1/p' "$dir/generate.log")
+  R[$b.import_cpu]=$(sed -n 's/^added .* s (\([0-9.]*\) s CPU)$/\1/p' "$dir/generate.log")
+  R[$b.index]=$(sed -n 's/^search index .* up to date in \([0-9.]*\) s$/\1/p' "$dir/generate.log")
+  R[$b.load]=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [ "$b" = sqlite ]; then R[$b.size]="$(du -sm "$dir/data" | awk '{ print $1 }') MB"
+  else R[$b.size]="$(psql -Atq "$BENCH_DB" -c "SELECT pg_database_size(current_database()) / 1048576") MB"; fi
 
-# --- every request to the engine: result cache off ----------------------------------
-start_samen "$T/data" "$T/out-engine.log" "$T/access-engine.log" 600 --search-cache-ms 0
-results_page_under_load "$T/access-engine.log"
-E_RPS=$RPS E_WRK="$P50 / $P99" E_ERRS=$ERRS E_N=$SRV_N E_P50=$SRV_P50 E_P99=$SRV_P99
-# Sequentially: the engine's own time (Server-Timing) and the whole request's (access log).
-: >"$T/engine-ms.txt"
-FROM=$(($(wc -l <"$T/access-engine.log") + 1))
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  for q in "${QUERIES[@]}"; do
-    curl -s -D - -o /dev/null "$SAMEN_URL$q" | tr -d '\r' |
-      sed -n 's/^[Ss]erver-[Tt]iming:.*search;dur=\([0-9.]*\).*/\1/p' >>"$T/engine-ms.txt"
+  # As deployed: with the result cache.
+  start_samen "$dir/data" "$dir/out-cached.log" "$dir/access-cached.log" 600 "$@"
+  R[$b.rss]=$(rss_mb "$SAMEN_PID")
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$SAMEN_URL${QUERIES[1]}")
+  [ "$status" = 200 ] || { echo "bench: /services answered HTTP $status ($b)" >&2; exit 1; }
+  results_page_under_load "$dir/access-cached.log"
+  R[$b.c_rps]=$RPS R[$b.c_wrk]="$P50 / $P99" R[$b.c_errs]=$ERRS R[$b.c_n]=$SRV_N R[$b.c_p50]=$SRV_P50 R[$b.c_p99]=$SRV_P99
+
+  # Export (streams the whole set; peak memory from VmHWM).
+  R[$b.hwm_before]=$(hwm_mb "$SAMEN_PID")
+  local export
+  export=$(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' --max-time 600 \
+    "$SAMEN_URL/hsds/services?format=ndjson" || echo "000 0 0")
+  read -r "R[$b.export_status]" "R[$b.export_bytes]" "R[$b.export_s]" <<<"$export"
+  R[$b.hwm_after]=$(hwm_mb "$SAMEN_PID")
+  stop_samen
+
+  # Every request to the engine: result cache off.
+  start_samen "$dir/data" "$dir/out-engine.log" "$dir/access-engine.log" 600 --search-cache-ms 0 "$@"
+  results_page_under_load "$dir/access-engine.log"
+  R[$b.e_rps]=$RPS R[$b.e_wrk]="$P50 / $P99" R[$b.e_errs]=$ERRS R[$b.e_n]=$SRV_N R[$b.e_p50]=$SRV_P50 R[$b.e_p99]=$SRV_P99
+  # Sequentially: the engine's own time (Server-Timing) and the whole request's (access log).
+  : >"$dir/engine-ms.txt"
+  local from q
+  from=$(($(wc -l <"$dir/access-engine.log") + 1))
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    for q in "${QUERIES[@]}"; do
+      curl -s -D - -o /dev/null "$SAMEN_URL$q" | tr -d '\r' |
+        sed -n 's/^[Ss]erver-[Tt]iming:.*search;dur=\([0-9.]*\).*/\1/p' >>"$dir/engine-ms.txt"
+    done
   done
-done
-server_ms "$T/access-engine.log" "$FROM" >"$T/sequential-ms.txt"
-ENGINE_P50=$(percentile 50 <"$T/engine-ms.txt")
-ENGINE_P99=$(percentile 99 <"$T/engine-ms.txt")
-SEQ_P50=$(percentile 50 <"$T/sequential-ms.txt")
-SEQ_P99=$(percentile 99 <"$T/sequential-ms.txt")
-stop_samen
+  server_ms "$dir/access-engine.log" "$from" >"$dir/sequential-ms.txt"
+  R[$b.engine_p50]=$(percentile 50 <"$dir/engine-ms.txt")
+  R[$b.engine_p99]=$(percentile 99 <"$dir/engine-ms.txt")
+  R[$b.seq_p50]=$(percentile 50 <"$dir/sequential-ms.txt")
+  R[$b.seq_p99]=$(percentile 99 <"$dir/sequential-ms.txt")
+  stop_samen
+  echo
+}
+
+measure sqlite
+if [ -n "$PG_URL" ]; then
+  # Fresh databases on the server PG_URL names.
+  fresh_pg_db() { # name → URL
+    psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS \"$1\"" -c "CREATE DATABASE \"$1\"" >/dev/null
+    echo "${PG_URL%/*}/$1"
+  }
+  BENCH_DB=$(fresh_pg_db samen_bench)
+  echo "PostgreSQL: $(psql -Atq "$PG_URL" -c "SELECT version()" | cut -d' ' -f1-2); settings:"
+  PG_SETTINGS=$(psql -Atq "$PG_URL" -F' = ' -c "SELECT name, current_setting(name) FROM pg_settings WHERE name IN \
+    ('shared_buffers', 'effective_cache_size', 'work_mem', 'maintenance_work_mem', 'random_page_cost', 'jit', \
+     'max_connections', 'synchronous_commit', 'max_parallel_workers_per_gather') ORDER BY name")
+  sed 's/^/  /' <<<"$PG_SETTINGS"
+  echo
+  measure postgres --db "$BENCH_DB"
+fi
+
+# The figure of every backend, in BACKENDS order.
+each() { local b; for b in "${BACKENDS[@]}"; do echo "${R[$b.$1]:-n/a}"; done; }
+mapfile_each() { mapfile -t VALS < <(each "$1"); }
 
 # --- report ----------------------------------------------------------------------------
-row "" "measured" "target"
-if [ -n "$IMPORT_S" ] && [ -n "$INDEX_S" ]; then
-  TOTAL_S=$(awk -v a="$IMPORT_S" -v b="$INDEX_S" 'BEGIN { printf "%.1f", a + b }')
-  verdict "$IMPORT_S < 30"
-  row "import $SERVICES services: stored" "${IMPORT_S} s" "< 30 s: $V  (${IMPORT_CPU:-?} s CPU; load average after: $LOAD_AT_IMPORT)"
-  row "  then building the search index" "${INDEX_S} s" ""
-  verdict "$TOTAL_S < 30"
-  row "import $SERVICES services: searchable" "${TOTAL_S} s" "< 30 s: $V"
-else
-  row "import $SERVICES services" "not available" "(see $T/generate.log)"
-fi
-row "data directory" "${DB_MB} MB" "(reference)"
-row "RSS after start" "${START_RSS} MB" "(reference)"
+row "" "${BACKENDS[@]}" "target"
+mapfile_each import; IMPORTS=("${VALS[@]}")
+mapfile_each index; INDEXES=("${VALS[@]}")
+TOTALS=()
+for i in "${!BACKENDS[@]}"; do
+  TOTALS+=("$(awk -v a="${IMPORTS[$i]}" -v b="${INDEXES[$i]}" 'BEGIN { if (a == "" || b == "" || a == "n/a" || b == "n/a") print "n/a"; else printf "%.1f", a + b }')")
+done
+verdicts "< 30" "${IMPORTS[@]}"; row "import $SERVICES services: stored" "${IMPORTS[@]/%/ s}" "< 30 s: $VS"
+mapfile_each import_cpu
+row "  (CPU time)" "${VALS[@]/%/ s}" "(reference; load average after: ${R[sqlite.load]})"
+row "  then building the search index" "${INDEXES[@]/%/ s}" ""
+verdicts "< 30" "${TOTALS[@]}"; row "import $SERVICES services: searchable" "${TOTALS[@]/%/ s}" "< 30 s: $VS"
+mapfile_each size; row "data size" "${VALS[@]}" "(reference)"
+mapfile_each rss; row "RSS after start" "${VALS[@]/%/ MB}" "(reference)"
 echo "results page, $CONNECTIONS connections, as deployed (1 s result cache):"
-verdict "$C_RPS >= 2000"
-row "  throughput" "$C_RPS req/s" ">= 2000 req/s: $V"
-row "  wrk p50 / p99 (client)" "$C_WRK ms" "(reference)"
-[ -n "$C_ERRS" ] && echo "    $C_ERRS"
-verdict "$C_P50 < 3"
-row "  p50 (server, access log)" "$C_P50 ms" "< 3 ms: $V"
-verdict "$C_P99 < 20"
-row "  p99 (server, access log)" "$C_P99 ms" "< 20 ms: $V  ($C_N requests)"
+mapfile_each c_rps; verdicts ">= 2000" "${VALS[@]}"; row "  throughput" "${VALS[@]/%/ req/s}" ">= 2000 req/s: $VS"
+mapfile_each c_wrk; row "  wrk p50 / p99 (client)" "${VALS[@]/%/ ms}" "(reference)"
+for b in "${BACKENDS[@]}"; do [ -n "${R[$b.c_errs]}" ] && echo "    $b: ${R[$b.c_errs]}"; done
+mapfile_each c_p50; verdicts "< 3" "${VALS[@]}"; row "  p50 (server, access log)" "${VALS[@]/%/ ms}" "< 3 ms: $VS"
+mapfile_each c_p99; verdicts "< 20" "${VALS[@]}"; row "  p99 (server, access log)" "${VALS[@]/%/ ms}" "< 20 ms: $VS  ($(each c_n | paste -sd/) requests)"
 echo "results page, $CONNECTIONS connections, every search to the engine (cache off):"
-verdict "$E_RPS >= 2000"
-row "  throughput" "$E_RPS req/s" ">= 2000 req/s: $V"
-row "  wrk p50 / p99 (client)" "$E_WRK ms" "(reference)"
-[ -n "$E_ERRS" ] && echo "    $E_ERRS"
-verdict "$E_P50 < 3"
-row "  p50 (server, access log)" "$E_P50 ms" "< 3 ms: $V"
-verdict "$E_P99 < 20"
-row "  p99 (server, access log)" "$E_P99 ms" "< 20 ms: $V  ($E_N requests)"
+mapfile_each e_rps; verdicts ">= 2000" "${VALS[@]}"; row "  throughput" "${VALS[@]/%/ req/s}" ">= 2000 req/s: $VS"
+mapfile_each e_wrk; row "  wrk p50 / p99 (client)" "${VALS[@]/%/ ms}" "(reference)"
+for b in "${BACKENDS[@]}"; do [ -n "${R[$b.e_errs]}" ] && echo "    $b: ${R[$b.e_errs]}"; done
+mapfile_each e_p50; verdicts "< 3" "${VALS[@]}"; row "  p50 (server, access log)" "${VALS[@]/%/ ms}" "< 3 ms: $VS"
+mapfile_each e_p99; verdicts "< 20" "${VALS[@]}"; row "  p99 (server, access log)" "${VALS[@]/%/ ms}" "< 20 ms: $VS  ($(each e_n | paste -sd/) requests)"
 echo "one request at a time, cache off ($((10 * ${#QUERIES[@]})) requests):"
-if [ "$ENGINE_P50" = n/a ]; then
-  row "  engine (Server-Timing)" "n/a" "the finder sent no Server-Timing header"
-else
-  row "  engine p50 / p99 (Server-Timing)" "$ENGINE_P50 / $ENGINE_P99 ms" ""
-  row "  whole request p50 / p99 (server)" "$SEQ_P50 / $SEQ_P99 ms" ""
-  row "  engine / request (p50)" "$(awk -v e="$ENGINE_P50" -v r="$SEQ_P50" 'BEGIN { printf "%.2f", (r > 0 ? e / r : 0) }')x" ""
-fi
-if [ "$EXPORT_STATUS" = 200 ]; then
-  MBPS=$(awk -v b="$EXPORT_BYTES" -v s="$EXPORT_SECONDS" 'BEGIN { printf "%.1f", (s > 0 ? b / s / 1e6 : 0) }')
-  verdict "$MBPS >= 50"
-  row "NDJSON export throughput" "$MBPS MB/s" ">= 50 MB/s: $V  ($(awk -v b="$EXPORT_BYTES" 'BEGIN { printf "%.0f", b / 1e6 }') MB in ${EXPORT_SECONDS} s)"
-  verdict "$HWM_AFTER < 400"
-  row "peak RSS (VmHWM) after export" "$HWM_AFTER MB" "< 400 MB: $V  (before export: $HWM_BEFORE MB)"
-else
-  row "NDJSON export (/hsds/services)" "not available" "HTTP $EXPORT_STATUS"
-fi
+ENG=() SEQ=() RATIO=()
+for b in "${BACKENDS[@]}"; do
+  ENG+=("${R[$b.engine_p50]} / ${R[$b.engine_p99]} ms")
+  SEQ+=("${R[$b.seq_p50]} / ${R[$b.seq_p99]} ms")
+  RATIO+=("$(awk -v e="${R[$b.engine_p50]}" -v r="${R[$b.seq_p50]}" 'BEGIN { printf "%.2fx", (r > 0 ? e / r : 0) }')")
+done
+row "  engine p50 / p99 (Server-Timing)" "${ENG[@]}" ""
+row "  whole request p50 / p99 (server)" "${SEQ[@]}" ""
+row "  engine / request (p50)" "${RATIO[@]}" ""
+MBPS=() HWM=()
+for b in "${BACKENDS[@]}"; do
+  if [ "${R[$b.export_status]}" = 200 ]; then
+    MBPS+=("$(awk -v b="${R[$b.export_bytes]}" -v s="${R[$b.export_s]}" 'BEGIN { printf "%.1f", (s > 0 ? b / s / 1e6 : 0) }')")
+  else
+    MBPS+=("HTTP-${R[$b.export_status]}")
+  fi
+  HWM+=("${R[$b.hwm_after]}")
+done
+verdicts ">= 50" "${MBPS[@]}"; row "NDJSON export throughput" "${MBPS[@]/%/ MB/s}" ">= 50 MB/s: $VS"
+verdicts "< 400" "${HWM[@]}"; row "peak RSS (VmHWM) after export" "${HWM[@]/%/ MB}" "< 400 MB: $VS"
 
 # --- recall: the nl/fr query set on the demo directory (320 services) -------------------
 # Not a timing: the share of each query's category found (tests/directory/search/recall_queries.tsv).
@@ -185,10 +257,11 @@ echo "search recall on the demo directory (recall_queries.tsv):"
 mkdir -p "$T/recall"
 "$SAMEN" demo-directory --data "$T/recall" > "$T/recall.log" 2>&1
 RECALL=$("$SAMEN" search-recall tests/directory/search/recall_queries.tsv --data "$T/recall" 2>>"$T/recall.log" | tail -1)
-row "  $(echo "$RECALL" | sed -n 's/.*engine \(.*\)$/\1/p')" "$(echo "$RECALL" | awk '{ print $2 }')" "${RECALL#recall }"
-if [ -n "${RECALL_DB:-}" ]; then  # a PostgreSQL database to load the same demo directory into
+echo "  sqlite:   $RECALL"
+if [ -n "$PG_URL" ]; then  # the demo directory in a second database beside the benchmark's
+  RECALL_DB=$(fresh_pg_db samen_bench_recall)
   "$SAMEN" demo-directory --db "$RECALL_DB" --data "$T/recall-pg" >> "$T/recall.log" 2>&1
   RECALL_PG=$("$SAMEN" search-recall tests/directory/search/recall_queries.tsv --db "$RECALL_DB" --data "$T/recall-pg" 2>>"$T/recall.log" | tail -1)
-  row "  postgres" "$(echo "$RECALL_PG" | awk '{ print $2 }')" "${RECALL_PG#recall }"
+  echo "  postgres: $RECALL_PG"
 fi
 finish "$STRICT"

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "directory/hsds/hsds_objects.hpp"
@@ -150,16 +151,41 @@ std::size_t write_json_list(store::Database& db, Shape shape, const std::vector<
   return written;
 }
 
+// The translation attributes of each record of a type ("team"), by record
+// id, as attributes.csv holds them.
+std::unordered_map<std::string, std::vector<Values>> translation_attributes(store::Connection& c,
+                                                                             const std::string& resource_type) {
+  std::unordered_map<std::string, std::vector<Values>> out;
+  c.each("SELECT resource_id, field, lang, value FROM translations WHERE resource_type = ? ORDER BY resource_id, "
+         "field, lang",
+         {resource_type}, [&](const store::Row& r) {
+           out[r.text(0)].push_back(translation_attribute_row(resource_type, r.text(0), r.text(1), r.text(2), r.text(3)));
+           return true;
+         });
+  return out;
+}
+
 // Samen's extension tables in JSON (json/x_samen_*.json, named like their CSV
-// files): one flat object per row, with the columns of the CSV file.
+// files): one flat object per row, with the columns of the CSV file. A team
+// also carries its fr/en texts as nested translation attributes, as HSDS
+// objects do (the CSV package has them in attributes.csv).
 std::size_t write_extension_json(store::Database& db, const Table& t, const fs::path& p) {
   OutFile out(p);
   std::string buf = "[";
   std::size_t rows = 0;
   auto lease = db.acquire();
+  std::unordered_map<std::string, std::vector<Values>> texts;
+  if (t.name == "teams") texts = translation_attributes(*lease, "team");
+  const Table& attributes = *table_named("attributes");
   lease->each(select_all(t, lease->dialect()), {}, [&](const store::Row& row) {
     buf += rows++ ? ",\n  " : "\n  ";
-    buf += row_json(t, canonical(t, row)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    Values v = canonical(t, row);
+    Json j = row_json(t, v);
+    if (auto it = v[0] ? texts.find(*v[0]) : texts.end(); it != texts.end()) {
+      j["attributes"] = Json::array();
+      for (const auto& a : it->second) j["attributes"].push_back(row_json(attributes, a));
+    }
+    buf += j.dump(-1, ' ', false, Json::error_handler_t::replace);
     return true;
   });
   buf += rows ? "\n]\n" : "]\n";

@@ -219,7 +219,9 @@ class JsonReader {
         if (!rec.values[li]) rec.values[li] = *child_id;
       }
     }
-    auto resource = t.resource;
+    // Attributes name their record's type: HSDS's resource name, or for one
+    // of Samen's extension tables (x_samen_team) the type translations use (team).
+    std::string resource = t.extension ? t.resource.substr(kExtensionResourcePrefix.size()) : t.resource;
     if (attributes)
       each_in_list(*attributes, path + ".attributes", [&](const nlohmann::json& item, const std::string& p) {
         read(item, *table_named("attributes"), p, id ? Defaults{{"link_id", *id}, {"link_entity", resource}} : Defaults{},

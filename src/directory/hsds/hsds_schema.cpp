@@ -29,7 +29,7 @@ constexpr std::string_view kWriteOrder[] = {
     // Samen's extensions
     "schedule_exceptions", "teams", "team_areas", "team_members"};
 
-constexpr std::string_view kExtensionPrefix = "x_samen_";
+constexpr std::string_view kExtensionPrefix = kExtensionResourcePrefix;
 
 using OrderedJson = nlohmann::ordered_json;
 
@@ -85,7 +85,8 @@ OrderedJson extension_resources() {
   out.push_back(resource_json(
       "team",
       "Samen extension: a team of the network (a partnership, a local team or a cluster). Its fr/en texts are "
-      "translation attributes with link_entity \"team\".",
+      "translation attributes with link_entity \"team\" (in attributes.csv; nested as \"attributes\" in "
+      "x_samen_teams.json).",
       OrderedJson::array({field_json("id", "string", "The identifier of the team.", true, "uuid", {{"unique", true}}),
        field_json("name", "string", "The name of the team (Dutch).", true),
        field_json("kind", "string", "The kind of team.", true, nullptr, {{"enum", kinds}}),

@@ -48,6 +48,9 @@ struct Table {
   const Field* field(std::string_view name) const;
 };
 
+// The prefix of Samen's extension resources and files: x_samen_team, x_samen_teams.csv.
+inline constexpr std::string_view kExtensionResourcePrefix = "x_samen_";
+
 // All tables, HSDS's then Samen's extensions, in an order where every
 // referenced table comes before the tables that refer to it (taxonomy_terms
 // and teams also refer to themselves).

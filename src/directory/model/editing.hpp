@@ -92,23 +92,35 @@ void validate_or_throw(store::Connection& c, const R& r, FieldErrors errors) {
 }
 
 // Rules on what a write changes, beyond who owns the record: only
-// coordinators verify a service, and a partner's new link to another
-// organisation's location becomes a request waiting for its consent
-// (link_requests.hpp; links made before stay). A partner who leaves the
-// verification fields empty keeps them as they are.
+// coordinators verify a service, organisation or location, and a partner's
+// new link to another organisation's location becomes a request waiting for
+// its consent (link_requests.hpp; links made before stay). A partner who
+// leaves the verification fields empty keeps them as they are.
 template <class R>
 void check_change(store::Connection&, const accounts::User&, R&, const R*) {}
 
-inline void check_change(store::Connection& c, const accounts::User& u, Service& next, const Service* current) {
-  if (!may_verify(u)) {
-    if (next.assured_date.empty() && next.assurer_email.empty() && current) {
-      next.assured_date = current->assured_date;
-      next.assurer_email = current->assurer_email;
-    }
-    bool changed = current ? next.assured_date != current->assured_date || next.assurer_email != current->assurer_email
-                           : !next.assured_date.empty() || !next.assurer_email.empty();
-    if (changed) throw app::HttpError(403, "forbidden", "staff.error.verify_coordinators");
+template <class R>  // Service, Organization, Location: assured_date, assurer_email
+void check_verification(const accounts::User& u, R& next, const R* current) {
+  if (may_verify(u)) return;
+  if (next.assured_date.empty() && next.assurer_email.empty() && current) {
+    next.assured_date = current->assured_date;
+    next.assurer_email = current->assurer_email;
   }
+  bool changed = current ? next.assured_date != current->assured_date || next.assurer_email != current->assurer_email
+                         : !next.assured_date.empty() || !next.assurer_email.empty();
+  if (changed) throw app::HttpError(403, "forbidden", "staff.error.verify_coordinators");
+}
+
+inline void check_change(store::Connection&, const accounts::User& u, Organization& next, const Organization* current) {
+  check_verification(u, next, current);
+}
+
+inline void check_change(store::Connection&, const accounts::User& u, Location& next, const Location* current) {
+  check_verification(u, next, current);
+}
+
+inline void check_change(store::Connection& c, const accounts::User& u, Service& next, const Service* current) {
+  check_verification(u, next, current);
   std::vector<std::string> linked;
   for (const auto& id : next.location_ids) {
     bool kept = current && std::find(current->location_ids.begin(), current->location_ids.end(), id) !=

@@ -71,7 +71,8 @@ using L = Location;
 using T = Team;
 const std::vector<OwnField<O>> kOrganizationFields = {
     {"name", &O::name},         {"description", &O::description}, {"alternate_name", &O::alternate_name, true},
-    {"email", &O::email, true}, {"website", &O::website, true},   {"legal_status", &O::legal_status, true}};
+    {"email", &O::email, true}, {"website", &O::website, true},   {"legal_status", &O::legal_status, true},
+    {"assured_date", &O::assured_date, true}, {"assurer_email", &O::assurer_email, true}};
 const std::vector<OwnField<S>> kServiceFields = {
     {"organization_id", &S::organization_id}, {"name", &S::name}, {"alternate_name", &S::alternate_name, true},
     {"description", &S::description},         {"url", &S::url, true}, {"email", &S::email, true},
@@ -83,7 +84,8 @@ const std::vector<OwnField<S>> kServiceFields = {
 const std::vector<OwnField<L>> kLocationFields = {
     {"organization_id", &L::organization_id}, {"name", &L::name},     {"alternate_name", &L::alternate_name, true},
     {"description", &L::description, true},   {"url", &L::url, true}, {"transportation", &L::transportation, true},
-    {"latitude", &L::latitude},               {"longitude", &L::longitude}};
+    {"latitude", &L::latitude},               {"longitude", &L::longitude},
+    {"assured_date", &L::assured_date, true}, {"assurer_email", &L::assurer_email, true}};
 const std::vector<OwnField<T>> kTeamFields = {
     {"name", &T::name}, {"kind", &T::kind}, {"parent_id", &T::parent_id, true}, {"description", &T::description}};
 
@@ -296,6 +298,12 @@ void check_names(FieldErrors& e, const Translated& name, const Translated& descr
   if (alternate_name) check_text(e, "alternate_name", *alternate_name, kShortText);
 }
 
+// Last verified: an ISO date and the e-mail of who verified.
+void check_verified(FieldErrors& e, const std::string& assured_date, const std::string& assurer_email) {
+  if (!assured_date.empty() && !valid_date(assured_date)) e.emplace("assured_date", "staff.invalid.date");
+  check_email(e, "assurer_email", assurer_email);
+}
+
 }  // namespace
 
 FieldErrors validate(const Organization& o) {
@@ -304,6 +312,7 @@ FieldErrors validate(const Organization& o) {
   check_text(e, "legal_status", o.legal_status, kShortText);
   check_email(e, "email", o.email);
   check_url(e, "website", o.website);
+  check_verified(e, o.assured_date, o.assurer_email);
   check_phones(e, o.phones);
   return e;
 }
@@ -323,8 +332,7 @@ FieldErrors validate(const Service& s) {
   check_age(e, "maximum_age", s.maximum_age);
   if (s.minimum_age && s.maximum_age && *s.minimum_age > *s.maximum_age && !e.count("maximum_age"))
     e.emplace("maximum_age", "staff.invalid.age_order");
-  if (!s.assured_date.empty() && !valid_date(s.assured_date)) e.emplace("assured_date", "staff.invalid.date");
-  check_email(e, "assurer_email", s.assurer_email);
+  check_verified(e, s.assured_date, s.assurer_email);
   if (s.languages.size() > kMaxRows) e.emplace("languages", "staff.invalid.too_many");
   for (const auto& code : s.languages)
     if (!valid_language_code(code)) e.emplace("languages", "staff.invalid.language");
@@ -375,6 +383,7 @@ FieldErrors validate(const Location& l) {
   check_names(e, l.name, l.description, &l.alternate_name);
   check_text(e, "transportation", l.transportation, kMediumText);
   check_url(e, "url", l.url);
+  check_verified(e, l.assured_date, l.assurer_email);
   if (l.latitude.has_value() != l.longitude.has_value()) {
     e.emplace(l.latitude ? "longitude" : "latitude", "staff.invalid.coordinates_pair");
   } else if (l.latitude) {

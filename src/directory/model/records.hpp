@@ -86,6 +86,7 @@ struct Organization {
   std::string id;
   Translated name, description;
   std::string alternate_name, email, website, legal_status;
+  std::string assured_date, assurer_email;  // last verified (ISO date) and by whom
   std::vector<Phone> phones;
   Stamp stamp;
 };
@@ -116,6 +117,7 @@ struct Location {
   Translated name, description;
   std::string alternate_name, transportation, url;
   std::optional<double> latitude, longitude;
+  std::string assured_date, assurer_email;  // last verified (ISO date) and by whom
   Address address;
   std::vector<Phone> phones;
   Stamp stamp;
@@ -269,8 +271,12 @@ std::vector<FieldChange> update_record(store::Connection& c, Team& r, std::optio
 bool set_archived(store::Connection& c, RecordKind k, const std::string& id, bool archived, const Actor& a,
                   std::optional<std::int64_t> expected = std::nullopt);
 
-// Marks a service as verified today by the actor (assured_date, assurer_email).
+// Marks a service, organisation or location as verified today by the actor
+// (assured_date, assurer_email); teams are not verified.
 std::vector<FieldChange> mark_verified(store::Connection& c, const std::string& service_id, const Actor& a);
+std::vector<FieldChange> mark_verified(store::Connection& c, RecordKind k, const std::string& id, const Actor& a);
+// Is this kind of record verified (and so has a review list)? All but teams.
+constexpr bool verified_kind(RecordKind k) { return k != RecordKind::team; }
 
 std::vector<HistoryRow> history(store::Connection& c, RecordKind k, const std::string& id);
 
@@ -298,6 +304,8 @@ SummaryPage list_records(store::Connection& c, RecordKind k, const ListQuery& q)
 
 // Active services not verified for 12 months (assured_date older or missing).
 SummaryPage needs_review(store::Connection& c, std::int64_t now, const ListQuery& q);
+// The same for organisations or locations (a verified_kind).
+SummaryPage needs_review(store::Connection& c, RecordKind k, std::int64_t now, const ListQuery& q);
 // Active services whose French name or description is missing.
 SummaryPage missing_translations(store::Connection& c, const ListQuery& q);
 std::string review_cutoff(std::int64_t now);  // ISO date 12 months before now

@@ -592,12 +592,30 @@ bool set_archived(Connection& c, RecordKind k, const std::string& id, bool archi
   return true;
 }
 
+namespace {
+
+template <class R>
+std::vector<FieldChange> mark_verified_record(Connection& c, std::optional<R> r, const Actor& a) {
+  if (!r) throw std::out_of_range("record not found");
+  r->assured_date = iso_date(a.now);
+  r->assurer_email = a.email;
+  return update_record(c, *r, std::nullopt, a);
+}
+
+}  // namespace
+
 std::vector<FieldChange> mark_verified(Connection& c, const std::string& service_id, const Actor& a) {
-  auto s = load_service(c, service_id);
-  if (!s) throw std::out_of_range("record not found");
-  s->assured_date = iso_date(a.now);
-  s->assurer_email = a.email;
-  return update_record(c, *s, std::nullopt, a);
+  return mark_verified_record(c, load_service(c, service_id), a);
+}
+
+std::vector<FieldChange> mark_verified(Connection& c, RecordKind k, const std::string& id, const Actor& a) {
+  switch (k) {
+    case RecordKind::service: return mark_verified_record(c, load_service(c, id), a);
+    case RecordKind::organization: return mark_verified_record(c, load_organization(c, id), a);
+    case RecordKind::location: return mark_verified_record(c, load_location(c, id), a);
+    case RecordKind::team: break;
+  }
+  throw std::invalid_argument("teams are not verified");
 }
 
 std::vector<HistoryRow> history(Connection& c, RecordKind k, const std::string& id) {
@@ -670,7 +688,7 @@ ListSql list_sql(RecordKind k, const ListQuery& q, const std::string& extra, con
       org_id = "''";
       break;
   }
-  std::string assured = k == RecordKind::service ? "r.assured_date" : "''";
+  std::string assured = verified_kind(k) ? "r.assured_date" : "''";
   s.select = "SELECT r.id, r.name, " + org_id + ", " + context_name + ", " + assured +
              ", r.updated_at, r.archived_at";
   s.from_where = " FROM " + table + " r" + context_join + " WHERE r.archived_at IS " + (q.archived ? "NOT " : "") +
@@ -718,9 +736,14 @@ SummaryPage run_list(Connection& c, const ListSql& s, const ListQuery& q) {
 SummaryPage list_records(Connection& c, RecordKind k, const ListQuery& q) { return run_list(c, list_sql(k, q, "", {}), q); }
 
 SummaryPage needs_review(Connection& c, std::int64_t now, const ListQuery& q) {
+  return needs_review(c, RecordKind::service, now, q);
+}
+
+SummaryPage needs_review(Connection& c, RecordKind k, std::int64_t now, const ListQuery& q) {
+  if (!verified_kind(k)) throw std::invalid_argument("teams are not verified");
   ListQuery active = q;
   active.archived = false;
-  auto s = list_sql(RecordKind::service, active,
+  auto s = list_sql(k, active,
                     " AND (r.assured_date IS NULL OR r.assured_date = '' OR r.assured_date < ?)", {review_cutoff(now)});
   s.order = " ORDER BY COALESCE(r.assured_date, ''), LOWER(r.name), r.id";
   return run_list(c, s, active);

@@ -290,6 +290,99 @@ QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDiction
   return plan;
 }
 
+// ---- Dutch compounds ---------------------------------------------------------------
+
+namespace {
+
+constexpr std::size_t kMinPart = 4;          // shorter heads and tails split too much ("op", "kind" is the least)
+constexpr std::size_t kMinCompound = 2 * kMinPart;
+constexpr std::size_t kMaxCompound = 40;     // longer: not a word a family types
+constexpr std::size_t kMaxParts = 3;
+constexpr std::string_view kLinks[] = {"", "s", "e", "en", "er"};  // Dutch linking sounds (tussenklanken)
+
+bool plain_letters(const std::string& w) {
+  return std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
+// Plural endings a part may have in the index: the part of a compound is the
+// singular ("ouder|ondersteuning") where the services write the plural ("ouders").
+constexpr std::string_view kPluralEndings[] = {"s", "en"};
+
+// A part is known when the index holds it or its plural, and is no stopword.
+bool known_part(const std::string& part, const std::set<std::string>& known) {
+  if (part.size() < kMinPart || text::is_stopword(part)) return false;
+  if (known.contains(part)) return true;
+  return std::any_of(std::begin(kPluralEndings), std::end(kPluralEndings),
+                     [&](std::string_view end) { return known.contains(part + std::string(end)); });
+}
+
+// Splits `rest` into known parts (at most `parts_left`), the longest head first.
+bool split_known(const std::string& rest, const std::set<std::string>& known, std::size_t parts_left,
+                 std::vector<std::string>& out) {
+  if (known_part(rest, known)) {
+    out.push_back(rest);
+    return true;
+  }
+  if (parts_left < 2) return false;
+  for (std::size_t head = rest.size() - kMinPart; head >= kMinPart; --head) {
+    std::string first = rest.substr(0, head);
+    if (!known_part(first, known)) continue;
+    for (auto link : kLinks) {
+      if (rest.compare(head, link.size(), link) != 0 || rest.size() < head + link.size() + kMinPart) continue;
+      out.push_back(first);
+      if (split_known(rest.substr(head + link.size()), known, parts_left - 1, out)) return true;
+      out.pop_back();
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> decompound(const std::string& word, const KnownWords& known) {
+  if (!known || word.size() < kMinCompound || word.size() > kMaxCompound || !plain_letters(word)) return {};
+  // Every piece that could be a part, and its plurals, looked up at once (one
+  // query on PostgreSQL).
+  std::vector<std::string> candidates;
+  for (std::size_t from = 0; from + kMinPart <= word.size(); ++from)
+    for (std::size_t len = kMinPart; from + len <= word.size(); ++len) {
+      if (len == word.size()) continue;
+      std::string piece = word.substr(from, len);
+      for (auto end : kPluralEndings) candidates.push_back(piece + std::string(end));
+      candidates.push_back(std::move(piece));
+    }
+  const std::set<std::string> found = known(candidates);
+  std::vector<std::string> parts;
+  for (std::size_t head = word.size() - kMinPart; head >= kMinPart; --head) {
+    std::string first = word.substr(0, head);
+    if (!known_part(first, found)) continue;
+    for (auto link : kLinks) {
+      if (word.compare(head, link.size(), link) != 0 || word.size() < head + link.size() + kMinPart) continue;
+      parts = {first};
+      if (split_known(word.substr(head + link.size()), found, kMaxParts - 1, parts)) return parts;
+    }
+  }
+  return {};
+}
+
+void add_compound_parts(QueryPlan& plan, const KnownWords& known) {
+  if (plan.compounds_checked) return;
+  plan.compounds_checked = true;
+  for (auto& unit : plan.units) {
+    if (unit.alternatives.size() != 1 || unit.alternatives[0].synonym || unit.alternatives[0].words.size() != 1)
+      continue;  // a synonym group already says what the words mean
+    const std::string word = unit.alternatives[0].words[0].word;
+    auto parts = decompound(word, known);
+    if (parts.size() < 2) continue;
+    Alternative alt{{}, true};
+    for (const auto& part : parts) {
+      alt.words.push_back({part, {part, std::string(kStemPrefix) + text::stem(i18n::Lang::nl, part)}});
+      push_unique(plan.highlight, part);
+    }
+    unit.alternatives.push_back(std::move(alt));
+  }
+}
+
 std::string corrected_query(const QueryPlan& plan, const std::vector<std::pair<std::size_t, std::string>>& fixes) {
   if (fixes.empty()) return "";
   std::vector<std::string> words = plan.tokens;

@@ -7,6 +7,7 @@
 // XHOW<hour of week>, XORG<id>).
 #pragma once
 #include <array>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -127,10 +128,28 @@ struct QueryPlan {
   std::vector<std::string> tokens;            // the folded words as typed (did_you_mean rewrites these)
   std::vector<CheckableWord> checkable;
   std::vector<std::string> highlight;
+  bool compounds_checked = false;             // add_compound_parts ran
   bool browse() const { return units.empty(); }  // no text to search: list by name
 };
 
 QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDictionary& synonyms);
+
+// ---- Dutch compounds ---------------------------------------------------------------
+
+// The lexicon decompounding splits against: of the candidate folded words,
+// those the index holds (each engine looks them up in its own vocabulary).
+using KnownWords = std::function<std::set<std::string>(const std::vector<std::string>& candidates)>;
+
+// The parts of a Dutch compound, each a known word of at least four letters,
+// joined directly or by a linking s, e, en or er ("opvoedingsondersteuning"
+// → opvoeding, ondersteuning; at most three parts, the longest first part
+// first); empty when the word does not split so.
+std::vector<std::string> decompound(const std::string& word, const KnownWords& known);
+// Adds to each typed word of the plan that splits (not a synonym) an
+// alternative of its parts, all required, weighted like a synonym: the
+// compound also finds the services that name its parts apart. Highlights the
+// parts. Once per plan (compounds_checked).
+void add_compound_parts(QueryPlan& plan, const KnownWords& known);
 
 // The terms of a folded word typed in the UI language: the word and its stems
 // in nl, fr and en (the UI language's first).

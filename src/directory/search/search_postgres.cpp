@@ -184,9 +184,19 @@ class PostgresSearch : public ServiceSearch {
     const auto start = std::chrono::steady_clock::now();
     SearchResult result;
     try {
-      const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
-      result.highlight = plan.highlight;
+      QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
       auto lease = db_.acquire();
+      // Dutch compounds split against the words the index holds, in one query.
+      add_compound_parts(plan, [&](const std::vector<std::string>& candidates) {
+        std::set<std::string> known;
+        for (const auto& r : lease->exec("SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
+                                         "TEXT[]))",
+                                         {text_array(candidates)})
+                                 .rows)
+          known.insert(r.text(0));
+        return known;
+      });
+      result.highlight = plan.highlight;
       // The planner underestimates what matching a tsvector row by row costs
       // and would scan the table for common words: steer it to the GIN index.
       // Nor should it split a broad search over parallel workers: starting

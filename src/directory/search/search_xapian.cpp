@@ -225,7 +225,7 @@ class XapianSearch : public ServiceSearch {
     const auto start = std::chrono::steady_clock::now();
     SearchResult result;
     try {
-      const QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
+      QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
       result.highlight = plan.highlight;
       for (int attempt = 0;; ++attempt) {
         try {
@@ -235,6 +235,7 @@ class XapianSearch : public ServiceSearch {
           if (attempt > 0) throw;  // the index changed under us twice: give up on this one
         }
       }
+      result.highlight = plan.highlight;  // with the parts of compounds
     } catch (const Xapian::Error& e) {
       give_up_search(result, e.get_description());
     }
@@ -509,8 +510,15 @@ class XapianSearch : public ServiceSearch {
     if (idle_.size() < 16) idle_.push_back(std::move(r));
   }
 
-  void run_search(const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
+  void run_search(const SearchQuery& q, QueryPlan& plan, SearchResult& result) {
     auto reader = acquire_reader();
+    // Dutch compounds split against the words the index holds (plain terms).
+    add_compound_parts(plan, [&](const std::vector<std::string>& candidates) {
+      std::set<std::string> known;
+      for (const auto& w : candidates)
+        if (reader->db.term_exists(w)) known.insert(w);
+      return known;
+    });
     Xapian::Enquire enquire(reader->db);
     enquire.set_query(filtered(text_query(plan), q.filters));
     if (plan.browse()) {

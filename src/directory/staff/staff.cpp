@@ -77,11 +77,11 @@ Service read_form(const http::Form& f, FieldErrors& e, const Service*) { return 
 Location read_form(const http::Form& f, FieldErrors& e, const Location*) { return location_from_form(f, e); }
 Team read_form(const http::Form& f, FieldErrors& e, const Team*) { return team_from_form(f, e); }
 
-// What the form does not edit stays as it was.
-Organization keep_unedited(const Organization&, Organization next) { return next; }
-Location keep_unedited(const Location&, Location next) { return next; }
+// What the form does not edit stays as it was: the verification is its own
+// button, not a form field.
 Team keep_unedited(const Team&, Team next) { return next; }
-Service keep_unedited(const Service& current, Service next) {
+template <class R>  // Organization, Service, Location
+R keep_unedited(const R& current, R next) {
   next.assured_date = current.assured_date;
   next.assurer_email = current.assurer_email;
   return next;
@@ -261,6 +261,14 @@ void related(web::Dict& d, const Context& ctx, const std::string& title, RecordK
   }
 }
 
+// Last verified, and by whom (organisations, services, locations).
+template <class R>
+void verified_fact(Facts& f, const Context& ctx, const R& r) {
+  f.add(field_label(ctx, "assured_date"))
+      .line(r.assured_date.empty() ? ctx.t("staff.review.never")
+                                   : r.assured_date + (r.assurer_email.empty() ? "" : " (" + r.assurer_email + ")"));
+}
+
 void facts(Context& ctx, store::Connection& c, const Organization& o, web::Dict& d) {
   Facts f(d);
   translated_fact(f, ctx, "name", o.name);
@@ -270,6 +278,7 @@ void facts(Context& ctx, store::Connection& c, const Organization& o, web::Dict&
   if (!o.email.empty()) f.add(field_label(ctx, "email")).line(o.email, "mailto:" + o.email);
   link_fact(f, ctx, "website", o.website);
   phones_fact(f, ctx, o.phones);
+  verified_fact(f, ctx, o);
   related(d, ctx, kinds_label(ctx, RecordKind::service), RecordKind::service,
           c.exec("SELECT id, name, archived_at FROM services WHERE organization_id = ? ORDER BY LOWER(name)", {o.id}));
   auto locations = c.exec("SELECT id, name FROM locations WHERE organization_id = ? ORDER BY LOWER(name)", {o.id});
@@ -335,9 +344,7 @@ void facts(Context& ctx, store::Connection& c, const Service& s, web::Dict& d) {
       f.line(ct.name + (ct.title.empty() ? "" : ", " + ct.title) + (ct.email.empty() ? "" : " <" + ct.email + ">"));
   }
   phones_fact(f, ctx, s.phones);
-  f.add(field_label(ctx, "assured_date"))
-      .line(s.assured_date.empty() ? ctx.t("staff.review.never")
-                                   : s.assured_date + (s.assurer_email.empty() ? "" : " (" + s.assurer_email + ")"));
+  verified_fact(f, ctx, s);
 }
 
 void facts(Context& ctx, store::Connection& c, const Location& l, web::Dict& d) {
@@ -361,6 +368,7 @@ void facts(Context& ctx, store::Connection& c, const Location& l, web::Dict& d) 
   f.text(field_label(ctx, "transportation"), l.transportation);
   link_fact(f, ctx, "url", l.url);
   phones_fact(f, ctx, l.phones);
+  verified_fact(f, ctx, l);
   related(d, ctx, ctx.t("staff.related.services_here"), RecordKind::service,
           c.exec("SELECT s.id, s.name, s.archived_at FROM services s JOIN service_at_location sal ON sal.service_id = "
                  "s.id WHERE sal.location_id = ? ORDER BY LOWER(s.name)",
@@ -412,9 +420,8 @@ void history_rows(Context& ctx, store::Connection& c, RecordKind k, const std::s
   }
 }
 
-bool review_due(const Context& ctx, const Service& s) { return s.assured_date.empty() || s.assured_date < review_cutoff(ctx.now); }
-bool review_due(const Context&, const Organization&) { return false; }
-bool review_due(const Context&, const Location&) { return false; }
+template <class R>  // Organization, Service, Location
+bool review_due(const Context& ctx, const R& r) { return r.assured_date.empty() || r.assured_date < review_cutoff(ctx.now); }
 bool review_due(const Context&, const Team&) { return false; }
 bool lacks_french(const Service& s) { return !missing_french(s).empty(); }
 bool lacks_french(const Organization&) { return false; }
@@ -441,7 +448,7 @@ http::Response view(Context& ctx) {
   bool can_edit = active && may_edit(user, kind, owner);
   bool can_archive = may_archive(user, kind, owner);
   if (can_edit) d.SetValueAndShowSection("EDIT_HREF", record_href(kind, id) + "/edit", "CAN_EDIT");
-  if (can_edit && kind == RecordKind::service && may_verify(user))
+  if (can_edit && verified_kind(kind) && may_verify(user))
     d.SetValueAndShowSection("VERIFY_HREF", record_href(kind, id) + "/verify", "CAN_VERIFY");
   if (can_archive && active) d.SetValueAndShowSection("ARCHIVE_HREF", record_href(kind, id) + "/archive", "CAN_ARCHIVE");
   if (can_archive && !active) d.SetValueAndShowSection("RESTORE_HREF", record_href(kind, id) + "/restore", "CAN_RESTORE");
@@ -545,14 +552,15 @@ http::Response set_archive(Context& ctx, bool archive) {
   return http::Response::redirect(record_href(kind, id) + (archive ? "?done=staff_archived" : "?done=staff_restored"));
 }
 
+template <class R>  // Organization, Service, Location
 http::Response verify(Context& ctx) {
   std::string id = id_param(ctx);
   std::string today = iso_date(ctx.now);
   try {
-    update_checked<Service>(
+    update_checked<R>(
         ctx, id,
-        [&](const Service& current) {
-          Service next = current;
+        [&](const R& current) {
+          R next = current;
           next.assured_date = today;
           next.assurer_email = me(ctx).email;
           return next;
@@ -564,7 +572,7 @@ http::Response verify(Context& ctx) {
   } catch (const ArchivedRecord&) {
     throw HttpError(409, "archived", "error.archived_record");
   }
-  return http::Response::redirect(record_href(RecordKind::service, id) + "?done=staff_verified");
+  return http::Response::redirect(record_href(Traits<R>::kind, id) + "?done=staff_verified");
 }
 
 // ---- lists --------------------------------------------------------------------------------
@@ -642,7 +650,8 @@ std::optional<http::Response> list_download(Context& ctx, const ListPage& p, Lis
     cells.push_back(documents::DateTime{item.updated_at});
     table.add_row(std::move(cells));
   }
-  std::string stem = p.base_href.substr(p.base_href.rfind('/') + 1);
+  std::string stem = p.base_href.substr(std::string_view("/directory/").size());  // "review/locations"
+  std::replace(stem.begin(), stem.end(), '/', '-');
   return documents::table_download(table, format, stem);
 }
 
@@ -667,24 +676,34 @@ http::Response list(Context& ctx) {
   p.base_href = list_href(kind);
   p.context_label = kind == RecordKind::team ? field_label(ctx, "parent_id")
                     : kind == RecordKind::organization ? "—" : field_label(ctx, "organization_id");
-  p.assured = kind == RecordKind::service;
+  p.assured = verified_kind(kind);
   if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return list_records(*lease, kind, all); }))
     return std::move(*file);
   const auto& user = me(ctx);
   return list_page(ctx, p, kind, page, req, q, may_create_some(user, kind));
 }
 
+// The needs-review list of a kind: services at /directory/review (where it
+// has always been), organisations and locations at /directory/review/<kind>.
+std::string review_href(RecordKind k) {
+  return k == RecordKind::service ? "/directory/review" : "/directory/review/" + std::string(kind_plural(k));
+}
+std::string review_key(RecordKind k) {
+  return k == RecordKind::service ? "staff.review" : "staff.review." + std::string(kind_plural(k));
+}
+
+template <RecordKind K>
 http::Response review(Context& ctx) {
   auto req = app::page_request(ctx, 50, 200);
   ListQuery q = list_query(ctx, req);
   q.organizations = core::own_organizations(me(ctx));
   auto lease = ctx.app.db().acquire();
-  auto page = needs_review(*lease, ctx.now, q);
-  ListPage p{ctx.t("staff.review.title"), ctx.t("staff.review.intro"), field_label(ctx, "organization_id"),
-             "/directory/review", false, true};
-  if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return needs_review(*lease, ctx.now, all); }))
+  auto page = needs_review(*lease, K, ctx.now, q);
+  ListPage p{ctx.t(review_key(K) + ".title"), ctx.t(review_key(K) + ".intro"),
+             K == RecordKind::organization ? "—" : field_label(ctx, "organization_id"), review_href(K), false, true};
+  if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return needs_review(*lease, K, ctx.now, all); }))
     return std::move(*file);
-  return list_page(ctx, p, RecordKind::service, page, req, q, false);
+  return list_page(ctx, p, K, page, req, q, false);
 }
 
 http::Response translations(Context& ctx) {
@@ -723,6 +742,13 @@ http::Response home(Context& ctx) {
     own.organizations = core::own_organizations(user);
     web::Dict* w = d.AddSectionDictionary("WORKLISTS");
     w->SetValue("REVIEW_COUNT", ctx.tf("staff.list.total", {{"count", needs_review(*lease, ctx.now, own).total}}));
+    for (auto k : {RecordKind::organization, RecordKind::location}) {
+      web::Dict* rv = w->AddSectionDictionary("REVIEWS");
+      rv->SetValue("KIND", std::string(kind_plural(k)));
+      rv->SetValue("HREF", review_href(k));
+      rv->SetValue("TITLE", ctx.t(review_key(k) + ".title"));
+      rv->SetValue("COUNT", ctx.tf("staff.list.total", {{"count", needs_review(*lease, k, ctx.now, own).total}}));
+    }
     w->SetValue("TRANSLATION_COUNT", ctx.tf("staff.list.total", {{"count", missing_translations(*lease, own).total}}));
     auto asked = pending_link_requests(*lease, own.organizations);
     w->SetValue("LINK_REQUEST_COUNT", ctx.tf("staff.list.total", {{"count", static_cast<std::int64_t>(asked.size())}}));
@@ -749,11 +775,15 @@ void register_kind(app::Routes& r, accounts::Access creators, accounts::Access e
 
 void register_staff(app::Routes& r) {
   r.page("GET", "/directory", core::network_readers(), home);
-  r.page("GET", "/directory/review", core::partner_editors(), review);
+  r.page("GET", "/directory/review", core::partner_editors(), review<RecordKind::service>);
+  r.page("GET", "/directory/review/organizations", core::partner_editors(), review<RecordKind::organization>);
+  r.page("GET", "/directory/review/locations", core::partner_editors(), review<RecordKind::location>);
   r.page("GET", "/directory/translations", core::partner_editors(), translations);
   register_kind<Organization>(r, core::network_editors(), core::partner_editors(), core::network_editors());
   register_kind<Service>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
-  r.page("POST", "/directory/services/{id}/verify", core::partner_editors(), verify);
+  r.page("POST", "/directory/organizations/{id}/verify", core::partner_editors(), verify<Organization>);
+  r.page("POST", "/directory/services/{id}/verify", core::partner_editors(), verify<Service>);
+  r.page("POST", "/directory/locations/{id}/verify", core::partner_editors(), verify<Location>);
   register_kind<Location>(r, core::partner_editors(), core::partner_editors(), core::partner_editors());
   register_kind<Team>(r, core::network_editors(), core::network_editors(), core::network_editors());
   r.nav_item({"nav.directory", "/directory", core::network_readers(), "nav.directory.about", 20});

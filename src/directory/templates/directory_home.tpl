@@ -13,7 +13,11 @@
 <h2 id="review-heading"><a href="/directory/review">[[staff.review.title]]</a></h2>
 <p>{{REVIEW_COUNT}}</p>
 </section>
-<section class="card" aria-labelledby="translations-heading">
+{{#REVIEWS}}<section class="card" aria-labelledby="review-{{KIND}}-heading">
+<h2 id="review-{{KIND}}-heading"><a href="{{HREF}}">{{TITLE}}</a></h2>
+<p>{{COUNT}}</p>
+</section>
+{{/REVIEWS}}<section class="card" aria-labelledby="translations-heading">
 <h2 id="translations-heading"><a href="/directory/translations">[[staff.translations.title]]</a></h2>
 <p>{{TRANSLATION_COUNT}}</p>
 </section>

@@ -81,6 +81,26 @@ TEST_P(StaffApi, AccessPerRole) {
   }
 }
 
+TEST_P(StaffApi, OnlyCoordinatorsSetTheVerificationOfOrganisationsAndLocations) {
+  std::string loc = make_location("Plek", org_a);
+  json verified{{"assured_date", "2025-03-01"}, {"assurer_email", "coordinator@example.org"}};
+  EXPECT_EQ(call("PATCH", "/api/v1/locations/" + loc, Role::partner, verified).status, 403);
+  EXPECT_EQ(call("PATCH", "/api/v1/organizations/" + org_a, Role::partner, verified).status, 403);
+  auto ok = call("PATCH", "/api/v1/locations/" + loc, Role::coordinator, verified);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(json::parse(ok.body).value("assured_date", ""), "2025-03-01");
+  ASSERT_EQ(call("PATCH", "/api/v1/organizations/" + org_a, Role::coordinator, verified).status, 200);
+  auto org = json::parse(call("GET", "/api/v1/organizations/" + org_a, Role::partner).body);
+  EXPECT_EQ(org.value("assurer_email", ""), "coordinator@example.org");
+  // A partner's edit without the fields keeps them.
+  ASSERT_EQ(call("PATCH", "/api/v1/locations/" + loc, Role::partner, json{{"transportation", "Tram 3"}}).status, 200);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/locations/" + loc, Role::partner).body).value("assured_date", ""),
+            "2025-03-01");
+  auto bad = call("PATCH", "/api/v1/locations/" + loc, Role::coordinator, json{{"assured_date", "gisteren"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(json::parse(bad.body)["error"]["fields"].contains("assured_date")) << bad.body;
+}
+
 TEST_P(StaffApi, ServiceLifecycleWithHsdsFieldsAndTranslations) {
   std::string loc = make_location("Hoofdzetel", org_a);
   json body = service_body(org_a, "Kinderopvang De Vlinder");

@@ -319,11 +319,23 @@ TEST_P(HsdsExportTest, ScheduleExceptionsAndTeamsRoundTripThroughTheExtensionTab
 // The extension tables travel in the JSON export too (json/x_samen_*.json),
 // and a folder of JSON files brings them back.
 TEST_P(HsdsExportTest, ExtensionTablesRoundTripThroughTheJsonExport) {
-  store::in_transaction(db(), [](store::Connection& c) { seed_extensions(c); });
+  store::in_transaction(db(), [](store::Connection& c) {
+    seed_extensions(c);
+    c.exec("INSERT INTO translations (resource_type, resource_id, field, lang, value) "
+           "VALUES ('team', ?, 'description', 'en', 'North team')",
+           {std::string(kLocalTeam)});
+  });
   export_hsds(db(), out() / "first");
   const auto teams = nlohmann::json::parse(slurp(out() / "first" / "json" / "x_samen_teams.json"));
   ASSERT_EQ(teams.size(), 2u);
   EXPECT_EQ(teams[0]["name"], "Team Noord");
+  // The teams' fr/en texts travel nested, as translation attributes of the team.
+  ASSERT_EQ(teams[0]["attributes"].size(), 1u) << teams.dump();
+  EXPECT_EQ(teams[0]["attributes"][0]["link_type"], "description");
+  EXPECT_EQ(teams[0]["attributes"][0]["link_entity"], "team");
+  EXPECT_EQ(teams[0]["attributes"][0]["value"], "North team");
+  ASSERT_EQ(teams[1]["attributes"].size(), 1u);
+  EXPECT_EQ(teams[1]["attributes"][0]["value"], "Maison de l'Enfant");
   EXPECT_EQ(nlohmann::json::parse(slurp(out() / "first" / "json" / "x_samen_team_areas.json")).size(), 3u);
   testing::TestDatabase copy(GetParam());
   auto report = import_at_7000(copy, out() / "first" / "json");
@@ -332,17 +344,32 @@ TEST_P(HsdsExportTest, ExtensionTablesRoundTripThroughTheJsonExport) {
   EXPECT_EQ(report.counts.rows["team_areas"], 3u);
   EXPECT_EQ(report.counts.rows["team_members"], 2u);
   EXPECT_EQ(report.counts.rows["schedule_exceptions"], 2u);
-  auto lease = copy.db().acquire();
-  auto local = directory::load_team(*lease, kLocalTeam);
-  ASSERT_TRUE(local);
-  EXPECT_EQ(local->parent_id, kPartnership);
-  EXPECT_EQ(local->description.nl, kNoordDescription);
-  ASSERT_EQ(local->areas.size(), 3u);
-  EXPECT_EQ(local->areas[2].neighbourhood, "Helmet");
-  auto service = directory::load_service(*lease, rich::kService1);
-  ASSERT_TRUE(service);
-  ASSERT_EQ(service->exceptions.size(), 1u);
-  EXPECT_TRUE(service->exceptions[0].closed);
+  {
+    auto lease = copy.db().acquire();
+    auto local = directory::load_team(*lease, kLocalTeam);
+    ASSERT_TRUE(local);
+    EXPECT_EQ(local->description.en, "North team");
+    EXPECT_EQ(directory::load_team(*lease, kPartnership)->name.fr, "Maison de l'Enfant");
+    EXPECT_EQ(local->parent_id, kPartnership);
+    EXPECT_EQ(local->description.nl, kNoordDescription);
+    ASSERT_EQ(local->areas.size(), 3u);
+    EXPECT_EQ(local->areas[2].neighbourhood, "Helmet");
+    auto service = directory::load_service(*lease, rich::kService1);
+    ASSERT_TRUE(service);
+    ASSERT_EQ(service->exceptions.size(), 1u);
+    EXPECT_TRUE(service->exceptions[0].closed);
+  }
+  // A team's nested attribute that does not name its record type is the team's.
+  auto bare = nlohmann::json::array({{{"id", kPartnership}, {"name", "Huis van het Kind"}, {"kind", "partnership"},
+                                      {"attributes", {{{"id", "6b3e7c1b-8d2f-4e6a-9b0c-1f2e3d4c5b99"}, {"taxonomy_term_id", "5a3e7c1b-8d2f-4e6a-9b0c-1f2e3d4c5b01"},
+                                                       {"link_type", "name"}, {"value", "House of the Child"}}}}}});
+  fs::create_directories(out() / "bare");
+  std::ofstream(out() / "bare" / "x_samen_teams.json") << bare.dump();
+  std::ofstream(out() / "bare" / "services.json") << "[]";  // a folder of HSDS JSON files
+  report = import_at_7000(copy, out() / "bare");
+  ASSERT_TRUE(report.committed) << problems_of(report);
+  auto again = copy.db().acquire();
+  EXPECT_EQ(directory::load_team(*again, kPartnership)->name.en, "House of the Child");
 }
 TEST_P(HsdsExportTest, APlainHsdsPackageWithoutTheExtensionFilesStillImports) {
   store::in_transaction(db(), [](store::Connection& c) { seed_extensions(c); });

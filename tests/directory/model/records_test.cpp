@@ -465,6 +465,62 @@ TEST_P(DirectoryStore, ListsFilterByNameOrganisationReviewAndTranslation) {
   EXPECT_GE(term_choices(*lease, i18n::Lang::fr).size(), 10u);
 }
 
+TEST_P(DirectoryStore, OrganisationsAndLocationsHaveTheirOwnReviewLists) {
+  auto lease = db().acquire();
+  Organization other;
+  other.name.nl = "Andere";
+  other.assured_date = "2025-01-10";
+  other.assurer_email = "coordinator@example.org";
+  create_record(*lease, other, me);
+  auto stored = load_organization(*lease, other.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->assured_date, "2025-01-10") << "the new columns are stored and read back";
+  EXPECT_EQ(stored->assurer_email, "coordinator@example.org");
+  Location here, there;
+  here.organization_id = org;
+  here.name.nl = "Hier";
+  there.organization_id = other.id;
+  there.name.nl = "Daar";
+  there.assured_date = "2023-01-01";
+  for (Location* l : {&here, &there}) create_record(*lease, *l, me);
+  ListQuery q;
+  // org (never verified) is due, other (verified last month) is not.
+  auto orgs = needs_review(*lease, RecordKind::organization, me.now, q);
+  ASSERT_EQ(orgs.total, 1);
+  EXPECT_EQ(orgs.items[0].id, org);
+  auto locs = needs_review(*lease, RecordKind::location, me.now, q);
+  ASSERT_EQ(locs.total, 2);
+  EXPECT_EQ(locs.items[0].id, here.id) << "never verified comes first";
+  EXPECT_EQ(locs.items[1].assured_date, "2023-01-01");
+  q.organizations = std::vector<std::string>{other.id};
+  EXPECT_EQ(needs_review(*lease, RecordKind::location, me.now, q).total, 1) << "a partner sees its own";
+  EXPECT_EQ(needs_review(*lease, RecordKind::organization, me.now, q).total, 0);
+  q.organizations.reset();
+  auto changes = mark_verified(*lease, RecordKind::location, there.id, me);
+  EXPECT_EQ(changed_field_list(changes), "assured_date,assurer_email");
+  EXPECT_EQ(load_location(*lease, there.id)->assured_date, "2025-02-19");
+  EXPECT_EQ(load_location(*lease, there.id)->assurer_email, me.email);
+  EXPECT_EQ(needs_review(*lease, RecordKind::location, me.now, q).total, 1);
+  mark_verified(*lease, RecordKind::organization, org, me);
+  EXPECT_EQ(needs_review(*lease, RecordKind::organization, me.now, q).total, 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM metadata WHERE resource_type = 'organization' AND resource_id = ? AND "
+                  "field_name = 'assured_date'",
+                  {org}),
+            1)
+      << "the verification is in the change history";
+  EXPECT_THROW(needs_review(*lease, RecordKind::team, me.now, q), std::invalid_argument);
+  // The list of all locations shows the date too.
+  auto all = list_records(*lease, RecordKind::location, ListQuery{});
+  ASSERT_EQ(all.total, 2);
+  EXPECT_FALSE(all.items[0].assured_date.empty() && all.items[1].assured_date.empty());
+  Organization bad = *load_organization(*lease, org);
+  bad.assured_date = "gisteren";
+  bad.assurer_email = "niemand";
+  auto e = validate(bad);
+  EXPECT_EQ(e.count("assured_date"), 1u);
+  EXPECT_EQ(e.count("assurer_email"), 1u);
+}
+
 TEST_P(DirectoryStore, ReferencesMustExistAndTeamsMakeNoCycle) {
   auto lease = db().acquire();
   Team top, local;

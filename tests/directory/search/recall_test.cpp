@@ -59,9 +59,13 @@ TEST_P(RecallTest, TheQuerySetFindsTheServicesOfItsCategories) {
   // Each query is held to its whole category, so a query naming one kind of
   // service (babyochtend) counts the category's other kinds as misses: the
   // figure is a floor to keep, not a target. 0.663 (2534/3820) on both
-  // engines with the Kraaij-Pohlmann stemmer (Porter's "dutch": 0.629, 2403/3820,
-  // precision 0.594, measured with samen search-recall); a change that loses recall fails here.
-  EXPECT_GE(report.recall(), 0.66) << misses;
+  // engines with the Kraaij-Pohlmann stemmer on the first 115 queries
+  // (Porter's "dutch": 0.629, 2403/3820, precision 0.594, measured with samen
+  // search-recall). The 11 compounds added with the Dutch decompounding step
+  // are hard (their parts rarely meet in one demo service) and bring the whole
+  // set to 0.607 (2581/4253, precision 0.581) without it, 0.610 (2595/4253,
+  // precision 0.580) with it, on both engines; a change that loses recall fails here.
+  EXPECT_GE(report.recall(), 0.61) << misses;
   EXPECT_GE(report.precision(), 0.58) << misses;
 }
 

@@ -217,5 +217,41 @@ TEST(SearchText, FilterClausesAndSuggestionTails) {
             (std::vector<std::string>{"huis van het kind", "van het kind", "het kind", "kind"}));
 }
 
+TEST(SearchText, DutchCompoundsSplitIntoKnownWords) {
+  const std::set<std::string> lexicon = {"opvoeding", "ondersteuning", "ouders", "huis", "werk", "klas", "de"};
+  int lookups = 0;
+  detail::KnownWords known = [&](const std::vector<std::string>& candidates) {
+    ++lookups;
+    std::set<std::string> out;
+    for (const auto& c : candidates)
+      if (lexicon.contains(c)) out.insert(c);
+    return out;
+  };
+  EXPECT_EQ(detail::decompound("opvoedingsondersteuning", known),
+            (std::vector<std::string>{"opvoeding", "ondersteuning"}))
+      << "joined by a linking s";
+  EXPECT_EQ(lookups, 1) << "one lookup per word";
+  EXPECT_EQ(detail::decompound("ouderondersteuning", known), (std::vector<std::string>{"ouder", "ondersteuning"}))
+      << "a part the index holds only in the plural";
+  EXPECT_EQ(detail::decompound("huiswerkklas", known), (std::vector<std::string>{"huis", "werk", "klas"}));
+  EXPECT_TRUE(detail::decompound("kinderopvang", known).empty()) << "unknown parts";
+  EXPECT_TRUE(detail::decompound("huiswerk", {}).empty()) << "no lexicon";
+  EXPECT_TRUE(detail::decompound("dehuis", known).empty()) << "too short, and stopwords are no parts";
+  EXPECT_TRUE(detail::decompound("opvoeding", known).empty()) << "a known word alone is no compound";
+
+  auto plan = detail::plan_query("opvoedingsondersteuning gratis", Lang::nl, detail::SynonymDictionary());
+  detail::add_compound_parts(plan, known);
+  ASSERT_EQ(plan.units.size(), 2u);
+  ASSERT_EQ(plan.units[0].alternatives.size(), 2u) << "the word itself, or its parts together";
+  EXPECT_TRUE(plan.units[0].alternatives[1].synonym);
+  ASSERT_EQ(plan.units[0].alternatives[1].words.size(), 2u);
+  EXPECT_EQ(plan.units[0].alternatives[1].words[1].word, "ondersteuning");
+  EXPECT_EQ(plan.units[1].alternatives.size(), 1u);
+  EXPECT_NE(std::find(plan.highlight.begin(), plan.highlight.end(), "opvoeding"), plan.highlight.end());
+  const auto before = plan.units[0].alternatives.size();
+  detail::add_compound_parts(plan, known);
+  EXPECT_EQ(plan.units[0].alternatives.size(), before) << "once per plan";
+}
+
 }  // namespace
 }  // namespace samen::directory

@@ -197,6 +197,45 @@ TEST_P(StaffPages, ReviewListAndVerifyButton) {
   EXPECT_EQ(audit_count("directory.service.verify"), 1);
 }
 
+TEST_P(StaffPages, OrganisationsAndLocationsAreVerifiedAndHaveTheirReviewLists) {
+  std::string mine = make_location("Eigen locatie", org_a), theirs = make_location("Andere locatie", org_b);
+  auto partner = client(Role::partner), coordinator = client(Role::coordinator);
+  auto home = partner->get("/directory");
+  EXPECT_NE(home.body.find("href=\"/directory/review/organizations\""), std::string::npos);
+  EXPECT_NE(home.body.find("href=\"/directory/review/locations\""), std::string::npos);
+  auto list = partner->get("/directory/review/locations");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Locaties na te kijken"), std::string::npos);
+  EXPECT_NE(list.body.find("Eigen locatie"), std::string::npos);
+  EXPECT_EQ(list.body.find("Andere locatie"), std::string::npos) << "partners see their own";
+  EXPECT_NE(coordinator->get("/directory/review/locations").body.find("Andere locatie"), std::string::npos);
+  auto orgs = coordinator->get("/directory/review/organizations");
+  EXPECT_NE(orgs.body.find("Crèche Les Petits Pas"), std::string::npos);
+  EXPECT_NE(coordinator->get("/directory/locations/" + mine).body.find("/verify"), std::string::npos);
+  EXPECT_EQ(partner->get("/directory/locations/" + mine).body.find("/verify"), std::string::npos);
+  // Only coordinators verify, by the button or by the form's hidden fields.
+  EXPECT_EQ(partner->post("/directory/locations/" + mine + "/verify", "").status, 403);
+  EXPECT_EQ(partner->post("/directory/organizations/" + org_a + "/verify", "").status, 403);
+  EXPECT_TRUE(scalar("SELECT assurer_email FROM locations WHERE id = ?", {mine}).empty());
+  EXPECT_EQ(coordinator->post("/directory/locations/" + mine + "/verify", "").status, 303);
+  EXPECT_EQ(coordinator->post("/directory/organizations/" + org_b + "/verify", "").status, 303);
+  EXPECT_EQ(scalar("SELECT assurer_email FROM locations WHERE id = ?", {mine}), "coordinator@example.org");
+  EXPECT_EQ(scalar("SELECT assured_date FROM organizations WHERE id = ?", {org_b}), directory::iso_date(app::unix_now()));
+  EXPECT_EQ(partner->get("/directory/review/locations").body.find("Eigen locatie"), std::string::npos);
+  EXPECT_EQ(coordinator->get("/directory/review/organizations").body.find("Crèche Les Petits Pas"), std::string::npos);
+  auto view = partner->get("/directory/locations/" + mine);
+  EXPECT_NE(view.body.find("coordinator@example.org"), std::string::npos) << "the page says who verified";
+  // A partner's edit keeps the verification (the form does not carry it).
+  partner->get("/directory/locations/" + mine + "/edit");
+  ASSERT_EQ(partner->post("/directory/locations/" + mine, form({{"organization_id", org_a}, {"name", "Eigen locatie 2"}}))
+                .status,
+            303);
+  EXPECT_EQ(scalar("SELECT assurer_email FROM locations WHERE id = ?", {mine}), "coordinator@example.org");
+  EXPECT_EQ(audit_count("directory.location.verify"), 1);
+  EXPECT_EQ(audit_count("directory.organization.verify"), 1);
+  EXPECT_EQ(coordinator->post("/directory/locations/no-such-id/verify", "").status, 404);
+}
+
 TEST_P(StaffPages, MissingFrenchSavesButIsListed) {
   auto c = client(Role::coordinator);
   auto r = c->post("/directory/services", service_form(org_a, "Alleen Nederlands"));
