@@ -333,7 +333,10 @@ std::string id_param(const Context& ctx) {
   return id;
 }
 
+// The version the editor read (the forms always send it); a post without
+// one is checked by the transaction alone.
 std::optional<std::int64_t> form_version(const http::Form& f) {
+  if (f.get("version").empty()) return std::nullopt;
   auto v = parse_bounded(f.get("version"), 0, INT64_MAX);
   if (!v) throw HttpError(400, "bad_request", "error.bad_request");
   return v;
