@@ -43,6 +43,7 @@ struct Viewer {
   accounts::Role role = accounts::Role::parent_rep;
   std::int64_t user_id = 0;
   std::vector<std::string> team_ids;
+  std::vector<std::string> organization_ids;  // the organisations the user works for
 };
 
 // Admins, coordinators and facilitators see every activity.

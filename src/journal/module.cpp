@@ -33,7 +33,7 @@ void check_activity(store::Connection& c, const core::Network& n, const Activity
                     FieldErrors& errors) {
   for (const auto& o : a.organization_ids)
     if (!n.organization(o)) errors["organization_ids"] = "journal.error.organization_unknown";
-  auto people = core::network_people(c);
+  auto people = choosable_people(c, v);
   auto known = [&](std::int64_t id) {
     return std::any_of(people.begin(), people.end(), [&](const core::Person& p) { return p.id == id; });
   };

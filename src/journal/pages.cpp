@@ -249,30 +249,13 @@ Activity read_form(const http::Form& f, FieldErrors& errors) {
   return a;
 }
 
-// The people a viewer may name as facilitator, participant or owner: the
-// whole network for admins, coordinators and facilitators; a partner the
-// people of their own organisations.
-std::vector<core::Person> choosable_people(const Context& ctx, store::Connection& c) {
-  auto people = core::network_people(c);
-  const auto& u = me(ctx);
-  if (sees_everything(u.role)) return people;
-  std::vector<core::Person> out;
-  for (const auto& p : people) {
-    bool shared = p.id == u.id;
-    for (const auto& o : p.organization_ids)
-      shared |= std::find(u.organizations.begin(), u.organizations.end(), o) != u.organizations.end();
-    if (shared) out.push_back(p);
-  }
-  return out;
-}
-
 http::Response form_page(Context& ctx, const http::Form& f, const FieldErrors& errors, const std::string& id,
                          int status, bool stale = false) {
   auto lease = ctx.app.db().acquire();
   core::Network n = core::load_network(*lease);
   Viewer v = viewer(ctx, n);
   auto types = activity_types(*lease);
-  auto people = choosable_people(ctx, *lease);
+  auto people = choosable_people(*lease, v);
 
   web::Dict d = ctx.content_dict();
   d.SetValue("HEADING", ctx.t(id.empty() ? "journal.new" : "journal.edit"));
@@ -457,7 +440,7 @@ http::Response add_follow_up_page(Context& ctx) {
     Activity a = editable_activity(change, id);
     if (a.archived_at) throw app::ArchivedRecordError();
     if (fu.owner_id) {
-      auto people = choosable_people(ctx, change.db);
+      auto people = choosable_people(change.db, viewer(ctx, core::load_network(change.db)));
       if (std::none_of(people.begin(), people.end(), [&](const core::Person& p) { return p.id == *fu.owner_id; }))
         throw HttpError(422, "validation", "journal.error.person_unknown");
     }
@@ -552,7 +535,7 @@ http::Response activity_page(Context& ctx) {
   if (follow_ups.empty()) d.ShowSection("NO_FOLLOW_UPS");
   if (editable && !a.archived_at) {
     auto* add = d.AddSectionDictionary("ADD_FOLLOW_UP");
-    for (const auto& p : choosable_people(ctx, *lease)) {
+    for (const auto& p : choosable_people(*lease, v)) {
       auto* o = add->AddSectionDictionary("OWNER_OPTIONS");
       o->SetValue("VALUE", std::to_string(p.id));
       o->SetValue("LABEL", p.name);

@@ -83,7 +83,20 @@ std::vector<std::string> type_codes(const std::vector<ActivityType>& types) {
 }
 
 Viewer viewer_of(const accounts::User& u, const core::Network& n) {
-  return {u.role, u.id, core::teams_of_organizations(n, u.organizations)};
+  return {u.role, u.id, core::teams_of_organizations(n, u.organizations), u.organizations};
+}
+
+std::vector<core::Person> choosable_people(store::Connection& c, const Viewer& v) {
+  auto people = core::network_people(c);
+  if (sees_everything(v.role)) return people;
+  std::vector<core::Person> out;
+  for (const auto& p : people) {
+    bool shared = p.id == v.user_id;
+    for (const auto& o : p.organization_ids)
+      shared |= std::find(v.organization_ids.begin(), v.organization_ids.end(), o) != v.organization_ids.end();
+    if (shared) out.push_back(p);
+  }
+  return out;
 }
 
 std::optional<Activity> load_activity(store::Connection& c, const std::string& id) {

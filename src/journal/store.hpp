@@ -40,6 +40,12 @@ std::vector<std::string> type_codes(const std::vector<ActivityType>& types);
 // The viewer of a signed-in user: the teams its organisations are members of.
 Viewer viewer_of(const accounts::User& u, const core::Network& n);
 
+// The people a viewer may name as facilitator, participant or follow-up
+// owner: the whole network for admins, coordinators and facilitators; for
+// others themselves and the people of their own organisations (so no one
+// learns the names of the whole network by naming ids).
+std::vector<core::Person> choosable_people(store::Connection& c, const Viewer& v);
+
 std::optional<Activity> load_activity(store::Connection& c, const std::string& id);
 
 struct ListFilter {

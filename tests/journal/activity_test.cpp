@@ -10,7 +10,7 @@ namespace {
 
 using accounts::Role;
 
-Viewer as(Role r, std::vector<std::string> teams = {}, std::int64_t id = 7) { return {r, id, std::move(teams)}; }
+Viewer as(Role r, std::vector<std::string> teams = {}, std::int64_t id = 7) { return {r, id, std::move(teams), {}}; }
 
 TEST(JournalVisibility, NetworkActivitiesAreForEverySignedInRole) {
   for (Role r : accounts::kRoles) EXPECT_TRUE(may_see(as(r), "network", "")) << accounts::role_name(r);

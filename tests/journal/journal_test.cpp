@@ -179,6 +179,12 @@ TEST_P(JournalTest, EditConflictArchiveAndRestoreKeepHistoryAndAudit) {
   EXPECT_EQ(partner->post("/journal/" + own + "/edit", form("Overleg De Vlinder (verslag)", "network", "&version=1")).status, 303);
   auto refused = partner->post("/journal/new", form("Eigen interview", "facilitators"));
   EXPECT_EQ(refused.status, 422) << "a partner cannot hide an activity from themselves";
+  // Nor learn the names of the network's people by naming their ids.
+  std::int64_t coordinator_id = db().acquire()->exec("SELECT id FROM users WHERE email = 'coordinator@example.org'").rows.at(0).int64(0);
+  auto named = partner->post("/journal/new", form("Met iemand anders", "network", "&person_ids=" + std::to_string(coordinator_id)));
+  EXPECT_EQ(named.status, 422);
+  EXPECT_EQ(named.body.find("Lotte Co"), std::string::npos);
+  EXPECT_EQ(partner->post("/journal/new", form("Met mezelf", "network", "&person_ids=" + std::to_string(partner_id_))).status, 303);
 }
 
 TEST_P(JournalTest, MarkdownNotesAreRenderedSafely) {
