@@ -218,9 +218,9 @@ http::Response api_list(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   core::Network n = core::load_network(*lease);
   auto list = list_activities(*lease, viewer(ctx, n), f);
+  load_participants(*lease, list.items);
   json items = json::array();
-  for (const auto& a : list.items)
-    if (auto full = load_activity(*lease, a.id)) items.push_back(activity_json(*full));
+  for (const auto& a : list.items) items.push_back(activity_json(a));
   return app::json_response(200, app::page_json(page, list.total, std::move(items)));
 }
 

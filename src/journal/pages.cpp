@@ -146,8 +146,7 @@ http::Response timeline_page(Context& ctx) {
     f.offset = 0;
     f.limit = kMaxExportRows;
     auto list = list_activities(*lease, v, f);
-    for (auto& a : list.items)
-      if (auto full = load_activity(*lease, a.id)) a.organization_ids = full->organization_ids;
+    load_participants(*lease, list.items);
     return timeline_download(ctx, n, types, list, format);
   }
   std::int64_t page = 1;

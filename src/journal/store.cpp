@@ -2,6 +2,7 @@
 #include "journal/store.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/write.hpp"
 #include "util/uuid.hpp"
@@ -162,6 +163,28 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
   }
   for (const auto& r : c.exec(sql, args).rows) out.items.push_back(from_row(r));
   return out;
+}
+
+void load_participants(store::Connection& c, std::vector<Activity>& activities) {
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t from = 0; from < activities.size(); from += kChunk) {
+    std::size_t to = std::min(activities.size(), from + kChunk);
+    std::map<std::string, Activity*> by_id;
+    store::Params ids;
+    for (std::size_t i = from; i < to; ++i) {
+      by_id[activities[i].id] = &activities[i];
+      activities[i].organization_ids.clear();
+      activities[i].person_ids.clear();
+      ids.push_back(activities[i].id);
+    }
+    std::string in = " IN (" + placeholders(ids.size()) + ")";
+    for (const auto& r : c.exec("SELECT activity_id, organization_id FROM journal_activity_organizations WHERE activity_id" +
+                                    in + " ORDER BY activity_id, organization_id", ids).rows)
+      by_id.at(r.text(0))->organization_ids.push_back(r.text(1));
+    for (const auto& r : c.exec("SELECT activity_id, user_id FROM journal_activity_people WHERE activity_id" + in +
+                                    " ORDER BY activity_id, user_id", ids).rows)
+      by_id.at(r.text(0))->person_ids.push_back(r.int64(1));
+  }
 }
 
 core::Snapshot snapshot(const Activity& a) {

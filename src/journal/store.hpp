@@ -61,6 +61,8 @@ struct ActivityList {
   std::int64_t total = 0;
 };
 ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFilter& f);
+// Fills the organisations and people taking part of listed activities (two queries per 500 activities).
+void load_participants(store::Connection& c, std::vector<Activity>& activities);
 
 // The record as field → printable value, for its field history.
 core::Snapshot snapshot(const Activity& a);

@@ -257,6 +257,10 @@ TEST_P(JournalTest, TheApiCreatesReadsUpdatesWithVersionsAndArchives) {
   EXPECT_EQ(p["version"], 2);
   EXPECT_EQ(p["duration_minutes"], 120) << "the rest is kept";
   EXPECT_EQ(p["languages"], json::array({"nl", "fr"}));
+  auto listed = json::parse(api("GET", "/api/v1/activities?team=team-jette", "coordinator@example.org").body);
+  EXPECT_EQ(listed["contents"][0]["organization_ids"], json::array({"org-a"})) << "lists carry the participants too";
+  auto csv = signed_in("coordinator@example.org")->get("/journal?format=csv");
+  EXPECT_NE(csv.body.find("Kinderdagverblijf De Vlinder"), std::string::npos);
   // The partner of the team reads it but did not create it.
   EXPECT_EQ(api("GET", path, "partner@example.org").status, 200);
   EXPECT_EQ(api("PUT", path, "partner@example.org", R"({"type":"focus_group","title":"x","starts_at":"2014-11-20T12:30:00Z","duration_minutes":60})").status, 403);
