@@ -34,7 +34,7 @@
 <input id="fu-text" name="text" required maxlength="2000">
 <label for="fu-owner">[[journal.follow_up.owner]]</label>
 <select id="fu-owner" name="owner_id"><option value="">[[journal.none]]</option>{{#OWNER_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OWNER_OPTIONS}}</select>
-<label for="fu-due">[[journal.follow_up.due]]</label>
+<label for="fu-due">[[journal.follow_up.due_date]]</label>
 <input id="fu-due" name="due_date" type="date">
 <p><button type="submit">[[journal.follow_up.add]]</button></p>
 </form>{{/ADD_FOLLOW_UP}}
