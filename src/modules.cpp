@@ -7,6 +7,7 @@
 #include "core/module.hpp"
 #include "directory/module.hpp"
 #include "documents/module.hpp"
+#include "journal/module.hpp"
 #include "jobs/module.hpp"
 #include "notify/module.hpp"
 
@@ -19,6 +20,7 @@ std::span<const Module* const> modules() {
       &core::module(),       // the network: organisations, teams, people's organisations; record history
       &documents::module(),  // feed tokens and attachments for every module (a layer with tables)
       &directory::module(),  // the service map (Open Referral HSDS)
+      &journal::module(),    // the journal of the cooperation: activities, notes, follow-ups
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page
   };
   return list;

@@ -1,0 +1,45 @@
+// The journal's request handlers (pages.cpp: HTML pages and forms; api.cpp:
+// the JSON API) and what they share: the caller as a Viewer, loading an
+// activity the caller may see (404 otherwise, so its existence does not
+// leak), and reading the checks that need the database.
+#pragma once
+#include <string>
+
+#include "app/context.hpp"
+#include "core/network.hpp"
+#include "journal/activity.hpp"
+#include "journal/store.hpp"
+
+namespace samen::journal {
+
+// The signed-in caller as a Viewer (HttpError 401 without one).
+Viewer viewer(const app::Context& ctx, const core::Network& n);
+// The activity named by the path's {id}, if the viewer may see it; 404 otherwise.
+Activity visible_activity_or_404(app::Context& ctx, store::Connection& c, const Viewer& v);
+// Field errors of ids that do not exist (organisations, people, facilitator)
+// added to `errors`, then the domain rules of validate().
+void check_activity(store::Connection& c, const core::Network& n, const Activity& a, const Viewer& v,
+                    FieldErrors& errors);
+
+// Pages (pages.cpp).
+http::Response timeline_page(app::Context& ctx);
+http::Response new_page(app::Context& ctx);
+http::Response create_page(app::Context& ctx);
+http::Response activity_page(app::Context& ctx);
+http::Response edit_page(app::Context& ctx);
+http::Response update_page(app::Context& ctx);
+http::Response archive_page(app::Context& ctx);
+http::Response restore_page(app::Context& ctx);
+http::Response add_follow_up_page(app::Context& ctx);
+http::Response follow_up_status_page(app::Context& ctx);
+std::string follow_ups_panel(app::Context& ctx);
+
+// JSON API (api.cpp).
+http::Response api_list(app::Context& ctx);
+http::Response api_get(app::Context& ctx);
+http::Response api_create(app::Context& ctx);
+http::Response api_put(app::Context& ctx);
+http::Response api_patch(app::Context& ctx);
+http::Response api_delete(app::Context& ctx);
+
+}  // namespace samen::journal

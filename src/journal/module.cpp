@@ -1,0 +1,89 @@
+// The journal module's plug (module.hpp): the shared checks of its handlers,
+// its route table at the bottom, the "my open follow-ups" home panel and the
+// demo history (demo.cpp).
+#include "journal/module.hpp"
+
+#include <algorithm>
+
+#include "app/app.hpp"
+#include "app/routes.hpp"
+#include "core/permissions.hpp"
+#include "journal/demo.hpp"
+#include "journal/handlers.hpp"
+
+namespace samen::journal {
+
+using app::Context;
+using app::HttpError;
+
+Viewer viewer(const Context& ctx, const core::Network& n) {
+  if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
+  return viewer_of(*ctx.user(), n);
+}
+
+Activity visible_activity_or_404(Context& ctx, store::Connection& c, const Viewer& v) {
+  std::string id = ctx.param("id");
+  std::optional<Activity> a;
+  if (!id.empty() && id.size() <= 100) a = load_activity(c, id);
+  if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
+  return *a;
+}
+
+void check_activity(store::Connection& c, const core::Network& n, const Activity& a, const Viewer& v,
+                    FieldErrors& errors) {
+  for (const auto& o : a.organization_ids)
+    if (!n.organization(o)) errors["organization_ids"] = "journal.error.organization_unknown";
+  auto people = choosable_people(c, v);
+  auto known = [&](std::int64_t id) {
+    return std::any_of(people.begin(), people.end(), [&](const core::Person& p) { return p.id == id; });
+  };
+  for (auto p : a.person_ids)
+    if (!known(p)) errors["person_ids"] = "journal.error.person_unknown";
+  if (a.facilitator_id && !known(*a.facilitator_id)) errors["facilitator_id"] = "journal.error.person_unknown";
+  std::vector<std::string> teams;
+  for (const auto& t : n.teams) teams.push_back(t.id);
+  for (auto& [field, key] : validate(a, v, type_codes(activity_types(c)), teams)) errors.emplace(field, key);
+}
+
+namespace {
+
+class JournalModule final : public app::Module {
+ public:
+  std::string_view name() const override { return "journal"; }
+
+  void routes(app::Routes& r) const override {
+    using accounts::Role;
+    const auto readers = core::network_readers();
+    // Parent representatives read; the record checks (may_edit) follow in the handlers.
+    const auto writers = accounts::Access::only({Role::admin, Role::coordinator, Role::facilitator, Role::partner});
+    r.page("GET", "/journal", readers, timeline_page);
+    r.page("GET", "/journal/new", writers, new_page);
+    r.page("POST", "/journal/new", writers, create_page);
+    r.page("POST", "/journal/follow-ups/{id}/status", readers, follow_up_status_page);
+    r.page("GET", "/journal/{id}", readers, activity_page);
+    r.page("GET", "/journal/{id}/edit", writers, edit_page);
+    r.page("POST", "/journal/{id}/edit", writers, update_page);
+    r.page("POST", "/journal/{id}/archive", writers, archive_page);
+    r.page("POST", "/journal/{id}/restore", writers, restore_page);
+    r.page("POST", "/journal/{id}/follow-ups", writers, add_follow_up_page);
+    r.api("GET", "/api/v1/activities", readers, api_list);
+    r.api("POST", "/api/v1/activities", writers, api_create, 1u << 20);
+    r.api("GET", "/api/v1/activities/{id}", readers, api_get);
+    r.api("PUT", "/api/v1/activities/{id}", writers, api_put, 1u << 20);
+    r.api("PATCH", "/api/v1/activities/{id}", writers, api_patch, 1u << 20);
+    r.api("DELETE", "/api/v1/activities/{id}", writers, api_delete);
+    r.nav_item({"nav.journal", "/journal", readers, "nav.journal.about", 30});
+    r.home_panel(follow_ups_panel);
+  }
+
+  void load_demo(const app::DemoLoad& load) const override { load_demo_journal(load.db, load.now); }
+};
+
+}  // namespace
+
+const app::Module& module() {
+  static const JournalModule m;
+  return m;
+}
+
+}  // namespace samen::journal
