@@ -20,7 +20,8 @@ const SRC = path.join(ROOT, 'src');
 const LANGS = ['nl', 'fr', 'en'];
 const LANG_NAMES = { nl: 'Nederlands', fr: 'Français', en: 'English' };
 const ANON_PAGES = ['/', '/login'];
-const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/tokens'];
+const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/tokens', '/admin/outbox', '/network',
+  '/directory', '/directory/review/organizations', '/directory/link-requests', '/journal', '/journal/new'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
