@@ -127,7 +127,7 @@ std::optional<std::int64_t> parse_local_date_time(std::string_view text) {
 
 std::string local_date_time(std::int64_t unix_seconds) {
   auto local = i18n::brussels_time(unix_seconds);
-  char buf[8];
+  char buf[16];  // "HH:MM" (room for any int, so no truncation warning)
   std::snprintf(buf, sizeof buf, "%02d:%02d", local.minute / 60, local.minute % 60);
   return local.date + "T" + buf;
 }
