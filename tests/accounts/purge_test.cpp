@@ -1,5 +1,6 @@
 // The accounts.purge_sessions job on both databases: expired sessions and
-// expired invitations go, live ones stay; so do old heavy-request counts.
+// expired invitations go, live ones stay; so do old heavy-request counts
+// and login-throttle rows long past.
 #include <gtest/gtest.h>
 
 #include "accounts/jobs.hpp"
@@ -51,6 +52,31 @@ TEST_P(PurgeTest, HeavyRequestCountsOfEndedWindowsGo) {
   }
   EXPECT_EQ(purge_expired(db(), now).request_counts, 1) << "the window of two hours ago";
   EXPECT_EQ(count(db(), "request_counts"), 1) << "the last minute's stays";
+}
+
+// A row whose window and lock ended over an hour ago counts as no row and
+// goes; a recent window stays, and so does a row whose lock still runs
+// (written directly: the policies set the window's start at the lock's end).
+TEST_P(PurgeTest, LoginThrottleRowsLongPastGo) {
+  std::int64_t now = 1'740'000'000;
+  {
+    auto lease = db().acquire();
+    record_failure(*lease, "ip:192.0.2.1", now - 3 * 3600, kAddressPolicy);  // long past
+    for (int i = 0; i < kAccountPolicy.max_failures; ++i)  // locked 90 minutes ago for 15
+      record_failure(*lease, "user:old@example.org", now - 5400, kAccountPolicy);
+    ASSERT_EQ(load_throttle(*lease, "user:old@example.org").locked_until, now - 5400 + kAccountPolicy.lock_seconds);
+    record_failure(*lease, "user:recent@example.org", now - 3000, kAccountPolicy);
+    lease->exec("INSERT INTO login_throttle (subject, failures, window_start, locked_until) VALUES (?, 0, ?, ?)",
+                {std::string("user:locked@example.org"), now - 3 * 3600, now + 600});
+  }
+  auto n = purge_expired(db(), now);
+  EXPECT_EQ(n.login_throttle, 2) << "the row of three hours ago and the lock that ended 75 minutes ago";
+  EXPECT_EQ(count(db(), "login_throttle"), 2);
+  auto lease = db().acquire();
+  EXPECT_EQ(load_throttle(*lease, "ip:192.0.2.1").failures, 0);
+  EXPECT_EQ(load_throttle(*lease, "user:recent@example.org").failures, 1) << "a window of 50 minutes ago stays";
+  EXPECT_EQ(load_throttle(*lease, "user:locked@example.org").locked_until, now + 600) << "a running lock stays";
+  EXPECT_EQ(purge_expired(db(), now).login_throttle, 0) << "nothing left to purge";
 }
 
 TEST(PurgeJob, IsHourlyAndNamedForTheScheduler) {

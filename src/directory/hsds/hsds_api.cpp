@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/api.hpp"
+#include "accounts/throttle.hpp"
 #include "app/app.hpp"
 #include "core/brussels.hpp"
 #include "directory/hsds/hsds_objects.hpp"
@@ -56,10 +57,13 @@ bool wants_ndjson(const Context& ctx) {
 
 // A whole-set stream or a search (which asks the engine for 10,000 hits)
 // costs far more than a page: each address may send a few a minute; beyond,
-// 429 with Retry-After.
+// 429 with Retry-After. An IPv6 client counts per /64, as at the login (a
+// subscriber gets a whole /64 and could change address for each request).
 std::optional<http::Response> refused_as_too_heavy(Context& ctx) {
   if (!wants_ndjson(ctx) && param(ctx, "search").empty()) return std::nullopt;
-  auto wait = ctx.app.heavy_requests().admit(http::client_address(ctx.req, ctx.app.options().behind_tls), ctx.now);
+  const std::string client =
+      accounts::address_subject(http::client_address(ctx.req, ctx.app.options().behind_tls));
+  auto wait = ctx.app.heavy_requests().admit(client, ctx.now);
   if (!wait) return std::nullopt;
   auto res = ctx.app.error(ctx, 429, "rate_limited", "error.rate_limited");
   res.set_header("Retry-After", std::to_string(wait));

@@ -133,6 +133,18 @@ TEST_P(PublicHardening, HeavyPublicRequestsAreLimitedPerAddress) {
   EXPECT_EQ(call("GET", "/hsds/services?per_page=10", std::nullopt).status, 200) << "a plain page is not heavy";
 }
 
+// An IPv6 subscriber gets a whole /64: changing address within it does not
+// buy another 30 heavy requests, while a client in another /64 is not limited.
+TEST_P(PublicHardening, HeavyRequestsFromOneIPv6Slash64ShareTheLimit) {
+  make_service("Opvang A", org_a);
+  auto heavy = [&](const std::string& ip) {
+    return call("GET", "/hsds/services?search=opvang", std::nullopt, nullptr, ip).status;
+  };
+  for (int i = 0; i < 30; ++i) ASSERT_EQ(heavy(i % 2 ? "2001:db8:1:2::1" : "2001:db8:1:2:ffff::9"), 200) << i;
+  EXPECT_EQ(heavy("2001:db8:1:2:abcd::7"), 429) << "a third address of the same /64";
+  EXPECT_EQ(heavy("2001:db8:1:3::1"), 200) << "another /64 has its own limit";
+}
+
 // Two servers on one database share the limit: each allowed its own 30 a
 // minute while the count was kept per process.
 TEST_P(PublicHardening, HeavyRequestsAreCountedAcrossServersSharingTheDatabase) {
