@@ -670,7 +670,6 @@ http::Response list(Context& ctx) {
   auto req = app::page_request(ctx, 50, 200);
   ListQuery q = list_query(ctx, req);
   auto lease = ctx.app.db().acquire();
-  auto page = list_records(*lease, kind, q);
   ListPage p;
   p.heading = kinds_label(ctx, kind);
   p.base_href = list_href(kind);
@@ -679,6 +678,7 @@ http::Response list(Context& ctx) {
   p.assured = verified_kind(kind);
   if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return list_records(*lease, kind, all); }))
     return std::move(*file);
+  auto page = list_records(*lease, kind, q);  // only the page shown (the export reads every row)
   const auto& user = me(ctx);
   return list_page(ctx, p, kind, page, req, q, may_create_some(user, kind));
 }
@@ -698,11 +698,11 @@ http::Response review(Context& ctx) {
   ListQuery q = list_query(ctx, req);
   q.organizations = core::own_organizations(me(ctx));
   auto lease = ctx.app.db().acquire();
-  auto page = needs_review(*lease, K, ctx.now, q);
   ListPage p{ctx.t(review_key(K) + ".title"), ctx.t(review_key(K) + ".intro"),
              K == RecordKind::organization ? "—" : field_label(ctx, "organization_id"), review_href(K), false, true};
   if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return needs_review(*lease, K, ctx.now, all); }))
     return std::move(*file);
+  auto page = needs_review(*lease, K, ctx.now, q);
   return list_page(ctx, p, K, page, req, q, false);
 }
 
@@ -711,11 +711,11 @@ http::Response translations(Context& ctx) {
   ListQuery q = list_query(ctx, req);
   q.organizations = core::own_organizations(me(ctx));
   auto lease = ctx.app.db().acquire();
-  auto page = missing_translations(*lease, q);
   ListPage p{ctx.t("staff.translations.title"), ctx.t("staff.translations.intro"), field_label(ctx, "organization_id"),
              "/directory/translations", false, false};
   if (auto file = list_download(ctx, p, q, [&](const ListQuery& all) { return missing_translations(*lease, all); }))
     return std::move(*file);
+  auto page = missing_translations(*lease, q);
   return list_page(ctx, p, RecordKind::service, page, req, q, false);
 }
 
