@@ -23,7 +23,7 @@ namespace {
 using accounts::Role;
 using testing::AppClient;
 
-constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kPassword = testing::kTestPassword;
 
 TEST(AddressSubject, IPv6CountsPerSlash64AndIPv4PerAddress) {
   using accounts::address_subject;
@@ -48,9 +48,7 @@ class LoginHardening : public testing::DatabaseTest {
     DatabaseTest::TearDown();
   }
   std::int64_t add_user(const std::string& email, Role role) {
-    static const std::string hash = accounts::hash_password(kPassword);
-    auto lease = db().acquire();
-    return accounts::create_user(*lease, {email, "Test User", role, "nl", hash, {}}, 1000);
+    return testing::add_test_user(db(), email, role);
   }
   std::int64_t user_id(const std::string& email) {
     auto lease = db().acquire();

@@ -22,7 +22,7 @@ namespace {
 using accounts::Role;
 using testing::AppClient;
 
-constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kPassword = testing::kTestPassword;
 
 class AppTest : public testing::DatabaseTest {
  protected:
@@ -37,10 +37,7 @@ class AppTest : public testing::DatabaseTest {
     DatabaseTest::TearDown();
   }
   std::int64_t add_user(const std::string& email, Role role, const std::string& name = "Test User") {
-    // One argon2id hash for all test users: hashing is the slow part of set-up.
-    static const std::string hash = accounts::hash_password(kPassword);
-    auto lease = db().acquire();
-    return accounts::create_user(*lease, {email, name, role, "nl", hash, {}}, 1000);
+    return testing::add_test_user(db(), email, role, {}, name);
   }
   std::int64_t audit_count(const std::string& action) { return testing::audit_count(db(), action); }
   std::unique_ptr<app::App> app_;

@@ -19,7 +19,7 @@ namespace {
 using accounts::Role;
 using testing::AppClient;
 
-constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kPassword = testing::kTestPassword;
 
 class DocumentsExports : public testing::DatabaseTest {
  protected:

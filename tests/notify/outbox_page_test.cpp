@@ -16,7 +16,7 @@ namespace {
 using accounts::Role;
 using testing::AppClient;
 
-constexpr const char* kPassword = "correct horse battery";
+constexpr const char* kPassword = testing::kTestPassword;
 
 class OutboxPageTest : public testing::DatabaseTest {
  protected:
