@@ -493,10 +493,14 @@ class XapianSearch : public ServiceSearch {
         idle_.pop_back();
       }
     }
+    // Under the swap lock: a reopen while a rebuild renames the directories
+    // would read the new version file against the old tables' blocks
+    // ("EOF reading block"), so the epoch is read and the reader reopened
+    // only while no swap is under way.
+    std::shared_lock not_swapping(writer_->swap_mutex);
     const std::uint64_t epoch = writer_->epoch.load(), commits = writer_->commits.load();
     if (!r || r->epoch != epoch) {
-      std::shared_lock not_swapping(writer_->swap_mutex);
-      r = std::make_unique<Reader>(Reader{Xapian::Database(writer_->dir.string()), commits, writer_->epoch.load()});
+      r = std::make_unique<Reader>(Reader{Xapian::Database(writer_->dir.string()), commits, epoch});
     } else if (r->commits != commits || std::chrono::steady_clock::now() - r->opened > kWatchInterval) {
       r->db.reopen();  // cheap when nothing changed; sees another process's commits
       r->commits = commits;
