@@ -4,12 +4,15 @@
 // Codings are listed only for activities the caller may see (visibility_sql);
 // a coding of an activity the caller may not see answers 404. Offsets are
 // Unicode code points of the activity's notes, end exclusive (coding.hpp).
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/api.hpp"
 #include "app/app.hpp"
 #include "app/write.hpp"
+#include "documents/download.hpp"
 #include "journal/coding_handlers.hpp"
+#include "journal/coding_qdpx.hpp"
 #include "journal/coding_store.hpp"
 #include "journal/handlers.hpp"
 #include "util/text.hpp"
@@ -232,7 +235,7 @@ http::Response api_coding_create(Context& ctx) {
           if (auto err = passage_error(k.start, k.end, cp_length(a->notes))) errors.emplace("end", *err);
       }
       if (!errors.empty()) throw Invalid{errors};
-      insert_coding(change, k, a->notes, a->visibility);
+      insert_coding(change, k, *a);
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
@@ -252,10 +255,59 @@ http::Response api_coding_delete(Context& ctx) {
     auto a = load_activity(change.db, k->activity_id);
     core::Network n = core::load_network(change.db);
     if (!a || !may_see(viewer(ctx, n), a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
-    delete_coding(change, *k, a->visibility);
+    delete_coding(change, *k, *a);
   });
   http::Response res;
   res.status = 204;
+  return res;
+}
+
+}  // namespace samen::journal
+
+// ---- REFI-QDA export ---------------------------------------------------------------------------
+
+namespace samen::journal {
+
+http::Response qdpx_download(Context& ctx) {
+  if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
+  if (!may_read_codebook(ctx.user()->role)) throw HttpError(403, "forbidden", "error.forbidden");
+  auto lease = ctx.app.db().acquire();
+  core::Network n = core::load_network(*lease);
+  Viewer v = viewer(ctx, n);
+  QdpxProject p;
+  p.name = ctx.t("journal.coding.qdpx.name");
+  p.created_at = ctx.now;
+  p.lang = ctx.lang;
+  p.codes = load_codes(*lease);
+  for (const auto& c : p.codes)
+    for (const auto& m : memos_of(*lease, c.id)) p.memos.push_back({m.id, m.code_id, m.text, 0, m.created_at});
+  // The sources: the notes of the active activities the reader may see; the
+  // passages whose text changed are left out (their offsets no longer hold).
+  ListFilter f;
+  f.limit = 20000;
+  auto activities = list_activities(*lease, v, f);
+  std::map<std::string, std::size_t> index;
+  bool facilitators = false;
+  for (const auto& a : activities.items) {
+    if (a.notes.empty()) continue;
+    index[a.id] = p.sources.size();
+    p.sources.push_back({a.id, a.title, a.notes, a.created_at, {}});
+    facilitators |= a.visibility == "facilitators";
+  }
+  PassageFilter pf;
+  pf.limit = 0;
+  for (const auto& cp : list_passages(*lease, v, pf).items) {
+    auto it = index.find(cp.coding.activity_id);
+    if (it == index.end() || cp.coding.text_changed) continue;
+    const auto& k = cp.coding;
+    p.sources[it->second].codings.push_back({k.id, k.code_id, k.start, k.end, k.author_id.value_or(0), k.created_at});
+    if (k.author_id) p.users[*k.author_id] = k.author_name;
+  }
+  ctx.audit("journal.coding.export", "journal.code", "",
+            "qdpx " + std::to_string(p.sources.size()) + (facilitators ? " facilitators" : ""));
+  auto res = http::Response::text(200, qdpx_archive(p), "application/zip");
+  res.set_header("Content-Disposition", documents::attachment_disposition("samen-journal.qdpx"));
+  res.set_header("Cache-Control", "no-store");
   return res;
 }
 

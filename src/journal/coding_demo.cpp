@@ -5,6 +5,7 @@
 
 #include "demo/demo.hpp"
 #include "journal/coding.hpp"
+#include "journal/coding_store.hpp"
 
 namespace samen::journal {
 
@@ -132,6 +133,7 @@ int load_demo_coding(store::Database& db, std::int64_t now) {
                          std::string(d.passage), author ? store::Param(*author) : store::Param(nullptr), now});
       added += static_cast<int>(ins.affected);
     }
+    if (added) rebuild_coding_counts(c);
   });
   return added;
 }

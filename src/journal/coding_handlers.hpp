@@ -39,5 +39,7 @@ http::Response api_code_put(app::Context& ctx);
 http::Response api_codings_list(app::Context& ctx);
 http::Response api_coding_create(app::Context& ctx);
 http::Response api_coding_delete(app::Context& ctx);
+// The REFI-QDA project (coding_qdpx.hpp) of what the caller may see: GET /api/v1/project.qdpx and its page twin.
+http::Response qdpx_download(app::Context& ctx);
 
 }  // namespace samen::journal

@@ -653,7 +653,7 @@ http::Response code_note_post(Context& ctx) {
       k.activity_id = a->id;
       k.start = start;
       k.end = end;
-      insert_coding(change, k, a->notes, a->visibility);
+      insert_coding(change, k, *a);
     }
   });
   return http::Response::redirect("/journal/" + id + "/code?done=journal_coding_coded");
@@ -678,7 +678,7 @@ std::pair<Coding, Activity> coding_for_change(app::Change& change) {
 http::Response coding_delete_page(Context& ctx) {
   std::string activity_id = app::write(ctx, [&](app::Change& change) {
     auto [k, a] = coding_for_change(change);
-    delete_coding(change, k, a.visibility);
+    delete_coding(change, k, a);
     return a.id;
   });
   std::string back = ctx.form().get("back") == "review" ? "/journal/coding/review?done=journal_coding_removed"
@@ -694,7 +694,7 @@ http::Response coding_reattach_page(Context& ctx) {
     auto [start, end] = posted_passage(f, a.notes);
     k.start = start;
     k.end = end;
-    reattach_coding(change, k, a.notes, a.visibility);
+    reattach_coding(change, k, a);
     return a.id;
   });
   return http::Response::redirect("/journal/" + activity_id + "/code?done=journal_coding_coded");

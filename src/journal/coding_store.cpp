@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "app/write.hpp"
 #include "journal/store.hpp"
@@ -141,29 +142,18 @@ std::vector<Coding> codings_of_activity(store::Connection& c, const std::string&
   return out;
 }
 
-void insert_coding(app::Change& change, Coding& k, const std::string& notes, const std::string& visibility) {
-  k.id = uuid::random();
-  k.passage = cp_substr(notes, k.start, k.end);
-  k.text_changed = false;
-  k.author_id = change.user().id;
-  k.created_at = change.now();
-  change.db.exec("INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, "
-                 "text_changed, author_id, created_at) VALUES (?, ?, ?, 'notes', ?, ?, ?, 0, ?, ?)",
-                 {k.id, k.code_id, k.activity_id, k.start, k.end, k.passage, *k.author_id, k.created_at});
-  change.audit("journal.coding.create", "journal.coding", k.id, coding_detail(k, visibility));
-}
+namespace {
 
-void reattach_coding(app::Change& change, Coding& k, const std::string& notes, const std::string& visibility) {
-  k.passage = cp_substr(notes, k.start, k.end);
-  k.text_changed = false;
-  change.db.exec("UPDATE journal_codings SET start_offset = ?, end_offset = ?, passage = ?, text_changed = 0 WHERE id = ?",
-                 {k.start, k.end, k.passage, k.id});
-  change.audit("journal.coding.reattach", "journal.coding", k.id, coding_detail(k, visibility));
-}
-
-void delete_coding(app::Change& change, const Coding& k, const std::string& visibility) {
-  change.db.exec("DELETE FROM journal_codings WHERE id = ?", {k.id});
-  change.audit("journal.coding.delete", "journal.coding", k.id, coding_detail(k, visibility));
+// Adds `delta` codings of `code_id` on activity `a` to both dimensions of journal_coding_counts.
+void count(store::Connection& c, const std::string& code_id, const Activity& a, std::int64_t delta) {
+  if (delta == 0) return;
+  for (auto [dim, bucket] : {std::pair<const char*, std::string>{"quarter", period_of(a.starts_at, true)},
+                             std::pair<const char*, std::string>{"type", a.type}}) {
+    c.exec("INSERT INTO journal_coding_counts (code_id, visibility, team_id, dim, bucket, n) VALUES (?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT (dim, code_id, visibility, team_id, bucket) DO UPDATE SET n = journal_coding_counts.n + excluded.n",
+           {code_id, a.visibility, a.team_id, dim, bucket, delta});
+  }
+  c.exec("DELETE FROM journal_coding_counts WHERE n <= 0 AND code_id = ?", {code_id});
 }
 
 void reanchor_codings(app::Change& change, const std::string& activity_id, const std::string& old_notes,
@@ -189,6 +179,66 @@ void reanchor_codings(app::Change& change, const std::string& activity_id, const
   if (moved || changed)
     change.audit("journal.coding.reanchor", "journal.activity", activity_id,
                  "moved " + std::to_string(moved) + ", text changed " + std::to_string(changed));
+}
+
+}  // namespace
+
+void insert_coding(app::Change& change, Coding& k, const Activity& a) {
+  k.id = uuid::random();
+  k.activity_id = a.id;
+  k.passage = cp_substr(a.notes, k.start, k.end);
+  k.text_changed = false;
+  k.author_id = change.user().id;
+  k.created_at = change.now();
+  change.db.exec("INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, "
+                 "text_changed, author_id, created_at) VALUES (?, ?, ?, 'notes', ?, ?, ?, 0, ?, ?)",
+                 {k.id, k.code_id, k.activity_id, k.start, k.end, k.passage, *k.author_id, k.created_at});
+  count(change.db, k.code_id, a, 1);
+  change.audit("journal.coding.create", "journal.coding", k.id, coding_detail(k, a.visibility));
+}
+
+void reattach_coding(app::Change& change, Coding& k, const Activity& a) {
+  k.passage = cp_substr(a.notes, k.start, k.end);
+  k.text_changed = false;
+  change.db.exec("UPDATE journal_codings SET start_offset = ?, end_offset = ?, passage = ?, text_changed = 0 WHERE id = ?",
+                 {k.start, k.end, k.passage, k.id});
+  change.audit("journal.coding.reattach", "journal.coding", k.id, coding_detail(k, a.visibility));
+}
+
+void delete_coding(app::Change& change, const Coding& k, const Activity& a) {
+  change.db.exec("DELETE FROM journal_codings WHERE id = ?", {k.id});
+  count(change.db, k.code_id, a, -1);
+  change.audit("journal.coding.delete", "journal.coding", k.id, coding_detail(k, a.visibility));
+}
+
+void activity_changed(app::Change& change, const Activity& before, const Activity& after) {
+  if (after.notes != before.notes) reanchor_codings(change, after.id, before.notes, after.notes);
+  if (after.starts_at == before.starts_at && after.team_id == before.team_id && after.type == before.type &&
+      after.visibility == before.visibility && period_of(after.starts_at, true) == period_of(before.starts_at, true))
+    return;
+  for (const auto& r : change.db.exec("SELECT code_id, COUNT(*) FROM journal_codings WHERE activity_id = ? GROUP BY code_id",
+                                      {after.id}).rows) {
+    count(change.db, r.text(0), before, -r.int64(1));
+    count(change.db, r.text(0), after, r.int64(1));
+  }
+}
+
+std::int64_t rebuild_coding_counts(store::Connection& c) {
+  // (code, visibility, team, dim, bucket) → n, from each activity's codings per code.
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::int64_t> counts;
+  for (const auto& r : c.exec("SELECT k.code_id, a.visibility, COALESCE(a.team_id, ''), a.type, a.starts_at, COUNT(*) "
+                              "FROM journal_codings k JOIN journal_activities a ON a.id = k.activity_id "
+                              "GROUP BY k.code_id, a.id, a.visibility, a.team_id, a.type, a.starts_at").rows) {
+    counts[{r.text(0), r.text(1), r.text(2), "quarter", period_of(r.int64(4), true)}] += r.int64(5);
+    counts[{r.text(0), r.text(1), r.text(2), "type", r.text(3)}] += r.int64(5);
+  }
+  c.exec("DELETE FROM journal_coding_counts");
+  for (const auto& [key, n] : counts) {
+    const auto& [code, visibility, team, dim, bucket] = key;
+    c.exec("INSERT INTO journal_coding_counts (code_id, visibility, team_id, dim, bucket, n) VALUES (?, ?, ?, ?, ?, ?)",
+           {code, visibility, team, dim, bucket, n});
+  }
+  return static_cast<std::int64_t>(counts.size());
 }
 
 PassageList list_passages(store::Connection& c, const Viewer& v, const PassageFilter& f) {
@@ -235,52 +285,33 @@ PassageList list_passages(store::Connection& c, const Viewer& v, const PassageFi
 }
 
 std::vector<FrequencyCount> code_frequencies(store::Connection& c, const Viewer& v, FrequencyBy by) {
-  store::Params args;
-  std::string bucket;
-  std::vector<std::string> names;  // period names of the CASE's branches
-  if (by == FrequencyBy::team) {
-    bucket = "COALESCE(a.team_id, '')";
-  } else if (by == FrequencyBy::type) {
-    bucket = "a.type";
-  } else {
-    // Periods in Brussels time: the CASE compares the start with each
-    // period's first second (computed here, so both databases agree).
-    auto range = c.exec("SELECT MIN(starts_at), MAX(starts_at) FROM journal_activities WHERE archived_at IS NULL");
-    if (range.empty() || !range.rows[0].opt_int64(0)) return {};
-    int first = std::stoi(period_of(*range.rows[0].opt_int64(0), false));
-    int last = std::stoi(period_of(*range.rows[0].opt_int64(1), false));
-    bucket = "CASE";
-    int per_year = by == FrequencyBy::quarter ? 4 : 1;
-    for (int year = last; year >= first; --year)
-      for (int q = per_year - 1; q >= 0; --q) {
-        char text[24];
-        std::snprintf(text, sizeof text, "%04d-%02d-01T00:00", year, q * 3 + 1);
-        bucket += " WHEN a.starts_at >= ? THEN " + std::to_string(names.size());
-        args.push_back(parse_local_date_time(text).value_or(0));
-        names.push_back(per_year == 1 ? std::to_string(year) : std::to_string(year) + "-Q" + std::to_string(q + 1));
-      }
-    bucket += " ELSE -1 END";
-  }
-  store::Params where_args;
-  std::string where = " WHERE a.archived_at IS NULL" + visibility_sql(v, where_args, "a.");
-  for (auto& p : where_args) args.push_back(std::move(p));
-  auto rows = c.exec("SELECT k.code_id, " + bucket + " AS bucket, COUNT(*) FROM journal_activities a "
-                     "JOIN journal_codings k ON k.activity_id = a.id" + where + " GROUP BY k.code_id, bucket",
-                     args).rows;
+  // Team and type come from the 'type' rows, periods from the 'quarter' rows (a year is its four quarters).
+  const bool quarters = by == FrequencyBy::year || by == FrequencyBy::quarter;
+  auto bucket_of = [&](const std::string& code_bucket, const std::string& team, const std::string& type,
+                       std::int64_t starts_at) -> std::string {
+    if (by == FrequencyBy::team) return team;
+    if (by == FrequencyBy::type) return type;
+    std::string quarter = code_bucket.empty() ? period_of(starts_at, true) : code_bucket;
+    return by == FrequencyBy::year ? quarter.substr(0, 4) : quarter;
+  };
+  std::map<std::pair<std::string, std::string>, std::int64_t> totals;  // (code, bucket) → n
+  store::Params args{std::string(quarters ? "quarter" : "type")};
+  std::string where = " WHERE dim = ?" + visibility_sql(v, args);
+  for (const auto& r : c.exec("SELECT code_id, team_id, bucket, SUM(n) FROM journal_coding_counts" + where +
+                                  " GROUP BY code_id, team_id, bucket",
+                              args).rows)
+    totals[{r.text(0), bucket_of(quarters ? r.text(2) : "", r.text(1), r.text(2), 0)}] += r.int64(3);
+  // Archived activities are still in the counts: take theirs off (the reader's visibility as above).
+  store::Params archived_args;
+  std::string archived_where = " WHERE a.archived_at IS NOT NULL" + visibility_sql(v, archived_args, "a.");
+  for (const auto& r : c.exec("SELECT k.code_id, COALESCE(a.team_id, ''), a.type, a.starts_at, COUNT(*) "
+                              "FROM journal_activities a JOIN journal_codings k ON k.activity_id = a.id" +
+                                  archived_where + " GROUP BY k.code_id, a.id, a.team_id, a.type, a.starts_at",
+                              archived_args).rows)
+    totals[{r.text(0), bucket_of("", r.text(1), r.text(2), r.int64(3))}] -= r.int64(4);
   std::vector<FrequencyCount> out;
-  for (const auto& r : rows) {
-    FrequencyCount f;
-    f.code_id = r.text(0);
-    if (names.empty()) {
-      f.bucket = r.text(1);
-    } else {
-      auto i = r.int64(1);
-      if (i < 0 || i >= static_cast<std::int64_t>(names.size())) continue;
-      f.bucket = names[static_cast<std::size_t>(i)];
-    }
-    f.count = r.int64(2);
-    out.push_back(std::move(f));
-  }
+  for (const auto& [key, n] : totals)
+    if (n > 0) out.push_back({key.first, key.second, n});
   return out;
 }
 

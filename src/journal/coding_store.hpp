@@ -49,16 +49,20 @@ struct Coding {
 };
 std::optional<Coding> load_coding(store::Connection& c, const std::string& id);
 std::vector<Coding> codings_of_activity(store::Connection& c, const std::string& activity_id);
-// Inserts a coding (its passage is taken from `notes` at its offsets) with audit.
-void insert_coding(app::Change& change, Coding& coding, const std::string& notes, const std::string& visibility);
+// Inserts a coding of activity `a` (its passage is taken from the notes at its offsets) with audit.
+void insert_coding(app::Change& change, Coding& coding, const Activity& a);
 // Moves a coding to new offsets of the current notes (re-attaching a changed one).
-void reattach_coding(app::Change& change, Coding& coding, const std::string& notes, const std::string& visibility);
-void delete_coding(app::Change& change, const Coding& coding, const std::string& visibility);
-// Re-anchors every coding of the activity to its edited notes (coding.hpp
-// reanchor): offsets follow the passage's text; a passage no longer found is
-// flagged text_changed. Called by update_activity in its own transaction.
-void reanchor_codings(app::Change& change, const std::string& activity_id, const std::string& old_notes,
-                      const std::string& notes);
+void reattach_coding(app::Change& change, Coding& coding, const Activity& a);
+void delete_coding(app::Change& change, const Coding& coding, const Activity& a);
+// What an edit of an activity means for its codings, in the edit's own
+// transaction (called by update_activity): when the notes changed, every
+// coding is re-anchored (coding.hpp reanchor: offsets follow the passage's
+// text; a passage no longer found is flagged text_changed); when its start,
+// team, type or visibility changed, its codings move in the frequency counts.
+void activity_changed(app::Change& change, const Activity& before, const Activity& after);
+// Recomputes journal_coding_counts from the codings (after data was loaded
+// by SQL: the demo, a benchmark). Returns the number of rows written.
+std::int64_t rebuild_coding_counts(store::Connection& c);
 
 // A coding with what a list shows of its activity.
 struct CodedPassage {

@@ -4,6 +4,7 @@
 #include "journal/module.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/app.hpp"
 #include "app/routes.hpp"
@@ -11,6 +12,7 @@
 #include "journal/demo.hpp"
 #include "journal/coding_demo.hpp"
 #include "journal/coding_handlers.hpp"
+#include "journal/coding_store.hpp"
 #include "journal/handlers.hpp"
 
 namespace samen::journal {
@@ -102,8 +104,20 @@ class JournalModule final : public app::Module {
       r.api("GET", "/api/v1/codings", code_readers, api_codings_list);
       r.api("POST", "/api/v1/codings", coders, api_coding_create, 1u << 20);
       r.api("DELETE", "/api/v1/codings/{id}", coders, api_coding_delete);
+      r.api("GET", "/api/v1/project.qdpx", code_readers, qdpx_download);
+      r.page("GET", "/journal/coding/project.qdpx", code_readers, qdpx_download);
       r.nav_item({"journal.coding.codebook", "/journal/coding/codes", code_readers, "journal.coding.codebook.about", 31});
     }
+  }
+
+  // coding: recomputes the code frequency counts after codings were loaded by SQL (bench/journal-coding.sh).
+  void commands(app::CommandLine& cl) const override {
+    cl.add(nullptr, "journal-coding-recount", "Recompute the journal's code frequency counts from its codings", 1,
+           [](store::Database& db, const app::CommandLine::Store&) {
+             auto rows = store::in_transaction(db, [](store::Connection& c) { return rebuild_coding_counts(c); });
+             std::printf("%lld frequency rows\n", static_cast<long long>(rows));
+             return 0;
+           });
   }
 
   void load_demo(const app::DemoLoad& load) const override {

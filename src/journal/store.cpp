@@ -252,7 +252,7 @@ void update_activity(app::Change& change, const Activity& before, Activity& next
        join_list(next.languages), opt(next.team_id), next.visibility, opt(next.facilitator_id),
        next.external_participants, next.agenda, next.notes, next.decisions, next.id});
   write_participants(change.db, next);
-  if (next.notes != before.notes) reanchor_codings(change, next.id, before.notes, next.notes);  // coding: passages follow the text
+  activity_changed(change, before, next);  // coding: passages follow the notes, frequencies the activity
   auto changes = core::diff(snapshot(before), snapshot(next));
   core::record_history(change, "journal.activity", next.id, "update", changes);
   change.audit("journal.activity.update", "journal.activity", next.id, core::changed_field_list(changes));

@@ -7,13 +7,20 @@
 // code, and visibility: a partner never sees a facilitators-only passage.
 #include <gtest/gtest.h>
 
+#include <zip.h>
+
+#include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 
 #include "accounts/audit.hpp"
 #include "accounts/sessions.hpp"
 #include "demo/demo.hpp"
 #include "journal/coding.hpp"
 #include "journal/coding_demo.hpp"
+#include "journal/coding_store.hpp"
 #include "journal/demo.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
@@ -339,6 +346,128 @@ TEST_P(JournalCodingTest, TheDemoCodebookAndCodingsLoadOnceOnTheDemoJournal) {
   auto years = lease->exec("SELECT COUNT(DISTINCT a.starts_at / 31536000) FROM journal_codings k "
                            "JOIN journal_activities a ON a.id = k.activity_id").rows.at(0).int64(0);
   EXPECT_GE(years, 3) << "2012, 2014 and 2017 all have coded passages";
+}
+
+TEST_P(JournalCodingTest, FrequenciesFollowCodingsEditsAndArchivesOfActivities) {
+  auto coordinator = signed_in("coordinator@example.org");
+  std::string a = create_activity(*coordinator, "Partneroverleg", "network", "Ouders komen graag.");
+  std::string b = create_activity(*coordinator, "Intervisie", "network", "Ouders komen niet.");
+  std::string code = create_code(*coordinator, "Ouders");
+  std::string child = create_code(*coordinator, "Ouders komen", code);
+  EXPECT_EQ(coordinator->post("/journal/" + a + "/codings", "code=" + code + "&code=" + child + "&start=0&end=6").status, 303);
+  EXPECT_EQ(coordinator->post("/journal/" + b + "/codings", "code=" + child + "&start=0&end=6").status, 303);
+  auto csv = [&](const std::string& by) { return coordinator->get("/journal/coding/frequencies?by=" + by + "&format=csv").body; };
+  EXPECT_NE(csv("year").find("2014,3"), std::string::npos) << "a child's passages count for its top-level code: " << csv("year");
+  EXPECT_NE(csv("quarter").find("2014-Q4,3"), std::string::npos);
+  EXPECT_NE(csv("type").find("Semigestructureerd interview,3"), std::string::npos) << csv("type");
+
+  // Moved to another year, team and type: the counts follow, in the edit's transaction.
+  auto moved = coordinator->post("/journal/" + b + "/edit",
+                                 "type=focus_group&title=Intervisie&starts_at=2017-03-16T13%3A30&duration_minutes=75"
+                                 "&visibility=team&team_id=team-jette&version=1&notes=" + http::url_encode("Ouders komen niet."));
+  ASSERT_EQ(moved.status, 303) << moved.body.substr(0, 800);
+  EXPECT_NE(csv("year").find("2014,2"), std::string::npos) << csv("year");
+  EXPECT_NE(csv("year").find("2017,1"), std::string::npos);
+  EXPECT_NE(csv("team").find("Lokaal team Jette,1"), std::string::npos) << csv("team");
+  // The team's partner sees the team's passage; a parent representative reads no codebook.
+  auto partner = signed_in("partner@example.org");
+  EXPECT_NE(partner->get("/journal/coding/frequencies?by=year&format=csv").body.find("2017,1"), std::string::npos);
+
+  // Archived: off the chart; restored: back.
+  EXPECT_EQ(coordinator->post("/journal/" + a + "/archive", "version=1").status, 303);
+  EXPECT_EQ(csv("year").find("2014,"), std::string::npos) << csv("year");
+  EXPECT_EQ(coordinator->post("/journal/" + a + "/restore", "version=2").status, 303);
+  EXPECT_NE(csv("year").find("2014,2"), std::string::npos) << csv("year");
+
+  // The kept counts are what a recount from the codings gives.
+  std::string before = csv("quarter") + csv("type") + csv("team");
+  EXPECT_GT(store::in_transaction(db(), [](store::Connection& c) { return rebuild_coding_counts(c); }), 0);
+  EXPECT_EQ(csv("quarter") + csv("type") + csv("team"), before);
+  // Removing a coding takes it off.
+  std::string one = text("SELECT id FROM journal_codings WHERE activity_id = '" + b + "'");
+  EXPECT_EQ(coordinator->post("/journal/coding/codings/" + one + "/delete", "").status, 303);
+  EXPECT_EQ(csv("year").find("2017,"), std::string::npos) << csv("year");
+}
+
+// The entries of a zip archive, by name.
+std::map<std::string, std::string> unzip(const std::string& bytes) {
+  std::map<std::string, std::string> out;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  if (!z) {
+    if (src) zip_source_free(src);
+    ADD_FAILURE() << "not a zip archive";
+    return out;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(z, i, 0, &st);
+    zip_file_t* f = zip_fopen_index(z, i, 0);
+    std::string data(st.size, '\0');
+    zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    out[st.name] = data;
+  }
+  zip_close(z);
+  return out;
+}
+
+TEST_P(JournalCodingTest, TheQdpxExportValidatesAndKeepsEveryPassageTrueToItsSource) {
+  std::string xsd = std::string(SAMEN_SOURCE_DIR) + "/../shared/refi-qda/Project.xsd";
+  if (!std::ifstream(xsd) || std::system("xmllint --version >/dev/null 2>&1") != 0) {
+    if (testing::in_ci()) FAIL() << "needs " << xsd << " and xmllint";
+    GTEST_SKIP() << "needs " << xsd << " and xmllint";
+  }
+  demo::load_network(db(), 1000);
+  load_demo_journal(db(), 1000);
+  load_demo_coding(db(), 1000);
+  auto res = api("GET", "/api/v1/project.qdpx", "coordinator@example.org");
+  ASSERT_EQ(res.status, 200) << res.body.substr(0, 500);
+  EXPECT_EQ(res.header("Content-Type"), "application/zip");
+  auto files = unzip(res.body);
+  ASSERT_TRUE(files.contains("project.qde"));
+  const std::string& qde = files["project.qde"];
+  auto path = test_db().scratch() / "project.qde";
+  std::ofstream(path) << qde;
+  EXPECT_EQ(std::system(("xmllint --noout --schema " + xsd + " " + path.string() + " 2>" + path.string() + ".err").c_str()), 0)
+      << std::ifstream(path.string() + ".err").rdbuf();
+
+  // Every selection's offsets, read in its source text, give the coded passage.
+  std::multiset<std::string> passages;
+  for (const auto& r : db().acquire()->exec("SELECT passage FROM journal_codings").rows) passages.insert(r.text(0));
+  static const std::regex source(R"re(<TextSource guid="([^"]+)"[^>]*plainTextPath="internal://([^"]+)")re");
+  static const std::regex selection(R"re(<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)")re");
+  std::size_t checked = 0;
+  auto sources = std::sregex_iterator(qde.begin(), qde.end(), source);
+  for (auto it = sources; it != std::sregex_iterator(); ++it) {
+    auto next = std::next(it);
+    std::size_t from = it->position(), to = next == std::sregex_iterator() ? qde.size() : next->position();
+    ASSERT_TRUE(files.contains("sources/" + (*it)[2].str())) << (*it)[2];
+    const std::string& textfile = files["sources/" + (*it)[2].str()];
+    std::string block = qde.substr(from, to - from);
+    for (auto s = std::sregex_iterator(block.begin(), block.end(), selection); s != std::sregex_iterator(); ++s) {
+      std::string coded = cp_substr(textfile, std::stoll((*s)[1]), std::stoll((*s)[2]));
+      EXPECT_TRUE(passages.contains(coded)) << "«" << coded << "» is no coded passage";
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, passages.size()) << "every coding is in the project";
+  EXPECT_NE(qde.find("<Code "), std::string::npos);
+  EXPECT_NE(qde.find("Warme overgangen"), std::string::npos) << "code names in the reader's language";
+  EXPECT_NE(qde.find("<NoteRef "), std::string::npos) << "the memo is a note of its code";
+
+  // A partner's project holds no facilitators-only transcript, in any file.
+  auto partner = unzip(api("GET", "/api/v1/project.qdpx", "partner@example.org").body);
+  ASSERT_TRUE(partner.contains("project.qde"));
+  EXPECT_LT(partner.size(), files.size());
+  for (const auto& [name, content] : partner) {
+    EXPECT_EQ(content.find("vertrouwelijk"), std::string::npos) << name;
+    EXPECT_EQ(content.find("confidentielle"), std::string::npos) << name;
+  }
+  EXPECT_EQ(api("GET", "/api/v1/project.qdpx", "parent@example.org").status, 403);
+  EXPECT_EQ(audits("journal.coding.export"), 2);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(JournalCodingTest);

@@ -182,6 +182,8 @@ std::vector<RouteCase> journal_coding_cases(RouteWorld& w) {
       {"GET", std::string("/api/v1/codings?code=rc-code-child&activity=") + kCodingActivity, "", readers_api},
       {"POST", "/api/v1/codings", coding_json, {401, 201, 201, 201, 403, 403}},
       {"DELETE", "/api/v1/codings/rc-coding-api-delete", "", {401, 204, 404, 404, 403, 403}},
+      {"GET", "/api/v1/project.qdpx", "", readers_api},
+      {"GET", "/journal/coding/project.qdpx", "", readers_page},
   };
 }
 

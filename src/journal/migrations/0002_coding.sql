@@ -45,3 +45,22 @@ CREATE TABLE journal_codings (
 CREATE INDEX journal_codings_code ON journal_codings(code_id, activity_id);
 CREATE INDEX journal_codings_activity ON journal_codings(activity_id, code_id);
 CREATE INDEX journal_codings_changed ON journal_codings(text_changed) WHERE text_changed = 1;
+
+-- Code frequencies kept up to date by every write that changes them (a
+-- coding added or removed, an activity's start, team, type or visibility
+-- changed), so the chart reads a few thousand rows instead of joining every
+-- coding with its activity. Two dimensions: dim 'quarter' (bucket "2014-Q2",
+-- the Brussels quarter of the activity's start) and dim 'type' (the activity
+-- type). visibility/team_id ('' = Brussels-wide) are the activity's, so the
+-- reader's visibility applies here as on the activities. Archived activities
+-- are still counted here and taken off when reading.
+CREATE TABLE journal_coding_counts (
+  code_id TEXT NOT NULL REFERENCES journal_codes(id),
+  visibility TEXT NOT NULL,
+  team_id TEXT NOT NULL DEFAULT '',
+  dim TEXT NOT NULL CHECK (dim IN ('quarter', 'type')),
+  bucket TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (dim, code_id, visibility, team_id, bucket)
+);
+CREATE INDEX journal_activities_archived ON journal_activities(archived_at) WHERE archived_at IS NOT NULL;
