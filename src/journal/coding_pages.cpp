@@ -364,7 +364,10 @@ http::Response code_page(Context& ctx) {
   }
   f.limit = kPerPage;
   f.offset = (page - 1) * kPerPage;
+  f.skip_total = true;  // counted from the kept frequencies: no pass over every coding of the code
   auto list = list_passages(*lease, v, f);
+  for (const auto& fc : code_frequencies(*lease, v, FrequencyBy::type))
+    if (std::find(f.code_ids.begin(), f.code_ids.end(), fc.code_id) != f.code_ids.end()) list.total += fc.count;
   // Passages of facilitators-only records come from interview transcripts and the like: their reads are audited.
   if (list.has_facilitators_only) ctx.audit("journal.coding.read", "journal.code", id, "facilitators page " + std::to_string(page));
 

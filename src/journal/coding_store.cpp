@@ -258,13 +258,16 @@ PassageList list_passages(store::Connection& c, const Viewer& v, const PassageFi
     args.push_back(f.activity_id);
   }
   if (f.changed_only) where += " AND k.text_changed = 1";
-  const std::string from = " FROM journal_codings k JOIN journal_activities a ON a.id = k.activity_id";
   PassageList out;
-  out.total = c.exec("SELECT COUNT(*)" + from + where, args).rows.at(0).int64(0);
+  if (!f.skip_total)
+    out.total = c.exec("SELECT COUNT(*) FROM journal_codings k JOIN journal_activities a ON a.id = k.activity_id" + where,
+                       args).rows.at(0).int64(0);
+  // Activities newest first, each one's codings looked up by (activity, code): with CROSS JOIN SQLite
+  // keeps that order (PostgreSQL plans as it likes), so a page stops after its rows instead of sorting every match.
   std::string sql = std::string("SELECT ") + kCodingColumns +
-                    ", a.title, a.type, COALESCE(a.team_id, ''), a.visibility, a.starts_at" + from +
-                    " LEFT JOIN users u ON u.id = k.author_id" + where +
-                    " ORDER BY a.starts_at DESC, a.id, k.start_offset, k.id";
+                    ", a.title, a.type, COALESCE(a.team_id, ''), a.visibility, a.starts_at FROM journal_activities a "
+                    "CROSS JOIN journal_codings k LEFT JOIN users u ON u.id = k.author_id" + where +
+                    " AND k.activity_id = a.id ORDER BY a.starts_at DESC, a.id, k.start_offset, k.id";
   if (f.limit > 0) {
     sql += " LIMIT ? OFFSET ?";
     args.push_back(f.limit);
@@ -287,20 +290,21 @@ PassageList list_passages(store::Connection& c, const Viewer& v, const PassageFi
 std::vector<FrequencyCount> code_frequencies(store::Connection& c, const Viewer& v, FrequencyBy by) {
   // Team and type come from the 'type' rows, periods from the 'quarter' rows (a year is its four quarters).
   const bool quarters = by == FrequencyBy::year || by == FrequencyBy::quarter;
-  auto bucket_of = [&](const std::string& code_bucket, const std::string& team, const std::string& type,
-                       std::int64_t starts_at) -> std::string {
+  // The bucket of an (archived) activity, as the SQL below buckets the counts.
+  auto bucket_of = [&](const std::string& team, const std::string& type, std::int64_t starts_at) -> std::string {
     if (by == FrequencyBy::team) return team;
     if (by == FrequencyBy::type) return type;
-    std::string quarter = code_bucket.empty() ? period_of(starts_at, true) : code_bucket;
-    return by == FrequencyBy::year ? quarter.substr(0, 4) : quarter;
+    return period_of(starts_at, by == FrequencyBy::quarter);
   };
   std::map<std::pair<std::string, std::string>, std::int64_t> totals;  // (code, bucket) → n
+  // Summed in SQL down to one row per code and bucket, so the reader gets hundreds of rows, not thousands.
+  const char* bucket_sql = by == FrequencyBy::year ? "substr(bucket, 1, 4)" : by == FrequencyBy::team ? "team_id" : "bucket";
   store::Params args{std::string(quarters ? "quarter" : "type")};
   std::string where = " WHERE dim = ?" + visibility_sql(v, args);
-  for (const auto& r : c.exec("SELECT code_id, team_id, bucket, SUM(n) FROM journal_coding_counts" + where +
-                                  " GROUP BY code_id, team_id, bucket",
+  for (const auto& r : c.exec(std::string("SELECT code_id, ") + bucket_sql + ", SUM(n) FROM journal_coding_counts" +
+                                  where + " GROUP BY code_id, " + bucket_sql,
                               args).rows)
-    totals[{r.text(0), bucket_of(quarters ? r.text(2) : "", r.text(1), r.text(2), 0)}] += r.int64(3);
+    totals[{r.text(0), r.text(1)}] += r.int64(2);
   // Archived activities are still in the counts: take theirs off (the reader's visibility as above).
   store::Params archived_args;
   std::string archived_where = " WHERE a.archived_at IS NOT NULL" + visibility_sql(v, archived_args, "a.");
@@ -308,7 +312,7 @@ std::vector<FrequencyCount> code_frequencies(store::Connection& c, const Viewer&
                               "FROM journal_activities a JOIN journal_codings k ON k.activity_id = a.id" +
                                   archived_where + " GROUP BY k.code_id, a.id, a.team_id, a.type, a.starts_at",
                               archived_args).rows)
-    totals[{r.text(0), bucket_of("", r.text(1), r.text(2), r.int64(3))}] -= r.int64(4);
+    totals[{r.text(0), bucket_of(r.text(1), r.text(2), r.int64(3))}] -= r.int64(4);
   std::vector<FrequencyCount> out;
   for (const auto& [key, n] : totals)
     if (n > 0) out.push_back({key.first, key.second, n});

@@ -74,6 +74,7 @@ struct PassageFilter {
   std::vector<std::string> code_ids;  // empty: any code
   std::string activity_id;
   bool changed_only = false;
+  bool skip_total = false;  // total stays 0 (the caller counts from code_frequencies)
   std::int64_t offset = 0, limit = 50;  // limit 0: all
 };
 struct PassageList {

@@ -253,6 +253,7 @@ TEST_P(JournalCodingTest, APartnerNeverSeesAFacilitatorsOnlyPassageAndItsReadsAr
   EXPECT_NE(page.body.find("Een vader "), std::string::npos) << "the partner's own team";
   EXPECT_EQ(page.body.find("Transcript"), std::string::npos);
   EXPECT_EQ(page.body.find("Interview vertrouwelijk"), std::string::npos);
+  EXPECT_NE(page.body.find("2 passages"), std::string::npos) << "the count is the partner's too";
   EXPECT_EQ(partner->get("/journal/coding/codes/" + code + "?format=csv").body.find("Transcript"), std::string::npos);
   auto listed = json::parse(api("GET", "/api/v1/codings?code=" + code, "partner@example.org").body);
   EXPECT_EQ(listed["total_items"], 2);
@@ -272,6 +273,7 @@ TEST_P(JournalCodingTest, APartnerNeverSeesAFacilitatorsOnlyPassageAndItsReadsAr
   auto coordinator = signed_in("coordinator@example.org");
   auto full = coordinator->get("/journal/coding/codes/" + code);
   EXPECT_NE(full.body.find("Transcript"), std::string::npos);
+  EXPECT_NE(full.body.find("3 passages"), std::string::npos);
   EXPECT_EQ(audits("journal.coding.read"), 1) << "the coordinator read a facilitators-only passage";
   auto all = coordinator->get("/journal/coding/frequencies?by=year&format=csv");
   EXPECT_NE(all.body.find("2014,3"), std::string::npos) << all.body;
