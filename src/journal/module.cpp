@@ -4,11 +4,15 @@
 #include "journal/module.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/app.hpp"
 #include "app/routes.hpp"
 #include "core/permissions.hpp"
 #include "journal/demo.hpp"
+#include "journal/coding_demo.hpp"
+#include "journal/coding_handlers.hpp"
+#include "journal/coding_store.hpp"
 #include "journal/handlers.hpp"
 
 namespace samen::journal {
@@ -74,9 +78,52 @@ class JournalModule final : public app::Module {
     r.api("DELETE", "/api/v1/activities/{id}", writers, api_delete);
     r.nav_item({"nav.journal", "/journal", readers, "nav.journal.about", 30});
     r.home_panel(follow_ups_panel);
+    // coding: the codebook, coding of notes, code frequencies, /api/v1/codes and /api/v1/codings.
+    {
+      const auto coders = accounts::Access::only({Role::admin, Role::coordinator, Role::facilitator});
+      const auto code_readers = accounts::Access::only({Role::admin, Role::coordinator, Role::facilitator, Role::partner});
+      r.page("GET", "/journal/coding/codes", code_readers, codebook_page);
+      r.page("GET", "/journal/coding/codes/new", coders, code_new_page);
+      r.page("POST", "/journal/coding/codes/new", coders, code_create_page);
+      r.page("GET", "/journal/coding/codes/{id}", code_readers, code_page);
+      r.page("GET", "/journal/coding/codes/{id}/edit", coders, code_edit_page);
+      r.page("POST", "/journal/coding/codes/{id}/edit", coders, code_update_page);
+      r.page("POST", "/journal/coding/codes/{id}/archive", coders, code_archive_page);
+      r.page("POST", "/journal/coding/codes/{id}/restore", coders, code_restore_page);
+      r.page("POST", "/journal/coding/codes/{id}/memos", coders, code_memo_page);
+      r.page("GET", "/journal/coding/frequencies", code_readers, code_frequencies_page);
+      r.page("GET", "/journal/coding/review", coders, coding_review_page);
+      r.page("GET", "/journal/{id}/code", coders, code_note_page);
+      r.page("POST", "/journal/{id}/codings", coders, code_note_post);
+      r.page("POST", "/journal/coding/codings/{id}/delete", coders, coding_delete_page);
+      r.page("POST", "/journal/coding/codings/{id}/reattach", coders, coding_reattach_page);
+      r.api("GET", "/api/v1/codes", code_readers, api_codes_list);
+      r.api("POST", "/api/v1/codes", coders, api_code_create, 1u << 20);
+      r.api("GET", "/api/v1/codes/{id}", code_readers, api_code_get);
+      r.api("PUT", "/api/v1/codes/{id}", coders, api_code_put, 1u << 20);
+      r.api("GET", "/api/v1/codings", code_readers, api_codings_list);
+      r.api("POST", "/api/v1/codings", coders, api_coding_create, 1u << 20);
+      r.api("DELETE", "/api/v1/codings/{id}", coders, api_coding_delete);
+      r.api("GET", "/api/v1/project.qdpx", code_readers, qdpx_download);
+      r.page("GET", "/journal/coding/project.qdpx", code_readers, qdpx_download);
+      r.nav_item({"journal.coding.codebook", "/journal/coding/codes", code_readers, "journal.coding.codebook.about", 31});
+    }
   }
 
-  void load_demo(const app::DemoLoad& load) const override { load_demo_journal(load.db, load.now); }
+  // coding: recomputes the code frequency counts after codings were loaded by SQL (bench/journal-coding.sh).
+  void commands(app::CommandLine& cl) const override {
+    cl.add(nullptr, "journal-coding-recount", "Recompute the journal's code frequency counts from its codings", 1,
+           [](store::Database& db, const app::CommandLine::Store&) {
+             auto rows = store::in_transaction(db, [](store::Connection& c) { return rebuild_coding_counts(c); });
+             std::printf("%lld frequency rows\n", static_cast<long long>(rows));
+             return 0;
+           });
+  }
+
+  void load_demo(const app::DemoLoad& load) const override {
+    load_demo_journal(load.db, load.now);
+    load_demo_coding(load.db, load.now);  // coding
+  }
 };
 
 }  // namespace

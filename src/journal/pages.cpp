@@ -10,6 +10,7 @@
 #include "app/write.hpp"
 #include "documents/download.hpp"
 #include "documents/markdown.hpp"
+#include "journal/coding_handlers.hpp"
 #include "journal/handlers.hpp"
 #include "util/dates.hpp"
 #include "util/text.hpp"
@@ -77,6 +78,7 @@ ListFilter filter_from_query(const Context& ctx) {
     f.year = static_cast<int>(*year);
   }
   f.archived = ctx.req.query_param("archived").value_or("") == "1";
+  f.code_id = text::trimmed(ctx.req.query_param("code").value_or("")).substr(0, 100);  // coding
   return f;
 }
 
@@ -117,6 +119,7 @@ void fill_filter_choices(Context& ctx, web::Dict& d, const core::Network& n, con
   for (const auto& t : types) option("TYPE_OPTIONS", t.code, t.label(ctx.lang), f.type == t.code);
   d.SetValue("YEAR", f.year ? std::to_string(*f.year) : "");
   if (f.archived) d.ShowSection("ARCHIVED_CHECKED");
+  if (!f.code_id.empty()) d.SetValueAndShowSection("CODE", f.code_id, "CODE_FILTER");  // coding
 }
 
 // The query string of the current filters (for paging and export links).
@@ -130,6 +133,7 @@ std::string filter_query(const ListFilter& f) {
   add("type", f.type);
   add("year", f.year ? std::to_string(*f.year) : "");
   add("archived", f.archived ? "1" : "");
+  add("code", f.code_id);
   return q;
 }
 
@@ -550,6 +554,7 @@ http::Response activity_page(Context& ctx) {
     row->SetValue("REPLACEMENT", std::string(text::utf8_prefix(h.replacement, 300)));
     row->SetValue("ACTOR", h.actor_label);
   }
+  d.SetValue("CODING_HTML", coding_section(ctx, *lease, v, a));  // coding: the note's coded passages
   return ctx.page("journal_activity", a.title, d);
 }
 

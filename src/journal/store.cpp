@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/write.hpp"
+#include "journal/coding_store.hpp"
 #include "util/uuid.hpp"
 
 namespace samen::journal {
@@ -113,18 +114,21 @@ std::optional<Activity> load_activity(store::Connection& c, const std::string& i
   return a;
 }
 
+std::string visibility_sql(const Viewer& v, store::Params& args, const std::string& alias) {
+  if (sees_everything(v.role)) return "";
+  // The same rule as may_see(), in SQL.
+  std::string out = " AND (" + alias + "visibility = 'network'";
+  if (!v.team_ids.empty()) {
+    out += " OR (" + alias + "visibility = 'team' AND " + alias + "team_id IN (" + placeholders(v.team_ids.size()) + "))";
+    for (const auto& t : v.team_ids) args.push_back(t);
+  }
+  return out + ")";
+}
+
 ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFilter& f) {
   std::string where = f.archived ? " WHERE archived_at IS NOT NULL" : " WHERE archived_at IS NULL";
   store::Params args;
-  if (!sees_everything(v.role)) {
-    // The same rule as may_see(), in SQL.
-    where += " AND (visibility = 'network'";
-    if (!v.team_ids.empty()) {
-      where += " OR (visibility = 'team' AND team_id IN (" + placeholders(v.team_ids.size()) + "))";
-      for (const auto& t : v.team_ids) args.push_back(t);
-    }
-    where += ")";
-  }
+  where += visibility_sql(v, args);
   if (f.team_id == "brussels") where += " AND team_id IS NULL";
   else if (!f.team_id.empty()) {
     where += " AND team_id = ?";
@@ -143,6 +147,13 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
     where += " AND starts_at >= ? AND starts_at < ?";
     args.push_back(from.value_or(0));
     args.push_back(to.value_or(0));
+  }
+  if (!f.code_id.empty()) {
+    // coding: activities with a passage coded with the code or one of its descendants.
+    where += " AND id IN (SELECT activity_id FROM journal_codings WHERE code_id IN (WITH RECURSIVE sub(id) AS "
+             "(SELECT CAST(? AS TEXT) UNION SELECT k.id FROM journal_codes k JOIN sub ON k.parent_id = sub.id) "
+             "SELECT id FROM sub))";
+    args.push_back(f.code_id);
   }
   if (f.from) {
     where += " AND starts_at >= ?";
@@ -241,6 +252,7 @@ void update_activity(app::Change& change, const Activity& before, Activity& next
        join_list(next.languages), opt(next.team_id), next.visibility, opt(next.facilitator_id),
        next.external_participants, next.agenda, next.notes, next.decisions, next.id});
   write_participants(change.db, next);
+  activity_changed(change, before, next);  // coding: passages follow the notes, frequencies the activity
   auto changes = core::diff(snapshot(before), snapshot(next));
   core::record_history(change, "journal.activity", next.id, "update", changes);
   change.audit("journal.activity.update", "journal.activity", next.id, core::changed_field_list(changes));

@@ -53,6 +53,7 @@ struct ListFilter {
   std::string type;
   std::optional<int> year;                  // Brussels calendar year of the start
   std::optional<std::int64_t> from, to;     // starts_at range [from, to)
+  std::string code_id;                      // coding: those with a passage coded with it (or a descendant)
   bool archived = false;                    // archived ones instead of active ones
   std::int64_t offset = 0, limit = 50;      // limit 0: all
 };
@@ -61,6 +62,10 @@ struct ActivityList {
   std::int64_t total = 0;
 };
 ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFilter& f);
+// The visibility rule of may_see() as SQL: "" for viewers who see everything,
+// else " AND (...)" on the columns visibility/team_id prefixed by `alias`
+// (e.g. "a."), its parameters appended to `args`.
+std::string visibility_sql(const Viewer& v, store::Params& args, const std::string& alias = "");
 // Fills the organisations and people taking part of listed activities (two queries per 500 activities).
 void load_participants(store::Connection& c, std::vector<Activity>& activities);
 

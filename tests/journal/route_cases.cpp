@@ -105,3 +105,89 @@ const bool registered = register_route_cases(&journal_cases);
 
 }  // namespace
 }  // namespace samen::testing
+
+// coding: the codebook, coding a note, frequencies, review and the codes/codings API.
+namespace samen::testing {
+namespace {
+
+constexpr const char* kCodingActivity = "rc-coding-activity";
+constexpr const char* kCodingSecret = "rc-coding-secret";
+
+std::vector<RouteCase> journal_coding_cases(RouteWorld& w) {
+  {
+    auto lease = w.app.db().acquire();
+    auto& c = *lease;
+    std::int64_t coordinator = w.user_ids.at(accounts::Role::coordinator);
+    for (auto [id, visibility] : {std::pair{kCodingActivity, "network"}, std::pair{kCodingSecret, "facilitators"}})
+      c.exec("INSERT INTO journal_activities (id, type, title, starts_at, duration_minutes, visibility, notes, created_by, "
+             "version, created_at, updated_at) VALUES (?, 'interview', 'Gecodeerd interview', 1400000000, 60, ?, ?, ?, 1, 1, 1)",
+             {id, visibility, "Ouders vinden de weg moeilijk.\n\nDe drempel is laag.", coordinator});
+    c.exec("INSERT INTO journal_codes (id, version, created_at, updated_at, parent_id, label_nl, label_fr, label_en, colour) "
+           "VALUES ('rc-code-root', 1, 1, 1, NULL, 'Vertrouwen', 'Confiance', 'Trust', '#8250df'), "
+           "('rc-code-child', 1, 1, 1, 'rc-code-root', 'Lage drempel', 'Seuil bas', 'Low threshold', '#e2d1ff'), "
+           "('rc-code-archive', 1, 1, 1, NULL, 'Te archiveren', 'À archiver', 'To archive', '#cf222e')");
+    const char* insert =
+        "INSERT INTO journal_codings (id, code_id, activity_id, start_offset, end_offset, passage, author_id, created_at) "
+        "VALUES (?, 'rc-code-child', ?, 0, 29, 'Ouders vinden de weg moeilijk', ?, 1)";
+    for (auto [id, activity] : {std::pair{"rc-coding-1", kCodingActivity}, std::pair{"rc-coding-secret", kCodingSecret},
+                                std::pair{"rc-coding-delete", kCodingActivity}, std::pair{"rc-coding-api-delete", kCodingActivity}})
+      c.exec(insert, {id, activity, coordinator});
+  }
+  const std::string code_form = "label_nl=Taal&label_fr=Langue&label_en=Language&colour=%230a7d8c";
+  const std::string code_json = R"({"label_nl":"Taal","label_fr":"Langue","label_en":"Language","colour":"#0a7d8c"})";
+  const std::string coding_json =
+      std::string(R"({"code_id":"rc-code-root","activity_id":")") + kCodingActivity + R"(","start":31,"end":49})";
+  const std::string activity = std::string("/journal/") + kCodingActivity;
+  //                            anonymous admin coord facil partner parent_rep
+  const RoleExpect readers_page{303, 200, 200, 200, 200, 403};
+  const RoleExpect coders_page{303, 200, 200, 200, 403, 403};
+  const RoleExpect coders_post{303, 303, 303, 303, 403, 403};
+  const RoleExpect readers_api{401, 200, 200, 200, 200, 403};
+  return {
+      {"GET", "/journal/coding/codes", "", readers_page},
+      {"GET", "/journal/coding/codes/new?parent=rc-code-root", "", coders_page},
+      {"POST", "/journal/coding/codes/new", code_form, coders_post},
+      {"POST", "/journal/coding/codes/new", "label_nl=&label_fr=x&label_en=x&colour=blue", {303, 422, 422, 422, 403, 403}},
+      {"GET", "/journal/coding/codes/rc-code-root", "", readers_page},
+      {"GET", "/journal/coding/codes/rc-code-root?format=csv", "", readers_page},
+      {"GET", "/journal/coding/codes/rc-code-child?format=xlsx&page=1", "", readers_page},
+      {"GET", "/journal/coding/codes/no-such-code", "", {303, 404, 404, 404, 404, 403}},
+      {"GET", "/journal/coding/codes/rc-code-root/edit", "", coders_page},
+      {"POST", "/journal/coding/codes/rc-code-root/edit",
+       "label_nl=Vertrouwen&label_fr=Confiance&label_en=Trust&colour=%238250df", coders_post},
+      {"POST", "/journal/coding/codes/rc-code-root/edit",
+       "label_nl=Vertrouwen&label_fr=Confiance&label_en=Trust&colour=%238250df&parent_id=rc-code-child",
+       {303, 422, 422, 422, 403, 403}},
+      {"POST", "/journal/coding/codes/rc-code-archive/archive", "", coders_post},
+      {"POST", "/journal/coding/codes/rc-code-archive/restore", "", coders_post},
+      {"POST", "/journal/coding/codes/rc-code-root/memos", "text=Komt+vaak+terug", coders_post},
+      {"GET", "/journal/coding/frequencies", "", readers_page},
+      {"GET", "/journal/coding/frequencies?by=quarter", "", readers_page},
+      {"GET", "/journal/coding/frequencies?by=type&format=csv", "", readers_page},
+      {"GET", "/journal/coding/frequencies?by=week", "", {303, 400, 400, 400, 400, 403}},
+      {"GET", "/journal/coding/review", "", coders_page},
+      {"GET", activity, "", {303, 200, 200, 200, 200, 200}},
+      {"GET", activity + "/code", "", coders_page},
+      {"GET", std::string("/journal/") + kCodingSecret + "/code", "", coders_page},
+      {"POST", activity + "/codings", "code=rc-code-root&para_start=0&para_end=29&from=7&to=13", coders_post},
+      {"POST", activity + "/codings", "code=rc-code-root&start=40&end=400", {303, 422, 422, 422, 403, 403}},
+      {"POST", "/journal/coding/codings/rc-coding-1/reattach", "para_start=31&para_end=49", coders_post},
+      {"POST", "/journal/coding/codings/rc-coding-delete/delete", "", {303, 303, 404, 404, 403, 403}},
+      {"GET", "/api/v1/codes", "", readers_api},
+      {"POST", "/api/v1/codes", code_json, {401, 201, 201, 201, 403, 403}},
+      {"GET", "/api/v1/codes/rc-code-root", "", readers_api},
+      {"PUT", "/api/v1/codes/rc-code-child",
+       R"({"label_nl":"Lage drempel","label_fr":"Seuil bas","label_en":"Low threshold","parent_id":"rc-code-root"})",
+       {401, 200, 200, 200, 403, 403}},
+      {"GET", std::string("/api/v1/codings?code=rc-code-child&activity=") + kCodingActivity, "", readers_api},
+      {"POST", "/api/v1/codings", coding_json, {401, 201, 201, 201, 403, 403}},
+      {"DELETE", "/api/v1/codings/rc-coding-api-delete", "", {401, 204, 404, 404, 403, 403}},
+      {"GET", "/api/v1/project.qdpx", "", readers_api},
+      {"GET", "/journal/coding/project.qdpx", "", readers_page},
+  };
+}
+
+const bool coding_registered = register_route_cases(&journal_coding_cases);
+
+}  // namespace
+}  // namespace samen::testing

@@ -51,3 +51,4 @@
 </table>
 </div>
 </section>
+{{CODING_HTML:none}}

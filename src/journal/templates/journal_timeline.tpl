@@ -11,6 +11,7 @@
   <label for="filter-year">[[journal.filter.year]]</label>
   <input id="filter-year" name="year" inputmode="numeric" pattern="[0-9]{4}" value="{{YEAR}}">
   <p class="check"><input type="checkbox" id="filter-archived" name="archived" value="1"{{#ARCHIVED_CHECKED}} checked{{/ARCHIVED_CHECKED}}><label for="filter-archived">[[journal.filter.archived]]</label></p>
+  {{#CODE_FILTER}}<p><input type="hidden" name="code" value="{{CODE}}">[[journal.coding.filtered_by_code]] <a href="/journal/coding/codes/{{CODE}}">[[journal.coding.open_code]]</a> · <a href="/journal">[[journal.coding.clear_code]]</a></p>{{/CODE_FILTER}}
   <p><button type="submit">[[journal.filter.apply]]</button></p>
 </form>
 <p>{{TOTAL}}</p>

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Qualitative coding benchmark (not a test): generates a journal of 50,000
+# activities (notes, 5 local teams and the Brussels-wide level, the three
+# visibilities, 2010-2025) and 500,000 coded passages over a two-level
+# codebook of 19 codes, straight into a fresh SQLite database (sqlite3, after
+# `samen user add` has created and migrated it; `samen journal-coding-recount`
+# then fills the frequency counts the app keeps up to date itself), serves it with the release
+# binary on loopback and requests, one at a time, as a coordinator (sees
+# everything) and as a partner (visibility filtered in SQL):
+#   - the code-frequency chart page /journal/coding/frequencies by year,
+#     quarter, team and activity type;
+#   - a top-level code's passages page /journal/coding/codes/{id} (its
+#     sub-codes' passages too, 50 a page) and its second page;
+#   - the timeline filtered by that code /journal?code={id}.
+# Each figure is the server-side time from the JSON access log ("ms"), p50
+# and p95 over REPEAT requests, beside the target (chart p95 < 50 ms).
+# Usage: bench/journal-coding.sh [--strict]   (--strict: exit 1 when a target is missed)
+# SAMEN=/path/to/samen, ACTIVITIES=50000, CODINGS=500000, REPEAT=40, KEEP=1 tune it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STRICT=0
+[ "${1:-}" = --strict ] && STRICT=1
+ACTIVITIES=${ACTIVITIES:-50000}
+CODINGS=${CODINGS:-500000}
+REPEAT=${REPEAT:-40}
+SAMEN=${SAMEN:-build/samen}
+PASSWORD="bench-coding-password-2026"
+
+. bench/lib.sh
+ensure_samen
+ensure_commands curl:curl sqlite3:sqlite3
+make_workdir journal-coding
+DATA="$T/data"
+mkdir -p "$DATA"
+
+echo "Samen coding benchmark: $ACTIVITIES activities, $CODINGS coded passages, $REPEAT requests per page, $(nproc) cores, $("$SAMEN" version 2>/dev/null | head -1 || true)"
+echo
+
+# The accounts (this also creates and migrates the database).
+sqlite_db="$DATA/samen.db"
+printf '%s\n' "$PASSWORD" | "$SAMEN" user add --data "$DATA" --email coordinator@bench.local --name "Bench Coordinator" \
+  --role coordinator --password-stdin >/dev/null
+sqlite3 "$sqlite_db" "INSERT INTO organizations (id, name, created_at, updated_at) VALUES ('bench-org', 'Bench organisation', 1, 1)"
+printf '%s\n' "$PASSWORD" | "$SAMEN" user add --data "$DATA" --email partner@bench.local --name "Bench Partner" \
+  --role partner --org bench-org --password-stdin >/dev/null
+
+echo "generating the journal and its codings"
+start_ms=$(now_ms)
+sqlite3 "$sqlite_db" <<SQL
+PRAGMA foreign_keys = ON;
+BEGIN;
+WITH RECURSIVE t(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM t WHERE i < 5)
+INSERT INTO teams (id, name, kind, created_at, updated_at) SELECT 'bench-team-' || i, 'Bench team ' || i, 'local_team', 1, 1 FROM t;
+INSERT INTO team_members (team_id, organization_id) VALUES ('bench-team-1', 'bench-org');
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 19)
+INSERT INTO journal_codes (id, version, created_at, updated_at, parent_id, label_nl, label_fr, label_en, colour)
+SELECT printf('bench-code-%02d', i), 1, 1, 1, CASE WHEN i <= 7 THEN NULL ELSE printf('bench-code-%02d', (i - 8) % 7 + 1) END,
+       'Code ' || i, 'Code ' || i, 'Code ' || i, printf('#%02x%02x%02x', (i * 53) % 256, (i * 97) % 256, (i * 29) % 256)
+FROM k ORDER BY i;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $ACTIVITIES)
+INSERT INTO journal_activities (id, version, created_at, updated_at, type, title, starts_at, duration_minutes, team_id,
+                                visibility, notes)
+SELECT printf('bench-a-%06d', i), 1, 1, 1,
+       CASE i % 9 WHEN 0 THEN 'partner_meeting' WHEN 1 THEN 'interview' WHEN 2 THEN 'focus_group' WHEN 3 THEN 'intervision'
+                  WHEN 4 THEN 'learning_community' WHEN 5 THEN 'study_visit' WHEN 6 THEN 'inspiration_day'
+                  WHEN 7 THEN 'training' ELSE 'parent_group' END,
+       'Bench activity ' || i, 1262304000 + (i * 6311) % 504576000, 90,
+       CASE WHEN i % 6 = 0 THEN NULL ELSE 'bench-team-' || (i % 5 + 1) END,
+       CASE WHEN i % 10 = 0 THEN 'facilitators' WHEN i % 6 <> 0 AND i % 2 = 1 THEN 'team' ELSE 'network' END,
+       'Verslag ' || i || '. Ouders vinden de weg naar de diensten moeilijk; wachtlijsten in de opvang. '
+       || 'De drempel is laag omdat iedereen er komt. Warme overdrachten tussen crèche en school, meertaligheid, '
+       || 'tijd van de begeleiders en de administratieve last komen terug. Wij verwachten meer gedeelde vorming '
+       || 'en minder losse overlegmomenten. Een vader komt niet naar het oudercafé. Ouders beslissen mee.'
+FROM n;
+WITH RECURSIVE n(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM n WHERE j < $CODINGS - 1)
+INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, text_changed, created_at)
+SELECT printf('bench-k-%07d', j), printf('bench-code-%02d', (j * 7 + j / $ACTIVITIES) % 19 + 1),
+       printf('bench-a-%06d', j % $ACTIVITIES + 1), 'notes', (j * 13) % 300, (j * 13) % 300 + 40, 'passage', 0, 1
+FROM n;
+COMMIT;
+SQL
+"$SAMEN" journal-coding-recount --data "$DATA" | sed 's/^/  /'
+sqlite3 "$sqlite_db" "ANALYZE"
+echo "  generated in $(( ($(now_ms) - start_ms) / 1000 )) s; database $(du -sm "$DATA" | awk '{ print $1 }') MB"
+echo
+
+start_samen "$DATA" "$T/out.log" "$T/access.log" 120
+echo "serving on $SAMEN_URL (RSS $(rss_mb "$SAMEN_PID") MB)"
+
+# A signed-in curl: the login form's CSRF token, then the session cookie in a jar.
+login() { # email jar
+  local token
+  token=$(curl -s -c "$2" -b "$2" "$SAMEN_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$2" -b "$2" --data-urlencode "_csrf=$token" \
+    --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" "$SAMEN_URL/login")
+  [ "$status" = 303 ] || { echo "bench: login as $1 answered $status" >&2; exit 1; }
+}
+login coordinator@bench.local "$T/coordinator.jar"
+login partner@bench.local "$T/partner.jar"
+
+# Server-side ms of the last n requests of a route in the access log.
+route_ms() { # route n
+  grep "\"route\":\"$1\"" "$T/access.log" | tail -n "$2" | grep -o '"ms":[0-9.eE+-]*' | cut -d: -f2
+}
+# Requests `path` REPEAT times as `who` (after one unmeasured request) and prints its figures.
+measure() { # label who route path target
+  local label=$1 who=$2 route=$3 path=$4 target=$5 status first
+  status=$(curl -s -o "$T/page.html" -w '%{http_code}' -b "$T/$who.jar" "$SAMEN_URL$path")
+  [ "$status" = 200 ] || { echo "bench: $path answered $status as $who" >&2; head -c 600 "$T/page.html" >&2; exit 1; }
+  first=$(route_ms "$route" 1)
+  for _ in $(seq "$REPEAT"); do curl -s -o /dev/null -b "$T/$who.jar" "$SAMEN_URL$path"; done
+  route_ms "$route" "$REPEAT" >"$T/ms.txt"
+  local p50 p95
+  p50=$(percentile 50 <"$T/ms.txt")
+  p95=$(percentile 95 <"$T/ms.txt")
+  if [ -n "$target" ]; then verdict "$p95 < $target"; else V=""; fi
+  printf '%-44s %-12s %10s %10s %10s   %s\n' "$label" "$who" "$(printf '%.2f' "$first")" "$p50" "$p95" "${target:+p95 < $target ms: $V}"
+}
+
+printf '%-44s %-12s %10s %10s %10s   %s\n' "page (server-side ms)" "as" "first" "p50" "p95" "target"
+for who in coordinator partner; do
+  for by in year quarter team type; do
+    measure "frequency chart by $by" "$who" /journal/coding/frequencies "/journal/coding/frequencies?by=$by" 50
+  done
+  measure "passages of a top-level code (page 1)" "$who" "/journal/coding/codes/{id}" /journal/coding/codes/bench-code-01 ""
+  measure "passages of a top-level code (page 2)" "$who" "/journal/coding/codes/{id}" "/journal/coding/codes/bench-code-01?page=2" ""
+  measure "passages of a sub-code" "$who" "/journal/coding/codes/{id}" /journal/coding/codes/bench-code-08 ""
+  measure "timeline filtered by a code" "$who" /journal "/journal?code=bench-code-01" ""
+done
+echo
+echo "peak RSS $(hwm_mb "$SAMEN_PID") MB"
+stop_samen
+finish "$STRICT"
