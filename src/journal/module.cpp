@@ -10,6 +10,7 @@
 #include "core/permissions.hpp"
 #include "journal/demo.hpp"
 #include "journal/handlers.hpp"
+#include "journal/lookback_handlers.hpp"
 
 namespace samen::journal {
 
@@ -74,7 +75,19 @@ class JournalModule final : public app::Module {
     r.api("DELETE", "/api/v1/activities/{id}", writers, api_delete);
     r.nav_item({"nav.journal", "/journal", readers, "nav.journal.about", 30});
     r.home_panel(follow_ups_panel);
+    // lookback: calendar and feeds, search, the process report (lookback_handlers.hpp)
+    r.page("GET", "/journal/calendar", readers, calendar_page);
+    r.page("GET", "/journal/calendar/feeds", readers, feeds_page);
+    r.page("POST", "/journal/calendar/feeds", readers, create_feed_page);
+    r.page("POST", "/journal/calendar/feeds/{token}/revoke", readers, revoke_feed_page);
+    r.page("GET", "/journal/feed/{token}", accounts::Access::anyone(), activities_feed());
+    r.page("GET", "/journal/search", readers, search_page);
+    r.page("GET", "/journal/report", readers, report_page);
+    r.api("GET", "/api/v1/activities.ics", readers, api_calendar);
   }
+
+  void start(app::App& app) const override { start_lookback(app); }  // lookback: the search index
+  void commands(app::CommandLine& cl) const override { add_bench_command(cl); }  // lookback: bench/journal.sh
 
   void load_demo(const app::DemoLoad& load) const override { load_demo_journal(load.db, load.now); }
 };

@@ -29,15 +29,7 @@ constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serial
 constexpr std::size_t kMaxLexemeBytes = 1000;
 
 // A lexeme quoted for tsvector/tsquery input.
-std::string lexeme_literal(std::string_view lexeme) {
-  std::string out = "'";
-  for (char c : lexeme) {
-    if (c == '\'') out += "''";
-    else if (c == '\\') out += "\\\\";
-    else out += c;
-  }
-  return out + "'";
-}
+std::string lexeme_literal(std::string_view lexeme) { return store::pg_lexeme(lexeme); }
 
 char weight_of(Field f) {
   switch (f) {
