@@ -1,9 +1,10 @@
 // The journal's PostgreSQL search engine: journal_search holds the terms
-// Samen computes (search.cpp) as tsvectors, so every server process on the
-// database sees a re-index at once. A search is one query: the GIN index
-// finds the matches, the join to journal_activities drops archived ones and
-// applies visible_sql() (the SQL twin of may_see()) before COUNT and
-// LIMIT/OFFSET; title matches first, then newest first. At start, rows of
+// Samen computes (search.cpp) as tsvectors, with each activity's
+// visibility, team and start, so every server process on the database sees
+// a re-index at once. A search is one query on that table: the GIN index
+// finds the matches, visible_sql() (the SQL twin of may_see()) drops what
+// the viewer may not see before the window count and LIMIT/OFFSET; title
+// matches first, then newest first. Archived activities have no row. At start, rows of
 // another format are rebuilt and stale rows (version differs) re-indexed.
 #include <spdlog/spdlog.h>
 
@@ -68,21 +69,28 @@ class PostgresActivitySearch final : public ActivitySearch {
     out.highlight = plan.highlight;
     if (plan.words.empty()) return out;
     const std::string tsquery = tsquery_of(plan);
-    store::Params args{tsquery};
-    std::string where = " FROM journal_search s JOIN journal_activities a ON a.id = s.activity_id "
-                        "WHERE s.doc @@ CAST(? AS tsquery) AND a.archived_at IS NULL";
-    if (std::string visible = visible_sql(q.viewer, args, "a"); !visible.empty()) where += " AND " + visible;
+    // journal_search alone (visibility, team and start are copied there):
+    // the GIN index finds the matches, visible_sql() drops what the viewer
+    // may not see, and the window count is taken before LIMIT/OFFSET.
+    store::Params args{tsquery, tsquery};
+    std::string where = " FROM journal_search s WHERE s.doc @@ CAST(? AS tsquery)";
+    if (std::string visible = visible_sql(q.viewer, args, "s"); !visible.empty()) where += " AND " + visible;
+    const std::int64_t limit = std::clamp<std::int64_t>(q.limit, 0, 100), offset = std::clamp<std::int64_t>(q.offset, 0, 10000);
+    store::Params page_args = args;
+    page_args.push_back(limit);
+    page_args.push_back(offset);
     auto lease = db_.acquire();
-    out.total = lease->exec("SELECT COUNT(*)" + where, args).rows.at(0).int64(0);
-    if (out.total == 0) return out;
-    store::Params page_args{tsquery};
-    page_args.insert(page_args.end(), args.begin(), args.end());
-    page_args.push_back(std::clamp<std::int64_t>(q.limit, 0, 100));
-    page_args.push_back(std::clamp<std::int64_t>(q.offset, 0, 10000));
-    for (const auto& r : lease->exec("SELECT a.id, (s.title_doc @@ CAST(? AS tsquery)) AS in_title" + where +
-                                         " ORDER BY in_title DESC, a.starts_at DESC, a.id LIMIT ? OFFSET ?",
-                                     page_args).rows)
-      out.ids.push_back(r.text(0));
+    store::PreferIndexScans index_scans(*lease);
+    auto rows = lease->exec("SELECT s.activity_id, COUNT(*) OVER () AS total, (s.title_doc @@ CAST(? AS tsquery)) AS in_title" +
+                                where + " ORDER BY in_title DESC, s.starts_at DESC, s.activity_id LIMIT ? OFFSET ?",
+                            page_args).rows;
+    for (const auto& r : rows) out.ids.push_back(r.text(0));
+    if (!rows.empty()) {
+      out.total = rows[0].int64(1);
+    } else if (offset > 0) {  // a page past the end: the count alone
+      store::Params count_args(args.begin() + 1, args.end());
+      out.total = lease->exec("SELECT COUNT(*)" + where, count_args).rows.at(0).int64(0);
+    }
     return out;
   }
 
@@ -126,10 +134,12 @@ class PostgresActivitySearch final : public ActivitySearch {
     const ActivityTerms t = activity_terms(*a);
     std::vector<std::string> all = t.title;
     all.insert(all.end(), t.body.begin(), t.body.end());
-    c.exec("INSERT INTO journal_search (activity_id, version, doc, title_doc) VALUES (?, ?, CAST(? AS tsvector), "
-           "CAST(? AS tsvector)) ON CONFLICT (activity_id) DO UPDATE SET version = excluded.version, "
-           "doc = excluded.doc, title_doc = excluded.title_doc",
-           {id, a->version, vector_of(all), vector_of(t.title)});
+    c.exec("INSERT INTO journal_search (activity_id, version, visibility, team_id, starts_at, doc, title_doc) "
+           "VALUES (?, ?, ?, ?, ?, CAST(? AS tsvector), CAST(? AS tsvector)) ON CONFLICT (activity_id) DO UPDATE SET "
+           "version = excluded.version, visibility = excluded.visibility, team_id = excluded.team_id, "
+           "starts_at = excluded.starts_at, doc = excluded.doc, title_doc = excluded.title_doc",
+           {id, a->version, a->visibility, a->team_id.empty() ? store::Param(nullptr) : store::Param(a->team_id),
+            a->starts_at, vector_of(all), vector_of(t.title)});
   }
 
   store::Database& db_;

@@ -27,7 +27,8 @@ constexpr const char* kFormat = "1";  // bump when the terms change: forces a re
 constexpr Xapian::valueno kIdSlot = 0, kVisibilitySlot = 1, kTeamSlot = 2, kStartSlot = 3, kVersionSlot = 4;
 constexpr std::size_t kMaxTermBytes = 240;
 constexpr std::size_t kMaxCatchUp = 2000;
-constexpr Xapian::doccount kCheckAtLeast = 5000;
+// Matches counted exactly up to this many (beyond, Xapian estimates: "about").
+constexpr Xapian::doccount kCheckAtLeast = 1000;
 
 class VisibleTo : public Xapian::MatchDecider {
  public:

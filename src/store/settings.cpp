@@ -24,4 +24,17 @@ std::string pg_lexeme(std::string_view lexeme) {
   return out + "'";
 }
 
+PreferIndexScans::PreferIndexScans(Connection& c) : c_(c) {
+  c_.exec("SELECT set_config('enable_seqscan', 'off', false), set_config('max_parallel_workers_per_gather', '0', false)");
+}
+
+PreferIndexScans::~PreferIndexScans() {
+  try {
+    // Two RESETs: restoring both through pg_settings in one statement took 1 ms.
+    c_.exec("RESET enable_seqscan");
+    c_.exec("RESET max_parallel_workers_per_gather");
+  } catch (const StoreError&) {  // a broken connection is replaced by the pool
+  }
+}
+
 }  // namespace samen::store

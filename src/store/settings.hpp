@@ -16,4 +16,20 @@ void write_setting(Connection& c, const std::string& name, const std::string& va
 // backslashes escaped (full-text search engines that compute their own terms).
 std::string pg_lexeme(std::string_view lexeme);
 
+// While alive, PostgreSQL's planner on this connection uses indexes rather
+// than scanning a table and runs no parallel workers: it underestimates what
+// matching a tsvector row by row costs and would scan the table for common
+// words, and starting workers costs more than they save when the server's
+// cores are busy with other requests. Restored on destruction.
+class PreferIndexScans {
+ public:
+  explicit PreferIndexScans(Connection& c);
+  ~PreferIndexScans();
+  PreferIndexScans(const PreferIndexScans&) = delete;
+  PreferIndexScans& operator=(const PreferIndexScans&) = delete;
+
+ private:
+  Connection& c_;
+};
+
 }  // namespace samen::store

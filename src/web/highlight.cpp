@@ -98,7 +98,7 @@ std::string snippet_html(std::string_view raw, const std::vector<std::string>& w
     auto [start, end] = ranges[i];
     if (!matches(text::fold(std::string_view(text).substr(start, end - start)), folded)) continue;
     // A few words of context before the match.
-    from = ranges[i >= 6 ? i - 6 : 0].first;
+    from = i >= 6 ? ranges[i - 6].first : 0;
     break;
   }
   std::string cut = excerpt(std::string_view(text).substr(from), max_code_points);

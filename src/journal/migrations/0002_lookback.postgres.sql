@@ -7,14 +7,24 @@ CREATE TABLE journal_feed_teams (
 );
 
 -- Full-text search over activities: Samen computes the terms (folded words
--- and their Dutch and French stems, journal/search_terms.cpp) and stores
--- them as tsvectors; doc holds every term of the title, agenda, notes and
+-- and their Dutch and French stems, journal/search.cpp) and stores them as
+-- tsvectors; doc holds every term of the title, agenda, notes and
 -- decisions, title_doc those of the title (ranked first). `version` is the
 -- activity's version the row was made from (a stale row is re-indexed).
+-- Visibility, team and start are copied from the activity so a search
+-- reads this table alone (no join to the activities' large rows).
 CREATE TABLE journal_search (
   activity_id TEXT PRIMARY KEY REFERENCES journal_activities(id) ON DELETE CASCADE,
   version BIGINT NOT NULL,
+  visibility TEXT NOT NULL,
+  team_id TEXT,
+  starts_at BIGINT NOT NULL,
   doc TSVECTOR NOT NULL,
   title_doc TSVECTOR NOT NULL
 );
 CREATE INDEX journal_search_doc ON journal_search USING GIN (doc);
+
+-- The timeline's count and pages of active activities read this index
+-- alone for their filters (visibility, team, type), not the rows with notes.
+CREATE INDEX journal_activities_visible ON journal_activities (starts_at, visibility, team_id, type)
+  WHERE archived_at IS NULL;

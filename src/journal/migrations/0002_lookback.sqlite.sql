@@ -9,3 +9,8 @@ CREATE TABLE journal_feed_teams (
   token_id BIGINT PRIMARY KEY REFERENCES documents_feed_tokens(id) ON DELETE CASCADE,
   team_id TEXT NOT NULL
 );
+
+-- The timeline's count and pages of active activities read this index
+-- alone for their filters (visibility, team, type), not the rows with notes.
+CREATE INDEX journal_activities_visible ON journal_activities (starts_at, visibility, team_id, type)
+  WHERE archived_at IS NULL;
