@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -172,6 +173,30 @@ http::Response Context::page(std::string_view name, const std::string& title, we
 
 // ---- App ----------------------------------------------------------------------
 
+namespace {
+
+// The router takes the first matching route. Of two patterns matching the
+// same path, the one with a literal segment where the other has a parameter
+// (at the first place they differ) must win ("/journal/calendar" over
+// "/journal/{id}"), whatever order the modules added them in: a stable sort
+// by segment count, then parameter-or-not per segment (literal first),
+// keeps every other order as registered.
+http::Router<Route> literal_segments_first(const http::Router<Route>& router) {
+  auto key = [](const http::Router<Route>::Route& r) {
+    std::vector<bool> params;
+    for (const auto& s : r.segments) params.push_back(s.size() > 2 && s.front() == '{' && s.back() == '}');
+    return std::pair(r.segments.size(), params);
+  };
+  std::vector<const http::Router<Route>::Route*> order;
+  for (const auto& r : router.routes()) order.push_back(&r);
+  std::stable_sort(order.begin(), order.end(), [&](const auto* a, const auto* b) { return key(*a) < key(*b); });
+  http::Router<Route> sorted;
+  for (const auto* r : order) sorted.add(r->method, r->pattern, r->handler);
+  return sorted;
+}
+
+}  // namespace
+
 App::App(AppOptions options, std::unique_ptr<store::Database> db)
     : options_(std::move(options)),
       db_(std::move(db)),
@@ -185,6 +210,7 @@ App::App(AppOptions options, std::unique_ptr<store::Database> db)
     m->start(*this);
     m->routes(routes_);
   }
+  routes_.router = literal_segments_first(routes_.router);
 }
 
 std::string App::setting(const std::string& name, const std::string& fallback) const {

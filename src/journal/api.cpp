@@ -10,6 +10,8 @@
 #include "app/app.hpp"
 #include "app/write.hpp"
 #include "journal/handlers.hpp"
+#include "journal/lookback_handlers.hpp"
+#include "journal/search.hpp"
 #include "util/text.hpp"
 
 namespace samen::journal {
@@ -205,6 +207,19 @@ http::Response update(Context& ctx, bool merge) {
 
 http::Response api_list(Context& ctx) {
   auto page = app::page_request(ctx);
+  // lookback: ?q= is a full-text search (search.hpp), best matches first; alone, without the list's filters.
+  if (auto q = ctx.req.query_param("q"); q && !text::trimmed(*q).empty()) {
+    for (const char* other : {"team", "type", "from", "to", "archived"})
+      if (ctx.req.query_param(other)) throw HttpError(400, "bad_request", "journal.lookback.error.q_alone");
+    if (q->size() > 1000) throw HttpError(400, "bad_request", "journal.lookback.error.query");
+    auto lease = ctx.app.db().acquire();
+    core::Network n = core::load_network(*lease);
+    auto found = search_visible(ctx, *lease, viewer(ctx, n), *q, page.offset(), std::min<std::int64_t>(page.per_page, 100));
+    load_participants(*lease, found.items);
+    json items = json::array();
+    for (const auto& a : found.items) items.push_back(activity_json(a));
+    return app::json_response(200, app::page_json(page, found.total, std::move(items)));
+  }
   ListFilter f;
   f.team_id = text::trimmed(ctx.req.query_param("team").value_or("")).substr(0, 100);
   f.type = text::trimmed(ctx.req.query_param("type").value_or("")).substr(0, 100);
@@ -263,6 +278,7 @@ http::Response api_delete(Context& ctx) {
       if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
       if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
       core::set_archived(change, activity_ref(id), true, if_match);
+      reindex_after_commit(change, id);  // lookback: the search index
     });
   } catch (const app::StaleVersion&) {
     return app::json_response(412, {{"error", {{"code", "precondition_failed"},

@@ -1,7 +1,7 @@
 // The coding part's JSON API (openapi.json): /api/v1/codes (list, get,
 // create, PUT with If-Match → 412 or a body version → 409) and
 // /api/v1/codings (list filtered by code and activity, create, delete).
-// Codings are listed only for activities the caller may see (visibility_sql);
+// Codings are listed only for activities the caller may see (visible_sql);
 // a coding of an activity the caller may not see answers 404. Offsets are
 // Unicode code points of the activity's notes, end exclusive (coding.hpp).
 #include <map>

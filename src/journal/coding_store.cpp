@@ -244,7 +244,7 @@ std::int64_t rebuild_coding_counts(store::Connection& c) {
 PassageList list_passages(store::Connection& c, const Viewer& v, const PassageFilter& f) {
   store::Params args;
   std::string where = " WHERE a.archived_at IS NULL";
-  where += visibility_sql(v, args, "a.");
+  where += and_visible(v, args, "a");
   if (!f.code_ids.empty()) {
     where += " AND k.code_id IN (";
     for (std::size_t i = 0; i < f.code_ids.size(); ++i) {
@@ -300,14 +300,16 @@ std::vector<FrequencyCount> code_frequencies(store::Connection& c, const Viewer&
   // Summed in SQL down to one row per code and bucket, so the reader gets hundreds of rows, not thousands.
   const char* bucket_sql = by == FrequencyBy::year ? "substr(bucket, 1, 4)" : by == FrequencyBy::team ? "team_id" : "bucket";
   store::Params args{std::string(quarters ? "quarter" : "type")};
-  std::string where = " WHERE dim = ?" + visibility_sql(v, args);
+  std::string where = " WHERE dim = ?";
+  where += and_visible(v, args);
   for (const auto& r : c.exec(std::string("SELECT code_id, ") + bucket_sql + ", SUM(n) FROM journal_coding_counts" +
                                   where + " GROUP BY code_id, " + bucket_sql,
                               args).rows)
     totals[{r.text(0), r.text(1)}] += r.int64(2);
   // Archived activities are still in the counts: take theirs off (the reader's visibility as above).
   store::Params archived_args;
-  std::string archived_where = " WHERE a.archived_at IS NOT NULL" + visibility_sql(v, archived_args, "a.");
+  std::string archived_where = " WHERE a.archived_at IS NOT NULL";
+  archived_where += and_visible(v, archived_args, "a");
   for (const auto& r : c.exec("SELECT k.code_id, COALESCE(a.team_id, ''), a.type, a.starts_at, COUNT(*) "
                               "FROM journal_activities a JOIN journal_codings k ON k.activity_id = a.id" +
                                   archived_where + " GROUP BY k.code_id, a.id, a.team_id, a.type, a.starts_at",

@@ -1,6 +1,6 @@
 // The coding part's tables (migrations/0002_coding.sql) read and written:
 // the codebook, memos on codes, codings of passages, the passages of a code
-// and code frequencies (visibility applied in SQL with journal::visibility_sql,
+// and code frequencies (visibility applied in SQL with journal::visible_sql,
 // so no list or count holds a passage of an activity its reader may not see),
 // and the re-anchoring of an activity's codings inside the transaction that
 // edits its notes. Writes take an app::Change (the one write path).

@@ -14,6 +14,7 @@
 #include "journal/coding_handlers.hpp"
 #include "journal/coding_store.hpp"
 #include "journal/handlers.hpp"
+#include "journal/lookback_handlers.hpp"
 
 namespace samen::journal {
 
@@ -108,10 +109,22 @@ class JournalModule final : public app::Module {
       r.page("GET", "/journal/coding/project.qdpx", code_readers, qdpx_download);
       r.nav_item({"journal.coding.codebook", "/journal/coding/codes", code_readers, "journal.coding.codebook.about", 31});
     }
+    // lookback: calendar and feeds, search, the process report (lookback_handlers.hpp)
+    r.page("GET", "/journal/calendar", readers, calendar_page);
+    r.page("GET", "/journal/calendar/feeds", readers, feeds_page);
+    r.page("POST", "/journal/calendar/feeds", readers, create_feed_page);
+    r.page("POST", "/journal/calendar/feeds/{token}/revoke", readers, revoke_feed_page);
+    r.page("GET", "/journal/feed/{token}", accounts::Access::anyone(), activities_feed());
+    r.page("GET", "/journal/search", readers, search_page);
+    r.page("GET", "/journal/report", readers, report_page);
+    r.api("GET", "/api/v1/activities.ics", readers, api_calendar);
   }
 
-  // coding: recomputes the code frequency counts after codings were loaded by SQL (bench/journal-coding.sh).
+  void start(app::App& app) const override { start_lookback(app); }  // lookback: the search index
+
   void commands(app::CommandLine& cl) const override {
+    add_bench_command(cl);  // lookback: bench/journal.sh
+    // coding: recomputes the code frequency counts after codings were loaded by SQL (bench/journal-coding.sh).
     cl.add(nullptr, "journal-coding-recount", "Recompute the journal's code frequency counts from its codings", 1,
            [](store::Database& db, const app::CommandLine::Store&) {
              auto rows = store::in_transaction(db, [](store::Connection& c) { return rebuild_coding_counts(c); });

@@ -12,6 +12,7 @@
 #include "documents/markdown.hpp"
 #include "journal/coding_handlers.hpp"
 #include "journal/handlers.hpp"
+#include "journal/search.hpp"
 #include "util/dates.hpp"
 #include "util/text.hpp"
 
@@ -416,6 +417,7 @@ http::Response set_archive(Context& ctx, bool archive) {
   app::write(ctx, [&](app::Change& change) {
     editable_activity(change, id);
     core::set_archived(change, activity_ref(id), archive, expected);
+    reindex_after_commit(change, id);  // lookback: the search index
   });
   return http::Response::redirect("/journal/" + id + (archive ? "?done=journal_archived" : "?done=journal_restored"));
 }

@@ -6,6 +6,7 @@
 
 #include "app/write.hpp"
 #include "journal/coding_store.hpp"
+#include "journal/search.hpp"
 #include "util/uuid.hpp"
 
 namespace samen::journal {
@@ -114,21 +115,27 @@ std::optional<Activity> load_activity(store::Connection& c, const std::string& i
   return a;
 }
 
-std::string visibility_sql(const Viewer& v, store::Params& args, const std::string& alias) {
+std::string visible_sql(const Viewer& v, store::Params& args, const std::string& alias) {
   if (sees_everything(v.role)) return "";
   // The same rule as may_see(), in SQL.
-  std::string out = " AND (" + alias + "visibility = 'network'";
+  const std::string p = alias.empty() ? "" : alias + ".";
+  std::string sql = "(" + p + "visibility = 'network'";
   if (!v.team_ids.empty()) {
-    out += " OR (" + alias + "visibility = 'team' AND " + alias + "team_id IN (" + placeholders(v.team_ids.size()) + "))";
+    sql += " OR (" + p + "visibility = 'team' AND " + p + "team_id IN (" + placeholders(v.team_ids.size()) + "))";
     for (const auto& t : v.team_ids) args.push_back(t);
   }
-  return out + ")";
+  return sql + ")";
+}
+
+std::string and_visible(const Viewer& v, store::Params& args, const std::string& alias) {
+  std::string visible = visible_sql(v, args, alias);
+  return visible.empty() ? "" : " AND " + visible;
 }
 
 ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFilter& f) {
   std::string where = f.archived ? " WHERE archived_at IS NOT NULL" : " WHERE archived_at IS NULL";
   store::Params args;
-  where += visibility_sql(v, args);
+  where += and_visible(v, args);
   if (f.team_id == "brussels") where += " AND team_id IS NULL";
   else if (!f.team_id.empty()) {
     where += " AND team_id = ?";
@@ -236,6 +243,7 @@ void insert_activity(app::Change& change, Activity& a) {
   auto changes = core::diff({}, snapshot(a));
   core::record_history(change, "journal.activity", a.id, "create", changes);
   change.audit("journal.activity.create", "journal.activity", a.id, core::changed_field_list(changes));
+  reindex_after_commit(change, a.id);  // lookback: the search index
 }
 
 void update_activity(app::Change& change, const Activity& before, Activity& next, std::optional<std::int64_t> expected) {
@@ -256,6 +264,7 @@ void update_activity(app::Change& change, const Activity& before, Activity& next
   auto changes = core::diff(snapshot(before), snapshot(next));
   core::record_history(change, "journal.activity", next.id, "update", changes);
   change.audit("journal.activity.update", "journal.activity", next.id, core::changed_field_list(changes));
+  reindex_after_commit(change, next.id);  // lookback: the search index
 }
 
 namespace {

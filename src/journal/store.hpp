@@ -61,11 +61,13 @@ struct ActivityList {
   std::vector<Activity> items;  // newest first
   std::int64_t total = 0;
 };
+// may_see() as an SQL condition on journal_activities' visibility and team_id
+// (columns of `alias` when given), its values appended to `args`; "" for a
+// viewer who sees everything. Every list, feed, search and report uses it.
+std::string visible_sql(const Viewer& v, store::Params& args, const std::string& alias = "");
+// visible_sql() to append to a WHERE clause: " AND (...)", or "".
+std::string and_visible(const Viewer& v, store::Params& args, const std::string& alias = "");
 ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFilter& f);
-// The visibility rule of may_see() as SQL: "" for viewers who see everything,
-// else " AND (...)" on the columns visibility/team_id prefixed by `alias`
-// (e.g. "a."), its parameters appended to `args`.
-std::string visibility_sql(const Viewer& v, store::Params& args, const std::string& alias = "");
 // Fills the organisations and people taking part of listed activities (two queries per 500 activities).
 void load_participants(store::Connection& c, std::vector<Activity>& activities);
 

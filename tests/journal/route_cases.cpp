@@ -6,6 +6,7 @@
 // partner created (which the partner may edit and archive).
 #include "support/route_access.hpp"
 
+#include "accounts/secrets.hpp"
 #include "store/database.hpp"
 
 namespace samen::testing {
@@ -42,6 +43,10 @@ std::vector<RouteCase> journal_cases(RouteWorld& w) {
     add_activity(c, kPartners, "network", "", partner, "Overleg van de partner");
     add_activity(c, kArchive, "network", "", partner, "Te archiveren");
     add_activity(c, kApiArchive, "network", "", partner, "Te archiveren via de API");
+    // lookback: the coordinator's private calendar feed URL.
+    c.exec("INSERT INTO documents_feed_tokens (token_digest, user_id, feed, label, created_at) "
+           "VALUES (?, ?, 'journal.activities', 'rc', 1)",
+           {accounts::token_digest("rc-journal-feed-token"), coordinator});
     // The coordinator's open follow-up shows on their home page; the partner's is ticked off below.
     c.exec("INSERT INTO journal_follow_ups (id, version, created_at, updated_at, activity_id, text, owner_id, due_date) "
            "VALUES ('rc-fu-coordinator', 1, 1, 1, ?, 'Verslag rondsturen', ?, '2030-01-01'), "
@@ -98,6 +103,22 @@ std::vector<RouteCase> journal_cases(RouteWorld& w) {
       {"PATCH", api(kPartners), R"j({"title":"Overleg (bijgewerkt)"})j", writers_api},
       {"PATCH", api(kNetwork), R"({"title":"Niet van de partner"})", {401, 200, 200, 200, 403, 403}},
       {"DELETE", api(kApiArchive), "", writers_api},
+      // lookback: calendar and feeds, search, the process report
+      {"GET", "/journal/calendar", "", readers_page},
+      {"GET", "/journal/calendar?month=2014-05&team=brussels", "", readers_page},
+      {"GET", "/journal/calendar?month=2014-13", "", {303, 400, 400, 400, 400, 400}},
+      {"GET", "/journal/calendar/feeds", "", readers_page},
+      {"POST", "/journal/calendar/feeds", "label=Agenda&team=brussels", readers_page},
+      {"POST", "/journal/calendar/feeds", "label=Agenda&team=no-such-team", {303, 422, 422, 422, 422, 422}},
+      {"POST", "/journal/calendar/feeds/999999/revoke", "", {303, 404, 404, 404, 404, 404}},
+      {"GET", "/journal/feed/rc-journal-feed-token.ics", "", kPublicPage},
+      {"GET", "/journal/feed/unknown-token.ics", "", {404, 404, 404, 404, 404, 404}},
+      {"GET", "/journal/search?q=interview", "", readers_page},
+      {"GET", "/journal/report?from=2014-01-01&to=2014-12-31&group=month", "", readers_page},
+      {"GET", "/journal/report?from=2014-12-31&to=2014-01-01", "", {303, 400, 400, 400, 400, 400}},
+      {"GET", "/api/v1/activities.ics", "", readers_api},
+      {"GET", "/api/v1/activities.ics?team=brussels", "", readers_api},
+      {"GET", "/api/v1/activities?q=interview", "", readers_api},
   };
 }
 

@@ -14,7 +14,7 @@
 #include "app/app.hpp"
 #include "app/ttl_cache.hpp"
 #include "directory/finder/finder_params.hpp"
-#include "directory/finder/finder_text.hpp"
+#include "web/highlight.hpp"
 #include "directory/finder/service_view.hpp"
 #include "directory/model/records.hpp"
 #include "directory/model/schedule.hpp"
@@ -31,6 +31,8 @@ namespace {
 using app::Context;
 using app::HttpError;
 using web::Dict;
+using web::excerpt;
+using web::highlight_html;
 
 constexpr std::size_t kSuggestions = 8;
 constexpr std::size_t kMaxSuggestPrefix = 100;

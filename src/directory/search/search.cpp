@@ -123,17 +123,6 @@ void SynonymCache::invalidate() {
   dict_.reset();
 }
 
-std::optional<std::string> read_setting(store::Connection& c, const std::string& name) {
-  auto r = c.exec("SELECT value FROM settings WHERE name = ?", {name});
-  if (r.empty()) return std::nullopt;
-  return r.rows[0].text(0);
-}
-
-void write_setting(store::Connection& c, const std::string& name, const std::string& value) {
-  c.exec("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-         {name, value});
-}
-
 std::string new_generation() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   unsigned char bytes[12];

@@ -13,6 +13,7 @@
 
 #include "directory/search/search.hpp"
 #include "directory/search/search_analysis.hpp"
+#include "store/settings.hpp"
 
 namespace samen::directory::detail {
 
@@ -34,8 +35,8 @@ class SynonymCache {
   std::chrono::steady_clock::time_point loaded_at_{};
 };
 
-std::optional<std::string> read_setting(store::Connection& c, const std::string& name);
-void write_setting(store::Connection& c, const std::string& name, const std::string& value);
+using store::read_setting;  // store/settings.hpp
+using store::write_setting;
 // A random token (hex) naming one build of an index.
 std::string new_generation();
 

@@ -29,15 +29,7 @@ constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serial
 constexpr std::size_t kMaxLexemeBytes = 1000;
 
 // A lexeme quoted for tsvector/tsquery input.
-std::string lexeme_literal(std::string_view lexeme) {
-  std::string out = "'";
-  for (char c : lexeme) {
-    if (c == '\'') out += "''";
-    else if (c == '\\') out += "\\\\";
-    else out += c;
-  }
-  return out + "'";
-}
+std::string lexeme_literal(std::string_view lexeme) { return store::pg_lexeme(lexeme); }
 
 char weight_of(Field f) {
   switch (f) {
@@ -197,24 +189,7 @@ class PostgresSearch : public ServiceSearch {
         return known;
       });
       result.highlight = plan.highlight;
-      // The planner underestimates what matching a tsvector row by row costs
-      // and would scan the table for common words: steer it to the GIN index.
-      // Nor should it split a broad search over parallel workers: starting
-      // them costs more than they save when the server's cores are busy with
-      // other requests (a broad search took half the time without them).
-      lease->exec("SELECT set_config('enable_seqscan', 'off', false), "
-                  "set_config('max_parallel_workers_per_gather', '0', false)");
-      struct ResetPlanner {
-        Connection& c;
-        ~ResetPlanner() {
-          try {
-            // Two RESETs: restoring both through pg_settings in one statement took 1 ms.
-            c.exec("RESET enable_seqscan");
-            c.exec("RESET max_parallel_workers_per_gather");
-          } catch (const store::StoreError&) {  // a broken connection is replaced by the pool
-          }
-        }
-      } reset{*lease};
+      store::PreferIndexScans index_scans(*lease);  // store/settings.hpp: the planner and tsvectors
       run_search(*lease, q, plan, result);
       if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
     } catch (const store::StoreError& e) {

@@ -6,10 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/brussels.hpp"
-#include "directory/finder/finder_text.hpp"
+#include "web/highlight.hpp"
 #include "directory/model/schedule.hpp"
 
 namespace samen::directory {
+
+using web::excerpt;
 
 namespace {
 

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[journal.title]]</h1>
 <p>[[journal.intro]]</p>
+<form method="get" action="/journal/search" role="search" class="inline no-print" aria-label="[[journal.lookback.search.title]]"><label for="timeline-q">[[journal.lookback.search.label]]</label> <input id="timeline-q" name="q" type="search" maxlength="200"> <button type="submit">[[journal.lookback.search.button]]</button> · <a href="/journal/calendar">[[journal.lookback.calendar.title]]</a> · <a href="/journal/report">[[journal.lookback.report.title]]</a></form>
 {{#MAY_CREATE}}<p class="actions"><a class="button" href="/journal/new">[[journal.new]]</a></p>{{/MAY_CREATE}}
 <form method="get" action="/journal" class="filters stack card" role="search" aria-label="[[journal.filter]]">
   <label for="filter-team">[[journal.field.team_id]]</label>

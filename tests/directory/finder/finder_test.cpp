@@ -13,7 +13,7 @@
 #include "app/app.hpp"
 #include "directory/demo/demo_directory.hpp"
 #include "directory/finder/finder_params.hpp"
-#include "directory/finder/finder_text.hpp"
+#include "web/highlight.hpp"
 #include "directory/finder/service_view.hpp"
 #include "directory/model/schedule.hpp"
 #include "directory/model/taxonomy.hpp"
@@ -28,6 +28,8 @@ namespace samen::directory {
 namespace {
 
 using store::Param;
+using web::excerpt;
+using web::highlight_html;
 using testing::AppClient;
 
 constexpr std::int64_t kT = 1700000000;

@@ -1,7 +1,7 @@
-// Highlighting and excerpts for the finder (see finder_text.hpp). The text
+// Highlighting, excerpts and snippets of search results (see highlight.hpp). The text
 // is walked code point by code point (ICU macros); each run of letters,
 // digits and combining marks is folded and compared with the search words.
-#include "directory/finder/finder_text.hpp"
+#include "web/highlight.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -12,7 +12,7 @@
 #include "util/text_fold.hpp"
 #include "web/render.hpp"
 
-namespace samen::directory {
+namespace samen::web {
 
 namespace {
 
@@ -46,28 +46,33 @@ std::vector<std::pair<std::size_t, std::size_t>> word_ranges(std::string_view s)
   return out;
 }
 
+std::vector<std::string> folded_search_words(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) {
+    std::string f = text::fold(text::clean_utf8(w));
+    if (!f.empty()) out.push_back(std::move(f));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string highlight_html(std::string_view raw, const std::vector<std::string>& words) {
   const std::string text = text::clean_utf8(raw);
-  std::vector<std::string> folded_words;
-  for (const auto& w : words) {
-    std::string f = text::fold(text::clean_utf8(w));
-    if (!f.empty()) folded_words.push_back(std::move(f));
-  }
+  const std::vector<std::string> folded_words = folded_search_words(words);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   std::size_t done = 0;
   for (const auto& [start, end] : word_ranges(text)) {
     std::string_view word(text.data() + start, end - start);
     if (folded_words.empty() || !matches(text::fold(word), folded_words)) continue;
-    out += web::html_escape(std::string_view(text).substr(done, start - done));
+    out += html_escape(std::string_view(text).substr(done, start - done));
     out += "<mark>";
-    out += web::html_escape(word);
+    out += html_escape(word);
     out += "</mark>";
     done = end;
   }
-  out += web::html_escape(std::string_view(text).substr(done));
+  out += html_escape(std::string_view(text).substr(done));
   return out;
 }
 
@@ -82,4 +87,22 @@ std::string excerpt(std::string_view raw, std::size_t max_code_points) {
   return cut + "\xE2\x80\xA6";
 }
 
-}  // namespace samen::directory
+std::string snippet_html(std::string_view raw, const std::vector<std::string>& words, std::size_t max_code_points) {
+  std::string text = text::clean_utf8(raw);
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  const std::vector<std::string> folded = folded_search_words(words);
+  std::size_t from = 0;
+  const auto ranges = word_ranges(text);
+  for (std::size_t i = 0; i < ranges.size() && !folded.empty(); ++i) {
+    auto [start, end] = ranges[i];
+    if (!matches(text::fold(std::string_view(text).substr(start, end - start)), folded)) continue;
+    // A few words of context before the match.
+    from = i >= 6 ? ranges[i - 6].first : 0;
+    break;
+  }
+  std::string cut = excerpt(std::string_view(text).substr(from), max_code_points);
+  return (from > 0 ? "\xE2\x80\xA6" : "") + highlight_html(cut, words);
+}
+
+}  // namespace samen::web

@@ -1,0 +1,156 @@
+// The journal's PostgreSQL search engine: journal_search holds the terms
+// Samen computes (search.cpp) as tsvectors, with each activity's
+// visibility, team and start, so every server process on the database sees
+// a re-index at once. A search is one query on that table: the GIN index
+// finds the matches, visible_sql() (the SQL twin of may_see()) drops what
+// the viewer may not see before the window count and LIMIT/OFFSET; title
+// matches first, then newest first. Archived activities have no row. At start, rows of
+// another format are rebuilt and stale rows (version differs) re-indexed.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <set>
+
+#include "journal/search.hpp"
+#include "journal/store.hpp"
+#include "store/settings.hpp"
+
+namespace samen::journal::detail {
+namespace {
+
+constexpr const char* kFormat = "1";  // bump when the terms change: forces a rebuild
+constexpr const char* kFormatSetting = "journal.search_format";
+constexpr std::size_t kMaxLexemeBytes = 1000;
+
+std::string vector_of(const std::vector<std::string>& terms) {
+  std::set<std::string> unique;
+  for (const auto& t : terms)
+    if (t.size() <= kMaxLexemeBytes) unique.insert(t);
+  std::string out;
+  for (const auto& t : unique) out += store::pg_lexeme(t) + ' ';
+  return out;
+}
+
+std::string tsquery_of(const ActivityQueryPlan& plan) {
+  std::string out;
+  for (const auto& terms : plan.words) {
+    std::string any;
+    for (const auto& t : terms) any += (any.empty() ? "" : " | ") + store::pg_lexeme(t);
+    out += (out.empty() ? "(" : " & (") + any + ")";
+  }
+  return out;
+}
+
+class PostgresActivitySearch final : public ActivitySearch {
+ public:
+  explicit PostgresActivitySearch(store::Database& db) : db_(db) {}
+
+  void open() {
+    std::vector<std::string> stale;
+    {
+      auto lease = db_.acquire();
+      if (store::read_setting(*lease, kFormatSetting) != std::optional<std::string>(kFormat)) {
+        rebuild();
+        return;
+      }
+      for (const auto& r : lease->exec("SELECT a.id FROM journal_activities a LEFT JOIN journal_search s "
+                                       "ON s.activity_id = a.id WHERE a.archived_at IS NULL AND "
+                                       "(s.activity_id IS NULL OR s.version <> a.version)").rows)
+        stale.push_back(r.text(0));
+      lease->exec("DELETE FROM journal_search s USING journal_activities a WHERE a.id = s.activity_id AND "
+                  "a.archived_at IS NOT NULL");
+    }
+    if (!stale.empty()) reindex(stale);
+  }
+
+  ActivityResults search(const ActivityQuery& q) override {
+    ActivityResults out;
+    ActivityQueryPlan plan = plan_activity_query(q.text);
+    out.highlight = plan.highlight;
+    if (plan.words.empty()) return out;
+    const std::string tsquery = tsquery_of(plan);
+    // journal_search alone (visibility, team and start are copied there):
+    // the GIN index finds the matches, visible_sql() drops what the viewer
+    // may not see, and the window count is taken before LIMIT/OFFSET.
+    store::Params args{tsquery, tsquery};
+    std::string where = " FROM journal_search s WHERE s.doc @@ CAST(? AS tsquery)";
+    where += and_visible(q.viewer, args, "s");
+    const std::int64_t limit = std::clamp<std::int64_t>(q.limit, 0, 100), offset = std::clamp<std::int64_t>(q.offset, 0, 10000);
+    store::Params page_args = args;
+    page_args.push_back(limit);
+    page_args.push_back(offset);
+    auto lease = db_.acquire();
+    store::PreferIndexScans index_scans(*lease);
+    auto rows = lease->exec("SELECT s.activity_id, COUNT(*) OVER () AS total, (s.title_doc @@ CAST(? AS tsquery)) AS in_title" +
+                                where + " ORDER BY in_title DESC, s.starts_at DESC, s.activity_id LIMIT ? OFFSET ?",
+                            page_args).rows;
+    for (const auto& r : rows) out.ids.push_back(r.text(0));
+    if (!rows.empty()) {
+      out.total = rows[0].int64(1);
+    } else if (offset > 0) {  // a page past the end: the count alone
+      store::Params count_args(args.begin() + 1, args.end());
+      out.total = lease->exec("SELECT COUNT(*)" + where, count_args).rows.at(0).int64(0);
+    }
+    return out;
+  }
+
+  void reindex(const std::vector<std::string>& ids) override {
+    auto lease = db_.acquire();
+    store::run_in_transaction(*lease, [&] {
+      for (const auto& id : ids) write_row(*lease, id, load_activity(*lease, id));
+    });
+  }
+
+  void rebuild() override {
+    auto lease = db_.acquire();
+    store::run_in_transaction(*lease, [&] {
+      lease->exec("DELETE FROM journal_search");
+      constexpr std::int64_t kBatch = 1000;
+      Viewer everyone;
+      everyone.role = accounts::Role::admin;
+      std::int64_t count = 0;
+      for (std::int64_t offset = 0;; offset += kBatch) {
+        ListFilter f;
+        f.offset = offset;
+        f.limit = kBatch;
+        auto list = list_activities(*lease, everyone, f);
+        for (const auto& a : list.items) write_row(*lease, a.id, a);
+        count += static_cast<std::int64_t>(list.items.size());
+        if (static_cast<std::int64_t>(list.items.size()) < kBatch) break;
+      }
+      store::write_setting(*lease, kFormatSetting, kFormat);
+      spdlog::info("journal search rows rebuilt: {} activities", count);
+    });
+  }
+
+  std::string engine_name() const override { return "postgresql"; }
+
+ private:
+  static void write_row(store::Connection& c, const std::string& id, const std::optional<Activity>& a) {
+    if (!a || a->archived_at) {
+      c.exec("DELETE FROM journal_search WHERE activity_id = ?", {id});
+      return;
+    }
+    const ActivityTerms t = activity_terms(*a);
+    std::vector<std::string> all = t.title;
+    all.insert(all.end(), t.body.begin(), t.body.end());
+    c.exec("INSERT INTO journal_search (activity_id, version, visibility, team_id, starts_at, doc, title_doc) "
+           "VALUES (?, ?, ?, ?, ?, CAST(? AS tsvector), CAST(? AS tsvector)) ON CONFLICT (activity_id) DO UPDATE SET "
+           "version = excluded.version, visibility = excluded.visibility, team_id = excluded.team_id, "
+           "starts_at = excluded.starts_at, doc = excluded.doc, title_doc = excluded.title_doc",
+           {id, a->version, a->visibility, a->team_id.empty() ? store::Param(nullptr) : store::Param(a->team_id),
+            a->starts_at, vector_of(all), vector_of(t.title)});
+  }
+
+  store::Database& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<ActivitySearch> make_postgres_activity_search(store::Database& db) {
+  auto engine = std::make_unique<PostgresActivitySearch>(db);
+  engine->open();
+  return engine;
+}
+
+}  // namespace samen::journal::detail

@@ -1,0 +1,35 @@
+// Named settings a module keeps in the database (the `settings` table of
+// the accounts migration): the format and generation of a search index, so
+// every process on the database agrees whether it must be rebuilt.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace samen::store {
+
+std::optional<std::string> read_setting(Connection& c, const std::string& name);
+void write_setting(Connection& c, const std::string& name, const std::string& value);
+
+// A PostgreSQL tsvector/tsquery lexeme literal: 'word' with quotes and
+// backslashes escaped (full-text search engines that compute their own terms).
+std::string pg_lexeme(std::string_view lexeme);
+
+// While alive, PostgreSQL's planner on this connection uses indexes rather
+// than scanning a table and runs no parallel workers: it underestimates what
+// matching a tsvector row by row costs and would scan the table for common
+// words, and starting workers costs more than they save when the server's
+// cores are busy with other requests. Restored on destruction.
+class PreferIndexScans {
+ public:
+  explicit PreferIndexScans(Connection& c);
+  ~PreferIndexScans();
+  PreferIndexScans(const PreferIndexScans&) = delete;
+  PreferIndexScans& operator=(const PreferIndexScans&) = delete;
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace samen::store
