@@ -1,10 +1,14 @@
-// The monitoring module's plug (module.hpp): its CLI command network-metrics.
+// The monitoring module's plug (module.hpp): its route table (the survey
+// waves' API, for coordinators and admins) and its CLI command network-metrics.
 #include "monitoring/module.hpp"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/routes.hpp"
+#include "core/permissions.hpp"
 #include "monitoring/command.hpp"
+#include "monitoring/handlers.hpp"
 
 namespace samen::monitoring {
 
@@ -13,6 +17,20 @@ namespace {
 class MonitoringModule final : public app::Module {
  public:
   std::string_view name() const override { return "monitoring"; }
+
+  void routes(app::Routes& r) const override {
+    // Waves, respondents' addresses and their answers: the coordination (admins, coordinators).
+    const auto coordination = core::network_editors();
+    r.api("GET", "/api/v1/network/waves", coordination, api_waves);
+    r.api("POST", "/api/v1/network/waves", coordination, api_create_wave, 1u << 20);
+    r.api("GET", "/api/v1/network/waves/{id}", coordination, api_wave);
+    r.api("POST", "/api/v1/network/waves/{id}/close", coordination, api_close_wave);
+    r.api("GET", "/api/v1/network/waves/{id}/invitations", coordination, api_invitations);
+    r.api("POST", "/api/v1/network/waves/{id}/invitations", coordination, api_invite);
+    r.api("POST", "/api/v1/network/waves/{id}/reminders", coordination, api_remind);
+    r.api("GET", "/api/v1/network/waves/{id}/responses", coordination, api_responses);
+    r.api("GET", "/api/v1/network/waves/{id}/metrics", coordination, api_metrics);
+  }
 
   void commands(app::CommandLine& cl) const override {
     auto* cmd = cl.add_tool("network-metrics",

@@ -198,6 +198,7 @@ std::string invite(store::Connection& c, const i18n::Catalog& catalog, const std
   c.exec("INSERT INTO monitoring_invitations (id, wave_id, organization_id, email, name, lang, token_digest, "
          "invited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
          {inv.id, wave_id, inv.organization_id, inv.email, inv.name, inv.lang, accounts::token_digest(token), now});
+  if (link_base.empty()) return token;  // Samen's public address unknown: no e-mail (a reminder sends a link later)
   try {
     notify::enqueue(c, survey_message(catalog, inv, w.name, link_base + token, false), now);
   } catch (const notify::MessageError&) {
@@ -225,6 +226,7 @@ std::size_t remind(store::Connection& c, const i18n::Catalog& catalog, const std
                    const std::string& link_base, std::int64_t now) {
   Wave w = open_wave_or_error(c, wave_id);
   std::size_t sent = 0;
+  if (link_base.empty()) return 0;  // no public address: no link to send
   for (const auto& inv : not_answered(c, wave_id)) {
     // A fresh token: the reminder's link works, the old one no longer (it may have gone astray).
     std::string token = accounts::random_token();

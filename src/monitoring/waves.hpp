@@ -93,8 +93,9 @@ std::vector<Wave> list_waves(store::Connection& c);
 void close_wave(store::Connection& c, const std::string& wave_id, std::int64_t now);
 
 // Invites the respondent of one organisation of the wave and queues the
-// e-mail with the link `link_base` + token. Returns the token (shown nowhere
-// else: only its digest is stored). One invitation per organisation.
+// e-mail with the link `link_base` + token (none when link_base is empty:
+// Samen's public address is unknown). Returns the token (shown nowhere else:
+// only its digest is stored). One invitation per organisation.
 struct Invitee {
   std::string organization_id;
   std::string email;
@@ -107,7 +108,7 @@ std::vector<Invitation> invitations(store::Connection& c, const std::string& wav
 // The invitations of an open wave without a submitted answer set.
 std::vector<Invitation> not_answered(store::Connection& c, const std::string& wave_id);
 // Queues a reminder to each respondent who has not answered (a new token
-// link: the old one is replaced). Returns how many.
+// link: the old one is replaced). Returns how many (0 without link_base).
 std::size_t remind(store::Connection& c, const i18n::Catalog& catalog, const std::string& wave_id,
                    const std::string& link_base, std::int64_t now);
 
