@@ -9,6 +9,7 @@
 #include "documents/module.hpp"
 #include "journal/module.hpp"
 #include "jobs/module.hpp"
+#include "monitoring/module.hpp"
 #include "notify/module.hpp"
 
 namespace samen::app {
@@ -22,6 +23,7 @@ std::span<const Module* const> modules() {
       &directory::module(),  // the service map (Open Referral HSDS)
       &journal::module(),    // the journal of the cooperation: activities, notes, follow-ups
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page
+      &monitoring::module(), // partnership monitoring: network metrics (igraph), survey waves
   };
   return list;
 }

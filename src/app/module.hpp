@@ -40,8 +40,10 @@ struct Job {
 
 // Where a module's CLI subcommands go. add() makes a subcommand that takes
 // --data/--db; its action runs after parsing, with the database opened and
-// migrated, and returns the exit code. Throwing std::exception prints
-// "samen: <what>" and exits 1.
+// migrated, and returns the exit code. add_tool() makes one that works on its
+// own inputs alone (a computation on a file): no store options, no database
+// opened (nor created). Throwing std::exception prints "samen: <what>" and
+// exits 1.
 class CommandLine {
  public:
   virtual ~CommandLine() = default;
@@ -53,6 +55,9 @@ class CommandLine {
   // A subcommand of `parent` (nullptr: top level) with the store options.
   virtual CLI::App* add(CLI::App* parent, const std::string& name, const std::string& description,
                         std::size_t pool_size, Action action) = 0;
+  // A top-level subcommand that needs no database; `action` returns the exit code.
+  virtual CLI::App* add_tool(const std::string& name, const std::string& description,
+                             std::function<int()> action) = 0;
   // A group without an action of its own (e.g. "user" for "user add").
   virtual CLI::App* group(const std::string& name, const std::string& description) = 0;
 };

@@ -46,7 +46,8 @@ std::unique_ptr<store::Database> open_store(const StoreOptions& o, std::size_t p
 std::int64_t now() { return app::unix_now(); }
 
 // Module subcommands: each gets the store options and runs its action, with
-// the database opened and migrated, once parsing has succeeded.
+// the database opened and migrated, once parsing has succeeded; a tool runs
+// its action without store options or database.
 class ModuleCommands : public app::CommandLine {
  public:
   ModuleCommands(CLI::App& cli, StoreOptions& so) : cli_(cli), so_(so) {}
@@ -58,6 +59,12 @@ class ModuleCommands : public app::CommandLine {
     actions_.push_back({cmd, pool_size, std::move(action)});
     return cmd;
   }
+  CLI::App* add_tool(const std::string& name, const std::string& description,
+                     std::function<int()> action) override {
+    CLI::App* cmd = cli_.add_subcommand(name, description);
+    tools_.push_back({cmd, std::move(action)});
+    return cmd;
+  }
   CLI::App* group(const std::string& name, const std::string& description) override {
     CLI::App* g = cli_.add_subcommand(name, description);
     g->require_subcommand(1);
@@ -65,6 +72,8 @@ class ModuleCommands : public app::CommandLine {
   }
   // Runs the action of the subcommand given, if it is a module's; nullopt otherwise.
   std::optional<int> run_chosen() {
+    for (auto& t : tools_)
+      if (t.cmd->parsed()) return t.action();
     for (auto& a : actions_) {
       if (!a.cmd->parsed()) continue;
       auto db = open_store(so_, a.pool_size);
@@ -79,9 +88,14 @@ class ModuleCommands : public app::CommandLine {
     std::size_t pool_size;
     Action action;
   };
+  struct Tool {
+    CLI::App* cmd;
+    std::function<int()> action;
+  };
   CLI::App& cli_;
   StoreOptions& so_;
   std::vector<Entry> actions_;
+  std::vector<Tool> tools_;
 };
 
 int serve(const StoreOptions& so, const std::string& listen, bool demo, app::AppOptions ao, std::size_t threads,

@@ -1,0 +1,56 @@
+// The monitoring module's plug (module.hpp): its route table (the survey
+// waves' API, for coordinators and admins) and its CLI command network-metrics.
+#include "monitoring/module.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/routes.hpp"
+#include "core/permissions.hpp"
+#include "monitoring/command.hpp"
+#include "monitoring/handlers.hpp"
+
+namespace samen::monitoring {
+
+namespace {
+
+class MonitoringModule final : public app::Module {
+ public:
+  std::string_view name() const override { return "monitoring"; }
+
+  void routes(app::Routes& r) const override {
+    // Waves, respondents' addresses and their answers: the coordination (admins, coordinators).
+    const auto coordination = core::network_editors();
+    r.api("GET", "/api/v1/network/waves", coordination, api_waves);
+    r.api("POST", "/api/v1/network/waves", coordination, api_create_wave, 1u << 20);
+    r.api("GET", "/api/v1/network/waves/{id}", coordination, api_wave);
+    r.api("POST", "/api/v1/network/waves/{id}/close", coordination, api_close_wave);
+    r.api("GET", "/api/v1/network/waves/{id}/invitations", coordination, api_invitations);
+    r.api("POST", "/api/v1/network/waves/{id}/invitations", coordination, api_invite);
+    r.api("POST", "/api/v1/network/waves/{id}/reminders", coordination, api_remind);
+    r.api("GET", "/api/v1/network/waves/{id}/responses", coordination, api_responses);
+    r.api("GET", "/api/v1/network/waves/{id}/metrics", coordination, api_metrics);
+  }
+
+  void commands(app::CommandLine& cl) const override {
+    auto* cmd = cl.add_tool("network-metrics",
+                            "Network metrics of an edge list (CSV with a header source,target[,weight]) as JSON",
+                            [this] { return network_metrics(metrics_, std::cout, std::cerr); });
+    cmd->add_option("--edges", metrics_.edges, "Edge list, CSV with a header source,target (- reads stdin)")
+        ->required();
+    cmd->add_flag("--directed", metrics_.directed, "Ties are directed (source -> target)");
+    cmd->add_option("--weight", metrics_.weight, "Column of the ties' weights, read as lengths of paths (> 0)");
+  }
+
+ private:
+  mutable MetricsCommand metrics_;  // bound to the command's options
+};
+
+}  // namespace
+
+const app::Module& module() {
+  static const MonitoringModule m;
+  return m;
+}
+
+}  // namespace samen::monitoring
