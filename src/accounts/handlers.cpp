@@ -584,6 +584,8 @@ http::Response audit_download(Context& ctx, accounts::AuditFilter f, documents::
     for (const auto& e : accounts::query_audit(*lease, f))
       t.add_row({documents::DateTime{e.at}, e.actor_label, e.action,
                  e.target_type.empty() ? "" : e.target_type + " " + e.target_id, e.detail, e.remote_ip});
+    if (t.rows().size() == static_cast<std::size_t>(kMaxAuditExport))
+      documents::note_if_cut(t, ctx, accounts::count_audit(*lease, f));
   }
   ctx.audit("audit.export", "", "", std::string(format == documents::TableFormat::csv ? "csv" : "xlsx"));
   return documents::table_download(t, format, "audit");

@@ -185,7 +185,7 @@ http::Response update(Context& ctx, bool merge) {
         source.merge_patch(j);
       }
       Activity next = from_json(source, errors);
-      check_activity(change.db, n, next, v, errors);
+      check_activity(change.db, n, next, v, errors, before->type);
       if (!errors.empty()) throw Invalid{errors};
       update_activity(change, *before, next, expected);
     });

@@ -644,12 +644,14 @@ std::optional<http::Response> list_download(Context& ctx, const ListPage& p, Lis
   documents::Table table(std::move(columns));
   q.offset = 0;
   q.limit = kMaxExportRows;
-  for (const auto& item : fetch(q).items) {
+  auto fetched = fetch(q);
+  for (const auto& item : fetched.items) {
     std::vector<documents::Cell> cells{item.name, item.organization_name};
     if (p.assured) cells.push_back(item.assured_date);
     cells.push_back(documents::DateTime{item.updated_at});
     table.add_row(std::move(cells));
   }
+  documents::note_if_cut(table, ctx, fetched.total);
   std::string stem = p.base_href.substr(std::string_view("/directory/").size());  // "review/locations"
   std::replace(stem.begin(), stem.end(), '/', '-');
   return documents::table_download(table, format, stem);
