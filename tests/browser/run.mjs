@@ -21,7 +21,10 @@ const LANGS = ['nl', 'fr', 'en'];
 const LANG_NAMES = { nl: 'Nederlands', fr: 'Français', en: 'English' };
 const ANON_PAGES = ['/', '/login'];
 const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/tokens', '/admin/outbox', '/network',
-  '/directory', '/directory/review/organizations', '/directory/link-requests', '/journal', '/journal/new'];
+  '/directory', '/directory/review/organizations', '/directory/link-requests', '/journal', '/journal/new',
+  // journal sources: guides, the expectations register, activity types
+  '/journal/sources/guides', '/journal/sources/guides/new', '/journal/sources/expectations',
+  '/journal/sources/expectations/new', '/admin/journal/activity-types'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
