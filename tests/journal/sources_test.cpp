@@ -208,6 +208,28 @@ TEST_P(SourcesTest, TheUploadRoutesReadAtMostTheFileAndItsEnvelope) {
   EXPECT_LT(kUploadBodyLimit, kMaxAttachmentBytes + 1024 * 1024);
 }
 
+TEST_P(SourcesTest, AnUploadTheServerStoppedReadingIsRefusedInTheCallersOwnLanguage) {
+  std::string sid;
+  {
+    auto lease = db().acquire();
+    auto user = accounts::find_user_by_email(*lease, "facilitator@example.org");
+    accounts::update_profile(*lease, user->id, user->name, "fr", 1000);
+    sid = accounts::create_session(*lease, user->id, "192.0.2.10", app::unix_now());
+  }
+  http::Request head;
+  head.method = "POST";
+  head.path = "/journal/some-activity/attachments";
+  head.headers.emplace_back("accept-language", "en");
+  head.headers.emplace_back("cookie", "samen_session=" + sid);
+  auto r = app_->transport_error(413, head);
+  EXPECT_EQ(r.status, 413);
+  EXPECT_NE(r.body.find("Rien n&#39;a été enregistré"), std::string::npos) << "the account's French, not the header's English";
+  head.path = "/journal";
+  head.headers.pop_back();
+  EXPECT_NE(app_->transport_error(413, head).body.find("The request is too large"), std::string::npos)
+      << "another route, anonymous: the header's language and the general message";
+}
+
 TEST_P(SourcesTest, TheApiTakesARawBodyListsDownloadsArchivesAndRestoresActivities) {
   auto coordinator = signed_in("coordinator@example.org");
   std::string id = create(*coordinator, "Partneroverleg", "network", "partner_meeting");
