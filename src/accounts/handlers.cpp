@@ -637,6 +637,8 @@ http::Response audit_page(Context& ctx) {
     row->SetValue("IP", e.remote_ip);
   }
   d.SetValue("TOTAL", ctx.tf("audit.total", {{"count", total}}));
+  if (auto cut = documents::export_cut_notice(ctx, total, kMaxAuditExport); !cut.empty())
+    d.SetValueAndShowSection("EXPORT_CUT_TEXT", cut, "EXPORT_CUT");
   std::string base = "/admin/audit?action=" + http::url_encode(f.action) + "&actor=" + http::url_encode(f.actor) +
                      "&from=" + http::url_encode(from) + "&to=" + http::url_encode(to);
   d.SetValue("EXPORT_HREF", base + "&format=");

@@ -528,6 +528,20 @@ TEST_P(SourcesTest, TheTimelineSaysWhenItsExportWouldBeCutAndTheExportSaysItWas)
   EXPECT_EQ(filtered.body.find("would hold only"), std::string::npos) << "a list within the cap says nothing";
 }
 
+TEST_P(SourcesTest, TheAuditLogSaysWhenItsExportWouldBeCutAndTheExportSaysItWas) {
+  // The cap is platform-wide (documents/download.hpp): the audit log's export stops at 100,000 rows.
+  db().acquire()->exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100001) "
+                       "INSERT INTO audit_log (at, action, detail) SELECT 1000 + i, 'test.bulk', 'x' FROM n");
+  auto admin = signed_in("admin@example.org", "en");
+  auto page = admin->get("/admin/audit?action=test.bulk&lang=en");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("would hold only the first 100,000 of its 100,001 rows"), std::string::npos);
+  auto csv = admin->get("/admin/audit?action=test.bulk&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("X-Export-Truncated").value_or(""), "100000/100001");
+  EXPECT_NE(csv.body.find("100,001 rows"), std::string::npos);
+}
+
 // ---- demo ----------------------------------------------------------------------------------
 
 TEST_P(SourcesTest, TheDemoHasTwoGuidesTheirAnswersAndTheRegisterOfTwoRounds) {

@@ -582,6 +582,9 @@ struct ListPage {
   bool search = true, assured = false;
 };
 
+// At most this many rows leave in one CSV/XLSX export of a list.
+constexpr std::int64_t kMaxExportRows = 100000;
+
 http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const SummaryPage& page,
                          const app::PageRequest& req, const ListQuery& q, bool can_create) {
   web::Dict d = ctx.content_dict();
@@ -603,6 +606,8 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
   d.SetValue("CONTEXT_LABEL", p.context_label);
   d.SetValue("TOTAL", ctx.tf("staff.list.total", {{"count", page.total}}));
   if (!page.items.empty()) d.ShowSection("HAS_ITEMS");
+  if (auto cut = documents::export_cut_notice(ctx, page.total, kMaxExportRows); !cut.empty())
+    d.SetValueAndShowSection("EXPORT_CUT_TEXT", cut, "EXPORT_CUT");
   if (p.assured) d.ShowSection("SHOW_ASSURED");
   for (const auto& item : page.items) {
     web::Dict* r = d.AddSectionDictionary("ITEMS");
@@ -626,9 +631,6 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
     d.SetValueAndShowSection("NEXT_HREF", base + std::to_string(req.page + 1), "NEXT");
   return ctx.page("directory_list", p.heading, d);
 }
-
-// At most this many rows leave in one CSV/XLSX export of a list.
-constexpr std::int64_t kMaxExportRows = 100000;
 
 // The ?format=csv|xlsx answer of a list: every record the list's query
 // matches (not only the page shown), in the columns the page shows; nullopt
