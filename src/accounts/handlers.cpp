@@ -584,6 +584,8 @@ http::Response audit_download(Context& ctx, accounts::AuditFilter f, documents::
     for (const auto& e : accounts::query_audit(*lease, f))
       t.add_row({documents::DateTime{e.at}, e.actor_label, e.action,
                  e.target_type.empty() ? "" : e.target_type + " " + e.target_id, e.detail, e.remote_ip});
+    if (t.rows().size() == static_cast<std::size_t>(kMaxAuditExport))
+      documents::note_if_cut(t, ctx, accounts::count_audit(*lease, f));
   }
   ctx.audit("audit.export", "", "", std::string(format == documents::TableFormat::csv ? "csv" : "xlsx"));
   return documents::table_download(t, format, "audit");
@@ -635,6 +637,8 @@ http::Response audit_page(Context& ctx) {
     row->SetValue("IP", e.remote_ip);
   }
   d.SetValue("TOTAL", ctx.tf("audit.total", {{"count", total}}));
+  if (auto cut = documents::export_cut_notice(ctx, total, kMaxAuditExport); !cut.empty())
+    d.SetValueAndShowSection("EXPORT_CUT_TEXT", cut, "EXPORT_CUT");
   std::string base = "/admin/audit?action=" + http::url_encode(f.action) + "&actor=" + http::url_encode(f.actor) +
                      "&from=" + http::url_encode(from) + "&to=" + http::url_encode(to);
   d.SetValue("EXPORT_HREF", base + "&format=");

@@ -392,8 +392,21 @@ http::Response App::transport_error(int status, const http::Request& req) {
   Context ctx(*this, copy);
   ctx.now = unix_now();
   ctx.route = "transport";
-  ctx.lang = i18n::negotiate(std::nullopt, std::nullopt, req.header("accept-language"));
-  std::string key = status == 413 ? "error.too_large" : status == 431 ? "error.headers_too_large"
+  // The head of a 413 is whole: the caller's saved language (account or cookie) can be read.
+  std::optional<std::string> saved = status == 413 ? req.cookie(kLangCookie) : std::nullopt;
+  if (auto sid = status == 413 ? req.cookie(kSessionCookie) : std::nullopt) {
+    try {
+      auto lease = db_->acquire();
+      if (auto session = accounts::find_session(*lease, *sid, ctx.now)) saved = session->user.lang;
+    } catch (const store::StoreError&) {
+    }
+  }
+  ctx.lang = i18n::negotiate(std::nullopt, saved ? std::optional<std::string_view>(*saved) : std::nullopt,
+                             req.header("accept-language"));
+  // An upload route (one with a body limit of its own) says it was the file.
+  auto m = routes_.router.match(req.method, req.path);
+  bool upload = status == 413 && m.route && m.route->handler.body_limit > 0;
+  std::string key = upload ? "error.upload_too_large" : status == 413 ? "error.too_large" : status == 431 ? "error.headers_too_large"
                     : status == 503 ? "error.unavailable" : status == 500 ? "error.internal"
                     : status == 401 ? "error.unauthorized" : status == 403 ? "error.forbidden" : "error.bad_request";
   std::string code = status == 413 ? "too_large" : status == 431 ? "headers_too_large"

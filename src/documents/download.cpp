@@ -34,6 +34,17 @@ std::string attachment_disposition(std::string_view filename) {
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + http::url_encode(filename);
 }
 
+void note_if_cut(Table& table, const app::Context& ctx, std::int64_t total) {
+  auto rows = static_cast<std::int64_t>(table.rows().size());
+  if (total <= rows) return;
+  table.mark_cut(total, ctx.tf("export.cut", {{"shown", rows}, {"total", total}}));
+}
+
+std::string export_cut_notice(const app::Context& ctx, std::int64_t total, std::int64_t cap) {
+  if (total <= cap) return "";
+  return ctx.tf("export.cut_notice", {{"cap", cap}, {"total", total}});
+}
+
 http::Response table_download(const Table& table, TableFormat format, std::string_view file_stem) {
   http::Response r;
   std::string stem(file_stem);
@@ -48,6 +59,8 @@ http::Response table_download(const Table& table, TableFormat format, std::strin
     throw std::invalid_argument("table_download: HTML is the page itself");
   }
   r.set_header("Cache-Control", "no-store");
+  if (table.cut())
+    r.set_header("X-Export-Truncated", std::to_string(table.rows().size()) + "/" + std::to_string(table.cut_total()));
   return r;
 }
 

@@ -85,6 +85,11 @@ std::string write_csv(const Table& table) {
     for (const auto& cell : row) fields.push_back(csv_text(cell));
     csv::append_record(out, fields);
   }
+  if (table.cut()) {
+    fields.assign(table.columns().size(), std::nullopt);
+    if (!fields.empty()) fields[0] = csv_text(Cell{table.cut_note()});
+    csv::append_record(out, fields);
+  }
   return out;
 }
 

@@ -44,9 +44,22 @@ class Table {
   const std::vector<Column>& columns() const { return columns_; }
   const std::vector<std::vector<Cell>>& rows() const { return rows_; }
 
+  // An export capped below the rows its query matched says so: `note` is
+  // written as a last line after the rows (CSV and XLSX), and the download
+  // names both counts in a header (download.hpp). total: the rows matched.
+  void mark_cut(std::int64_t total, std::string note) {
+    cut_total_ = total;
+    cut_note_ = std::move(note);
+  }
+  bool cut() const { return cut_total_ > static_cast<std::int64_t>(rows_.size()); }
+  std::int64_t cut_total() const { return cut_total_; }
+  const std::string& cut_note() const { return cut_note_; }
+
  private:
   std::vector<Column> columns_;
   std::vector<std::vector<Cell>> rows_;
+  std::int64_t cut_total_ = 0;
+  std::string cut_note_;
 };
 
 // A moment as the wall clock in Brussels: "YYYY-MM-DD HH:MM:SS".
@@ -56,7 +69,8 @@ std::string brussels_date_time(std::int64_t unix_seconds);
 // comma-separated, CRLF line ends, header first. Dates as YYYY-MM-DD,
 // date-times as Brussels wall clock, numbers with a decimal point. A text
 // that starts with = + - @ or a tab gets a leading apostrophe, so a
-// spreadsheet never runs it as a formula (CSV injection).
+// spreadsheet never runs it as a formula (CSV injection). A cut table ends
+// with one more record: its note in the first field, the others empty.
 std::string write_csv(const Table& table);
 
 }  // namespace samen::documents

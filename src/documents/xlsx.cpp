@@ -155,7 +155,7 @@ std::string read_file(const fs::path& p) {
 
 std::string write_xlsx(const Table& table, std::string_view sheet_name) {
   const auto& columns = table.columns();
-  if (table.rows().size() + 1 > LXW_ROW_MAX) throw std::runtime_error("XLSX: more rows than a worksheet holds");
+  if (table.rows().size() + 3 > LXW_ROW_MAX) throw std::runtime_error("XLSX: more rows than a worksheet holds");
   if (columns.size() > LXW_COL_MAX) throw std::runtime_error("XLSX: more columns than a worksheet holds");
   PrivateTempDir dir;
   std::string file = (dir.path() / "table.xlsx").string(), tmp = dir.path().string();
@@ -189,6 +189,12 @@ std::string write_xlsx(const Table& table, std::string_view sheet_name) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       double width = static_cast<double>(std::clamp<std::size_t>(widths[c] + 1, 8, 60));
       check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr), "width");
+    }
+    if (table.cut() && !columns.empty()) {
+      // After an empty row, so the filter range and sorting leave the note out.
+      std::string note = cell_text(table.cut_note());
+      check(worksheet_write_string(ws, static_cast<lxw_row_t>(table.rows().size() + 2), 0, note.c_str(), f.header),
+            "cut note");
     }
     worksheet_freeze_panes(ws, 1, 0);
     if (!columns.empty())

@@ -187,7 +187,7 @@ http::Response update(Context& ctx, bool merge) {
         source.merge_patch(j);
       }
       Activity next = from_json(source, errors);
-      check_activity(change.db, n, next, v, errors);
+      check_activity(change.db, n, next, v, errors, before->type);
       if (!errors.empty()) throw Invalid{errors};
       update_activity(change, *before, next, expected);
     });
@@ -267,17 +267,20 @@ http::Response api_create(Context& ctx) {
 http::Response api_put(Context& ctx) { return update(ctx, false); }
 http::Response api_patch(Context& ctx) { return update(ctx, true); }
 
-http::Response api_delete(Context& ctx) {
+namespace {
+
+// DELETE (archive) and restore: the same checks, If-Match → 412, the record as GET answers it.
+http::Response set_archived(Context& ctx, bool archive) {
   std::string id = ctx.param("id");
   auto if_match = app::if_match_version(ctx);
   try {
     app::write(ctx, [&](app::Change& change) {
       core::Network n = core::load_network(change.db);
       Viewer v = viewer(ctx, n);
-      auto a = load_activity(change.db, id);
+      auto a = id.size() > 100 ? std::nullopt : load_activity(change.db, id);
       if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
       if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
-      core::set_archived(change, activity_ref(id), true, if_match);
+      core::set_archived(change, activity_ref(id), archive, if_match);
       reindex_after_commit(change, id);  // lookback: the search index
     });
   } catch (const app::StaleVersion&) {
@@ -286,5 +289,10 @@ http::Response api_delete(Context& ctx) {
   }
   return record_response(200, load_visible(ctx, id));
 }
+
+}  // namespace
+
+http::Response api_delete(Context& ctx) { return set_archived(ctx, true); }
+http::Response api_restore(Context& ctx) { return set_archived(ctx, false); }
 
 }  // namespace samen::journal

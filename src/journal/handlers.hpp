@@ -18,8 +18,9 @@ Viewer viewer(const app::Context& ctx, const core::Network& n);
 Activity visible_activity_or_404(app::Context& ctx, store::Connection& c, const Viewer& v);
 // Field errors of ids that do not exist (organisations, people, facilitator)
 // added to `errors`, then the domain rules of validate().
+// kept_type: the type the activity had before an edit, accepted even when archived since.
 void check_activity(store::Connection& c, const core::Network& n, const Activity& a, const Viewer& v,
-                    FieldErrors& errors);
+                    FieldErrors& errors, const std::string& kept_type = "");
 
 // Pages (pages.cpp).
 http::Response timeline_page(app::Context& ctx);
@@ -41,5 +42,6 @@ http::Response api_create(app::Context& ctx);
 http::Response api_put(app::Context& ctx);
 http::Response api_patch(app::Context& ctx);
 http::Response api_delete(app::Context& ctx);
+http::Response api_restore(app::Context& ctx);  // POST /api/v1/activities/{id}/restore
 
 }  // namespace samen::journal

@@ -13,8 +13,11 @@
 #include "journal/coding_demo.hpp"
 #include "journal/coding_handlers.hpp"
 #include "journal/coding_store.hpp"
+#include "journal/demo_sources.hpp"
 #include "journal/handlers.hpp"
 #include "journal/lookback_handlers.hpp"
+#include "journal/sources.hpp"
+#include "journal/sources_handlers.hpp"
 
 namespace samen::journal {
 
@@ -35,7 +38,7 @@ Activity visible_activity_or_404(Context& ctx, store::Connection& c, const Viewe
 }
 
 void check_activity(store::Connection& c, const core::Network& n, const Activity& a, const Viewer& v,
-                    FieldErrors& errors) {
+                    FieldErrors& errors, const std::string& kept_type) {
   for (const auto& o : a.organization_ids)
     if (!n.organization(o)) errors["organization_ids"] = "journal.error.organization_unknown";
   auto people = choosable_people(c, v);
@@ -47,7 +50,9 @@ void check_activity(store::Connection& c, const core::Network& n, const Activity
   if (a.facilitator_id && !known(*a.facilitator_id)) errors["facilitator_id"] = "journal.error.person_unknown";
   std::vector<std::string> teams;
   for (const auto& t : n.teams) teams.push_back(t.id);
-  for (auto& [field, key] : validate(a, v, type_codes(activity_types(c)), teams)) errors.emplace(field, key);
+  auto codes = type_codes(activity_types(c));
+  if (!kept_type.empty()) codes.push_back(kept_type);
+  for (auto& [field, key] : validate(a, v, codes, teams)) errors.emplace(field, key);
 }
 
 namespace {
@@ -118,6 +123,46 @@ class JournalModule final : public app::Module {
     r.page("GET", "/journal/search", readers, search_page);
     r.page("GET", "/journal/report", readers, report_page);
     r.api("GET", "/api/v1/activities.ics", readers, api_calendar);
+    // sources: attachments, guides and answer sets, the expectations register, activity
+    // types, follow-up edits, restore through the API. The /journal/sources/... pages come
+    // before /journal/{id}/guides/{set_id}, which would take them otherwise.
+    const auto staff = accounts::Access::only({Role::admin, Role::coordinator, Role::facilitator});
+    const auto admins = accounts::Access::only({Role::admin});
+    r.page("GET", "/journal/sources/guides", readers, guides_page);
+    r.page("GET", "/journal/sources/guides/new", staff, guide_new_page);
+    r.page("POST", "/journal/sources/guides/new", staff, guide_create_page);
+    r.page("GET", "/journal/sources/guides/{guide_id}", readers, guide_page);
+    r.page("GET", "/journal/sources/guides/{guide_id}/edit", staff, guide_edit_page);
+    r.page("POST", "/journal/sources/guides/{guide_id}/edit", staff, guide_update_page);
+    r.page("POST", "/journal/sources/guides/{guide_id}/archive", staff, guide_archive_page);
+    r.page("POST", "/journal/sources/guides/{guide_id}/restore", staff, guide_restore_page);
+    r.page("GET", "/journal/sources/expectations", readers, register_page);
+    r.page("GET", "/journal/sources/expectations/new", writers, expectation_new_page);
+    r.page("POST", "/journal/sources/expectations/new", writers, expectation_create_page);
+    r.page("GET", "/journal/sources/expectations/{entry_id}/edit", writers, expectation_edit_page);
+    r.page("POST", "/journal/sources/expectations/{entry_id}/edit", writers, expectation_update_page);
+    r.page("POST", "/journal/sources/expectations/{entry_id}/archive", writers, expectation_archive_page);
+    r.page("GET", "/journal/follow-ups/{id}/edit", writers, follow_up_edit_page);
+    r.page("POST", "/journal/follow-ups/{id}/edit", writers, follow_up_update_page);
+    r.page("POST", "/journal/{id}/attachments", writers, attachment_upload_page, kUploadBodyLimit);
+    r.page("GET", "/journal/{id}/attachments/{attachment_id}", readers, attachment_download_page);
+    r.page("POST", "/journal/{id}/attachments/{attachment_id}/archive", writers, attachment_archive_page);
+    r.page("POST", "/journal/{id}/attachments/{attachment_id}/restore", writers, attachment_restore_page);
+    r.page("POST", "/journal/{id}/guides", writers, answer_set_attach_page);
+    r.page("GET", "/journal/{id}/guides/{set_id}", readers, answer_set_page);
+    r.page("GET", "/journal/{id}/guides/{set_id}/edit", writers, answer_set_edit_page);
+    r.page("POST", "/journal/{id}/guides/{set_id}/edit", writers, answer_set_update_page, 4u << 20);
+    r.page("POST", "/journal/{id}/guides/{set_id}/archive", writers, answer_set_archive_page);
+    r.page("GET", "/admin/journal/activity-types", admins, types_page);
+    r.page("POST", "/admin/journal/activity-types", admins, type_create_page);
+    r.page("POST", "/admin/journal/activity-types/{code}", admins, type_update_page);
+    r.api("POST", "/api/v1/activities/{id}/restore", writers, api_restore);
+    r.api("GET", "/api/v1/activities/{id}/attachments", readers, api_attachments);
+    r.api("POST", "/api/v1/activities/{id}/attachments", writers, api_attachment_upload, kUploadBodyLimit);
+    r.api("GET", "/api/v1/activities/{id}/attachments/{attachment_id}", readers, api_attachment_download);
+    r.api("DELETE", "/api/v1/activities/{id}/attachments/{attachment_id}", writers, api_attachment_delete);
+    r.nav_item({"journal.sources.register", "/journal/sources/expectations", readers, "journal.sources.register.about", 32});
+    r.nav_item({"journal.sources.types", "/admin/journal/activity-types", admins, "journal.sources.types.about", 84});
   }
 
   void start(app::App& app) const override { start_lookback(app); }  // lookback: the search index
@@ -136,6 +181,7 @@ class JournalModule final : public app::Module {
   void load_demo(const app::DemoLoad& load) const override {
     load_demo_journal(load.db, load.now);
     load_demo_coding(load.db, load.now);  // coding
+    load_demo_sources(load.db, load.now);  // sources: guides, answers, expectations register
   }
 };
 

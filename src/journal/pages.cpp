@@ -13,6 +13,7 @@
 #include "journal/coding_handlers.hpp"
 #include "journal/handlers.hpp"
 #include "journal/search.hpp"
+#include "journal/sources_handlers.hpp"
 #include "util/dates.hpp"
 #include "util/text.hpp"
 
@@ -102,6 +103,7 @@ http::Response timeline_download(Context& ctx, const core::Network& n, const std
                    a.title, team_label(ctx, n, a.team_id), ctx.t("journal.visibility." + a.visibility),
                    a.place.empty() ? a.online_url : a.place, org_names(ctx, n, a.organization_ids),
                    a.external_participants, a.notes, a.decisions});
+  documents::note_if_cut(table, ctx, list.total);
   ctx.audit("journal.activity.export", "journal.activity", "",
             std::string(format == documents::TableFormat::csv ? "csv" : "xlsx") + " " + std::to_string(list.items.size()));
   return documents::table_download(table, format, "journal");
@@ -146,7 +148,7 @@ http::Response timeline_page(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   core::Network n = core::load_network(*lease);
   Viewer v = viewer(ctx, n);
-  auto types = activity_types(*lease);
+  auto types = activity_types(*lease, true);
   if (format != documents::TableFormat::html) {
     f.offset = 0;
     f.limit = kMaxExportRows;
@@ -186,6 +188,8 @@ http::Response timeline_page(Context& ctx) {
   if (page > 1) d.SetValueAndShowSection("PREV_HREF", base + "page=" + std::to_string(page - 1), "PREV");
   if (page < pages) d.SetValueAndShowSection("NEXT_HREF", base + "page=" + std::to_string(page + 1), "NEXT");
   if (pages > 1) d.SetValueAndShowSection("PAGE_TEXT", ctx.tf("journal.page_of", {{"page", page}, {"pages", pages}}), "PAGING");
+  if (auto cut = documents::export_cut_notice(ctx, list.total, kMaxExportRows); !cut.empty())
+    d.SetValueAndShowSection("EXPORT_CUT_TEXT", cut, "EXPORT_CUT");
   d.SetValue("CSV_HREF", base + "format=csv");
   d.SetValue("XLSX_HREF", base + "format=xlsx");
   return ctx.page("journal_timeline", ctx.t("journal.title"), d);
@@ -295,6 +299,10 @@ http::Response form_page(Context& ctx, const http::Form& f, const FieldErrors& e
     return std::find(all.begin(), all.end(), v) != all.end();
   };
   for (const auto& t : types) option("TYPE_OPTIONS", t.code, t.label(ctx.lang), f.get("type") == t.code);
+  if (!id.empty())  // an activity keeps its type when that type was archived since
+    for (const auto& t : activity_types(*lease, true))
+      if (t.code == f.get("type") && std::none_of(types.begin(), types.end(), [&](const ActivityType& x) { return x.code == t.code; }))
+        option("TYPE_OPTIONS", t.code, t.label(ctx.lang), true);
   for (const auto& t : n.teams)
     if (may_choose_team(v, t.id)) option("TEAM_OPTIONS", t.id, t.name.in(ctx.lang), f.get("team_id") == t.id);
   for (auto vis : kVisibilities)
@@ -396,7 +404,7 @@ http::Response update_page(Context& ctx) {
     app::write(ctx, [&](app::Change& change) {
       Activity before = editable_activity(change, id);
       core::Network n = core::load_network(change.db);
-      check_activity(change.db, n, next, viewer(ctx, n), errors);
+      check_activity(change.db, n, next, viewer(ctx, n), errors, before.type);
       if (!errors.empty()) throw Invalid{errors};
       update_activity(change, before, next, expected);
     });
@@ -483,7 +491,7 @@ http::Response activity_page(Context& ctx) {
   core::Network n = core::load_network(*lease);
   Viewer v = viewer(ctx, n);
   Activity a = visible_activity_or_404(ctx, *lease, v);
-  auto types = activity_types(*lease);
+  auto types = activity_types(*lease, true);
   auto people = core::network_people(*lease);
   // Facilitators-only records hold interview transcripts and the like: each read is audited.
   if (a.visibility == "facilitators") ctx.audit("journal.activity.read", "journal.activity", a.id, "page");
@@ -534,6 +542,7 @@ http::Response activity_page(Context& ctx) {
       row->SetValueAndShowSection("FU_NEXT", fu.status == "open" ? "done" : "open", "FU_MAY_TICK");
       row->SetValue("FU_BUTTON", ctx.t(fu.status == "open" ? "journal.follow_up.mark_done" : "journal.follow_up.reopen"));
     }
+    if (editable && !a.archived_at) row->ShowSection("FU_MAY_EDIT");  // sources: text, owner, due date
     if (fu.status == "open") row->ShowSection("FU_OPEN");
     else row->ShowSection("FU_DONE");
   }
@@ -557,6 +566,7 @@ http::Response activity_page(Context& ctx) {
     row->SetValue("ACTOR", h.actor_label);
   }
   d.SetValue("CODING_HTML", coding_section(ctx, *lease, v, a));  // coding: the note's coded passages
+  d.SetValue("SOURCES_HTML", sources_section(ctx, *lease, v, a));  // sources: attachments, answer sets
   return ctx.page("journal_activity", a.title, d);
 }
 

@@ -71,10 +71,11 @@ std::string int_list(const std::vector<std::int64_t>& v) {
 
 }  // namespace
 
-std::vector<ActivityType> activity_types(store::Connection& c) {
+std::vector<ActivityType> activity_types(store::Connection& c, bool include_archived) {
   std::vector<ActivityType> out;
-  for (const auto& r : c.exec("SELECT code, label_nl, label_fr, label_en FROM journal_activity_types "
-                              "WHERE archived_at IS NULL ORDER BY sort_order, code").rows)
+  for (const auto& r : c.exec(std::string("SELECT code, label_nl, label_fr, label_en FROM journal_activity_types ") +
+                              (include_archived ? "" : "WHERE archived_at IS NULL ") +
+                              "ORDER BY archived_at IS NOT NULL, sort_order, code").rows)
     out.push_back({r.text(0), r.text(1), r.text(2), r.text(3)});
   return out;
 }

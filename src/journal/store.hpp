@@ -34,7 +34,9 @@ struct ActivityType {
     return l == i18n::Lang::fr ? label_fr : l == i18n::Lang::en ? label_en : label_nl;
   }
 };
-std::vector<ActivityType> activity_types(store::Connection& c);  // active ones, in order
+// Active ones in order; with include_archived the archived ones too (after them),
+// for the labels of activities that still have an archived type.
+std::vector<ActivityType> activity_types(store::Connection& c, bool include_archived = false);
 std::vector<std::string> type_codes(const std::vector<ActivityType>& types);
 
 // The viewer of a signed-in user: the teams its organisations are members of.

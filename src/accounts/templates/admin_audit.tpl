@@ -23,6 +23,7 @@
   </tbody>
 </table>
 </div>
+{{#EXPORT_CUT}}<p class="notice no-print" role="status">{{EXPORT_CUT_TEXT}}</p>{{/EXPORT_CUT}}
 <p class="exports no-print">[[export.label]]: <a href="{{EXPORT_HREF}}csv" download>[[export.csv]]</a> · <a href="{{EXPORT_HREF}}xlsx" download>[[export.xlsx]]</a></p>
 <nav class="pagination" aria-label="[[pagination.label]]">
   {{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[pagination.prev]]</a>{{/PREV}}

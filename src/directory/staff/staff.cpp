@@ -582,6 +582,9 @@ struct ListPage {
   bool search = true, assured = false;
 };
 
+// At most this many rows leave in one CSV/XLSX export of a list.
+constexpr std::int64_t kMaxExportRows = 100000;
+
 http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const SummaryPage& page,
                          const app::PageRequest& req, const ListQuery& q, bool can_create) {
   web::Dict d = ctx.content_dict();
@@ -603,6 +606,8 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
   d.SetValue("CONTEXT_LABEL", p.context_label);
   d.SetValue("TOTAL", ctx.tf("staff.list.total", {{"count", page.total}}));
   if (!page.items.empty()) d.ShowSection("HAS_ITEMS");
+  if (auto cut = documents::export_cut_notice(ctx, page.total, kMaxExportRows); !cut.empty())
+    d.SetValueAndShowSection("EXPORT_CUT_TEXT", cut, "EXPORT_CUT");
   if (p.assured) d.ShowSection("SHOW_ASSURED");
   for (const auto& item : page.items) {
     web::Dict* r = d.AddSectionDictionary("ITEMS");
@@ -627,9 +632,6 @@ http::Response list_page(Context& ctx, const ListPage& p, RecordKind k, const Su
   return ctx.page("directory_list", p.heading, d);
 }
 
-// At most this many rows leave in one CSV/XLSX export of a list.
-constexpr std::int64_t kMaxExportRows = 100000;
-
 // The ?format=csv|xlsx answer of a list: every record the list's query
 // matches (not only the page shown), in the columns the page shows; nullopt
 // for the HTML page.
@@ -644,12 +646,14 @@ std::optional<http::Response> list_download(Context& ctx, const ListPage& p, Lis
   documents::Table table(std::move(columns));
   q.offset = 0;
   q.limit = kMaxExportRows;
-  for (const auto& item : fetch(q).items) {
+  auto fetched = fetch(q);
+  for (const auto& item : fetched.items) {
     std::vector<documents::Cell> cells{item.name, item.organization_name};
     if (p.assured) cells.push_back(item.assured_date);
     cells.push_back(documents::DateTime{item.updated_at});
     table.add_row(std::move(cells));
   }
+  documents::note_if_cut(table, ctx, fetched.total);
   std::string stem = p.base_href.substr(std::string_view("/directory/").size());  // "review/locations"
   std::replace(stem.begin(), stem.end(), '/', '-');
   return documents::table_download(table, format, stem);

@@ -20,6 +20,7 @@
 </tbody>
 </table>
 </div>
+{{#EXPORT_CUT}}<p class="notice no-print" role="status">{{EXPORT_CUT_TEXT}}</p>{{/EXPORT_CUT}}
 <p class="exports no-print">[[export.label]]: <a href="{{CSV_HREF}}" download>[[export.csv]]</a> · <a href="{{XLSX_HREF}}" download>[[export.xlsx]]</a></p>{{/HAS_ITEMS}}
 <nav class="pagination" aria-label="[[staff.list.pages]]">
 {{#PREV}}<a rel="prev" href="{{PREV_HREF}}">[[staff.list.prev]]</a>{{/PREV}}

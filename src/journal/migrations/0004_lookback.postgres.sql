@@ -1,5 +1,5 @@
 -- Looking back (calendar feeds, search, report) on PostgreSQL; see
--- 0002_lookback.sqlite.sql for the feed filter.
+-- 0004_lookback.sqlite.sql for the feed filter.
 
 CREATE TABLE journal_feed_teams (
   token_id BIGINT PRIMARY KEY REFERENCES documents_feed_tokens(id) ON DELETE CASCADE,

@@ -1,5 +1,5 @@
 -- Looking back (calendar feeds, search, report) on SQLite; see
--- 0002_lookback.postgres.sql. The search index is a Xapian database in the
+-- 0004_lookback.postgres.sql. The search index is a Xapian database in the
 -- data directory, so only the feed filter is a table here.
 
 -- A private calendar feed token (documents_feed_tokens, feed

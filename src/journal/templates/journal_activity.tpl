@@ -24,6 +24,7 @@
 {{#NO_FOLLOW_UPS}}<p class="muted">[[journal.follow_ups.none]]</p>{{/NO_FOLLOW_UPS}}
 <ul>
 {{#FOLLOW_UPS}}<li>{{#FU_DONE}}<s>{{/FU_DONE}}{{FU_TEXT}}{{#FU_DONE}}</s>{{/FU_DONE}} — {{FU_OWNER}}{{#HAS_DUE}} · [[journal.follow_up.due]] {{FU_DUE}}{{/HAS_DUE}} · {{FU_STATUS}}
+{{#FU_MAY_EDIT}} <a href="/journal/follow-ups/{{FU_ID}}/edit">[[journal.sources.follow_up.edit_link]]<span class="visually-hidden">: {{FU_TEXT}}</span></a>{{/FU_MAY_EDIT}}
 {{#FU_MAY_TICK}}<form method="post" action="/journal/follow-ups/{{FU_ID}}/status" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="status" value="{{FU_NEXT}}"><button type="submit" class="button">{{FU_BUTTON}}<span class="visually-hidden">: {{FU_TEXT}}</span></button></form>{{/FU_MAY_TICK}}</li>
 {{/FOLLOW_UPS}}
 </ul>
@@ -52,3 +53,4 @@
 </div>
 </section>
 {{CODING_HTML:none}}
+{{SOURCES_HTML:none}}

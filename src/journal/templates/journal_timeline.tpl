@@ -25,4 +25,5 @@
 {{/ACTIVITIES}}
 </ol>
 {{#PAGING}}<nav class="pagination" aria-label="[[journal.paging]]">{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[journal.previous]]</a>{{/PREV}} <span>{{PAGE_TEXT}}</span> {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[journal.next]]</a>{{/NEXT}}</nav>{{/PAGING}}
+{{#EXPORT_CUT}}<p class="notice no-print" role="status">{{EXPORT_CUT_TEXT}}</p>{{/EXPORT_CUT}}
 <p class="exports no-print">[[export.label]]: <a href="{{CSV_HREF}}" download>[[export.csv]]</a> · <a href="{{XLSX_HREF}}" download>[[export.xlsx]]</a></p>
