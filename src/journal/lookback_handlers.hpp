@@ -38,6 +38,7 @@ documents::Calendar activities_calendar(app::App& app, store::Connection& c, con
 http::Response search_page(app::Context& ctx);         // GET /journal/search?q=
 struct SearchPage {
   std::int64_t total = 0;                // visible matches
+  bool total_exact = true;               // false: an estimate, shown as "about"
   std::vector<Activity> items;           // this page, best first
   std::vector<std::string> highlight;    // words to mark
 };

@@ -33,6 +33,7 @@ struct ActivityQuery {
 
 struct ActivityResults {
   std::int64_t total = 0;                // visible matches
+  bool total_exact = true;               // false: Xapian's estimate past kCheckAtLeast matches
   std::vector<std::string> ids;          // this page, best first
   std::vector<std::string> highlight;    // the typed words to mark in snippets
 };

@@ -47,6 +47,7 @@ SearchPage search_visible(Context& ctx, store::Connection& c, const Viewer& v, c
   ActivityResults r = ctx.app.get<ActivitySearch>().search(q);
   SearchPage page;
   page.total = r.total;
+  page.total_exact = r.total_exact;
   page.highlight = r.highlight;
   for (const auto& id : r.ids) {
     // The index may lag a write by a moment: the record itself decides.
@@ -76,7 +77,8 @@ http::Response search_page(Context& ctx) {
   if (!text::trimmed(text).empty()) {
     SearchPage found = search_visible(ctx, *lease, v, text, (page - 1) * kPerPage, kPerPage);
     d.ShowSection("SEARCHED");
-    d.SetValue("TOTAL", ctx.tf("journal.lookback.search.count", {{"count", found.total}}));
+    d.SetValue("TOTAL", ctx.tf(found.total_exact ? "journal.lookback.search.count" : "journal.lookback.search.count_about",
+                                 {{"count", found.total}}));
     for (const auto& a : found.items) {
       auto* row = d.AddSectionDictionary("HITS");
       row->SetValue("ID", a.id);

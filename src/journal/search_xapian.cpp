@@ -103,6 +103,7 @@ class XapianActivitySearch final : public ActivitySearch {
       Xapian::MSet mset = enquire.get_mset(offset, limit, std::max(kCheckAtLeast, offset + limit), nullptr,
                                            all ? nullptr : &visible);
       out.total = mset.get_matches_estimated();
+      out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
       for (auto it = mset.begin(); it != mset.end(); ++it) out.ids.push_back(it.get_document().get_value(kIdSlot));
     } catch (const Xapian::Error& e) {
       spdlog::error("journal search failed: {}", e.get_description());
