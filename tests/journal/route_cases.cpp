@@ -187,6 +187,8 @@ std::vector<RouteCase> journal_coding_cases(RouteWorld& w) {
       {"GET", "/journal/coding/frequencies?by=type&format=csv", "", readers_page},
       {"GET", "/journal/coding/frequencies?by=week", "", {303, 400, 400, 400, 400, 403}},
       {"GET", "/journal/coding/review", "", coders_page},
+      {"GET", "/journal/coding/import", "", coders_page},
+      {"POST", "/journal/coding/import", "", {303, 415, 415, 415, 403, 403}},  // a form without the file
       {"GET", activity, "", {303, 200, 200, 200, 200, 200}},
       {"GET", activity + "/code", "", coders_page},
       {"GET", std::string("/journal/") + kCodingSecret + "/code", "", coders_page},
