@@ -3,10 +3,13 @@
 // what would be created, skipped and warned about, with a confirm button that
 // posts the same bytes again (base64 in a hidden field) and is re-parsed and
 // re-planned inside the one write transaction. Nothing is stored before that.
+// POST /api/v1/codes/import is the same with the file as the body (dry_run).
 #include <sodium.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
+#include "app/api.hpp"
 #include "app/app.hpp"
 #include "app/write.hpp"
 #include "http/multipart.hpp"
@@ -143,6 +146,55 @@ http::Response code_import_page(Context& ctx) {
   });
   if (refused) return preview(ctx, bytes, codes, plan);
   return http::Response::redirect("/journal/coding/codes?done=journal_coding_imported");
+}
+
+}  // namespace samen::journal
+
+namespace samen::journal {
+
+namespace {
+
+nlohmann::json plan_json(Context& ctx, const ImportPlan& plan) {
+  nlohmann::json create = nlohmann::json::array(), skip = nlohmann::json::array(), warnings = nlohmann::json::array(),
+                 errors = nlohmann::json::array();
+  for (const auto& p : plan.create)
+    create.push_back({{"guid", p.code.guid},
+                      {"name", p.code.label_nl},
+                      {"parent_guid", p.parent_guid.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.parent_guid)},
+                      {"parent_id", p.code.parent_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.code.parent_id)},
+                      {"colour", p.code.colour},
+                      {"description", p.code.description}});
+  for (const auto& s : plan.skip) skip.push_back({{"guid", s.guid}, {"name", s.name}, {"existing_id", s.existing_id}});
+  for (const auto& w : plan.warnings) warnings.push_back({{"code", w.key}, {"message", ctx.t(w.key)}, {"name", w.name}});
+  for (const auto& e : plan.errors) errors.push_back({{"code", e.key}, {"message", ctx.t(e.key)}, {"name", e.name}});
+  return {{"create", create}, {"skip", skip}, {"warnings", warnings}, {"errors", errors}};
+}
+
+}  // namespace
+
+// POST /api/v1/codes/import: the body is the .qdc or .qdpx itself; ?dry_run=true answers the plan only.
+http::Response api_codes_import(Context& ctx) {
+  require_codebook_manager(ctx);
+  std::vector<ImportedCode> imported;
+  try {
+    imported = parse_codebook_file(ctx.req.body);
+  } catch (const CodebookFileError& e) {
+    return app::json_response(422, {{"error", {{"code", "bad_codebook"}, {"message", ctx.t(e.key)}, {"reason", e.key}}}});
+  }
+  bool dry_run = ctx.req.query_param("dry_run").value_or("") == "true";
+  ImportPlan plan;
+  std::vector<std::string> ids;
+  app::write(ctx, [&](app::Change& change) {
+    plan = plan_codebook_import(imported, load_codes(change.db));
+    if (plan.errors.empty() && !dry_run && !plan.create.empty()) ids = apply_codebook_import(change, plan);
+  });
+  auto j = plan_json(ctx, plan);
+  j["dry_run"] = dry_run;
+  j["created_ids"] = ids;
+  if (!plan.errors.empty())  // the shared error shape, with the plan that was refused
+    return app::json_response(
+        422, {{"error", {{"code", "codebook_refused"}, {"message", ctx.t(plan.errors[0].key)}, {"plan", j}}}});
+  return app::json_response(dry_run ? 200 : 201, j);
 }
 
 }  // namespace samen::journal

@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "accounts/audit.hpp"
+#include "accounts/sessions.hpp"
 #include "journal/coding_import.hpp"
 #include "journal/coding_qdpx.hpp"
 #include "journal/coding_store.hpp"
@@ -319,6 +321,41 @@ TEST_P(JournalQdcImportTest, BadFilesAndXxeGet422AndLeaveTheCodebookUnchanged) {
   testing::AppClient partner(*app_, "nl");
   ASSERT_EQ(partner.login("partner@example.org", testing::kTestPassword).status, 303);
   EXPECT_EQ(partner.get("/journal/coding/import").status, 403);
+}
+
+TEST_P(JournalQdcImportTest, TheApiAnswersThePlanOnADryRunAndImportsOtherwise) {
+  auto api = [&](const std::string& target, const std::string& body, const std::string& type) {
+    std::string token;
+    {
+      auto lease = db().acquire();
+      token = accounts::create_api_token(*lease, accounts::find_user_by_email(*lease, "coordinator@example.org")->id, "t", 1000);
+    }
+    testing::AppClient client(*app_, "en");
+    return client.request("POST", target, body, type, {{"authorization", "Bearer " + token}});
+  };
+  auto dry = api("/api/v1/codes/import?dry_run=true", kQdc, "application/xml");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  auto plan = nlohmann::json::parse(dry.body);
+  EXPECT_EQ(plan["create"].size(), 4u);
+  EXPECT_EQ(plan["create"][1]["parent_guid"], "a1b2c3d4-0000-4000-8000-000000000001");
+  EXPECT_EQ(plan["warnings"].size(), 1u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes"), 0) << "a dry run stores nothing";
+  auto done = api("/api/v1/codes/import", kQdc, "application/xml");
+  ASSERT_EQ(done.status, 201) << done.body;
+  EXPECT_EQ(nlohmann::json::parse(done.body)["created_ids"].size(), 4u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes"), 4);
+  auto again = nlohmann::json::parse(api("/api/v1/codes/import", kQdc, "application/xml").body);
+  EXPECT_EQ(again["create"].size(), 0u);
+  EXPECT_EQ(again["skip"].size(), 4u);
+  auto bad = api("/api/v1/codes/import", zip_of({{"readme.txt", "x"}}), "application/zip");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("bevat geen project.qde"), std::string::npos) << bad.body;
+  auto refused = api("/api/v1/codes/import", R"(<CodeBook><Codes><Code guid="n1" name=""/></Codes></CodeBook>)",
+                     "application/xml");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(refused.body)["error"]["code"], "codebook_refused") << refused.body;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes"), 4);
+  EXPECT_EQ(audits("journal.code.import"), 1) << "an import that creates nothing writes nothing";
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(JournalQdcImportTest);
