@@ -25,6 +25,7 @@ struct Code {
   std::string id, parent_id;  // parent_id "" = a top-level code
   std::string label_nl, label_fr, label_en, description;
   std::string colour = "#1f6feb";
+  std::string guid;  // the REFI-QDA guid it was imported with ("" = made here; the export derives one)
   std::int64_t version = 0, created_at = 0, updated_at = 0;
   std::optional<std::int64_t> archived_at;
   const std::string& label(i18n::Lang l) const {

@@ -27,6 +27,10 @@ http::Response code_note_page(app::Context& ctx);
 http::Response code_note_post(app::Context& ctx);
 http::Response coding_delete_page(app::Context& ctx);
 http::Response coding_reattach_page(app::Context& ctx);
+// The codebook import (coding_import_pages.cpp): upload form, then preview or confirmed import.
+http::Response code_import_form_page(app::Context& ctx);
+http::Response code_import_page(app::Context& ctx);
+http::Response api_codes_import(app::Context& ctx);
 // The codings of an activity as a section of its page ("" when the reader
 // may not read the codebook).
 std::string coding_section(app::Context& ctx, store::Connection& c, const Viewer& v, const Activity& a);

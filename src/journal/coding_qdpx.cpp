@@ -67,9 +67,12 @@ std::string xml_text(const std::string& s) {
 
 std::string user_guid(std::int64_t id) { return qdpx_guid("user", std::to_string(id)); }
 
+// A code's guid: the one it was imported with, so a round trip keeps it.
+std::string code_guid(const Code& c) { return c.guid.empty() ? qdpx_guid("code", c.id) : c.guid; }
+
 void write_code(XmlWriter& w, const QdpxProject& p, const Code& c, const std::vector<Code>& all, int depth) {
   w.start("Code");
-  w.attribute("guid", qdpx_guid("code", c.id));
+  w.attribute("guid", code_guid(c));
   w.attribute("name", xml_text(c.label(p.lang)));
   w.attribute("isCodable", c.archived_at ? "false" : "true");
   if (valid_colour(c.colour)) w.attribute("color", c.colour);
@@ -94,6 +97,8 @@ std::string qdpx_guid(const std::string& kind, const std::string& id) {
 }
 
 std::string qdpx_project_xml(const QdpxProject& p) {
+  std::map<std::string, std::string> code_guids;  // id → guid, for the CodeRefs
+  for (const auto& c : p.codes) code_guids[c.id] = code_guid(c);
   XmlWriter w;
   w.start("Project");
   w.attribute("xmlns", "urn:QDA-XML:project:1.0");
@@ -141,7 +146,8 @@ std::string qdpx_project_xml(const QdpxProject& p) {
         if (k.author_id) w.attribute("creatingUser", user_guid(k.author_id));
         w.attribute("creationDateTime", app::rfc3339(k.created_at));
         w.start("CodeRef");
-        w.attribute("targetGUID", qdpx_guid("code", k.code_id));
+        auto g = code_guids.find(k.code_id);
+        w.attribute("targetGUID", g != code_guids.end() ? g->second : qdpx_guid("code", k.code_id));
         w.end();
         w.end();  // Coding
         w.end();  // PlainTextSelection

@@ -15,7 +15,7 @@ namespace {
 
 const char* kCodeColumns =
     "id, COALESCE(parent_id, ''), label_nl, label_fr, label_en, description, colour, version, created_at, updated_at, "
-    "archived_at";
+    "archived_at, COALESCE(guid, '')";
 
 Code code_from_row(const store::Row& r) {
   Code c;
@@ -30,6 +30,7 @@ Code code_from_row(const store::Row& r) {
   c.created_at = r.int64(8);
   c.updated_at = r.int64(9);
   c.archived_at = r.opt_int64(10);
+  c.guid = r.text(11);
   return c;
 }
 
@@ -80,17 +81,41 @@ core::Snapshot code_snapshot(const Code& code) {
           {"label_en", code.label_en},   {"description", code.description}, {"colour", code.colour}};
 }
 
-void insert_code(app::Change& change, Code& code) {
+namespace {
+
+// The row and its history; the caller writes the audit entry.
+void insert_code_row(app::Change& change, Code& code) {
   if (code.id.empty()) code.id = uuid::random();
   code.version = 1;
   code.created_at = code.updated_at = change.now();
   change.db.exec("INSERT INTO journal_codes (id, version, created_at, updated_at, parent_id, label_nl, label_fr, label_en, "
-                 "description, colour) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "description, colour, guid) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  {code.id, code.created_at, code.updated_at, opt_text(code.parent_id), code.label_nl, code.label_fr,
-                  code.label_en, code.description, code.colour});
-  auto changes = core::diff({}, code_snapshot(code));
-  core::record_history(change, "journal.code", code.id, "create", changes);
-  change.audit("journal.code.create", "journal.code", code.id, core::changed_field_list(changes));
+                  code.label_en, code.description, code.colour, opt_text(code.guid)});
+  core::record_history(change, "journal.code", code.id, "create", core::diff({}, code_snapshot(code)));
+}
+
+}  // namespace
+
+void insert_code(app::Change& change, Code& code) {
+  insert_code_row(change, code);
+  change.audit("journal.code.create", "journal.code", code.id,
+               core::changed_field_list(core::diff({}, code_snapshot(code))));
+}
+
+std::vector<std::string> apply_codebook_import(app::Change& change, const ImportPlan& plan) {
+  std::map<std::string, std::string> id_of;  // guid → id of the codes made here
+  std::vector<std::string> ids;
+  for (const auto& p : plan.create) {
+    Code code = p.code;
+    if (!p.parent_guid.empty()) code.parent_id = id_of.at(p.parent_guid);  // parents come first
+    insert_code_row(change, code);
+    id_of[code.guid] = code.id;
+    ids.push_back(code.id);
+  }
+  change.audit("journal.code.import", "journal.code", "",
+               "created " + std::to_string(plan.create.size()) + ", skipped " + std::to_string(plan.skip.size()));
+  return ids;
 }
 
 void update_code(app::Change& change, const Code& before, Code& next, std::optional<std::int64_t> expected) {

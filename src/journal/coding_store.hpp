@@ -13,6 +13,7 @@
 #include "core/history.hpp"
 #include "journal/activity.hpp"
 #include "journal/coding.hpp"
+#include "journal/coding_import.hpp"
 #include "store/database.hpp"
 
 namespace samen::app {
@@ -29,6 +30,9 @@ core::Snapshot code_snapshot(const Code& code);
 // Inserts a code (id, version, stamps set here) with its history and audit entry.
 void insert_code(app::Change& change, Code& code);
 // Writes `next` over the code whose version the editor read (StaleVersion otherwise).
+// Creates the plan's codes (coding_import.hpp: parents first, each with its
+// guid and history) with one audit entry for the whole import. Returns their ids.
+std::vector<std::string> apply_codebook_import(app::Change& change, const ImportPlan& plan);
 void update_code(app::Change& change, const Code& before, Code& next, std::optional<std::int64_t> expected);
 
 struct Memo {

@@ -12,6 +12,7 @@
 #include "journal/demo.hpp"
 #include "journal/coding_demo.hpp"
 #include "journal/coding_handlers.hpp"
+#include "journal/coding_import.hpp"
 #include "journal/coding_store.hpp"
 #include "journal/demo_sources.hpp"
 #include "journal/handlers.hpp"
@@ -97,6 +98,9 @@ class JournalModule final : public app::Module {
       r.page("POST", "/journal/coding/codes/{id}/archive", coders, code_archive_page);
       r.page("POST", "/journal/coding/codes/{id}/restore", coders, code_restore_page);
       r.page("POST", "/journal/coding/codes/{id}/memos", coders, code_memo_page);
+      r.page("GET", "/journal/coding/import", coders, code_import_form_page);
+      r.page("POST", "/journal/coding/import", coders, code_import_page, kMaxImportBytes / 3 * 4 + (256u << 10));
+      r.api("POST", "/api/v1/codes/import", coders, api_codes_import, kMaxImportBytes);
       r.page("GET", "/journal/coding/frequencies", code_readers, code_frequencies_page);
       r.page("GET", "/journal/coding/review", coders, coding_review_page);
       r.page("GET", "/journal/{id}/code", coders, code_note_page);

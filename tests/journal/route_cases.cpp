@@ -187,6 +187,8 @@ std::vector<RouteCase> journal_coding_cases(RouteWorld& w) {
       {"GET", "/journal/coding/frequencies?by=type&format=csv", "", readers_page},
       {"GET", "/journal/coding/frequencies?by=week", "", {303, 400, 400, 400, 400, 403}},
       {"GET", "/journal/coding/review", "", coders_page},
+      {"GET", "/journal/coding/import", "", coders_page},
+      {"POST", "/journal/coding/import", "", {303, 415, 415, 415, 403, 403}},  // a form without the file
       {"GET", activity, "", {303, 200, 200, 200, 200, 200}},
       {"GET", activity + "/code", "", coders_page},
       {"GET", std::string("/journal/") + kCodingSecret + "/code", "", coders_page},
@@ -196,6 +198,7 @@ std::vector<RouteCase> journal_coding_cases(RouteWorld& w) {
       {"POST", "/journal/coding/codings/rc-coding-delete/delete", "", {303, 303, 404, 404, 403, 403}},
       {"GET", "/api/v1/codes", "", readers_api},
       {"POST", "/api/v1/codes", code_json, {401, 201, 201, 201, 403, 403}},
+      {"POST", "/api/v1/codes/import?dry_run=true", "", {401, 422, 422, 422, 403, 403}},  // an empty body is no codebook
       {"GET", "/api/v1/codes/rc-code-root", "", readers_api},
       {"PUT", "/api/v1/codes/rc-code-child",
        R"({"label_nl":"Lage drempel","label_fr":"Seuil bas","label_en":"Low threshold","parent_id":"rc-code-root"})",
