@@ -20,6 +20,24 @@ using app::Context;
 using app::HttpError;
 using nlohmann::json;
 
+http::Response validation_error(Context& ctx, const FieldErrors& errors) {
+  json fields = json::object();
+  for (const auto& [field, key] : errors) fields[field] = ctx.t(key);
+  return app::json_response(422, {{"error", {{"code", "validation"}, {"message", ctx.t("journal.error.validation")},
+                                            {"fields", fields}}}});
+}
+
+// Reads a string member ("" when absent or null; an error when of another type).
+std::string string_of(const json& j, const char* name, FieldErrors& e) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) return "";
+  if (!it->is_string()) {
+    e[name] = "journal.error.type_mismatch";
+    return "";
+  }
+  return text::trimmed(it->get<std::string>());
+}
+
 namespace {
 
 constexpr std::size_t kMaxBody = 1u << 20;
@@ -54,24 +72,6 @@ http::Response record_response(int status, const Activity& a) {
   auto res = app::json_response(status, activity_json(a));
   res.set_header("ETag", app::etag(a.version));
   return res;
-}
-
-http::Response validation_error(Context& ctx, const FieldErrors& errors) {
-  json fields = json::object();
-  for (const auto& [field, key] : errors) fields[field] = ctx.t(key);
-  return app::json_response(422, {{"error", {{"code", "validation"}, {"message", ctx.t("journal.error.validation")},
-                                            {"fields", fields}}}});
-}
-
-// Reads a string member ("" when absent or null; an error when of another type).
-std::string string_of(const json& j, const char* name, FieldErrors& e) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return "";
-  if (!it->is_string()) {
-    e[name] = "journal.error.type_mismatch";
-    return "";
-  }
-  return text::trimmed(it->get<std::string>());
 }
 
 std::optional<std::int64_t> int_of(const json& j, const char* name, FieldErrors& e) {

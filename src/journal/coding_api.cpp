@@ -62,23 +62,6 @@ void require_manager(const Context& ctx) {
   if (!may_manage_codebook(ctx.user()->role)) throw HttpError(403, "forbidden", "error.forbidden");
 }
 
-http::Response validation_error(Context& ctx, const CodeErrors& errors) {
-  json fields = json::object();
-  for (const auto& [field, key] : errors) fields[field] = ctx.t(key);
-  return app::json_response(422, {{"error", {{"code", "validation"}, {"message", ctx.t("journal.error.validation")},
-                                            {"fields", fields}}}});
-}
-
-std::string string_of(const json& j, const char* name, CodeErrors& e) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return "";
-  if (!it->is_string()) {
-    e[name] = "journal.error.type_mismatch";
-    return "";
-  }
-  return text::trimmed(it->get<std::string>());
-}
-
 Code code_from_json(const json& j, CodeErrors& e) {
   Code c;
   c.parent_id = string_of(j, "parent_id", e);

@@ -3,6 +3,7 @@
 // activity the caller may see (404 otherwise, so its existence does not
 // leak), and reading the checks that need the database.
 #pragma once
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "app/context.hpp"
@@ -42,6 +43,11 @@ http::Response api_create(app::Context& ctx);
 http::Response api_put(app::Context& ctx);
 http::Response api_patch(app::Context& ctx);
 http::Response api_delete(app::Context& ctx);
+// Shared by the journal's JSON handlers (api.cpp, coding_api.cpp): the 422
+// answer with a message per field, and a string member of a JSON body (""
+// when absent or null; a field error when of another type).
+http::Response validation_error(app::Context& ctx, const FieldErrors& errors);
+std::string string_of(const nlohmann::json& j, const char* name, FieldErrors& e);
 http::Response api_restore(app::Context& ctx);  // POST /api/v1/activities/{id}/restore
 
 }  // namespace samen::journal
