@@ -28,10 +28,6 @@ namespace {
 constexpr std::int64_t kPerPage = 50;
 constexpr std::int64_t kMaxExportRows = 20000;
 
-const accounts::User& me(const Context& ctx) {
-  if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
-  return *ctx.user();
-}
 void require_reader(const Context& ctx) {
   if (!may_read_codebook(me(ctx).role)) throw HttpError(403, "forbidden", "error.forbidden");
 }

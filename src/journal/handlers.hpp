@@ -13,7 +13,8 @@
 
 namespace samen::journal {
 
-// The signed-in caller as a Viewer (HttpError 401 without one).
+// The signed-in caller (HttpError 401 without one), and as a Viewer.
+const accounts::User& me(const app::Context& ctx);
 Viewer viewer(const app::Context& ctx, const core::Network& n);
 // The activity named by the path's {id}, if the viewer may see it; 404 otherwise.
 Activity visible_activity_or_404(app::Context& ctx, store::Connection& c, const Viewer& v);

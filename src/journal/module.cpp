@@ -25,10 +25,12 @@ namespace samen::journal {
 using app::Context;
 using app::HttpError;
 
-Viewer viewer(const Context& ctx, const core::Network& n) {
+const accounts::User& me(const Context& ctx) {
   if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
-  return viewer_of(*ctx.user(), n);
+  return *ctx.user();
 }
+
+Viewer viewer(const Context& ctx, const core::Network& n) { return viewer_of(me(ctx), n); }
 
 Activity visible_activity_or_404(Context& ctx, store::Connection& c, const Viewer& v) {
   std::string id = ctx.param("id");

@@ -27,10 +27,6 @@ namespace {
 constexpr std::int64_t kPerPage = 25;
 constexpr std::int64_t kMaxExportRows = 20000;
 
-const accounts::User& me(const Context& ctx) {
-  if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
-  return *ctx.user();
-}
 
 std::string team_label(const Context& ctx, const core::Network& n, const std::string& team_id) {
   if (team_id.empty()) return ctx.t("journal.level.brussels");

@@ -28,10 +28,6 @@ struct Invalid {
   FieldErrors errors;
 };
 
-const accounts::User& me(const Context& ctx) {
-  if (!ctx.user()) throw HttpError(401, "unauthorized", "error.unauthorized");
-  return *ctx.user();
-}
 
 void require_manager(const Context& ctx) {
   if (!may_manage_guides(me(ctx).role)) throw HttpError(403, "forbidden", "error.forbidden");
