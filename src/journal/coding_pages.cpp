@@ -35,18 +35,6 @@ void require_manager(const Context& ctx) {
   if (!may_manage_codebook(me(ctx).role)) throw HttpError(403, "forbidden", "error.forbidden");
 }
 
-std::string id_param(const Context& ctx) {
-  std::string id = ctx.param("id");
-  if (id.empty() || id.size() > 100) throw HttpError(404, "not_found", "error.not_found");
-  return id;
-}
-
-std::optional<std::int64_t> form_version(const http::Form& f) {
-  if (f.get("version").empty()) return std::nullopt;
-  auto v = parse_bounded(f.get("version"), 0, INT64_MAX);
-  if (!v) throw HttpError(400, "bad_request", "error.bad_request");
-  return v;
-}
 
 const Code* find_code(const std::vector<Code>& codes, const std::string& id) {
   for (const auto& c : codes)

@@ -16,6 +16,11 @@ namespace samen::journal {
 // The signed-in caller (HttpError 401 without one), and as a Viewer.
 const accounts::User& me(const app::Context& ctx);
 Viewer viewer(const app::Context& ctx, const core::Network& n);
+// The path's {id} (404 when empty or over 100 bytes).
+std::string id_param(const app::Context& ctx);
+// The version the editor read (the forms always send it); a post without
+// one is checked by the transaction alone. 400 when it is not a number.
+std::optional<std::int64_t> form_version(const http::Form& f);
 // The activity named by the path's {id}, if the viewer may see it; 404 otherwise.
 Activity visible_activity_or_404(app::Context& ctx, store::Connection& c, const Viewer& v);
 // Field errors of ids that do not exist (organisations, people, facilitator)

@@ -32,6 +32,19 @@ const accounts::User& me(const Context& ctx) {
 
 Viewer viewer(const Context& ctx, const core::Network& n) { return viewer_of(me(ctx), n); }
 
+std::string id_param(const Context& ctx) {
+  std::string id = ctx.param("id");
+  if (id.empty() || id.size() > 100) throw HttpError(404, "not_found", "error.not_found");
+  return id;
+}
+
+std::optional<std::int64_t> form_version(const http::Form& f) {
+  if (f.get("version").empty()) return std::nullopt;
+  auto v = parse_bounded(f.get("version"), 0, INT64_MAX);
+  if (!v) throw HttpError(400, "bad_request", "error.bad_request");
+  return v;
+}
+
 Activity visible_activity_or_404(Context& ctx, store::Connection& c, const Viewer& v) {
   std::string id = ctx.param("id");
   std::optional<Activity> a;

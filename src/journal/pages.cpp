@@ -318,20 +318,6 @@ http::Response form_page(Context& ctx, const http::Form& f, const FieldErrors& e
   return ctx.page("journal_form", ctx.t(id.empty() ? "journal.new" : "journal.edit"), d, status);
 }
 
-std::string id_param(const Context& ctx) {
-  std::string id = ctx.param("id");
-  if (id.empty() || id.size() > 100) throw HttpError(404, "not_found", "error.not_found");
-  return id;
-}
-
-// The version the editor read (the forms always send it); a post without
-// one is checked by the transaction alone.
-std::optional<std::int64_t> form_version(const http::Form& f) {
-  if (f.get("version").empty()) return std::nullopt;
-  auto v = parse_bounded(f.get("version"), 0, INT64_MAX);
-  if (!v) throw HttpError(400, "bad_request", "error.bad_request");
-  return v;
-}
 
 // The activity for a write, checked inside the change's transaction: it
 // exists and may be seen (404), may be edited by the caller (403).
