@@ -549,6 +549,9 @@ http::Response activity_page(Context& ctx) {
   }
   d.SetValue("CODING_HTML", coding_section(ctx, *lease, v, a));  // coding: the note's coded passages
   d.SetValue("SOURCES_HTML", sources_section(ctx, *lease, v, a));  // sources: attachments, answer sets
+  // Later modules' parts of this page (e.g. the toolbox's methods used), behind the same visibility check.
+  for (auto& html : ctx.app.routes().render_record_panels("journal.activity", ctx, *lease, a.id))
+    d.SetValueAndShowSection("PANEL_HTML", html, "RECORD_PANELS");
   return ctx.page("journal_activity", a.title, d);
 }
 

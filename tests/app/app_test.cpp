@@ -345,6 +345,28 @@ TEST_P(AppTest, OpenApiDocumentMatchesTheRouter) {
   EXPECT_EQ(doc["openapi"], "3.1.0");
 }
 
+TEST_P(AppTest, RecordPanelsRenderInModuleOrderAndLeaveOutEmptyOnes) {
+  // A later module's part of an earlier module's record page: given the
+  // host's connection and the record's id, "" for nothing to show.
+  app::Routes r;
+  r.record_panel("journal.activity", [](app::Context&, store::Connection&, const std::string& id) {
+    return "<p>first " + id + "</p>";
+  });
+  r.record_panel("journal.activity", [](app::Context&, store::Connection&, const std::string&) { return std::string(); });
+  r.record_panel("journal.activity", [](app::Context&, store::Connection& c, const std::string&) {
+    return "<p>second " + c.exec("SELECT 'two'").rows.at(0).text(0) + "</p>";
+  });
+  r.record_panel("directory.service", [](app::Context&, store::Connection&, const std::string&) { return "<p>x</p>"; });
+  http::Request req;
+  app::Context ctx(*app_, req);
+  auto lease = app_->db().acquire();
+  auto html = r.render_record_panels("journal.activity", ctx, *lease, "a1");
+  ASSERT_EQ(html.size(), 2u);
+  EXPECT_EQ(html[0], "<p>first a1</p>");
+  EXPECT_EQ(html[1], "<p>second two</p>");
+  EXPECT_TRUE(r.render_record_panels("plan.action", ctx, *lease, "a1").empty());
+}
+
 SAMEN_INSTANTIATE_FOR_BACKENDS(AppTest);
 
 }  // namespace

@@ -457,6 +457,9 @@ http::Response view(Context& ctx) {
   if (active && lacks_french(r)) d.ShowSection("MISSING_FR");
   facts(ctx, *lease, r, d);
   history_rows(ctx, *lease, kind, id, d);
+  // Later modules' parts of this record's page (e.g. a setting's transitions on a service).
+  for (auto& html : ctx.app.routes().render_record_panels("directory." + std::string(kind_name(kind)), ctx, *lease, id))
+    d.SetValueAndShowSection("PANEL_HTML", html, "RECORD_PANELS");
   return ctx.page("directory_record", r.name.best(ctx.lang), d);
 }
 

@@ -45,3 +45,5 @@
 </table>
 </div>{{/HAS_HISTORY}}
 </section>
+{{#RECORD_PANELS}}{{PANEL_HTML:none}}
+{{/RECORD_PANELS}}

@@ -54,3 +54,5 @@
 </section>
 {{CODING_HTML:none}}
 {{SOURCES_HTML:none}}
+{{#RECORD_PANELS}}{{PANEL_HTML:none}}
+{{/RECORD_PANELS}}
