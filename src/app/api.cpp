@@ -40,6 +40,11 @@ http::Response json_response(int status, const nlohmann::json& j) {
   return http::Response::json(status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+http::Response validation_failed(const std::string& message, nlohmann::json fields) {
+  if (!fields.is_object()) fields = nlohmann::json::object();
+  return json_response(422, {{"error", {{"code", "validation"}, {"message", message}, {"fields", std::move(fields)}}}});
+}
+
 std::string rfc3339(std::int64_t unix_seconds) {
   std::time_t t = static_cast<std::time_t>(unix_seconds);
   std::tm tm{};

@@ -28,6 +28,11 @@ nlohmann::json page_json(const PageRequest& p, std::int64_t total, nlohmann::jso
 
 http::Response json_response(int status, const nlohmann::json& j);
 
+// Every module's 422 (components/responses/ValidationFailed): {"error": {"code":
+// "validation", "message", "fields"}} where `fields` maps the JSON members the
+// refusal is about to their messages, all in the caller's language.
+http::Response validation_failed(const std::string& message, nlohmann::json fields);
+
 // 1796150547 → "2026-12-01T17:22:27Z".
 std::string rfc3339(std::int64_t unix_seconds);
 // rfc3339 of the value, or null.

@@ -23,8 +23,7 @@ using nlohmann::json;
 http::Response validation_error(Context& ctx, const FieldErrors& errors) {
   json fields = json::object();
   for (const auto& [field, key] : errors) fields[field] = ctx.t(key);
-  return app::json_response(422, {{"error", {{"code", "validation"}, {"message", ctx.t("journal.error.validation")},
-                                            {"fields", fields}}}});
+  return app::validation_failed(ctx.t("journal.error.validation"), std::move(fields));
 }
 
 // Reads a string member ("" when absent or null; an error when of another type).

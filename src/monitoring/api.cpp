@@ -43,7 +43,7 @@ http::Response refusal(Context& ctx, const WaveError& e) {
     std::string field = field_of(e.key);
     json fields = json::object();
     if (!field.empty()) fields[field] = ctx.t(e.key);
-    return app::json_response(422, {{"error", {{"code", "validation"}, {"message", ctx.t(e.key)}, {"fields", fields}}}});
+    return app::validation_failed(ctx.t(e.key), std::move(fields));
   }
   const char* code = e.status == 404 ? "not_found" : e.status == 403 ? "forbidden" : "conflict";
   throw HttpError(e.status, code, e.key);

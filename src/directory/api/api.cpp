@@ -48,8 +48,7 @@ http::Response validation_error(Context& ctx, const FieldErrors& errors) {
     std::string name = json_field_name(field);
     if (!fields.contains(name)) fields[name] = ctx.t(key);
   }
-  return app::json_response(422, {{"error", {{"code", "validation"}, {"message", ctx.t("staff.error.validation")},
-                                            {"fields", fields}}}});
+  return app::validation_failed(ctx.t("staff.error.validation"), std::move(fields));
 }
 
 http::Response conflict(Context& ctx, const char* code, const char* key) {
