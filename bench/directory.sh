@@ -29,24 +29,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STRICT=0
-PG_URL=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --strict) STRICT=1 ;;
-    --db) PG_URL=$2; shift ;;
-    --db=*) PG_URL=${1#--db=} ;;
-    *) echo "usage: bench/directory.sh [--strict] [--db postgresql://...]" >&2; exit 2 ;;
-  esac
-  shift
-done
+. bench/lib.sh
+parse_bench_args "$@"
 SERVICES=${SERVICES:-100000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 SAMEN=${SAMEN:-build/samen}
 
-. bench/lib.sh
 ensure_samen
 ensure_commands wrk:wrk curl:curl
 make_workdir directory

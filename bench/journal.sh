@@ -16,23 +16,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STRICT=0
-PG_URL=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --strict) STRICT=1 ;;
-    --db) PG_URL=$2; shift ;;
-    --db=*) PG_URL=${1#--db=} ;;
-    *) echo "usage: bench/journal.sh [--strict] [--db postgresql://...]" >&2; exit 2 ;;
-  esac
-  shift
-done
+. bench/lib.sh
+parse_bench_args "$@"
 ACTIVITIES=${ACTIVITIES:-50000}
 ROUNDS=${ROUNDS:-10}
 SAMEN=${SAMEN:-build/samen}
 PASSWORD="bench journal password"
 
-. bench/lib.sh
 ensure_samen
 ensure_commands curl:curl
 make_workdir journal

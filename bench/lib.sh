@@ -3,6 +3,22 @@
 # exit with every process started, starting `samen serve` on a free port,
 # wrk runs and figure formatting. Sets MISSED (targets missed) for verdict.
 
+# The options every database benchmark takes: --strict (exit 1 when a target
+# is missed) and --db postgresql://... (PostgreSQL too). Sets STRICT and PG_URL.
+parse_bench_args() { # "$@" of the benchmark
+  STRICT=0
+  PG_URL=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --strict) STRICT=1 ;;
+      --db) PG_URL=$2; shift ;;
+      --db=*) PG_URL=${1#--db=} ;;
+      *) echo "usage: $0 [--strict] [--db postgresql://...]" >&2; exit 2 ;;
+    esac
+    shift
+  done
+}
+
 # Builds build/samen when it is missing (unless SAMEN points elsewhere).
 ensure_samen() {
   if [ ! -x "$SAMEN" ]; then
