@@ -99,13 +99,15 @@ std::string cost_term(CostFilter c) {
 }
 std::string weekday_term(int weekday) { return "XDAY" + std::to_string(weekday); }
 std::string organization_term(std::string_view id) { return "XORG" + std::string(id); }
-std::string hour_of_week_term(int hour_of_week) { return "XHOW" + std::to_string(hour_of_week); }
+std::string hour_of_week_term(int hour_of_week) {
+  return "XHOW" + std::to_string(hour_of_week / kHoursPerOpenBlock);
+}
 
 std::set<std::string> hour_of_week_terms(const OpeningHours& h) {
   std::set<std::string> terms;
   auto add_hours = [&](int weekday, int from_minute, int to_minute) {  // [from, to)
     for (int hour = from_minute / 60; hour * 60 < to_minute && hour < 24; ++hour)
-      terms.insert(hour_of_week_term(((weekday % 7 + 7) % 7) * 24 + hour));
+      terms.insert(hour_of_week_term(((weekday % 7 + 7) % 7) * 24 + hour));  // the set keeps one per block
   };
   for (const auto& w : h.weekly) {
     if (w.closes_minute > w.opens_minute) {

@@ -26,7 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFormat = "3";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "4";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kGenerationSetting = "search.xapian_generation";
 constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
 constexpr Xapian::valueno kHoursSlot = 6;  // the document's data is its result card

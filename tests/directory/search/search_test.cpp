@@ -303,7 +303,10 @@ TEST(SearchHours, HourOfWeekTermsCoverPeriodsPastMidnight) {
   h.weekly.push_back({0, 9 * 60 + 30, 11 * 60, "", ""});   // Monday 09:30-11:00
   h.weekly.push_back({6, 23 * 60, 60 + 30, "", ""});       // Sunday 23:00-01:30
   const auto terms = detail::hour_of_week_terms(h);
-  EXPECT_EQ(terms, (std::set<std::string>{"XHOW9", "XHOW10", "XHOW167", "XHOW0", "XHOW1"}));
+  // Blocks of four hours: Monday 08-11 (2), Sunday 20-23 (41), Monday 00-03 (0).
+  EXPECT_EQ(terms, (std::set<std::string>{"XHOW2", "XHOW41", "XHOW0"}));
+  EXPECT_EQ(detail::hour_of_week_term(12 + 24), "XHOW9");  // Tuesday 12:00
+  EXPECT_EQ(detail::hour_of_week_term(11 + 24), "XHOW8");  // Tuesday 11:00
   h.exceptions.push_back({"2024-01-01", "2024-01-01", false, 600, 700, ""});
   EXPECT_TRUE(detail::hour_of_week_terms(h).contains(std::string(detail::kSpecialHoursTerm)));
 }
