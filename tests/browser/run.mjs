@@ -19,14 +19,16 @@ const WEB = path.join(ROOT, 'web');
 const SRC = path.join(ROOT, 'src');
 const LANGS = ['nl', 'fr', 'en'];
 const LANG_NAMES = { nl: 'Nederlands', fr: 'Français', en: 'English' };
-const ANON_PAGES = ['/', '/login'];
+const ANON_PAGES = ['/', '/login', '/you-said-we-did', '/you-said-we-did/suggest'];
 const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/tokens', '/admin/outbox', '/network',
   '/directory', '/directory/review/organizations', '/directory/link-requests', '/journal', '/journal/new',
   '/journal/coding/codes', '/journal/coding/codes/new', '/journal/coding/frequencies', '/journal/coding/review',
   '/journal/calendar?month=2014-05', '/journal/calendar/feeds', '/journal/search?q=ouders', '/journal/report?from=2014-01-01&to=2014-12-31',
   // journal sources: guides, the expectations register, activity types
   '/journal/sources/guides', '/journal/sources/guides/new', '/journal/sources/expectations',
-  '/journal/sources/expectations/new', '/admin/journal/activity-types'];
+  '/journal/sources/expectations/new', '/admin/journal/activity-types',
+  // parents' voice: the register, its forms, groups, themes, the moderation queue
+  '/parents', '/parents/concerns/new', '/parents/groups', '/parents/groups/new', '/parents/themes', '/parents/suggestions'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
