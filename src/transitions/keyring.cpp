@@ -13,8 +13,14 @@ struct Recorded {
   std::string key_id, check;
 };
 
-std::optional<Recorded> recorded(store::Connection& c) {
-  auto r = c.exec("SELECT key_id, check_value FROM transitions_key WHERE id = 1");
+// lock: on PostgreSQL, "FOR SHARE" (a transaction that seals) or "FOR UPDATE"
+// (a rotation): a rotation waits for the transactions sealing under the old
+// key to commit, so its scan sees their rows, and they wait for the rotation,
+// so they seal under the new key. SQLite's write transactions are serial already.
+std::optional<Recorded> recorded(store::Connection& c, const char* lock = "") {
+  std::string sql = "SELECT key_id, check_value FROM transitions_key WHERE id = 1";
+  if (c.dialect() == store::Dialect::postgres && *lock) sql += std::string(" ") + lock;
+  auto r = c.exec(sql);
   if (r.empty()) return std::nullopt;
   return Recorded{r.rows[0].text(0), r.rows[0].text(1)};
 }
@@ -101,7 +107,7 @@ void Keyring::open(store::Connection& c, std::int64_t now) {
 }
 
 Key Keyring::current(store::Connection& c) {
-  auto rec = recorded(c);
+  auto rec = recorded(c, "FOR SHARE");
   std::lock_guard lock(m_);
   if (!rec) throw std::runtime_error("no transitions key is recorded in the database");
   if (!key_ || key_->id != rec->key_id) key_ = recorded_key(file_, *rec);
@@ -132,7 +138,7 @@ Rotation rotate(store::Database& db, const std::filesystem::path& file, std::int
   try {
     store::run_in_transaction(c, [&] {
       // Re-checked inside the transaction: another rotation may have committed meanwhile.
-      auto now_rec = recorded(c);
+      auto now_rec = recorded(c, "FOR UPDATE");
       if (!now_rec || now_rec->key_id != old_key.id) throw std::runtime_error("the key changed during the rotation");
       for (const auto& s : kSealed) {
         std::vector<std::pair<std::string, std::string>> rows;
