@@ -12,6 +12,7 @@
 #include "monitoring/module.hpp"
 #include "notify/module.hpp"
 #include "parents/module.hpp"
+#include "transitions/module.hpp"
 
 namespace samen::app {
 
@@ -26,6 +27,7 @@ std::span<const Module* const> modules() {
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page
       &monitoring::module(), // partnership monitoring: network metrics (igraph), survey waves
       &parents::module(),    // parents' voice: parent groups, concerns, "you said, we did", suggestions
+      &transitions::module(),  // warm transitions: settings, sealed handovers with consents, retention
   };
   return list;
 }

@@ -28,7 +28,9 @@ const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/to
   '/journal/sources/guides', '/journal/sources/guides/new', '/journal/sources/expectations',
   '/journal/sources/expectations/new', '/admin/journal/activity-types',
   // parents' voice: the register, its forms, groups, themes, the moderation queue
-  '/parents', '/parents/concerns/new', '/parents/groups', '/parents/groups/new', '/parents/themes', '/parents/suggestions'];
+  '/parents', '/parents/concerns/new', '/parents/groups', '/parents/groups/new', '/parents/themes', '/parents/suggestions',
+  // transitions: settings and handover lists, parents' rights (handover pages need a partner of the sending setting)
+  '/transitions', '/transitions/rights'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
