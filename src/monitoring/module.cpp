@@ -8,6 +8,7 @@
 #include "app/routes.hpp"
 #include "core/permissions.hpp"
 #include "monitoring/command.hpp"
+#include "monitoring/demo.hpp"
 #include "monitoring/handlers.hpp"
 #include "monitoring/survey_handlers.hpp"
 
@@ -52,6 +53,8 @@ class MonitoringModule final : public app::Module {
     r.page("POST", "/survey/{token}/factors", anyone, survey_save_factors);
     r.page("POST", "/survey/{token}/submit", anyone, survey_submit);
   }
+
+  void load_demo(const app::DemoLoad& load) const override { load_demo_monitoring(load.db, load.now); }
 
   void commands(app::CommandLine& cl) const override {
     auto* cmd = cl.add_tool("network-metrics",
