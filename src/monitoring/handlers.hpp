@@ -15,6 +15,7 @@ http::Response api_invite(app::Context& ctx);
 http::Response api_remind(app::Context& ctx);
 http::Response api_responses(app::Context& ctx);
 http::Response api_metrics(app::Context& ctx);
+http::Response api_comparison(app::Context& ctx);
 
 http::Response waves_page(app::Context& ctx);        // GET /monitoring
 http::Response new_wave_page(app::Context& ctx);     // GET /monitoring/waves/new
@@ -24,7 +25,8 @@ http::Response invite_page(app::Context& ctx);       // POST /monitoring/waves/{
 http::Response remind_page(app::Context& ctx);       // POST /monitoring/waves/{id}/reminders
 http::Response close_wave_page(app::Context& ctx);   // POST /monitoring/waves/{id}/close
 
-http::Response metrics_page(app::Context& ctx);  // GET /monitoring/waves/{id}/metrics?ties=&by=
+http::Response metrics_page(app::Context& ctx);     // GET /monitoring/waves/{id}/metrics?ties=&by=
+http::Response comparison_page(app::Context& ctx);  // GET /monitoring/waves/{id}/comparison?with=&ties=
 
 http::Response profiles_page(app::Context& ctx);       // GET /monitoring/organizations
 http::Response save_profiles_page(app::Context& ctx);  // POST /monitoring/organizations

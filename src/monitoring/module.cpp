@@ -32,6 +32,7 @@ class MonitoringModule final : public app::Module {
     r.api("POST", "/api/v1/network/waves/{id}/reminders", coordination, api_remind);
     r.api("GET", "/api/v1/network/waves/{id}/responses", coordination, api_responses);
     r.api("GET", "/api/v1/network/waves/{id}/metrics", coordination, api_metrics);
+    r.api("GET", "/api/v1/network/waves/{id}/comparison", coordination, api_comparison);
 
     // The coordinator's pages.
     r.page("GET", "/monitoring", coordination, waves_page);
@@ -42,6 +43,7 @@ class MonitoringModule final : public app::Module {
     r.page("POST", "/monitoring/waves/{id}/reminders", coordination, remind_page);
     r.page("POST", "/monitoring/waves/{id}/close", coordination, close_wave_page);
     r.page("GET", "/monitoring/waves/{id}/metrics", coordination, metrics_page);
+    r.page("GET", "/monitoring/waves/{id}/comparison", coordination, comparison_page);
     r.page("GET", "/monitoring/organizations", coordination, profiles_page);
     r.page("POST", "/monitoring/organizations", coordination, save_profiles_page);
     r.nav_item({"monitoring.nav", "/monitoring", coordination, "monitoring.nav.about", 60});

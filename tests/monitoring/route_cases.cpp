@@ -75,6 +75,8 @@ std::vector<RouteCase> monitoring_cases(RouteWorld& w) {
       {"GET", wave + "/responses", "", coordination},
       {"GET", wave + "/metrics", "", coordination},
       {"GET", wave + "/metrics?ties=confirmed", "", coordination},
+      {"GET", wave + "/comparison?with=" + kClosing, "", coordination},
+      {"GET", wave + "/comparison", "", RoleExpect{401, 400, 400, 403, 403, 403}},
       {"POST", std::string("/api/v1/network/waves/") + kClosing + "/close", "", first_only},
   };
 }
