@@ -97,6 +97,38 @@ std::optional<TieAnswer> draw_answer(std::mt19937& rng, const Org& from, const O
   return a;
 }
 
+// The drawn answers of one respondent in two statements: the demo loads at
+// every `serve --demo` start, and saving them one by one through save_tie
+// (which re-reads the wave for each answer) took seconds. The answers are
+// valid by construction; the tables' keys and CHECKs still hold them.
+void insert_answers(store::Connection& c, const Invitation& inv, const std::vector<TieAnswer>& answers,
+                    const std::map<std::string, int>& scores, std::int64_t at) {
+  if (!answers.empty()) {
+    std::string sql =
+        "INSERT INTO monitoring_ties (invitation_id, wave_id, source_id, target_id, contact_frequency, integration, "
+        "trust_reliability, trust_openness, trust_mission, value_influence, value_involvement, value_resources, "
+        "resources, updated_at) VALUES ";
+    store::Params params;
+    for (const auto& a : answers) {
+      sql += std::string(params.empty() ? "" : ", ") + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      std::string resources;
+      for (const auto& r : a.resources) resources += (resources.empty() ? "" : ",") + r;
+      params.insert(params.end(), {inv.id, inv.wave_id, inv.organization_id, a.target_id, *a.frequency, *a.integration,
+                                   std::int64_t{*a.trust[0]}, std::int64_t{*a.trust[1]}, std::int64_t{*a.trust[2]},
+                                   std::int64_t{*a.value[0]}, std::int64_t{*a.value[1]}, std::int64_t{*a.value[2]},
+                                   resources, at});
+    }
+    c.exec(sql, params);
+  }
+  std::string sql = "INSERT INTO monitoring_self_assessments (invitation_id, factor, score, updated_at) VALUES ";
+  store::Params params;
+  for (const auto& [factor, score] : scores) {
+    sql += std::string(params.empty() ? "" : ", ") + "(?, ?, ?, ?)";
+    params.insert(params.end(), {inv.id, factor, std::int64_t{score}, at});
+  }
+  if (!params.empty()) c.exec(sql, params);
+}
+
 }  // namespace
 
 int load_demo_monitoring(store::Database& db, std::int64_t now) {
@@ -134,15 +166,18 @@ int load_demo_monitoring(store::Database& db, std::int64_t now) {
         Invitation inv;
         for (auto& i : invitations(c, w.id))
           if (i.organization_id == o.id) inv = i;
+        std::vector<TieAnswer> answers;
         for (const auto& other : orgs) {
           if (other.id == o.id || !by_id.count(other.id)) continue;
           bool hub = o.id == hub_id || other.id == hub_id;
-          if (auto a = draw_answer(rng, o, other, hub, dw.closeness)) save_tie(c, inv, *a, dw.opened + 86400);
+          if (auto a = draw_answer(rng, o, other, hub, dw.closeness)) answers.push_back(std::move(*a));
         }
+        std::map<std::string, int> scores;
         for (auto f : kFactors) {
           std::uniform_int_distribution<int> score(dw.closeness > 0 ? 3 : 2, dw.closeness > 0 ? 5 : 4);
-          save_factor(c, inv, std::string(f), score(rng), dw.opened + 86400);
+          scores[std::string(f)] = score(rng);
         }
+        insert_answers(c, inv, answers, scores, dw.opened + 86400);
         bool waiting = index + dw.not_answered >= orgs.size();  // the last few have not submitted yet
         if (!waiting) submit(c, inv, dw.opened + 86400 * static_cast<std::int64_t>(2 + index % 20));
         ++index;

@@ -26,7 +26,9 @@ const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/to
   '/journal/calendar?month=2014-05', '/journal/calendar/feeds', '/journal/search?q=ouders', '/journal/report?from=2014-01-01&to=2014-12-31',
   // journal sources: guides, the expectations register, activity types
   '/journal/sources/guides', '/journal/sources/guides/new', '/journal/sources/expectations',
-  '/journal/sources/expectations/new', '/admin/journal/activity-types'];
+  '/journal/sources/expectations/new', '/admin/journal/activity-types',
+  // monitoring: waves, opening a wave, sectors and language communities (each demo wave's pages are added below)
+  '/monitoring', '/monitoring/waves/new', '/monitoring/organizations'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
@@ -530,6 +532,16 @@ await step('(c) language switch "Français" → <html lang="fr">, French nav, pe
 });
 
 // (h) every page in every language in CSP-enforcing contexts; then the header and console checks
+// The demo's survey waves have random ids: their pages join ADMIN_PAGES from the waves list.
+await step('monitoring: the demo waves are listed', async () => {
+  check(loggedIn, 'login failed');
+  await goto(ap, '/monitoring');
+  const hrefs = [...new Set(await ap.locator('a[href^="/monitoring/waves/"]').evaluateAll(
+    (links) => links.map((a) => a.getAttribute('href')).filter((h) => /^\/monitoring\/waves\/[0-9a-f-]{36}$/.test(h))))];
+  check(hrefs.length === 2, `expected the demo's two waves, found ${JSON.stringify(hrefs)}`);
+  for (const h of hrefs) ADMIN_PAGES.push(h, `${h}?show=not_answered`, `${h}/metrics`, `${h}/metrics?ties=confirmed&by=team`,
+    `${h}/comparison`);
+});
 await step('(h) all shell pages load in nl, fr and en with CSP enforced', async () => {
   check(loggedIn, 'login failed');
   const problems = [];
