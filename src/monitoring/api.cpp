@@ -1,7 +1,8 @@
 // The survey waves' JSON API, for coordinators and admins:
 // /api/v1/network/waves (list, create), /{id} (get), /{id}/close,
 // /{id}/invitations (list, invite), /{id}/reminders, /{id}/responses (the
-// submitted answer sets) and /{id}/metrics (?ties=reported|confirmed).
+// submitted answer sets), /{id}/metrics (?ties=reported|confirmed) and
+// /{id}/comparison?with=ID (the change since another wave).
 // Changes go through the write path (audit in the same transaction); reads of
 // respondents' e-mail addresses and of the answers are audited.
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "app/api.hpp"
 #include "app/app.hpp"
 #include "app/write.hpp"
+#include "monitoring/comparison.hpp"
 #include "monitoring/handlers.hpp"
 #include "monitoring/waves.hpp"
 #include "notify/module.hpp"
@@ -32,7 +34,8 @@ std::string field_of(const std::string& key) {
       {"monitoring.error.too_few_organizations", "organization_ids"},
       {"monitoring.error.organization_unknown", "organization_ids"},
       {"monitoring.error.outside_wave", "organization_id"},
-      {"monitoring.error.email", "email"}};
+      {"monitoring.error.email", "email"},
+      {"monitoring.error.same_wave", "with"}};
   auto it = fields.find(key);
   return it == fields.end() ? "" : it->second;
 }
@@ -264,6 +267,18 @@ http::Response api_metrics(Context& ctx) {
   json j = to_json(wave_metrics(*lease, w.id, ties == "confirmed"));
   j["ties"] = ties;
   return app::json_response(200, j);
+}
+
+http::Response api_comparison(Context& ctx) {
+  std::string ties = ctx.req.query_param("ties").value_or("reported");
+  if (ties != "reported" && ties != "confirmed") throw HttpError(400, "bad_request", "monitoring.error.ties");
+  std::string with = ctx.req.query_param("with").value_or("");
+  if (with.empty() || with.size() > 100) throw HttpError(400, "bad_request", "monitoring.error.with");
+  auto lease = ctx.app.db().acquire();
+  Wave w = wave_or_404(*lease, ctx);
+  return answer(ctx, [&] {
+    return app::json_response(200, to_json(compare_waves(*lease, w.id, with, ties == "confirmed")));
+  });
 }
 
 }  // namespace samen::monitoring

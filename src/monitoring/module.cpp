@@ -1,5 +1,5 @@
 // The monitoring module's plug (module.hpp): its route table (the survey
-// waves' API, for coordinators and admins) and its CLI command network-metrics.
+// waves' API, for coordinators and admins; the respondents' survey pages) and its CLI command network-metrics.
 #include "monitoring/module.hpp"
 
 #include <CLI/CLI.hpp>
@@ -8,7 +8,9 @@
 #include "app/routes.hpp"
 #include "core/permissions.hpp"
 #include "monitoring/command.hpp"
+#include "monitoring/demo.hpp"
 #include "monitoring/handlers.hpp"
+#include "monitoring/survey_handlers.hpp"
 
 namespace samen::monitoring {
 
@@ -30,7 +32,31 @@ class MonitoringModule final : public app::Module {
     r.api("POST", "/api/v1/network/waves/{id}/reminders", coordination, api_remind);
     r.api("GET", "/api/v1/network/waves/{id}/responses", coordination, api_responses);
     r.api("GET", "/api/v1/network/waves/{id}/metrics", coordination, api_metrics);
+    r.api("GET", "/api/v1/network/waves/{id}/comparison", coordination, api_comparison);
+
+    // The coordinator's pages.
+    r.page("GET", "/monitoring", coordination, waves_page);
+    r.page("GET", "/monitoring/waves/new", coordination, new_wave_page);
+    r.page("POST", "/monitoring/waves/new", coordination, create_wave_page);
+    r.page("GET", "/monitoring/waves/{id}", coordination, wave_page);
+    r.page("POST", "/monitoring/waves/{id}/invitations", coordination, invite_page);
+    r.page("POST", "/monitoring/waves/{id}/reminders", coordination, remind_page);
+    r.page("POST", "/monitoring/waves/{id}/close", coordination, close_wave_page);
+    r.page("GET", "/monitoring/waves/{id}/metrics", coordination, metrics_page);
+    r.page("GET", "/monitoring/waves/{id}/comparison", coordination, comparison_page);
+    r.page("GET", "/monitoring/organizations", coordination, profiles_page);
+    r.page("POST", "/monitoring/organizations", coordination, save_profiles_page);
+    r.nav_item({"monitoring.nav", "/monitoring", coordination, "monitoring.nav.about", 60});
+
+    // The respondent's survey: the token link is the only key (no account).
+    const auto anyone = accounts::Access::anyone();
+    r.page("GET", "/survey/{token}", anyone, survey_page);
+    r.page("POST", "/survey/{token}/ties/{org}", anyone, survey_save_tie);
+    r.page("POST", "/survey/{token}/factors", anyone, survey_save_factors);
+    r.page("POST", "/survey/{token}/submit", anyone, survey_submit);
   }
+
+  void load_demo(const app::DemoLoad& load) const override { load_demo_monitoring(load.db, load.now); }
 
   void commands(app::CommandLine& cl) const override {
     auto* cmd = cl.add_tool("network-metrics",

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "accounts/secrets.hpp"
+#include "monitoring/analysis.hpp"
 #include "notify/outbox.hpp"
 #include "util/text.hpp"
 #include "util/uuid.hpp"
@@ -344,70 +345,9 @@ std::map<std::string, int> factor_scores(store::Connection& c, const std::string
   return out;
 }
 
-namespace {
-
-struct Mean {
-  double sum = 0;
-  std::int64_t n = 0;
-  void add(std::optional<std::int64_t> v) {
-    if (v) sum += static_cast<double>(*v), ++n;
-  }
-  std::optional<double> value() const { return n ? std::optional<double>(sum / static_cast<double>(n)) : std::nullopt; }
-};
-
-}  // namespace
-
 WaveMetrics wave_metrics(store::Connection& c, const std::string& wave_id, bool confirmed_only) {
-  auto w = load_wave(c, wave_id);
-  if (!w) throw WaveError(404, "monitoring.error.wave_unknown");
-  WaveMetrics out;
-  out.organization_ids = w->organization_ids;
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < w->organization_ids.size(); ++i) index[w->organization_ids[i]] = i;
-
-  // Submitted answer sets only: a draft may still change.
-  auto rows = c.exec("SELECT t.source_id, t.target_id, t.integration, t.trust_reliability, t.trust_openness, "
-                     "t.trust_mission, t.value_influence, t.value_involvement, t.value_resources "
-                     "FROM monitoring_ties t JOIN monitoring_invitations i ON i.id = t.invitation_id "
-                     "WHERE t.wave_id = ? AND i.submitted_at IS NOT NULL ORDER BY t.source_id, t.target_id",
-                     {wave_id});
-  std::set<std::pair<std::size_t, std::size_t>> reported;
-  std::map<std::string, std::int64_t> levels;
-  Mean trust, value;
-  std::map<std::string, Mean> trust_in, value_in;
-  for (const auto& r : rows.rows) {
-    std::size_t s = index.at(r.text(0)), t = index.at(r.text(1));
-    for (std::size_t k = 0; k < 3; ++k) {
-      trust.add(r.opt_int64(3 + k));
-      trust_in[r.text(1)].add(r.opt_int64(3 + k));
-      value.add(r.opt_int64(6 + k));
-      value_in[r.text(1)].add(r.opt_int64(6 + k));
-    }
-    auto level = r.opt_text(2);
-    if (!level || *level == "none") continue;
-    reported.insert({s, t});
-    ++levels[*level];
-  }
-  Network net;
-  net.nodes = w->organization_ids.size();
-  net.directed = !confirmed_only;
-  for (auto [s, t] : reported) {
-    if (!confirmed_only) net.ties.emplace_back(s, t);
-    else if (s < t && reported.count({t, s})) net.ties.emplace_back(s, t);  // both sides report it, once
-  }
-  out.metrics = compute(net);
-  out.trust = trust.value();
-  out.value = value.value();
-  for (const auto& o : w->organization_ids) {
-    out.trust_received[o] = trust_in[o].value();
-    out.value_received[o] = value_in[o].value();
-  }
-  for (std::size_t k = 1; k < kIntegration.size(); ++k) {
-    std::string level(kIntegration[k]);
-    out.integration_share[level] =
-        reported.empty() ? 0.0 : static_cast<double>(levels[level]) / static_cast<double>(reported.size());
-  }
-  return out;
+  WaveData data = load_wave_data(c, wave_id);
+  return metrics_of(data, data.wave.organization_ids, confirmed_only);
 }
 
 nlohmann::json to_json(const WaveMetrics& m) {

@@ -30,7 +30,9 @@ const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/to
   // parents' voice: the register, its forms, groups, themes, the moderation queue
   '/parents', '/parents/concerns/new', '/parents/groups', '/parents/groups/new', '/parents/themes', '/parents/suggestions',
   // transitions: settings and handover lists, parents' rights (handover pages need a partner of the sending setting)
-  '/transitions', '/transitions/rights'];
+  '/transitions', '/transitions/rights',
+  // monitoring: waves, opening a wave, sectors and language communities (each demo wave's pages are added below)
+  '/monitoring', '/monitoring/waves/new', '/monitoring/organizations'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
@@ -534,6 +536,17 @@ await step('(c) language switch "Français" → <html lang="fr">, French nav, pe
 });
 
 // (h) every page in every language in CSP-enforcing contexts; then the header and console checks
+// The demo's survey waves have random ids: their pages join ADMIN_PAGES from the waves list.
+await step('monitoring: the demo waves are listed', async () => {
+  check(loggedIn, 'login failed');
+  await goto(ap, '/monitoring');
+  const hrefs = [...new Set(await ap.locator('a[href^="/monitoring/waves/"]').evaluateAll(
+    (links) => links.map((a) => a.getAttribute('href')).filter((h) => /^\/monitoring\/waves\/[0-9a-f-]{36}$/.test(h))))];
+  check(hrefs.length === 2, `expected the demo's two waves, found ${JSON.stringify(hrefs)}`);
+  // The newest (listed first) is enough: the older one's pages are the same templates (the run has a time budget).
+  const h = hrefs[0];
+  if (h) ADMIN_PAGES.push(h, `${h}?show=not_answered`, `${h}/metrics`, `${h}/metrics?ties=confirmed&by=team`, `${h}/comparison`);
+});
 await step('(h) all shell pages load in nl, fr and en with CSP enforced', async () => {
   check(loggedIn, 'login failed');
   const problems = [];
