@@ -134,7 +134,7 @@ fi
 # The lead joins the two benchmarks here; until then this runs it when it exists.
 if [ -x bench/journal-coding.sh ]; then
   echo "bench/journal-coding.sh:"
-  bench/journal-coding.sh || MISSED=$((MISSED + 1))  # SQLite only: it takes no --db (yet)
+  bench/journal-coding.sh ${PG_URL:+--db "$PG_URL"} || MISSED=$((MISSED + 1))
   echo
 fi
 # ---- end of the coding helper's part ----

@@ -26,6 +26,7 @@ struct Code {
   std::string label_nl, label_fr, label_en, description;
   std::string colour = "#1f6feb";
   std::string guid;  // the REFI-QDA guid it was imported with ("" = made here; the export derives one)
+  bool codable = true;  // false: a grouping code (imported with isCodable="false"), not offered for coding
   std::int64_t version = 0, created_at = 0, updated_at = 0;
   std::optional<std::int64_t> archived_at;
   const std::string& label(i18n::Lang l) const {

@@ -34,6 +34,7 @@ json code_json(const Code& c) {
           {"description", c.description},
           {"colour", c.colour},
           {"text_colour", badge_text_colour(c.colour)},
+          {"codable", c.codable},
           {"version", c.version},
           {"created_at", app::rfc3339(c.created_at)},
           {"updated_at", app::rfc3339(c.updated_at)},
@@ -44,7 +45,8 @@ json coding_json(const Coding& k) {
   return {{"id", k.id},
           {"code_id", k.code_id},
           {"activity_id", k.activity_id},
-          {"field", "notes"},
+          {"field", k.answer_id.empty() ? "notes" : "answer"},
+          {"answer_id", k.answer_id.empty() ? json(nullptr) : json(k.answer_id)},
           {"start", k.start},
           {"end", k.end},
           {"passage", k.passage},
@@ -202,23 +204,34 @@ http::Response api_coding_create(Context& ctx) {
   };
   k.start = int_of("start");
   k.end = int_of("end");
-  if (auto field = string_of(j, "field", errors); !field.empty() && field != "notes")
-    errors["field"] = "journal.coding.error.field";
+  // The passage lies in the notes, or (field "answer" with answer_id) in one answer of an answer set.
+  std::string field = string_of(j, "field", errors);
+  if (j.contains("answer_id") && !j["answer_id"].is_null()) k.answer_id = string_of(j, "answer_id", errors);
+  if (field.empty()) field = k.answer_id.empty() ? "notes" : "answer";
+  if (field != "notes" && field != "answer") errors["field"] = "journal.coding.error.field";
+  else if ((field == "answer") != !k.answer_id.empty()) errors["answer_id"] = "journal.coding.error.answer_unknown";
   try {
     app::write(ctx, [&](app::Change& change) {
       auto code = load_code(change.db, k.code_id);
       if (!code || code->archived_at) errors.emplace("code_id", "journal.coding.error.code_unknown");
+      else if (!code->codable) errors.emplace("code_id", "journal.coding.error.code_not_codable");
       auto a = load_activity(change.db, k.activity_id);
       core::Network n = core::load_network(change.db);
       if (!a || !may_see(viewer(ctx, n), a->visibility, a->team_id)) {
         errors.emplace("activity_id", "journal.coding.error.activity_unknown");
       } else {
         if (a->archived_at) throw app::ArchivedRecordError();
-        if (!errors.count("start") && !errors.count("end"))
-          if (auto err = passage_error(k.start, k.end, cp_length(a->notes))) errors.emplace("end", *err);
+        std::optional<CodingSource> src = notes_source(*a);
+        if (!k.answer_id.empty()) src = answer_source(change.db, viewer(ctx, n), *a, k.answer_id);
+        if (!src) errors.emplace("answer_id", "journal.coding.error.answer_unknown");
+        else if (!errors.count("start") && !errors.count("end"))
+          if (auto err = passage_error(k.start, k.end, cp_length(src->text))) errors.emplace("end", *err);
+        if (errors.empty()) {
+          insert_coding(change, k, *a, *src);
+          return;
+        }
       }
       if (!errors.empty()) throw Invalid{errors};
-      insert_coding(change, k, *a);
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
@@ -237,7 +250,7 @@ http::Response api_coding_delete(Context& ctx) {
     if (!k) throw HttpError(404, "not_found", "error.not_found");
     auto a = load_activity(change.db, k->activity_id);
     core::Network n = core::load_network(change.db);
-    if (!a || !may_see(viewer(ctx, n), a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
+    if (!a || !may_see_coding(viewer(ctx, n), *a, *k)) throw HttpError(404, "not_found", "error.not_found");
     delete_coding(change, *k, *a);
   });
   http::Response res;
@@ -264,23 +277,30 @@ http::Response qdpx_download(Context& ctx) {
   p.codes = load_codes(*lease);
   for (const auto& c : p.codes)
     for (const auto& m : memos_of(*lease, c.id)) p.memos.push_back({m.id, m.code_id, m.text, 0, m.created_at});
-  // The sources: the notes of the active activities the reader may see; the
-  // passages whose text changed are left out (their offsets no longer hold).
+  // The sources: the notes of the active activities the reader may see and the
+  // answers of their active answer sets the reader may see, each a text source;
+  // the passages whose text changed are left out (their offsets no longer hold).
   ListFilter f;
   f.limit = 20000;
   auto activities = list_activities(*lease, v, f);
-  std::map<std::string, std::size_t> index;
+  std::map<std::string, std::size_t> index;  // activity id or answer id → source
   bool facilitators = false;
   for (const auto& a : activities.items) {
-    if (a.notes.empty()) continue;
-    index[a.id] = p.sources.size();
-    p.sources.push_back({a.id, a.title, a.notes, a.created_at, {}});
-    facilitators |= a.visibility == "facilitators";
+    if (!a.notes.empty()) {
+      index[a.id] = p.sources.size();
+      p.sources.push_back({"activity", a.id, a.title, a.notes, a.created_at, {}});
+      facilitators |= a.visibility == "facilitators";
+    }
+  }
+  for (const auto& ans : visible_answers(*lease, v)) {
+    index[ans.answer_id] = p.sources.size();
+    p.sources.push_back({"answer", ans.answer_id, ans.activity_title + " — " + ans.question, ans.text, ans.created_at, {}});
+    facilitators |= ans.visibility == "facilitators";
   }
   PassageFilter pf;
   pf.limit = 0;
   for (const auto& cp : list_passages(*lease, v, pf).items) {
-    auto it = index.find(cp.coding.activity_id);
+    auto it = index.find(cp.coding.answer_id.empty() ? cp.coding.activity_id : cp.coding.answer_id);
     if (it == index.end() || cp.coding.text_changed) continue;
     const auto& k = cp.coding;
     p.sources[it->second].codings.push_back({k.id, k.code_id, k.start, k.end, k.author_id.value_or(0), k.created_at});

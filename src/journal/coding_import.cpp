@@ -3,6 +3,9 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -65,6 +68,9 @@ void read_codes(const xmlNode* parent, const std::string& parent_guid, int depth
     c.parent_guid = parent_guid;
     c.name = trim(attribute(n, "name"));
     c.colour = trim(attribute(n, "color"));
+    // xsd:boolean: "false" or "0" (surrounding white space allowed) makes a grouping code.
+    std::string codable = trim(attribute(n, "isCodable"));
+    c.codable = codable != "false" && codable != "0";
     if (const xmlNode* d = child(n, "Description")) c.description = trim(text_of(d));
     c.depth = depth;
     out.push_back(c);
@@ -132,6 +138,34 @@ std::vector<ImportedCode> parse_codebook_file(std::string_view bytes) {
   return parse_codebook_xml(bytes);
 }
 
+std::string code_name_key(std::string_view name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(name);
+  icu::UnicodeString s = nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(),
+                                                                                       static_cast<int32_t>(name.size()))),
+                                        status);
+  s.foldCase();
+  s = nfc->normalize(s, status);  // folding can leave a string that is not NFC
+  if (U_FAILURE(status)) return std::string(name);
+  icu::UnicodeString out;
+  bool space = false;
+  for (int32_t i = 0; i < s.length();) {
+    UChar32 ch = s.char32At(i);
+    i += U16_LENGTH(ch);
+    if (u_isUWhiteSpace(ch)) {
+      space = !out.isEmpty();
+      continue;
+    }
+    if (space) out.append(static_cast<UChar>(0x20));
+    space = false;
+    out.append(ch);
+  }
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
 ImportPlan plan_codebook_import(const std::vector<ImportedCode>& codes, const std::vector<Code>& existing) {
   ImportPlan plan;
   if (codes.size() > kMaxImportCodes) {
@@ -171,9 +205,10 @@ ImportPlan plan_codebook_import(const std::vector<ImportedCode>& codes, const st
       continue;
     }
     if (!parent.created) {  // a code of the same label under the same stored parent is the same code
+      const std::string key = code_name_key(in.name);
       auto same = std::find_if(existing.begin(), existing.end(), [&](const Code& c) {
         return c.parent_id == parent.existing_id &&
-               (c.label_nl == in.name || c.label_fr == in.name || c.label_en == in.name);
+               (code_name_key(c.label_nl) == key || code_name_key(c.label_fr) == key || code_name_key(c.label_en) == key);
       });
       if (same != existing.end()) {
         plan.skip.push_back({in.guid, in.name, same->id});
@@ -185,6 +220,7 @@ ImportPlan plan_codebook_import(const std::vector<ImportedCode>& codes, const st
     p.code.guid = in.guid;
     p.code.label_nl = p.code.label_fr = p.code.label_en = in.name;
     p.code.description = in.description;
+    p.code.codable = in.codable;
     if (valid_colour(in.colour)) p.code.colour = lower(in.colour);
     else if (!in.colour.empty()) plan.warnings.push_back({"journal.coding.import.warning.colour", in.name});
     if (parent.created) p.parent_guid = in.parent_guid;

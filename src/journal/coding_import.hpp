@@ -3,7 +3,8 @@
 // <CodeBook>) is read into a flat list of codes (libxml2 without DTDs,
 // entities or network: no XXE), and a pure function turns that list and the
 // stored codebook into a plan: the codes to create (hierarchy kept), the ones
-// that already exist (same REFI guid, or same label under the same parent)
+// that already exist (same REFI guid, or the same label under the same parent,
+// compared as code_name_key: NFC, case folded, white space collapsed)
 // and the problems. Storing the plan is apply_codebook_import (coding_store).
 #pragma once
 #include <cstddef>
@@ -30,6 +31,7 @@ struct ImportedCode {
   std::string guid, parent_guid;  // parent_guid "" = top level
   std::string name, description, colour;  // colour as written ("" = none)
   int depth = 0;
+  bool codable = true;  // isCodable="false": a grouping code
 };
 
 // The codes of a .qdc or .qdpx file (a ZIP is recognised by its signature,
@@ -55,6 +57,11 @@ struct ImportPlan {
   std::vector<ImportProblem> warnings;  // imported anyway
   std::vector<ImportProblem> errors;    // nothing is imported while there is one
 };
+
+// The form of a code name that conflicts are compared in: Unicode NFC, case
+// folded, runs of white space one space, none at the ends ("  Warme\u00A0
+// OVERGANGEN " and "warme overgangen" are one name; "Crèche" and "Creche" two).
+std::string code_name_key(std::string_view name);
 
 // What importing `codes` into the stored codebook `existing` would do.
 ImportPlan plan_codebook_import(const std::vector<ImportedCode>& codes, const std::vector<Code>& existing);

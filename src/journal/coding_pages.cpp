@@ -69,6 +69,12 @@ std::string type_label(const Context& ctx, const std::vector<ActivityType>& type
   return code;
 }
 
+// Where a passage lies, as a list shows it: "Notes", or "Answer to «question»".
+std::string source_label(const Context& ctx, const Coding& k) {
+  if (k.answer_id.empty()) return ctx.t("journal.coding.source.notes");
+  return ctx.tf("journal.coding.source.answer", {{"question", k.question}});
+}
+
 std::string date_text(const Context& ctx, std::int64_t t) { return i18n::format_time(ctx.lang, t, i18n::DateStyle::medium_date); }
 
 // ---- the code form ---------------------------------------------------------------------------
@@ -173,6 +179,7 @@ http::Response codebook_page(Context& ctx) {
     row->SetValue("COUNT", ctx.tf("journal.coding.passage_count", {{"count", counts[code->id]}}));
     if (!code->description.empty()) row->SetValueAndShowSection("DESCRIPTION", code->description, "HAS_DESCRIPTION");
     if (code->archived_at) row->ShowSection("ARCHIVED");
+    if (!code->codable) row->ShowSection("GROUPING");
     any = true;
   }
   std::string tail;
@@ -280,6 +287,7 @@ http::Response passages_download(Context& ctx, const std::vector<Code>& codes, c
   using documents::ColumnType;
   documents::Table table({{ctx.t("journal.coding.field.code"), ColumnType::text},
                           {ctx.t("journal.field.title"), ColumnType::text},
+                          {ctx.t("journal.coding.field.source"), ColumnType::text},
                           {ctx.t("journal.field.starts_at"), ColumnType::date_time},
                           {ctx.t("journal.field.type"), ColumnType::text},
                           {ctx.t("journal.field.team_id"), ColumnType::text},
@@ -290,7 +298,8 @@ http::Response passages_download(Context& ctx, const std::vector<Code>& codes, c
                           {ctx.t("journal.coding.field.text_changed"), ColumnType::text}});
   for (const auto& p : list.items) {
     const Code* code = find_code(codes, p.coding.code_id);
-    table.add_row({code ? code->label(ctx.lang) : p.coding.code_id, p.activity_title, documents::DateTime{p.starts_at},
+    table.add_row({code ? code->label(ctx.lang) : p.coding.code_id, p.activity_title, source_label(ctx, p.coding),
+                   documents::DateTime{p.starts_at},
                    type_label(ctx, types, p.activity_type), team_label(ctx, n, p.team_id),
                    ctx.t("journal.visibility." + p.visibility), p.coding.start, p.coding.end, p.coding.passage,
                    p.coding.text_changed ? ctx.t("journal.coding.yes") : ctx.t("journal.coding.no")});
@@ -307,6 +316,7 @@ void fill_passage_row(Context& ctx, web::Dict* row, const std::vector<Code>& cod
   row->SetValue("CODING_ID", p.coding.id);
   row->SetValue("ACTIVITY_ID", p.coding.activity_id);
   row->SetValue("ACTIVITY_TITLE", p.activity_title);
+  row->SetValue("SOURCE", source_label(ctx, p.coding));
   row->SetValue("DATE", date_text(ctx, p.starts_at));
   row->SetValue("DATETIME", local_date_time(p.starts_at));
   row->SetValue("TEAM", team_label(ctx, n, p.team_id));
@@ -560,12 +570,51 @@ std::pair<std::int64_t, std::int64_t> posted_passage(const http::Form& f, const 
 
 }  // namespace
 
+namespace {
+
+// One source's paragraphs on the coding page: forms that code a paragraph (or a selection in it) or re-attach a passage there.
+void fill_source(Context& ctx, web::Dict& d, const Activity& a, const CodingSource& src, const std::string& heading,
+                 const std::vector<std::pair<const Code*, int>>& tree, const Coding* reattaching, int& n) {
+  auto* section = d.AddSectionDictionary("SOURCES");
+  section->SetValue("S", src.answer_id.empty() ? "notes" : src.answer_id);
+  section->SetValue("SOURCE_HEADING", heading);
+  auto paras = paragraphs(src.text);
+  if (paras.empty()) section->ShowSection("NO_TEXT");
+  for (const auto& p : paras) {
+    auto* row = section->AddSectionDictionary("PARAGRAPHS");
+    row->SetValue("N", std::to_string(++n));
+    row->SetValue("TEXT", p.text);
+    row->SetValue("PARA_START", std::to_string(p.start));
+    row->SetValue("PARA_END", std::to_string(p.end));
+    if (!src.answer_id.empty()) row->SetValueAndShowSection("ANSWER_ID", src.answer_id, "ANSWER");
+    row->SetValue("ACTION", reattaching ? "/journal/coding/codings/" + reattaching->id + "/reattach"
+                                        : "/journal/" + a.id + "/codings");
+    if (reattaching) {
+      row->ShowSection("REATTACH_BUTTON");
+      continue;
+    }
+    row->ShowSection("CODE_BUTTON");
+    for (auto [code, depth] : tree) {
+      if (code->archived_at || !code->codable) continue;  // a grouping code is not offered
+      auto* o = row->AddSectionDictionary("CODE_OPTIONS");
+      o->SetValue("CODE_ID", code->id);
+      o->SetValue("CODE_LABEL", std::string(static_cast<std::size_t>(depth) * 2, '-') + (depth ? " " : "") +
+                                    code->label(ctx.lang));
+    }
+  }
+}
+
+}  // namespace
+
 http::Response code_note_page(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   Activity a = codable_activity(ctx, *lease);
+  Viewer v = viewer(ctx, core::load_network(*lease));
   if (a.visibility == "facilitators") ctx.audit("journal.activity.read", "journal.activity", a.id, "coding");
   auto codes = load_codes(*lease);
-  auto codings = codings_of_activity(*lease, a.id);
+  std::vector<Coding> codings;
+  for (auto& k : codings_of_activity(*lease, a.id))
+    if (may_see_coding(v, a, k)) codings.push_back(std::move(k));
   std::string reattach = ctx.req.query_param("reattach").value_or("");
   const Coding* reattaching = nullptr;
   for (const auto& k : codings)
@@ -582,6 +631,7 @@ http::Response code_note_page(Context& ctx) {
     row->SetValue("CODING_ID", k.id);
     row->SetValue("BADGE_HTML", code ? badge(*code, ctx.lang) : "");
     row->SetValue("PASSAGE", k.passage);
+    row->SetValue("SOURCE", source_label(ctx, k));
     row->SetValue("RANGE", std::to_string(k.start) + "–" + std::to_string(k.end));
     row->SetValue("AUTHOR", k.author_name);
     if (k.text_changed) row->ShowSection("TEXT_CHANGED");
@@ -591,30 +641,20 @@ http::Response code_note_page(Context& ctx) {
     d.ShowSection("REATTACHING");
     d.SetValue("REATTACH_PASSAGE", reattaching->passage);
   }
+  // The notes, then each answer the coder may see; a passage is re-attached within its own source.
   auto tree = tree_order(codes, ctx.lang);
   int n = 0;
-  for (const auto& p : paragraphs(a.notes)) {
-    auto* row = d.AddSectionDictionary("PARAGRAPHS");
-    row->SetValue("N", std::to_string(++n));
-    row->SetValue("TEXT", p.text);
-    row->SetValue("PARA_START", std::to_string(p.start));
-    row->SetValue("PARA_END", std::to_string(p.end));
-    row->SetValue("ACTION", reattaching ? "/journal/coding/codings/" + reattaching->id + "/reattach"
-                                        : "/journal/" + a.id + "/codings");
-    if (reattaching) {
-      row->ShowSection("REATTACH_BUTTON");
-      continue;
-    }
-    row->ShowSection("CODE_BUTTON");
-    for (auto [code, depth] : tree) {
-      if (code->archived_at) continue;
-      auto* o = row->AddSectionDictionary("CODE_OPTIONS");
-      o->SetValue("CODE_ID", code->id);
-      o->SetValue("CODE_LABEL", std::string(static_cast<std::size_t>(depth) * 2, '-') + (depth ? " " : "") +
-                                    code->label(ctx.lang));
-    }
+  if (!reattaching || reattaching->answer_id.empty())
+    fill_source(ctx, d, a, notes_source(a), ctx.t("journal.coding.paragraphs"), tree, reattaching, n);
+  std::set<std::string> audited;
+  for (const auto& src : answer_sources_of(*lease, v, a)) {
+    if (reattaching && reattaching->answer_id != src.answer_id) continue;
+    fill_source(ctx, d, a, src, ctx.tf("journal.coding.source.answer", {{"question", src.question}}), tree,
+                reattaching, n);
+    // Facilitators-only answers are interview transcripts: who read them is in the audit log.
+    if (src.visibility == "facilitators" && audited.insert(src.set_id).second)
+      ctx.audit("journal.answer_set.read", "journal.answer_set", src.set_id, "coding");
   }
-  if (n == 0) d.ShowSection("NO_NOTES");
   return ctx.page("journal_code_note", ctx.t("journal.coding.code_note") + ": " + a.title, d);
 }
 
@@ -630,17 +670,23 @@ http::Response code_note_post(Context& ctx) {
     core::Network n = core::load_network(change.db);
     if (!a || !may_see(viewer(ctx, n), a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
     if (a->archived_at) throw app::ArchivedRecordError();
-    auto [start, end] = posted_passage(f, a->notes);
+    // The notes, or one answer of a visible answer set of this activity (404 for any other).
+    std::optional<CodingSource> src = notes_source(*a);
+    if (std::string answer_id = text::trimmed(f.get("answer_id")); !answer_id.empty())
+      src = answer_id.size() > 100 ? std::nullopt : answer_source(change.db, viewer(ctx, n), *a, answer_id);
+    if (!src) throw HttpError(404, "not_found", "error.not_found");
+    auto [start, end] = posted_passage(f, src->text);
     auto codes = load_codes(change.db);
     for (const auto& code_id : code_ids) {
       const Code* code = find_code(codes, code_id);
       if (!code || code->archived_at) throw HttpError(422, "validation", "journal.coding.error.code_unknown");
+      if (!code->codable) throw HttpError(422, "validation", "journal.coding.error.code_not_codable");
       Coding k;
       k.code_id = code_id;
       k.activity_id = a->id;
       k.start = start;
       k.end = end;
-      insert_coding(change, k, *a);
+      insert_coding(change, k, *a, *src);
     }
   });
   return http::Response::redirect("/journal/" + id + "/code?done=journal_coding_coded");
@@ -656,7 +702,7 @@ std::pair<Coding, Activity> coding_for_change(app::Change& change) {
   if (!k) throw HttpError(404, "not_found", "error.not_found");
   auto a = load_activity(change.db, k->activity_id);
   core::Network n = core::load_network(change.db);
-  if (!a || !may_see(viewer(change.ctx, n), a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
+  if (!a || !may_see_coding(viewer(change.ctx, n), *a, *k)) throw HttpError(404, "not_found", "error.not_found");
   return {*k, *a};
 }
 
@@ -678,10 +724,11 @@ http::Response coding_reattach_page(Context& ctx) {
   std::string activity_id = app::write(ctx, [&](app::Change& change) {
     auto [k, a] = coding_for_change(change);
     if (a.archived_at) throw app::ArchivedRecordError();
-    auto [start, end] = posted_passage(f, a.notes);
+    CodingSource src = source_of(change.db, a, k);
+    auto [start, end] = posted_passage(f, src.text);
     k.start = start;
     k.end = end;
-    reattach_coding(change, k, a);
+    reattach_coding(change, k, a, src);
     return a.id;
   });
   return http::Response::redirect("/journal/" + activity_id + "/code?done=journal_coding_coded");
@@ -691,19 +738,23 @@ http::Response coding_reattach_page(Context& ctx) {
 
 std::string coding_section(Context& ctx, store::Connection& c, const Viewer& v, const Activity& a) {
   if (!may_read_codebook(v.role)) return "";
-  auto codings = codings_of_activity(c, a.id);
+  std::vector<Coding> codings;
+  for (auto& k : codings_of_activity(c, a.id))
+    if (may_see_coding(v, a, k)) codings.push_back(std::move(k));
   bool manager = may_manage_codebook(v.role);
-  if (codings.empty() && (!manager || a.notes.empty())) return "";
+  bool has_text = !a.notes.empty() || (manager && !answer_sources_of(c, v, a).empty());
+  if (codings.empty() && (!manager || !has_text)) return "";
   auto codes = load_codes(c);
   web::Dict d("journal_coding_section");
   d.SetValue("ID", a.id);
-  if (manager && !a.archived_at && !a.notes.empty()) d.ShowSection("MAY_CODE");
+  if (manager && !a.archived_at && has_text) d.ShowSection("MAY_CODE");
   for (const auto& k : codings) {
     auto* row = d.AddSectionDictionary("CODINGS");
     const Code* code = find_code(codes, k.code_id);
     row->SetValue("CODE_ID", k.code_id);
     row->SetValue("BADGE_HTML", code ? badge(*code, ctx.lang) : "");
     row->SetValue("PASSAGE", k.passage);
+    row->SetValue("SOURCE", source_label(ctx, k));
     if (k.text_changed) row->ShowSection("TEXT_CHANGED");
   }
   if (codings.empty()) d.ShowSection("NO_CODINGS");

@@ -74,7 +74,7 @@ void write_code(XmlWriter& w, const QdpxProject& p, const Code& c, const std::ve
   w.start("Code");
   w.attribute("guid", code_guid(c));
   w.attribute("name", xml_text(c.label(p.lang)));
-  w.attribute("isCodable", c.archived_at ? "false" : "true");
+  w.attribute("isCodable", c.archived_at || !c.codable ? "false" : "true");
   if (valid_colour(c.colour)) w.attribute("color", c.colour);
   if (!c.description.empty()) w.text_element("Description", xml_text(c.description));
   for (const auto& m : p.memos)
@@ -128,7 +128,7 @@ std::string qdpx_project_xml(const QdpxProject& p) {
   if (!p.sources.empty()) {
     w.start("Sources");
     for (const auto& s : p.sources) {
-      std::string guid = qdpx_guid("activity", s.activity_id);
+      std::string guid = qdpx_guid(s.kind, s.id);
       w.start("TextSource");
       w.attribute("guid", guid);
       w.attribute("name", xml_text(s.title));
@@ -195,7 +195,7 @@ std::string qdpx_archive(const QdpxProject& p) {
     }
   };
   add("project.qde", qdpx_project_xml(p));
-  for (const auto& s : p.sources) add("sources/" + qdpx_guid("activity", s.activity_id) + ".txt", s.notes);
+  for (const auto& s : p.sources) add("sources/" + qdpx_guid(s.kind, s.id) + ".txt", s.notes);
   if (zip_close(z) < 0) {
     zip_discard(z);
     throw std::runtime_error("qdpx: cannot write the archive");

@@ -1,9 +1,10 @@
 // The journal's codebook, coded notes and memos as a REFI-QDA project (QDPX,
 // REFI-QDA 1.5 / QDA-XML 1.0): `project.qde` (XML written with libxml2's
 // xmlTextWriter, valid against Project.xsd) and one plain-text source per
-// activity in `sources/<guid>.txt`, zipped with libzip. A passage's
-// startPosition/endPosition are its code-point offsets in that text, which
-// is the activity's notes exactly as stored (coding.hpp). No I/O here: the
+// activity's notes and per answer of an answer set in `sources/<guid>.txt`,
+// zipped with libzip. A passage's startPosition/endPosition are its
+// code-point offsets in that text, which is the notes or the answer exactly
+// as stored (coding.hpp). No I/O here: the
 // caller gathers what the reader may see.
 #pragma once
 #include <cstdint>
@@ -22,7 +23,8 @@ struct QdpxCoding {
   std::int64_t created_at = 0;
 };
 struct QdpxSource {
-  std::string activity_id, title, notes;
+  std::string kind = "activity";  // "activity" (its notes) or "answer" (one answer of an answer set)
+  std::string id, title, notes;    // notes: the source's text as stored
   std::int64_t created_at = 0;
   std::vector<QdpxCoding> codings;
 };

@@ -180,6 +180,18 @@ class JournalModule final : public app::Module {
     r.api("POST", "/api/v1/activities/{id}/attachments", writers, api_attachment_upload, kUploadBodyLimit);
     r.api("GET", "/api/v1/activities/{id}/attachments/{attachment_id}", readers, api_attachment_download);
     r.api("DELETE", "/api/v1/activities/{id}/attachments/{attachment_id}", writers, api_attachment_delete);
+    r.api("GET", "/api/v1/guides", readers, api_guides_list);
+    r.api("POST", "/api/v1/guides", staff, api_guide_create, 1u << 20);
+    r.api("GET", "/api/v1/guides/{guide_id}", readers, api_guide_get);
+    r.api("PUT", "/api/v1/guides/{guide_id}", staff, api_guide_put, 1u << 20);
+    r.api("GET", "/api/v1/activities/{id}/answer-sets", readers, api_answer_sets_list);
+    r.api("POST", "/api/v1/activities/{id}/answer-sets", writers, api_answer_set_create, 1u << 20);
+    r.api("GET", "/api/v1/activities/{id}/answer-sets/{set_id}", readers, api_answer_set_get);
+    r.api("PUT", "/api/v1/activities/{id}/answer-sets/{set_id}", writers, api_answer_set_put, 4u << 20);
+    r.api("GET", "/api/v1/expectations", readers, api_expectations_list);
+    r.api("POST", "/api/v1/expectations", writers, api_expectation_create, 1u << 20);
+    r.api("GET", "/api/v1/expectations/{entry_id}", readers, api_expectation_get);
+    r.api("PUT", "/api/v1/expectations/{entry_id}", writers, api_expectation_put, 1u << 20);
     r.nav_item({"journal.sources.register", "/journal/sources/expectations", readers, "journal.sources.register.about", 32});
     r.nav_item({"journal.sources.types", "/admin/journal/activity-types", admins, "journal.sources.types.about", 84});
   }

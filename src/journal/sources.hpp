@@ -132,7 +132,8 @@ inline const core::RecordRef expectation_ref(const std::string& id) {
 
 struct Expectation {
   std::string id, organization_id, round, captured_on, activity_id;
-  std::string visibility = "network";  // network | facilitators
+  std::string visibility = "network";  // network | team | facilitators (who sees it: may_see, as an activity)
+  std::string team_id;                 // the team a "team" entry is shared with ("" otherwise)
   std::string expects, brings, worries;
   std::int64_t version = 0, created_at = 0, updated_at = 0;
   std::optional<std::int64_t> archived_at, created_by;
@@ -142,7 +143,10 @@ struct Expectation {
 // partners: those of the organisations they work for.
 bool may_edit_expectations(const Viewer& v, std::string_view organization_id);
 bool may_see_expectation(const Viewer& v, const Expectation& e);
-FieldErrors validate_expectation(const Expectation& e, const Viewer& v);
+// `organization_teams`: the teams the entry's organisation is a member of (a
+// "team" entry is shared with one of them, one the viewer may choose).
+FieldErrors validate_expectation(const Expectation& e, const Viewer& v,
+                                 const std::vector<std::string>& organization_teams = {});
 
 struct ExpectationFilter {
   std::vector<std::string> organization_ids;  // empty: all

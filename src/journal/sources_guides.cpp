@@ -10,6 +10,7 @@
 #include "app/app.hpp"
 #include "app/write.hpp"
 #include "documents/markdown.hpp"
+#include "journal/coding_store.hpp"
 #include "journal/handlers.hpp"
 #include "journal/sources.hpp"
 #include "journal/sources_handlers.hpp"
@@ -320,6 +321,9 @@ http::Response answers_form(Context& ctx, const http::Form& f, const FieldErrors
   d.SetValue("GUIDE_TITLE", s.set.guide_title);
   d.SetValue("VERSION", f.get("version"));
   if (stale) d.SetValueAndShowSection("CURRENT_HREF", "/journal/" + s.activity.id + "/guides/" + s.set.id, "STALE");
+  // An archived activity's answers are read, not edited (a save would only meet 409): the form is shown disabled.
+  if (s.activity.archived_at) d.ShowSection("ARCHIVED");
+  else d.ShowSection("MAY_SAVE");
   show_errors(ctx, d, errors, "journal.sources.answer_set.field.");
   visibility_options(ctx, d, v, s.activity, f.get("visibility"));
   for (const auto& q : questions_of(*lease, s.set)) {
@@ -433,6 +437,8 @@ http::Response answer_set_archive_page(Context& ctx) {
     SetInView s = visible_set(ctx, change.db, true);
     if (!s.editable) throw HttpError(403, "forbidden", "journal.error.not_yours");
     core::set_archived(change, answer_set_ref(s.set.id), true, version_of(ctx.form()));
+    // Its coded passages leave the frequencies with it (and come back when the guide is attached again).
+    if (!s.set.archived_at) answer_set_changed(change, s.set.id, s.set.visibility, true, s.set.visibility, false);
   });
   return http::Response::redirect("/journal/" + id + "?done=journal_sources_answers_archived#answer-sets");
 }

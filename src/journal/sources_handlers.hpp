@@ -58,5 +58,18 @@ http::Response api_attachments(app::Context& ctx);
 http::Response api_attachment_upload(app::Context& ctx);
 http::Response api_attachment_download(app::Context& ctx);
 http::Response api_attachment_delete(app::Context& ctx);
+// Guides, answer sets and the expectations register (sources_records_api.cpp).
+http::Response api_guides_list(app::Context& ctx);
+http::Response api_guide_get(app::Context& ctx);
+http::Response api_guide_create(app::Context& ctx);
+http::Response api_guide_put(app::Context& ctx);
+http::Response api_answer_sets_list(app::Context& ctx);
+http::Response api_answer_set_get(app::Context& ctx);
+http::Response api_answer_set_create(app::Context& ctx);
+http::Response api_answer_set_put(app::Context& ctx);
+http::Response api_expectations_list(app::Context& ctx);
+http::Response api_expectation_get(app::Context& ctx);
+http::Response api_expectation_create(app::Context& ctx);
+http::Response api_expectation_put(app::Context& ctx);
 
 }  // namespace samen::journal

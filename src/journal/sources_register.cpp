@@ -102,7 +102,14 @@ void fill_entry(Context& ctx, web::Dict* row, store::Connection& c, const Viewer
   for (auto [field, key] : {std::pair{&e.expects, "E_EXPECTS"}, std::pair{&e.brings, "E_BRINGS"},
                             std::pair{&e.worries, "E_WORRIES"}})
     row->SetValue(key, documents::markdown_to_html(*field));
-  if (e.visibility != "network") row->SetValueAndShowSection("E_VISIBILITY", ctx.t("journal.visibility." + e.visibility), "E_RESTRICTED");
+  if (e.visibility != "network") {
+    std::string shown = ctx.t("journal.visibility." + e.visibility);
+    if (!e.team_id.empty()) {  // the team's name (a team entry is rare: the network is read for it alone)
+      core::Network n = core::load_network(c);
+      if (auto t = n.team(e.team_id)) shown += " · " + t->name.in(ctx.lang);
+    }
+    row->SetValueAndShowSection("E_VISIBILITY", shown, "E_RESTRICTED");
+  }
   if (std::string title = activity_title(c, v, e.activity_id); !title.empty()) {
     row->SetValue("E_ACTIVITY_ID", e.activity_id);
     row->SetValueAndShowSection("E_ACTIVITY", title, "E_HAS_ACTIVITY");
@@ -185,7 +192,8 @@ namespace {
 
 http::Fields entry_fields(const Expectation& e) {
   return {{"organization_id", e.organization_id}, {"round", e.round},       {"captured_on", e.captured_on},
-          {"activity_id", e.activity_id},         {"visibility", e.visibility}, {"expects", e.expects},
+          {"activity_id", e.activity_id},         {"visibility", e.visibility}, {"team_id", e.team_id},
+          {"expects", e.expects},
           {"brings", e.brings},                   {"worries", e.worries},   {"version", std::to_string(e.version)}};
 }
 
@@ -196,6 +204,7 @@ Expectation read_entry(const http::Form& f) {
   e.captured_on = text::trimmed(f.get("captured_on"));
   e.activity_id = text::trimmed(f.get("activity_id"));
   e.visibility = f.get("visibility").empty() ? "network" : f.get("visibility");
+  e.team_id = e.visibility == "team" ? text::trimmed(f.get("team_id")) : "";
   e.expects = f.get("expects");
   e.brings = f.get("brings");
   e.worries = f.get("worries");
@@ -210,7 +219,11 @@ void check_entry(store::Connection& c, const core::Network& n, const Viewer& v, 
     auto a = e.activity_id.size() > 100 ? std::nullopt : load_activity(c, e.activity_id);
     if (!a || !may_see(v, a->visibility, a->team_id)) errors["activity_id"] = "journal.sources.error.activity_unknown";
   }
-  for (auto& [field, key] : validate_expectation(e, v)) errors.emplace(field, key);
+  std::vector<std::string> org_teams;
+  for (const auto& t : n.teams)
+    if (std::find(t.member_ids.begin(), t.member_ids.end(), e.organization_id) != t.member_ids.end())
+      org_teams.push_back(t.id);
+  for (auto& [field, key] : validate_expectation(e, v, org_teams)) errors.emplace(field, key);
 }
 
 http::Response entry_form(Context& ctx, const http::Form& f, const FieldErrors& errors, const std::string& id,
@@ -245,9 +258,11 @@ http::Response entry_form(Context& ctx, const http::Form& f, const FieldErrors& 
   for (const auto& o : n.organizations)
     if (may_edit_expectations(v, o.id))
       option("ORG_OPTIONS", o.id, o.name.in(ctx.lang), f.get("organization_id") == o.id);
-  for (const char* vis : {"network", "facilitators"})
+  for (const char* vis : {"network", "team", "facilitators"})
     if (may_choose_visibility(v, vis))
       option("VISIBILITY_OPTIONS", vis, ctx.t(std::string("journal.visibility.") + vis), f.get("visibility") == vis);
+  for (const auto& t : n.teams)
+    if (may_choose_team(v, t.id)) option("TEAM_OPTIONS", t.id, t.name.in(ctx.lang), f.get("team_id") == t.id);
   // The most recent activities the viewer may see (and the linked one, wherever it is).
   ListFilter lf;
   lf.limit = kActivityChoices;

@@ -6,6 +6,7 @@
 
 #include "app/write.hpp"
 #include "documents/attachments.hpp"
+#include "journal/coding_store.hpp"
 #include "journal/sources.hpp"
 #include "util/dates.hpp"
 #include "util/uuid.hpp"
@@ -294,6 +295,9 @@ AnswerSet attach_guide(app::Change& change, const Activity& a, const Guide& g, c
     id = existing.rows[0].text(0);
     if (existing.rows[0].is_null(1)) throw app::HttpError(409, "conflict", "journal.sources.error.guide_already_used");
     core::set_archived(change, answer_set_ref(id), false, std::nullopt);
+    std::string visibility_then = change.db.exec("SELECT visibility FROM journal_activity_guides WHERE id = ?", {id})
+                                      .rows.at(0).text(0);
+    answer_set_changed(change, id, visibility_then, false, visibility_then, true);  // its codings count again
   } else {
     id = uuid::random();
     change.db.exec("INSERT INTO journal_activity_guides (id, version, created_at, updated_at, activity_id, guide_id, "
@@ -313,14 +317,16 @@ void save_answers(app::Change& change, const AnswerSet& before, const std::map<s
   if (visibility != before.visibility) {
     change.db.exec("UPDATE journal_activity_guides SET visibility = ? WHERE id = ?", {visibility, before.id});
     changes.push_back({"visibility", before.visibility, visibility});
+    answer_set_changed(change, before.id, before.visibility, true, visibility, true);
   }
   for (const auto& [question_id, text] : texts) {
     const Answer* old = before.answer_to(question_id);
     if (old && old->text == text) continue;
     if (old) {
-      // The answer keeps its id: passages coded in it later stay attached to it.
+      // The answer keeps its id: the passages coded in it stay attached to it and follow the edit.
       change.db.exec("UPDATE journal_answers SET text = ?, version = version + 1, updated_at = ? WHERE id = ?",
                      {text, change.now(), old->id});
+      answer_text_changed(change, old->id, old->text, text);
     } else {
       if (text.empty()) continue;
       change.db.exec("INSERT INTO journal_answers (id, version, created_at, updated_at, activity_guide_id, question_id, "
@@ -342,17 +348,26 @@ bool may_edit_expectations(const Viewer& v, std::string_view organization_id) {
          std::find(v.organization_ids.begin(), v.organization_ids.end(), organization_id) != v.organization_ids.end();
 }
 
-bool may_see_expectation(const Viewer& v, const Expectation& e) { return may_see(v, e.visibility, ""); }
+bool may_see_expectation(const Viewer& v, const Expectation& e) { return may_see(v, e.visibility, e.team_id); }
 
-FieldErrors validate_expectation(const Expectation& e, const Viewer& v) {
+FieldErrors validate_expectation(const Expectation& e, const Viewer& v, const std::vector<std::string>& organization_teams) {
   FieldErrors errors;
   if (e.organization_id.empty()) errors["organization_id"] = "journal.sources.error.organization_required";
   else if (!may_edit_expectations(v, e.organization_id)) errors["organization_id"] = "journal.sources.error.not_your_organization";
   if (e.round.empty()) errors["round"] = "journal.sources.error.round_required";
   else if (e.round.size() > 100) errors["round"] = "journal.error.too_long";
   if (!dates::valid_iso(e.captured_on)) errors["captured_on"] = "journal.error.due_date";
-  if (e.visibility != "network" && e.visibility != "facilitators") errors["visibility"] = "journal.error.visibility_unknown";
+  if (e.visibility != "network" && e.visibility != "team" && e.visibility != "facilitators")
+    errors["visibility"] = "journal.error.visibility_unknown";
   else if (!may_choose_visibility(v, e.visibility)) errors["visibility"] = "journal.error.visibility_not_allowed";
+  else if (e.visibility == "team" && e.team_id.empty()) errors["team_id"] = "journal.error.team_required";
+  // As an activity's team: one the viewer may choose; here also one the entry's organisation is a member of.
+  if (!e.team_id.empty() && !errors.count("team_id")) {
+    if (e.visibility != "team") errors["team_id"] = "journal.sources.error.team_only_for_team";
+    else if (std::find(organization_teams.begin(), organization_teams.end(), e.team_id) == organization_teams.end())
+      errors["team_id"] = "journal.sources.error.team_not_of_organization";
+    else if (!may_choose_team(v, e.team_id)) errors["team_id"] = "journal.error.team_not_yours";
+  }
   if (e.expects.empty() && e.brings.empty() && e.worries.empty()) errors["expects"] = "journal.sources.error.empty_entry";
   for (const auto* f : {&e.expects, &e.brings, &e.worries})
     if (f->size() > 20000) errors[f == &e.expects ? "expects" : f == &e.brings ? "brings" : "worries"] = "journal.error.too_long";
@@ -363,7 +378,7 @@ namespace {
 
 const char* kExpectationColumns =
     "id, organization_id, round, captured_on, COALESCE(activity_id, ''), visibility, expects, brings, worries, version, "
-    "created_at, updated_at, archived_at, created_by";
+    "created_at, updated_at, archived_at, created_by, COALESCE(team_id, '')";
 
 Expectation expectation_from_row(const store::Row& r) {
   Expectation e;
@@ -381,6 +396,7 @@ Expectation expectation_from_row(const store::Row& r) {
   e.updated_at = r.int64(11);
   e.archived_at = r.opt_int64(12);
   e.created_by = r.opt_int64(13);
+  e.team_id = r.text(14);
   return e;
 }
 
@@ -416,7 +432,7 @@ std::optional<Expectation> load_expectation(store::Connection& c, const std::str
 
 core::Snapshot snapshot(const Expectation& e) {
   return {{"organization_id", e.organization_id}, {"round", e.round}, {"captured_on", e.captured_on},
-          {"activity_id", e.activity_id}, {"visibility", e.visibility}, {"expects", e.expects},
+          {"activity_id", e.activity_id}, {"visibility", e.visibility}, {"team_id", e.team_id}, {"expects", e.expects},
           {"brings", e.brings}, {"worries", e.worries}};
 }
 
@@ -426,10 +442,10 @@ void insert_expectation(app::Change& change, Expectation& e) {
   e.created_at = e.updated_at = change.now();
   if (change.ctx.user()) e.created_by = change.ctx.user()->id;
   change.db.exec("INSERT INTO journal_expectations (id, version, created_at, updated_at, organization_id, round, "
-                 "captured_on, activity_id, visibility, expects, brings, worries, created_by) "
-                 "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "captured_on, activity_id, visibility, expects, brings, worries, created_by, team_id) "
+                 "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  {e.id, e.created_at, e.updated_at, e.organization_id, e.round, e.captured_on, opt(e.activity_id),
-                  e.visibility, e.expects, e.brings, e.worries, opt(e.created_by)});
+                  e.visibility, e.expects, e.brings, e.worries, opt(e.created_by), opt(e.team_id)});
   auto changes = core::diff({}, snapshot(e));
   core::record_history(change, "journal.expectation", e.id, "create", changes);
   change.audit("journal.expectation.create", "journal.expectation", e.id, core::changed_field_list(changes));
@@ -440,9 +456,9 @@ void update_expectation(app::Change& change, const Expectation& before, Expectat
   next.id = before.id;
   next.version = core::next_version(change, expectation_ref(before.id), expected);
   change.db.exec("UPDATE journal_expectations SET organization_id = ?, round = ?, captured_on = ?, activity_id = ?, "
-                 "visibility = ?, expects = ?, brings = ?, worries = ? WHERE id = ?",
+                 "visibility = ?, expects = ?, brings = ?, worries = ?, team_id = ? WHERE id = ?",
                  {next.organization_id, next.round, next.captured_on, opt(next.activity_id), next.visibility,
-                  next.expects, next.brings, next.worries, next.id});
+                  next.expects, next.brings, next.worries, opt(next.team_id), next.id});
   auto changes = core::diff(snapshot(before), snapshot(next));
   core::record_history(change, "journal.expectation", next.id, "update", changes);
   change.audit("journal.expectation.update", "journal.expectation", next.id, core::changed_field_list(changes));

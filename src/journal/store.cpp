@@ -116,16 +116,21 @@ std::optional<Activity> load_activity(store::Connection& c, const std::string& i
   return a;
 }
 
-std::string visible_sql(const Viewer& v, store::Params& args, const std::string& alias) {
+std::string visible_sql_columns(const Viewer& v, store::Params& args, const std::string& visibility,
+                                const std::string& team_id) {
   if (sees_everything(v.role)) return "";
   // The same rule as may_see(), in SQL.
-  const std::string p = alias.empty() ? "" : alias + ".";
-  std::string sql = "(" + p + "visibility = 'network'";
+  std::string sql = "(" + visibility + " = 'network'";
   if (!v.team_ids.empty()) {
-    sql += " OR (" + p + "visibility = 'team' AND " + p + "team_id IN (" + placeholders(v.team_ids.size()) + "))";
+    sql += " OR (" + visibility + " = 'team' AND " + team_id + " IN (" + placeholders(v.team_ids.size()) + "))";
     for (const auto& t : v.team_ids) args.push_back(t);
   }
   return sql + ")";
+}
+
+std::string visible_sql(const Viewer& v, store::Params& args, const std::string& alias) {
+  const std::string p = alias.empty() ? "" : alias + ".";
+  return visible_sql_columns(v, args, p + "visibility", p + "team_id");
 }
 
 std::string and_visible(const Viewer& v, store::Params& args, const std::string& alias) {
@@ -157,11 +162,19 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
     args.push_back(to.value_or(0));
   }
   if (!f.code_id.empty()) {
-    // coding: activities with a passage coded with the code or one of its descendants.
-    where += " AND id IN (SELECT activity_id FROM journal_codings WHERE code_id IN (WITH RECURSIVE sub(id) AS "
-             "(SELECT CAST(? AS TEXT) UNION SELECT k.id FROM journal_codes k JOIN sub ON k.parent_id = sub.id) "
-             "SELECT id FROM sub))";
-    args.push_back(f.code_id);
+    // coding: activities with a passage coded with the code or one of its descendants (resolved
+    // once here, so the test per activity is a probe of journal_codings_activity), in the notes
+    // or in an active answer set the viewer may see (the answer set's own visibility).
+    store::Params codes;
+    for (const auto& r : c.exec("WITH RECURSIVE sub(id) AS (SELECT CAST(? AS TEXT) UNION SELECT k.id FROM journal_codes k "
+                                "JOIN sub ON k.parent_id = sub.id) SELECT id FROM sub", {f.code_id}).rows)
+      codes.push_back(r.text(0));
+    where += " AND EXISTS (SELECT 1 FROM journal_codings k LEFT JOIN journal_answers ans ON ans.id = k.answer_id "
+             "LEFT JOIN journal_activity_guides s ON s.id = ans.activity_guide_id "
+             "WHERE k.activity_id = journal_activities.id AND k.code_id IN (" + placeholders(codes.size()) + ")";
+    args.insert(args.end(), codes.begin(), codes.end());
+    std::string set_visible = visible_sql_columns(v, args, "s.visibility", "journal_activities.team_id");
+    where += " AND (k.answer_id IS NULL OR (s.archived_at IS NULL" + (set_visible.empty() ? "" : " AND " + set_visible) + ")))";
   }
   if (f.from) {
     where += " AND starts_at >= ?";
@@ -172,7 +185,16 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
     args.push_back(*f.to);
   }
   ActivityList out;
-  out.total = c.exec("SELECT COUNT(*) FROM journal_activities" + where, args).rows.at(0).int64(0);
+  if (f.count_cap > 0) {
+    store::Params capped = args;
+    capped.push_back(f.count_cap + 1);
+    out.total = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM journal_activities" + where + " LIMIT ?) capped", capped)
+                    .rows.at(0).int64(0);
+    out.total_capped = out.total > f.count_cap;
+    if (out.total_capped) out.total = f.count_cap;
+  } else {
+    out.total = c.exec("SELECT COUNT(*) FROM journal_activities" + where, args).rows.at(0).int64(0);
+  }
   std::string sql = std::string("SELECT ") + kColumns + " FROM journal_activities" + where +
                     " ORDER BY starts_at DESC, id";
   if (f.limit > 0) {

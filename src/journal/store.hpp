@@ -58,15 +58,22 @@ struct ListFilter {
   std::string code_id;                      // coding: those with a passage coded with it (or a descendant)
   bool archived = false;                    // archived ones instead of active ones
   std::int64_t offset = 0, limit = 50;      // limit 0: all
+  // > 0: count at most this many matches (total_capped says the count stopped there), so
+  // a page filtered by a code common to most activities does not test every activity to count them.
+  std::int64_t count_cap = 0;
 };
 struct ActivityList {
   std::vector<Activity> items;  // newest first
   std::int64_t total = 0;
+  bool total_capped = false;  // there are more than `total`
 };
 // may_see() as an SQL condition on journal_activities' visibility and team_id
 // (columns of `alias` when given), its values appended to `args`; "" for a
 // viewer who sees everything. Every list, feed, search and report uses it.
 std::string visible_sql(const Viewer& v, store::Params& args, const std::string& alias = "");
+// The same on any two SQL expressions (an answer set's visibility with its activity's team).
+std::string visible_sql_columns(const Viewer& v, store::Params& args, const std::string& visibility,
+                                const std::string& team_id);
 // visible_sql() to append to a WHERE clause: " AND (...)", or "".
 std::string and_visible(const Viewer& v, store::Params& args, const std::string& alias = "");
 ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFilter& f);

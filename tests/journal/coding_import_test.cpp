@@ -168,6 +168,52 @@ TEST(JournalQdcImport, ADoctypeIsRefusedSoNoExternalEntityIsRead) {
   std::filesystem::remove(secret);
 }
 
+// A small QDC from another tool: a grouping code (isCodable="false") holding a
+// codable one, and names that differ from stored ones only in case, white
+// space or Unicode normal form.
+const std::string kGroupingQdc = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"ATLAS.ti\"><Codes>"
+    "<Code guid=\"b0000000-0000-4000-8000-000000000001\" name=\"Thema's\" isCodable=\"false\">"
+    "<Code guid=\"b0000000-0000-4000-8000-000000000002\" name=\"Warme overdracht\" isCodable=\"true\"/></Code>"
+    "<Code guid=\"b0000000-0000-4000-8000-000000000003\" name=\"  TOEGANG\u00a0 tot  zorg \" isCodable=\" 0 \"/>"
+    "<Code guid=\"b0000000-0000-4000-8000-000000000004\" name=\"Cre\u0300che\"/>"
+    "<Code guid=\"b0000000-0000-4000-8000-000000000005\" name=\"Creche\"/>"
+    "</Codes></CodeBook>";
+
+TEST(JournalQdcImport, IsCodableFalseMakesAGroupingCode) {
+  auto codes = parse_codebook_file(kGroupingQdc);
+  ASSERT_EQ(codes.size(), 5u);
+  EXPECT_FALSE(codes[0].codable);
+  EXPECT_TRUE(codes[1].codable);
+  EXPECT_FALSE(codes[2].codable) << "xsd:boolean 0, with white space";
+  EXPECT_TRUE(codes[3].codable) << "no attribute: codable";
+  auto plan = plan_codebook_import(codes, {});
+  ASSERT_EQ(plan.create.size(), 5u);
+  EXPECT_FALSE(plan.create[0].code.codable);
+  EXPECT_TRUE(plan.create[1].code.codable);
+}
+
+TEST(JournalQdcImport, NamesConflictWhateverTheirCaseWhiteSpaceOrNormalForm) {
+  EXPECT_EQ(code_name_key("  Warme\u00a0 OVERGANGEN "), "warme overgangen");
+  EXPECT_EQ(code_name_key("Cre\u0300che"), code_name_key("Cr\u00e8che")) << "NFD and NFC are one name";
+  EXPECT_NE(code_name_key("Crèche"), code_name_key("Creche")) << "an accent is no case";
+  EXPECT_EQ(code_name_key("STRASSE"), code_name_key("straße")) << "full case folding";
+  Code toegang;
+  toegang.id = "stored-1";
+  toegang.label_nl = toegang.label_fr = toegang.label_en = "Toegang tot zorg";
+  Code creche;
+  creche.id = "stored-2";
+  creche.label_nl = "Kinderopvang";
+  creche.label_fr = "Cr\u00e8che";  // NFC here, NFD in the file
+  creche.label_en = "Childcare";
+  auto plan = plan_codebook_import(parse_codebook_file(kGroupingQdc), {toegang, creche});
+  ASSERT_EQ(plan.skip.size(), 2u);
+  EXPECT_EQ(plan.skip[0].existing_id, "stored-1");
+  EXPECT_EQ(plan.skip[1].existing_id, "stored-2");
+  ASSERT_EQ(plan.create.size(), 3u);
+  EXPECT_EQ(plan.create[2].code.label_nl, "Creche") << "without the accent it is another code";
+}
+
 // ---- the page, on both databases -------------------------------------------------------
 
 constexpr const char* kBoundary = "----samen-import-boundary";
@@ -252,6 +298,37 @@ TEST_P(JournalQdcImportTest, NestedCodesImportOnConfirmOnlyAndASecondImportCreat
   EXPECT_EQ(import(kQdc).status, 200);
   EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes"), 4);
   EXPECT_EQ(audits("journal.code.import"), 1);
+}
+
+TEST_P(JournalQdcImportTest, AGroupingCodeIsImportedButNotOfferedNorAcceptedForCoding) {
+  ASSERT_EQ(import(kGroupingQdc).status, 303);
+  std::string grouping = db().acquire()->exec("SELECT id FROM journal_codes WHERE label_nl = 'Thema''s'").rows.at(0).text(0);
+  std::string child = db().acquire()->exec("SELECT id FROM journal_codes WHERE label_nl = 'Warme overdracht'").rows.at(0).text(0);
+  EXPECT_EQ(count("SELECT codable FROM journal_codes WHERE id = '" + grouping + "'"), 0);
+  EXPECT_EQ(count("SELECT codable FROM journal_codes WHERE id = '" + child + "'"), 1);
+  EXPECT_NE(client_->get("/journal/coding/codes").body.find("enkel groepering"), std::string::npos);
+  auto r = client_->post("/journal/new", "type=partner_meeting&title=Overleg&starts_at=2014-10-07T10%3A00&duration_minutes=60"
+                                         "&visibility=network&notes=Warme+overdracht+tussen+cr%C3%A8che+en+school.");
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 1500);
+  std::string location = r.header("Location").value_or("");
+  std::string activity = location.substr(9, location.find('?') - 9);
+  auto page = client_->get("/journal/" + activity + "/code");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("value=\"" + grouping + "\""), std::string::npos) << "a grouping code is not offered";
+  EXPECT_NE(page.body.find("value=\"" + child + "\""), std::string::npos);
+  auto refused = client_->post("/journal/" + activity + "/codings", "code=" + grouping + "&start=0&end=5");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("groepeert enkel"), std::string::npos);
+  EXPECT_EQ(client_->post("/journal/" + activity + "/codings", "code=" + child + "&start=0&end=5").status, 303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codings"), 1);
+  // The export gives it back as a grouping code.
+  auto qdpx = client_->get("/journal/coding/project.qdpx");
+  ASSERT_EQ(qdpx.status, 200);
+  QdpxProject p;
+  p.codes = load_codes(*db().acquire());
+  std::string xml = qdpx_project_xml(p);
+  EXPECT_TRUE(std::regex_search(xml, std::regex(R"re(name="Thema[^"]*s" isCodable="false")re"))) << xml;
+  EXPECT_TRUE(std::regex_search(xml, std::regex(R"re(name="Warme overdracht" isCodable="true")re"))) << xml;
 }
 
 TEST_P(JournalQdcImportTest, SamensOwnQdpxReimportsWithTheSameGuidsAndHierarchy) {

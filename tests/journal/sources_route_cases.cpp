@@ -85,6 +85,12 @@ std::vector<RouteCase> sources_cases(RouteWorld& w) {
       "kind=focus_group&title=Focusgroep+ouders&language=nl&question_id=&question_text=Wat+werkt%3F&question_position=1";
   const std::string entry_a = "organization_id=" + w.org_a + "&round=Ronde+2017&captured_on=2017-02-01&expects=Meer";
   const std::string entry_b = "organization_id=" + w.org_b + "&round=Ronde+2017&captured_on=2017-02-01&expects=Meer";
+  const std::string guide_json =
+      R"({"kind":"focus_group","title":"Focusgroep ouders","language":"nl","questions":[{"text":"Wat werkt?"}]})";
+  auto entry_json = [](const std::string& org) {
+    return R"({"organization_id":")" + org + R"(","round":"Ronde 2017","captured_on":"2017-02-01","expects":"Meer"})";
+  };
+  const std::string entry_a_json = entry_json(w.org_a), entry_b_json = entry_json(w.org_b);
   //                            anonymous admin coord facil partner parent_rep
   const RoleExpect readers_page{303, 200, 200, 200, 200, 200};
   const RoleExpect writers_page{303, 200, 200, 200, 200, 403};
@@ -155,6 +161,33 @@ std::vector<RouteCase> sources_cases(RouteWorld& w) {
       {"POST", "/journal/sources/expectations/rc-src-exp-a/edit", entry_a, writers_post},
       {"POST", "/journal/sources/expectations/rc-src-exp-b/edit", entry_b, {303, 303, 303, 303, 403, 403}},
       {"POST", "/journal/sources/expectations/rc-src-exp-b2/archive", "", {303, 303, 303, 303, 403, 403}},
+      // The API of guides, answer sets and the register.
+      {"GET", "/api/v1/guides", "", readers_api},
+      {"GET", "/api/v1/guides?archived=maybe", "", {401, 400, 400, 400, 400, 400}},
+      {"POST", "/api/v1/guides", guide_json, {401, 201, 201, 201, 403, 403}},
+      {"POST", "/api/v1/guides", R"({"kind":"interview","title":"Leeg","language":"nl","questions":[]})",
+       {401, 422, 422, 422, 403, 403}},
+      {"GET", "/api/v1/guides/rc-src-guide", "", readers_api},
+      {"GET", "/api/v1/guides/rc-src-nothing", "", {401, 404, 404, 404, 404, 404}},
+      {"PUT", "/api/v1/guides/rc-src-guide",
+       R"({"kind":"interview","title":"Leidraad","language":"nl","questions":[{"id":"rc-src-q1","text":"Wat verwacht u?"}]})",
+       {401, 200, 200, 200, 403, 403}},
+      {"GET", api(kNet) + "/answer-sets", "", readers_api},
+      {"GET", api(kFac) + "/answer-sets", "", {401, 200, 200, 200, 404, 404}},
+      {"GET", api(kNet) + "/answer-sets/rc-src-set-net", "", readers_api},
+      {"GET", api(kNet) + "/answer-sets/rc-src-set-fac", "", {401, 200, 200, 200, 404, 404}},
+      {"POST", api(kOwn) + "/answer-sets", R"({"guide_id":"nothing"})", {401, 422, 422, 422, 422, 403}},
+      {"PUT", api(kOwn) + "/answer-sets/rc-src-set-own", R"({"answers":{"rc-src-q1":"Meer samen"}})", writers_api},
+      {"PUT", api(kNet) + "/answer-sets/rc-src-set-net", R"({"answers":{"rc-src-q1":"Meer samen"}})",
+       {401, 200, 200, 200, 403, 403}},
+      {"GET", "/api/v1/expectations", "", readers_api},
+      {"GET", "/api/v1/expectations?team=rc-src-nothing", "", {401, 400, 400, 400, 400, 400}},
+      {"GET", "/api/v1/expectations/rc-src-exp-a", "", readers_api},
+      {"GET", "/api/v1/expectations/rc-src-exp-fac", "", {401, 200, 200, 200, 404, 404}},
+      {"POST", "/api/v1/expectations", entry_a_json, {401, 201, 201, 201, 201, 403}},
+      {"POST", "/api/v1/expectations", entry_b_json, {401, 201, 201, 201, 422, 403}},
+      {"PUT", "/api/v1/expectations/rc-src-exp-a", entry_a_json, writers_api},
+      {"PUT", "/api/v1/expectations/rc-src-exp-b", entry_b_json, {401, 200, 200, 200, 403, 403}},
       // Follow-ups.
       {"GET", "/journal/follow-ups/rc-src-fu-own/edit", "", writers_page},
       {"GET", "/journal/follow-ups/rc-src-fu-net/edit", "", {303, 200, 200, 200, 403, 403}},

@@ -17,7 +17,7 @@
 {{#NO_PASSAGES}}<p class="muted">[[journal.coding.no_passages]]</p>{{/NO_PASSAGES}}
 <ol class="results">
 {{#PASSAGES}}<li class="result"><blockquote>{{PASSAGE}}</blockquote>
-<p>{{BADGE_HTML:none}} <a href="/journal/{{ACTIVITY_ID}}">{{ACTIVITY_TITLE}}</a> · <time datetime="{{DATETIME}}">{{DATE}}</time> · {{TYPE}} · {{TEAM}} · <span class="badge">{{VISIBILITY}}</span>{{#TEXT_CHANGED}} · <strong>[[journal.coding.text_changed]]</strong>{{/TEXT_CHANGED}}</p></li>
+<p>{{BADGE_HTML:none}} <a href="/journal/{{ACTIVITY_ID}}">{{ACTIVITY_TITLE}}</a> · {{SOURCE}} · <time datetime="{{DATETIME}}">{{DATE}}</time> · {{TYPE}} · {{TEAM}} · <span class="badge">{{VISIBILITY}}</span>{{#TEXT_CHANGED}} · <strong>[[journal.coding.text_changed]]</strong>{{/TEXT_CHANGED}}</p></li>
 {{/PASSAGES}}
 </ol>
 {{#PAGING}}<nav class="pagination" aria-label="[[journal.paging]]">{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[journal.previous]]</a>{{/PREV}} <span>{{PAGE_TEXT}}</span> {{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[journal.next]]</a>{{/NEXT}}</nav>{{/PAGING}}

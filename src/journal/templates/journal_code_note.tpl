@@ -7,15 +7,16 @@
 <section aria-labelledby="codings-heading"><h2 id="codings-heading">[[journal.coding.codings]]</h2>
 {{#NO_CODINGS}}<p class="muted">[[journal.coding.no_codings]]</p>{{/NO_CODINGS}}
 <ul>
-{{#CODINGS}}<li>{{BADGE_HTML:none}} «{{PASSAGE}}» <span class="muted">({{RANGE}}, {{AUTHOR}})</span>{{#TEXT_CHANGED}} <strong role="note">[[journal.coding.text_changed]]</strong> <a href="/journal/{{ID}}/code?reattach={{CODING_ID}}">[[journal.coding.reattach]]</a>{{/TEXT_CHANGED}}
+{{#CODINGS}}<li>{{BADGE_HTML:none}} «{{PASSAGE}}» <span class="muted">({{SOURCE}}, {{RANGE}}, {{AUTHOR}})</span>{{#TEXT_CHANGED}} <strong role="note">[[journal.coding.text_changed]]</strong> <a href="/journal/{{ID}}/code?reattach={{CODING_ID}}">[[journal.coding.reattach]]</a>{{/TEXT_CHANGED}}
 <form method="post" action="/journal/coding/codings/{{CODING_ID}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="button">[[journal.coding.remove]]<span class="visually-hidden">: {{PASSAGE}}</span></button></form></li>
 {{/CODINGS}}
 </ul>
 </section>
-<section aria-labelledby="paragraphs-heading"><h2 id="paragraphs-heading">[[journal.coding.paragraphs]]</h2>
-{{#NO_NOTES}}<p class="muted">[[journal.coding.no_notes]]</p>{{/NO_NOTES}}
+{{#SOURCES}}<section aria-labelledby="source-{{S}}-heading"><h2 id="source-{{S}}-heading">{{SOURCE_HEADING}}</h2>
+{{#NO_TEXT}}<p class="muted">[[journal.coding.no_notes]]</p>{{/NO_TEXT}}
 {{#PARAGRAPHS}}<form method="post" action="{{ACTION}}" class="stack card coding-form" data-selected-label="[[journal.coding.selected]]" data-whole-label="[[journal.coding.whole_paragraph]]">
 <input type="hidden" name="_csrf" value="{{CSRF}}">
+{{#ANSWER}}<input type="hidden" name="answer_id" value="{{ANSWER_ID}}">{{/ANSWER}}
 <input type="hidden" name="para_start" value="{{PARA_START}}">
 <input type="hidden" name="para_end" value="{{PARA_END}}">
 <input type="hidden" name="from" value="">
@@ -30,4 +31,5 @@
 </form>
 {{/PARAGRAPHS}}
 </section>
+{{/SOURCES}}
 <script src="{{SCRIPT_URL}}" defer></script>

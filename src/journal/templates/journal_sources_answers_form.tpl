@@ -5,9 +5,11 @@
 <p>[[form.has_errors]]</p>
 <ul>{{#ERROR_LIST}}<li><a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a></li>{{/ERROR_LIST}}</ul>
 </div>{{/HAS_ERRORS}}
+{{#ARCHIVED}}<p class="notice" role="status" id="archived-notice">[[journal.sources.answers.archived_read_only]]</p>{{/ARCHIVED}}
 <form method="post" action="/journal/{{ID}}/guides/{{SET_ID}}/edit" class="stack card">
 <input type="hidden" name="_csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{VERSION}}">
+<fieldset class="stack"{{#ARCHIVED}} disabled aria-describedby="archived-notice"{{/ARCHIVED}}><legend class="visually-hidden">{{GUIDE_TITLE}}</legend>
 <label for="visibility">[[journal.sources.answer_set.visibility]]</label>
 <select id="visibility" name="visibility" aria-describedby="visibility-hint">{{#VISIBILITY_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTIONS}}</select>
 <p class="hint" id="visibility-hint">[[journal.sources.answer_set.visibility_hint]]</p>
@@ -17,5 +19,6 @@
 <textarea id="answer-{{Q_ID}}" name="answer_{{Q_ID}}" rows="6" aria-describedby="markdown-hint">{{ANSWER}}</textarea>
 {{/QUESTIONS}}
 </div>
-<p><button type="submit">[[journal.save]]</button> <a href="/journal/{{ID}}/guides/{{SET_ID}}">[[journal.cancel]]</a></p>
+</fieldset>
+<p>{{#MAY_SAVE}}<button type="submit">[[journal.save]]</button> {{/MAY_SAVE}}<a href="/journal/{{ID}}/guides/{{SET_ID}}">[[journal.cancel]]</a></p>
 </form>

@@ -20,6 +20,9 @@
 <select id="activity_id" name="activity_id"><option value="">[[journal.sources.expectation.no_activity]]</option>{{#ACTIVITY_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ACTIVITY_OPTIONS}}</select>
 <label for="visibility">[[journal.field.visibility]]</label>
 <select id="visibility" name="visibility">{{#VISIBILITY_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/VISIBILITY_OPTIONS}}</select>
+<label for="team_id">[[journal.sources.expectation.field.team_id]]</label>
+<select id="team_id" name="team_id" aria-describedby="team-hint"><option value="">—</option>{{#TEAM_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TEAM_OPTIONS}}</select>
+<p class="hint" id="team-hint">[[journal.sources.expectation.team_hint]]</p>
 <p class="hint" id="markdown-hint">[[journal.sources.markdown_hint]]</p>
 <label for="expects">[[journal.sources.expectation.field.expects]]</label>
 <textarea id="expects" name="expects" rows="5" aria-describedby="markdown-hint">{{EXPECTS}}</textarea>
