@@ -22,24 +22,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STRICT=0
-PG_URL=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --strict) STRICT=1 ;;
-    --db) PG_URL=$2; shift ;;
-    --db=*) PG_URL=${1#--db=} ;;
-    *) echo "usage: bench/journal-coding.sh [--strict] [--db postgresql://...]" >&2; exit 2 ;;
-  esac
-  shift
-done
+. bench/lib.sh
+parse_bench_args "$@"
 ACTIVITIES=${ACTIVITIES:-50000}
 CODINGS=${CODINGS:-500000}
 REPEAT=${REPEAT:-40}
 SAMEN=${SAMEN:-build/samen}
 PASSWORD="bench-coding-password-2026"
 
-. bench/lib.sh
 ensure_samen
 ensure_commands curl:curl sqlite3:sqlite3
 [ -n "$PG_URL" ] && ensure_commands psql:postgresql-client
