@@ -120,12 +120,12 @@ int generate(store::Database& db, const BenchOptions& o) {
     for (std::int64_t i = 1; i <= o.methods; ++i) {
       std::int64_t versions = per + (extra > 0 ? 1 : 0);
       if (extra > 0) --extra;
-      Method last;
-      for (std::int64_t v = 1; v <= versions; ++v) {
-        last = synthetic(rng, i, v, 8, 1);
-        write_version(c, last, v, now);
-      }
+      // The method's row first (the versions refer to it), then every version's snapshot.
+      std::vector<Method> history;
+      for (std::int64_t v = 1; v <= versions; ++v) history.push_back(synthetic(rng, i, v, 8, 1));
+      const Method& last = history.back();
       write_method(c, last, versions, now);
+      for (std::int64_t v = 1; v <= versions; ++v) write_version(c, history[v - 1], v, now);
       // A fifth of the methods has an experience rating (no activity: the journal's data is its own bench).
       if (i % 5 == 0)
         c.exec("INSERT INTO toolbox_experiences (id, version, created_at, updated_at, method_id, worked, changed, rating) "
@@ -134,9 +134,9 @@ int generate(store::Database& db, const BenchOptions& o) {
     }
     Method a = synthetic(rng, 0, 1, 60, 6), b = synthetic(rng, 0, 2, 60, 6);
     a.id = b.id = "bench-long";
+    write_method(c, b, 2, now);
     write_version(c, a, 1, now);
     write_version(c, b, 2, now);
-    write_method(c, b, 2, now);
   });
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   std::cout << o.methods << " methods, " << o.versions << " versions written in " << ms << " ms\n";

@@ -21,22 +21,23 @@ constexpr std::pair<const char*, const char*> kTypeMethods[] = {
 
 struct DemoExperience {
   const char* id;
+  const char* author;  // a demo account's e-mail
   const char* method;
   int rating;
   const char* worked;
   const char* changed;
 };
 constexpr DemoExperience kExperiences[] = {
-    {"demo-exp-cafe-1", "starter-parent-cafe", 5,
+    {"demo-exp-cafe-1", "partner@samen.local", "starter-parent-cafe", 5,
      "De ouders kozen zelf het thema (slapen en schermen) en bleven na afloop nog lang napraten.",
      "We zetten de speelhoek in dezelfde ruimte, zodat ouders hun kinderen konden zien."},
-    {"demo-exp-cafe-2", "starter-parent-cafe", 4,
+    {"demo-exp-cafe-2", "partenaire@samen.local", "starter-parent-cafe", 4,
      "Les mamans primo-arrivantes sont revenues avec une amie la fois suivante.",
      "Nous avons traduit l'affiche en arabe et en roumain."},
-    {"demo-exp-intervision", "starter-intervision", 4,
+    {"demo-exp-intervision", "facilitator@samen.local", "starter-intervision", 4,
      "De fase met alleen vragen hielp: de inbrenger zag zelf een nieuwe weg.",
      "We werkten met een timer, anders schoten we te snel in adviezen."},
-    {"demo-exp-transition", "starter-transition-visit", 5,
+    {"demo-exp-transition", "extrascolaire@samen.local", "starter-transition-visit", 5,
      "L'enfant a reconnu la classe le premier jour et est entré sans pleurer.",
      "Deux visites courtes au lieu d'une longue."},
 };
@@ -85,6 +86,8 @@ void load_demo_toolbox(store::Database& db, std::int64_t now) {
       x.rating = e.rating;
       x.worked = e.worked;
       x.changed = e.changed;
+      if (auto u = c.exec("SELECT id FROM users WHERE email = ?", {std::string(e.author)}); !u.empty())
+        x.author_id = u.rows[0].int64(0);
       insert_experience(w, x);
     }
   });
