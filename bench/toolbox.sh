@@ -12,7 +12,7 @@
 # With --db postgresql://host:port/db the same is measured on PostgreSQL too
 # (a database samen_toolbox_bench the script creates afresh on that server).
 # Usage: bench/toolbox.sh [--strict] [--db postgresql://...]  (--strict: exit 1 when a target is missed).
-# SAMEN=/path/to/samen, METHODS=2000, VERSIONS=20000, ROUNDS=10 and KEEP=1 tune it.
+# SAMEN=/path/to/samen, METHODS=2000, VERSIONS=20000, ROUNDS=10, PDF=0 (no booklet) and KEEP=1 tune it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,8 +39,8 @@ ensure_commands curl:curl
 make_workdir toolbox
 BACKENDS=(sqlite)
 [ -n "$PG_URL" ] && BACKENDS+=(postgres) && ensure_commands psql:postgresql-client
-HAVE_PDF=0
-/usr/bin/python3 -c 'import weasyprint' 2>/dev/null && HAVE_PDF=1  # the interpreter documents/pdf.hpp runs
+HAVE_PDF=0  # PDF=0 skips the booklet
+[ "${PDF:-1}" = 1 ] && /usr/bin/python3 -c 'import weasyprint' 2>/dev/null && HAVE_PDF=1  # the interpreter documents/pdf.hpp runs
 
 echo "Samen toolbox benchmark: $METHODS methods × 3 languages, $VERSIONS versions, $ROUNDS sequential requests per URL, $(nproc) cores"
 echo
@@ -130,7 +130,11 @@ row "server-side ms, p50 / p95 / max" "${cols[@]}" "target"
 for fig in "cat:catalogue with filters and sorts:20" "diff:version comparison, long method:10" "pdf:booklet PDF, 200 methods:10000"; do
   IFS=: read -r key label lim <<<"$fig"
   vals=(); vs=""
-  for b in "${BACKENDS[@]}"; do vals+=("${R[$b.$key]}"); verdict "${R[$b.${key}95]} < $lim"; vs+="${vs:+/}$V"; done
+  for b in "${BACKENDS[@]}"; do
+    vals+=("${R[$b.$key]}")
+    if [ "$key" = pdf ] && [ "$HAVE_PDF" = 0 ]; then V=skipped; else verdict "${R[$b.${key}95]} < $lim"; fi
+    vs+="${vs:+/}$V"
+  done
   row "$label" "${vals[@]}" "p95 < $lim ($vs)"
 done
 vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.rss]} MB"); done
