@@ -13,6 +13,7 @@
 #include "notify/module.hpp"
 #include "parents/module.hpp"
 #include "transitions/module.hpp"
+#include "toolbox/module.hpp"
 
 namespace samen::app {
 
@@ -28,6 +29,7 @@ std::span<const Module* const> modules() {
       &monitoring::module(), // partnership monitoring: network metrics (igraph), survey waves
       &parents::module(),    // parents' voice: parent groups, concerns, "you said, we did", suggestions
       &transitions::module(),  // warm transitions: settings, sealed handovers with consents, retention
+      &toolbox::module(),    // the toolbox: methods, versions, review, use in the journal, packages
   };
   return list;
 }

@@ -32,7 +32,9 @@ const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/to
   // transitions: settings and handover lists, parents' rights (handover pages need a partner of the sending setting)
   '/transitions', '/transitions/rights',
   // monitoring: waves, opening a wave, sectors and language communities (each demo wave's pages are added below)
-  '/monitoring', '/monitoring/waves/new', '/monitoring/organizations'];
+  '/monitoring', '/monitoring/waves/new', '/monitoring/organizations',
+  // toolbox: the catalogue, a new method, package import
+  '/toolbox', '/toolbox/new', '/toolbox/import'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;

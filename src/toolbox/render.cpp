@@ -1,0 +1,141 @@
+// Shared page helpers of the toolbox (render.hpp).
+#include "toolbox/render.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "web/render.hpp"
+
+namespace samen::toolbox {
+
+std::optional<std::int64_t> parse_count(std::string_view text, std::int64_t min, std::int64_t max) {
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  std::int64_t v = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    v = v * 10 + (ch - '0');
+  }
+  if (v < min || v > max) return std::nullopt;
+  return v;
+}
+
+std::string steps_text(const std::vector<Step>& steps) {
+  std::string out;
+  for (const auto& s : steps) {
+    // A description's own line breaks would split the step: the form keeps one line per step.
+    std::string one_line;
+    for (char ch : s.description) one_line += (ch == '\n' || ch == '\r') ? ' ' : ch;
+    out += std::to_string(s.minutes) + " | " + one_line + "\n";
+  }
+  return out;
+}
+
+bool parse_steps(std::string_view text, std::vector<Step>& out) {
+  bool ok = true;
+  std::size_t start = 0;
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    auto line = trim(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (!line.empty()) {
+      Step s;
+      auto bar = line.find('|');
+      if (bar == std::string_view::npos) {
+        s.description = std::string(line);
+      } else {
+        auto minutes = trim(line.substr(0, bar));
+        s.description = std::string(trim(line.substr(bar + 1)));
+        if (minutes.empty()) s.minutes = 0;
+        else if (auto m = parse_count(minutes, 0, 1440)) s.minutes = *m;
+        else ok = false;
+      }
+      if (s.description.empty()) ok = false;
+      out.push_back(std::move(s));
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return ok;
+}
+
+std::string rating_text(const app::Context& ctx, double mean, std::int64_t count) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f", std::round(mean * 10) / 10);
+  std::string value = buf;
+  if (ctx.lang != i18n::Lang::en)
+    for (auto& ch : value)
+      if (ch == '.') ch = ',';
+  return ctx.tf("toolbox.rating_mean", {{"mean", value}, {"count", count}});
+}
+
+std::string field_label(const app::Context& ctx, const std::string& field) {
+  auto dot = field.find('.');
+  if (dot == std::string::npos) return ctx.t("toolbox.field." + field);
+  std::string lang = field.substr(0, dot), rest = field.substr(dot + 1);
+  if (!is_language(lang)) return field;
+  std::string language = ctx.t("toolbox.language." + lang);
+  if (rest.starts_with("step.")) {
+    std::string n = rest.substr(5);
+    while (n.size() > 1 && n[0] == '0') n.erase(0, 1);
+    return ctx.tf("toolbox.field.step_n", {{"n", n}}) + " (" + language + ")";
+  }
+  return ctx.t("toolbox.field." + rest) + " (" + language + ")";
+}
+
+std::string fill_method(const app::Context& ctx, web::Dict& d, const Method& m, const core::Network& n) {
+  std::string lang(i18n::code(ctx.lang));
+  web::Dict body("toolbox_method_body");
+  body.SetValue("ID", m.id);
+  d.SetValue("ID", m.id);
+  const Translation* t = m.text_in(lang);
+  static const Translation none;
+  if (!t) t = &none;
+  body.SetValue("NAME", t->name);
+  d.SetValue("NAME", t->name);
+  if (!m.translations.count(lang) && !m.translations.empty()) {
+    for (const auto& [code, tr] : m.translations)
+      if (&tr == t) body.SetValueAndShowSection("SHOWN_IN", ctx.t("toolbox.language." + code), "OTHER_LANGUAGE");
+  }
+  body.SetValue("PHASE", ctx.t("toolbox.phase." + m.phase));
+  std::string topics;
+  for (const auto& x : m.topics) topics += (topics.empty() ? "" : ", ") + ctx.t("toolbox.topic." + x);
+  if (!topics.empty()) body.SetValueAndShowSection("TOPICS", topics, "HAS_TOPICS");
+  body.SetValue("GROUP", ctx.tf("toolbox.group_size_value", {{"min", m.group_min}, {"max", m.group_max}}));
+  body.SetValue("DURATION", ctx.tf("toolbox.minutes", {{"count", m.duration_minutes}}));
+  if (!m.licence.empty()) body.SetValueAndShowSection("LICENCE", m.licence, "HAS_LICENCE");
+  std::string languages;
+  for (const auto& [code, tr] : m.translations) languages += (languages.empty() ? "" : ", ") + ctx.t("toolbox.language." + code);
+  body.SetValue("LANGUAGES", languages);
+  for (auto field : {"aim", "when_to_use", "for_whom", "preparation", "tips", "variations", "pitfalls", "source"}) {
+    const std::string& value = t->field(field);
+    if (value.empty()) continue;
+    std::string key = field;
+    for (auto& ch : key) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    body.SetValueAndShowSection(key, value, "HAS_" + key);
+  }
+  std::int64_t total = 0;
+  for (const auto& s : t->steps) {
+    auto* row = body.AddSectionDictionary("STEPS");
+    row->SetValue("STEP_TEXT", s.description);
+    if (s.minutes > 0) row->SetValueAndShowSection("STEP_MINUTES", ctx.tf("toolbox.minutes", {{"count", s.minutes}}), "HAS_MINUTES");
+    total += s.minutes;
+  }
+  if (!t->steps.empty()) {
+    body.ShowSection("HAS_STEPS");
+    body.SetValue("STEPS_TOTAL", ctx.tf("toolbox.steps_total", {{"count", total}}));
+  }
+  if (!m.adapted_from.empty()) {
+    body.SetValueAndShowSection("ADAPTED_FROM", m.adapted_from, "IS_ADAPTATION");
+    if (auto team = n.team(m.adapted_by_team)) body.SetValueAndShowSection("ADAPTED_BY", team->name.in(ctx.lang), "HAS_ADAPTED_BY");
+    if (!m.adaptation_reason.empty()) body.SetValueAndShowSection("REASON", m.adaptation_reason, "HAS_REASON");
+  }
+  std::string html = web::render(ctx.lang, "toolbox_method_body", body);
+  d.SetValue("BODY_HTML", html);
+  return html;
+}
+
+}  // namespace samen::toolbox
