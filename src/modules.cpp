@@ -11,6 +11,7 @@
 #include "jobs/module.hpp"
 #include "monitoring/module.hpp"
 #include "notify/module.hpp"
+#include "plan/module.hpp"
 
 namespace samen::app {
 
@@ -24,6 +25,7 @@ std::span<const Module* const> modules() {
       &journal::module(),    // the journal of the cooperation: activities, notes, follow-ups
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page
       &monitoring::module(), // partnership monitoring: network metrics (igraph), survey waves
+      &plan::module(),       // the shared vision and the multi-year plan: objectives, actions, indicators
   };
   return list;
 }
