@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/context.hpp"
+#include "app/module.hpp"
 #include "core/network.hpp"
 #include "plan/plan.hpp"
 #include "plan/store.hpp"
@@ -87,6 +88,9 @@ http::Response unlink_activity_page(app::Context& ctx);
 std::string evidence_section(app::Context& ctx, store::Connection& c, const Viewer& v, const Item& item, bool editable);
 // The record panel on a journal activity's page: the actions it serves.
 std::string activity_panel(app::Context& ctx, store::Connection& c, const std::string& activity_id);
+
+// The hidden command plan-bench-data of bench/plan.sh (bench_data.cpp).
+void add_bench_command(app::CommandLine& cl);
 
 // JSON API (api.cpp).
 http::Response api_objectives(app::Context& ctx);

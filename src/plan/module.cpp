@@ -70,6 +70,8 @@ class PlanModule final : public app::Module {
     r.nav_item({"plan.vision.title", "/plan/vision", readers, "plan.vision.about", 41});
   }
 
+  void commands(app::CommandLine& cl) const override { add_bench_command(cl); }  // bench/plan.sh
+
   void load_demo(const app::DemoLoad& load) const override { load_demo_plan(load.db, load.now); }
 };
 

@@ -26,7 +26,10 @@ const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/to
   '/journal/calendar?month=2014-05', '/journal/calendar/feeds', '/journal/search?q=ouders', '/journal/report?from=2014-01-01&to=2014-12-31',
   // journal sources: guides, the expectations register, activity types
   '/journal/sources/guides', '/journal/sources/guides/new', '/journal/sources/expectations',
-  '/journal/sources/expectations/new', '/admin/journal/activity-types'];
+  '/journal/sources/expectations/new', '/admin/journal/activity-types',
+  // plan: roll-up, vision, dashboard, timeline, yearly report, the forms
+  '/plan', '/plan/vision', '/plan/vision/history', '/plan/vision/edit', '/plan/dashboard', '/plan/timeline',
+  '/plan/report?year=2026', '/plan/new?kind=objective'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
