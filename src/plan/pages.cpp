@@ -58,10 +58,16 @@ std::string budget_label(const Context& ctx, std::int64_t cents) {
 }
 
 std::string date_label(const Context& ctx, const std::string& iso) {
+  // A roll-up shows thousands of dates, most of them the same few hundred: each is formatted once per thread.
+  thread_local std::map<std::pair<i18n::Lang, std::string>, std::string> formatted;
+  auto key = std::make_pair(ctx.lang, iso);
+  if (auto it = formatted.find(key); it != formatted.end()) return it->second;
   auto d = dates::parse_iso(iso);
   if (!d) return iso;
+  if (formatted.size() > 20000) formatted.clear();
   // Noon UTC is the same calendar day in Brussels.
-  return i18n::format_time(ctx.lang, dates::days_since_epoch(*d) * 86400 + 43200, i18n::DateStyle::medium_date);
+  return formatted[key] =
+             i18n::format_time(ctx.lang, dates::days_since_epoch(*d) * 86400 + 43200, i18n::DateStyle::medium_date);
 }
 
 std::string period_label(const Context& ctx, const Item& i) {

@@ -272,6 +272,15 @@ TEST_P(PlanPagesTest, TheDemoPlanLoadsOnceAndShows) {
   ASSERT_EQ(rollup.status, 200);
   EXPECT_NE(rollup.body.find("Lokaal team Nieuwland"), std::string::npos);
   EXPECT_NE(coordinator->get("/plan/vision").body.find("Ensemble pour les familles"), std::string::npos);
+  // The dashboard: the indicators' latest values (410 families at the last measurement), their charts, overdue actions.
+  auto dashboard = coordinator->get("/plan/dashboard");
+  ASSERT_EQ(dashboard.status, 200);
+  auto row = dashboard.body.find("Gezinnen die een onthaalpunt bezochten</a>");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_NE(dashboard.body.find("<td>410</td>", row), std::string::npos);
+  EXPECT_NE(dashboard.body.find("<svg"), std::string::npos);
+  EXPECT_NE(dashboard.body.find("Onthaalpunt Anderlecht"), std::string::npos) << "ended 2026-10-31, at risk: overdue";
+  EXPECT_EQ(coordinator->get("/plan/timeline").status, 200);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(PlanPagesTest);
