@@ -12,8 +12,9 @@
 #include "monitoring/module.hpp"
 #include "notify/module.hpp"
 #include "parents/module.hpp"
-#include "transitions/module.hpp"
+#include "plan/module.hpp"
 #include "toolbox/module.hpp"
+#include "transitions/module.hpp"
 
 namespace samen::app {
 
@@ -27,9 +28,10 @@ std::span<const Module* const> modules() {
       &journal::module(),    // the journal of the cooperation: activities, notes, follow-ups
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page
       &monitoring::module(), // partnership monitoring: network metrics (igraph), survey waves
-      &parents::module(),    // parents' voice: parent groups, concerns, "you said, we did", suggestions
-      &transitions::module(),  // warm transitions: settings, sealed handovers with consents, retention
       &toolbox::module(),    // the toolbox: methods, versions, review, use in the journal, packages
+      &plan::module(),       // the shared vision and the multi-year plan: objectives, actions, indicators
+      &parents::module(),    // parents' voice: parent groups, concerns, "you said, we did", suggestions
+      &transitions::module(),// warm transitions: settings, sealed handovers with consents, retention
   };
   return list;
 }

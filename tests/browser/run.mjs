@@ -34,7 +34,10 @@ const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/to
   // monitoring: waves, opening a wave, sectors and language communities (each demo wave's pages are added below)
   '/monitoring', '/monitoring/waves/new', '/monitoring/organizations',
   // toolbox: the catalogue, a new method, package import
-  '/toolbox', '/toolbox/new', '/toolbox/import'];
+  '/toolbox', '/toolbox/new', '/toolbox/import',
+  // plan: roll-up, vision, dashboard, timeline, yearly report, the forms
+  '/plan', '/plan/vision', '/plan/vision/history', '/plan/vision/edit', '/plan/dashboard', '/plan/timeline',
+  '/plan/report?year=2026', '/plan/new?kind=objective'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const START_TIMEOUT_MS = 30_000;
 const ACTION_TIMEOUT_MS = 15_000;
