@@ -280,7 +280,9 @@ http::Response api_withdraw_consent(Context& ctx) {
     if (!withdraw_consent(change.db, id, consent_id, change.now()))
       throw HttpError(404, "not_found", "transitions.error.no_such_consent");
     change.audit("transitions.consent.withdraw", "transitions_handover", id, consent_id);
-    return http::Response{204};
+    http::Response gone;
+    gone.status = 204;
+    return gone;
   });
 }
 

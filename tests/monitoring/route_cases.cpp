@@ -78,6 +78,29 @@ std::vector<RouteCase> monitoring_cases(RouteWorld& w) {
       {"GET", wave + "/comparison?with=" + kClosing, "", coordination},
       {"GET", wave + "/comparison", "", RoleExpect{401, 400, 400, 403, 403, 403}},
       {"POST", std::string("/api/v1/network/waves/") + kClosing + "/close", "", first_only},
+      // The coordinator's pages.
+      {"GET", "/monitoring", "", page},
+      {"GET", "/monitoring/waves/new", "", page},
+      {"POST", "/monitoring/waves/new", "name=Route+page+wave&organizations=" + w.org_a + "&organizations=" + w.org_b,
+       done},
+      {"GET", wave_page, "", page},
+      {"GET", wave_page + "?show=not_answered", "", page},
+      {"POST", wave_page + "/invitations",
+       "organization_id=" + w.org_b + "&email=respondent-b%40example.org&name=&lang=nl", page_first_only},
+      {"POST", wave_page + "/reminders", "", done},
+      {"POST", std::string("/monitoring/waves/") + kPageClosing + "/close", "", page_first_only},
+      {"GET", wave_page + "/metrics", "", page},
+      {"GET", wave_page + "/metrics?ties=confirmed&by=sector", "", page},
+      {"GET", wave_page + "/comparison?with=" + kClosing, "", page},
+      {"GET", "/monitoring/organizations", "", page},
+      {"POST", "/monitoring/organizations", "organization=" + w.org_a + "&sector=childcare&language=nl", done},
+      // The respondents' survey: the link is the key.
+      {"GET", survey_a, "", RoleExpect{200, 200, 200, 200, 200, 200}},
+      {"GET", survey_a + "?group=other", "", RoleExpect{200, 200, 200, 200, 200, 200}},
+      {"GET", "/survey/rc-no-such-token-0123456789", "", unknown},
+      {"POST", survey_a + "/ties/" + w.org_b, "frequency=monthly&integration=cooperating", saved},
+      {"POST", survey_a + "/factors", "", saved},
+      {"POST", survey_b + "/submit", "", submitted_first},
   };
 }
 
