@@ -54,39 +54,6 @@ SEARCHES=(
   "/journal/search?q=speelotheek&page=3"
 )
 
-# A signed-in session in cookie jar `jar` (GET /login for the CSRF token, then POST).
-sign_in() { # jar email
-  local csrf
-  csrf=$(curl -s -c "$1" -b "$1" "$SAMEN_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$1" -b "$1" --data-urlencode "_csrf=$csrf" \
-    --data-urlencode "email=$2" --data-urlencode "password=$PASSWORD" "$SAMEN_URL/login")
-  [ "$status" = 303 ] || { echo "bench: login as $2 answered HTTP $status" >&2; exit 1; }
-}
-
-# Server-side ms of requests to `route` logged after line `from`.
-server_ms() { # access_log from route
-  tail -n +"$2" "$1" | grep "\"route\":\"$3\"" | grep -o '"ms":[0-9.eE+-]*' | cut -d: -f2 || true
-}
-
-# Requests every URL ROUNDS times with the jar's session; p50/p95/max server-side in P50 P95 MAX.
-measure_urls() { # access_log jar route urls...
-  local log=$1 jar=$2 route=$3 from url status
-  shift 3
-  for url in "$@"; do curl -s -o /dev/null -b "$jar" "$SAMEN_URL$url"; done  # warm
-  from=$(($(wc -l <"$log") + 1))
-  for _ in $(seq "$ROUNDS"); do
-    for url in "$@"; do
-      status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$SAMEN_URL$url")
-      [ "$status" = 200 ] || { echo "bench: $url answered HTTP $status" >&2; exit 1; }
-    done
-  done
-  server_ms "$log" "$from" "$route" >"$log.ms"
-  P50=$(percentile 50 <"$log.ms")
-  P95=$(percentile 95 <"$log.ms")
-  MAX=$(percentile 100 <"$log.ms")
-}
-
 declare -A R
 
 measure() { # backend db_args...

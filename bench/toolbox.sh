@@ -16,24 +16,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STRICT=0
-PG_URL=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --strict) STRICT=1 ;;
-    --db) PG_URL=$2; shift ;;
-    --db=*) PG_URL=${1#--db=} ;;
-    *) echo "usage: bench/toolbox.sh [--strict] [--db postgresql://...]" >&2; exit 2 ;;
-  esac
-  shift
-done
+. bench/lib.sh
+parse_bench_args "$@"
 METHODS=${METHODS:-2000}
 VERSIONS=${VERSIONS:-20000}
 ROUNDS=${ROUNDS:-10}
 SAMEN=${SAMEN:-build/samen}
 PASSWORD="bench toolbox password"
 
-. bench/lib.sh
 ensure_samen
 ensure_commands curl:curl
 make_workdir toolbox
@@ -58,35 +48,6 @@ CATALOGUE=(
 DIFF=("/toolbox/bench-long/versions?a=1&b=2")
 BOOKLET=("/toolbox/booklet?lang=nl&limit=200")
 
-sign_in() { # jar email
-  local csrf status
-  csrf=$(curl -s -c "$1" -b "$1" "$SAMEN_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$1" -b "$1" --data-urlencode "_csrf=$csrf" \
-    --data-urlencode "email=$2" --data-urlencode "password=$PASSWORD" "$SAMEN_URL/login")
-  [ "$status" = 303 ] || { echo "bench: login as $2 answered HTTP $status" >&2; exit 1; }
-}
-
-server_ms() { # access_log from route
-  tail -n +"$2" "$1" | grep "\"route\":\"$3\"" | grep -o '"ms":[0-9.eE+-]*' | cut -d: -f2 || true
-}
-
-measure_urls() { # access_log jar route rounds urls...
-  local log=$1 jar=$2 route=$3 rounds=$4 from url status
-  shift 4
-  for url in "$@"; do curl -s -o /dev/null -b "$jar" "$SAMEN_URL$url"; done  # warm
-  from=$(($(wc -l <"$log") + 1))
-  for _ in $(seq "$rounds"); do
-    for url in "$@"; do
-      status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$SAMEN_URL$url")
-      [ "$status" = 200 ] || { echo "bench: $url answered HTTP $status" >&2; exit 1; }
-    done
-  done
-  server_ms "$log" "$from" "$route" >"$log.ms"
-  P50=$(percentile 50 <"$log.ms")
-  P95=$(percentile 95 <"$log.ms")
-  MAX=$(percentile 100 <"$log.ms")
-}
-
 declare -A R
 
 measure() { # backend db_args...
@@ -99,14 +60,14 @@ measure() { # backend db_args...
     --role coordinator --password-stdin --data "$dir/data" "$@" >/dev/null
   start_samen "$dir/data" "$dir/out.log" "$dir/access.log" 300 "$@"
   sign_in "$dir/coordinator.jar" coordinator@bench.example
-  measure_urls "$dir/access.log" "$dir/coordinator.jar" /toolbox "$ROUNDS" "${CATALOGUE[@]}"
+  measure_urls "$dir/access.log" "$dir/coordinator.jar" /toolbox "${CATALOGUE[@]}"
   R[$b.cat]="$P50 / $P95 / $MAX"
   R[$b.cat95]=$P95
-  measure_urls "$dir/access.log" "$dir/coordinator.jar" "/toolbox/{id}/versions" "$ROUNDS" "${DIFF[@]}"
+  measure_urls "$dir/access.log" "$dir/coordinator.jar" "/toolbox/{id}/versions" "${DIFF[@]}"
   R[$b.diff]="$P50 / $P95 / $MAX"
   R[$b.diff95]=$P95
   if [ "$HAVE_PDF" = 1 ]; then
-    measure_urls "$dir/access.log" "$dir/coordinator.jar" /toolbox/booklet 2 "${BOOKLET[@]}"
+    ROUNDS=2 measure_urls "$dir/access.log" "$dir/coordinator.jar" /toolbox/booklet "${BOOKLET[@]}"
     R[$b.pdf]="$P50 / $P95 / $MAX"
     R[$b.pdf95]=$P95
   else
