@@ -136,7 +136,7 @@ core::Snapshot flatten(const Method& m) {
     for (auto f : kTextFields) s[lang + "." + std::string(f)] = t.field(f);
     for (std::size_t i = 0; i < t.steps.size(); ++i) {
       // Zero-padded so the comparison lists steps in their order.
-      char n[8];
+      char n[24];  // at most kMaxSteps (60): two digits; the size quiets gcc's -Wformat-truncation
       std::snprintf(n, sizeof n, "%02zu", i + 1);
       s[lang + ".step." + n] = std::to_string(t.steps[i].minutes) + " min · " + t.steps[i].description;
     }
