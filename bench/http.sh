@@ -56,38 +56,7 @@ if [ -n "$CSS" ]; then
 else
   echo "bench: warning: /login references no stylesheet"
 fi
-chmod -R a+rX "$T"   # nginx workers run unprivileged
-NPORT=$(free_port)
-cat >"$T/nginx.conf" <<EOF
-worker_processes 2;
-daemon off;
-pid $T/nginx.pid;
-error_log $T/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $T/nginx-tmp/body;
-  proxy_temp_path $T/nginx-tmp/proxy;
-  fastcgi_temp_path $T/nginx-tmp/fastcgi;
-  uwsgi_temp_path $T/nginx-tmp/uwsgi;
-  scgi_temp_path $T/nginx-tmp/scgi;
-  types { text/html html; text/css css; }
-  default_type application/octet-stream;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $T/www;
-  }
-}
-EOF
-"$NGINX" -e "$T/nginx-error.log" -p "$T" -c "$T/nginx.conf" &
-PIDS+=("$!")
-for _ in $(seq 100); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NPORT/login.html")" = 200 ] && break
-  sleep 0.1
-done
+serve_www_with_nginx /login.html
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NPORT/login.html")" = 200 ] ||
   { echo "bench: nginx did not start:" >&2; cat "$T/nginx-error.log" >&2; exit 1; }
 

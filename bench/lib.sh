@@ -55,6 +55,46 @@ measure_urls() { # access_log jar route urls...
   MAX=$(percentile 100 <"$log.ms")
 }
 
+# Serves $T/www with nginx ($NGINX) on a free loopback port (NPORT), the same
+# bytes Samen served, for a "Samen beside nginx" figure; waits until `path`
+# answers 200. Its temporary files stay in $T/nginx-tmp.
+serve_www_with_nginx() { # path
+  chmod -R a+rX "$T"   # nginx workers run unprivileged
+  mkdir -p "$T/nginx-tmp"
+  NPORT=$(free_port)
+  cat >"$T/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $T/nginx.pid;
+error_log $T/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $T/nginx-tmp/body;
+  proxy_temp_path $T/nginx-tmp/proxy;
+  fastcgi_temp_path $T/nginx-tmp/fastcgi;
+  uwsgi_temp_path $T/nginx-tmp/uwsgi;
+  scgi_temp_path $T/nginx-tmp/scgi;
+  types { text/html html; text/css css; }
+  default_type application/octet-stream;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NPORT;
+    root $T/www;
+  }
+}
+CONF
+  "$NGINX" -e "$T/nginx-error.log" -p "$T" -c "$T/nginx.conf" &
+  PIDS+=("$!")
+  local i
+  for i in $(seq 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NPORT$1")" = 200 ] && break
+    sleep 0.1
+  done
+}
+
 # Builds build/samen when it is missing (unless SAMEN points elsewhere).
 ensure_samen() {
   if [ ! -x "$SAMEN" ]; then

@@ -48,39 +48,8 @@ if [ -n "$CSS" ]; then
   mkdir -p "$T/www$(dirname "$CSS")"
   curl -fsS "$SAMEN_URL$CSS" -o "$T/www$CSS"
 fi
-chmod -R a+rX "$T"
-NPORT=$(free_port)
-cat >"$T/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $T/nginx.pid;
-error_log $T/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $T/nginx-tmp/body;
-  proxy_temp_path $T/nginx-tmp/proxy;
-  fastcgi_temp_path $T/nginx-tmp/fastcgi;
-  uwsgi_temp_path $T/nginx-tmp/uwsgi;
-  scgi_temp_path $T/nginx-tmp/scgi;
-  types { text/html html; text/css css; }
-  default_type application/octet-stream;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $T/www;
-  }
-}
-CONF
-"$NGINX" -e "$T/nginx-error.log" -p "$T" -c "$T/nginx.conf" &
-PIDS+=("$!")
+serve_www_with_nginx /you-said-we-did/index.html
 NGINX_URL="http://127.0.0.1:$NPORT/you-said-we-did/index.html"
-for _ in $(seq 100); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$NGINX_URL")" = 200 ] && break
-  sleep 0.1
-done
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$NGINX_URL")" = 200 ] ||
   { echo "bench: nginx did not start:" >&2; cat "$T/nginx-error.log" >&2; exit 1; }
 
