@@ -273,7 +273,8 @@ void fill_paging(const Context& ctx, Dict& content, const FinderRequest& r, std:
 }
 
 void fill_status(const Context& ctx, Dict& content, const FinderRequest& r, const SearchResult& result) {
-  content.SetValue("COUNT_TEXT", ctx.tf("finder.results.count", {{"count", result.total}}));
+  content.SetValue("COUNT_TEXT", ctx.tf(result.more_than_total ? "finder.results.count_more" : "finder.results.count",
+                                        {{"count", result.total}}));
   if (!r.problems.empty()) {
     Dict* list = content.AddSectionDictionary("PROBLEMS");
     for (const auto& pr : r.problems) {
@@ -335,7 +336,8 @@ http::Response search_page(Context& ctx) {
   fill_filters(ctx, content, r, choices);
   fill_status(ctx, content, r, result);
   fill_results(ctx, content, summaries, result.highlight);
-  fill_paging(ctx, content, r, result.total);
+  // "More than N": at least one page beyond the N (this page is full).
+  fill_paging(ctx, content, r, result.more_than_total ? result.total + 1 : result.total);
   fill_views(ctx, content, r);
   content.SetValue("FINDER_JS", web::asset_url("js/finder.js"));
   std::string title = r.q.empty() ? ctx.t("finder.title") : ctx.tf("finder.title_for", {{"q", r.q}});

@@ -50,6 +50,9 @@ struct SearchHit {
 
 struct SearchResult {
   std::int64_t total = 0;             // estimated or exact number of matches
+  // There are more matches than total (PostgreSQL does not count every match
+  // of a broad search): the finder says "more than N services".
+  bool more_than_total = false;
   std::vector<SearchHit> hits;
   std::vector<std::string> highlight; // words to mark in the results (as typed and their matches)
   std::optional<std::string> did_you_mean;

@@ -381,30 +381,20 @@ class PostgresSearch : public ServiceSearch {
 
   void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
     const Page page = page_of(q);
-    Params p;
-    std::vector<std::string> where;
-    std::string from = "service_search";
-    // Matches in the name rank first; matches elsewhere only follow (0.01).
-    std::string score = "0";
     // Words and filter terms in one condition on doc: its GIN index finds the
     // services having both in a single scan.
-    std::string matches;
-    if (!plan.browse()) {
-      score = "CASE WHEN rank_doc @@ any_term THEN ts_rank(rank_doc, q) ELSE 0 END + 0.01";
-      from += ", CAST(? AS tsquery) AS q, CAST(? AS tsquery) AS any_term";
-      matches = text_tsquery(plan);
-      p.emplace_back(matches);
-      p.emplace_back(any_term_tsquery(plan));
-    }
+    std::vector<std::string> where;
+    Params where_params;
+    std::string matches = plan.browse() ? "" : text_tsquery(plan);
     if (auto tags = tags_tsquery(q.filters); !tags.empty()) matches += (matches.empty() ? "" : " & ") + tags;
     if (!matches.empty()) {
       where.push_back("doc @@ CAST(? AS tsquery)");
-      p.emplace_back(matches);
+      where_params.emplace_back(matches);
     }
     if (q.filters.age_years) {
       where.push_back("min_age <= ? AND max_age >= ?");
-      p.emplace_back(*q.filters.age_years);
-      p.emplace_back(*q.filters.age_years);
+      where_params.emplace_back(*q.filters.age_years);
+      where_params.emplace_back(*q.filters.age_years);
     }
     result.hits.clear();
     if (where.empty() && !q.filters.open_at) {
@@ -416,47 +406,89 @@ class PostgresSearch : public ServiceSearch {
       result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
-    // One query ranks the matches and returns a page of them (cards read for
-    // the page only, by primary key); the number of matches is counted apart,
-    // and only when the page does not tell it already.
-    std::string matching = " FROM " + from;
-    for (std::size_t i = 0; i < where.size(); ++i) matching += (i ? " AND " : " WHERE ") + where[i];
-    const std::string page_sql = "SELECT p.service_id, p.score, p.hours, s.card FROM (SELECT service_id, " + score +
-                                 " AS score, " + (q.filters.open_at ? "hours" : "''") + " AS hours, " +
-                                 sort_column(q.lang) + " AS sort" + matching +
-                                 " ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?) p "
-                                 "JOIN service_search s ON s.service_id = p.service_id "
-                                 "ORDER BY p.score DESC, p.sort, p.service_id";
-    auto count_matches = [&] { return c.exec("SELECT COUNT(*)" + matching, p).rows.at(0).int64(0); };
+    std::string conditions;
+    for (std::size_t i = 0; i < where.size(); ++i) conditions += (i ? " AND " : "") + where[i];
+    if (conditions.empty()) conditions = "TRUE";  // open_at alone: checked on the candidates' hours
     auto fetch_page = [&](std::size_t offset, std::size_t count) {
-      Params page_params = p;
-      page_params.emplace_back(static_cast<std::int64_t>(count));
-      page_params.emplace_back(static_cast<std::int64_t>(offset));
-      std::vector<HoursCandidate> items;
-      for (const auto& r : c.exec(page_sql, page_params).rows)
-        items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
-      return items;
+      return ranked_page(c, q, plan, conditions, where_params, offset, count);
+    };
+    // How many match: the HSDS API (every_match) counts them all; a search
+    // counts no further than the limit (the GIN index gives the bitmap of the
+    // matches, and only the first limit + 1 rows are read), since an exact
+    // COUNT of a broad search read a heap page per match, as many pages again
+    // as ranking its page did. Past the limit, the search says "more than".
+    std::optional<std::int64_t> matched;
+    bool broad = false;
+    auto count_matches = [&] {
+      if (matched) return *matched;
+      if (q.every_match) {
+        matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + conditions, where_params).rows.at(0).int64(0);
+        return *matched;
+      }
+      const std::int64_t limit = exact_rank_limit_.load();
+      Params count_params = where_params;
+      count_params.emplace_back(limit + 1);
+      matched = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + conditions + " LIMIT ?) m",
+                       count_params).rows.at(0).int64(0);
+      broad = *matched > limit;
+      if (broad) matched = limit;
+      return *matched;
     };
     if (q.filters.open_at) {
-      std::optional<std::int64_t> counted;
       filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
         CandidateBatch batch;
         batch.items = fetch_page(offset, count);
         // A short batch is the last one: the candidates are all known then.
         if (batch.items.size() < count) batch.candidates = static_cast<std::int64_t>(offset + batch.items.size());
-        else batch.candidates = counted ? *counted : *(counted = count_matches());
+        else batch.candidates = count_matches();
         return batch;
       }, result);
+      if (broad && result.hits.size() >= page.limit) result.more_than_total = true;
       return;
     }
     for (auto& h : fetch_page(page.offset, page.limit))
       result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
     // A page cut short by the end of the matches gives the total; a full page,
-    // or one past the end, needs the count.
-    if (result.hits.size() < page.limit && (!result.hits.empty() || page.offset == 0))
+    // or one past the end, needs the count (a broad search's: more than the
+    // limit, and than the pages seen so far).
+    if (result.hits.size() < page.limit && (!result.hits.empty() || page.offset == 0)) {
       result.total = static_cast<std::int64_t>(page.offset + result.hits.size());
-    else
-      result.total = count_matches();
+      return;
+    }
+    result.total = count_matches();
+    if (broad) {
+      result.total = std::max<std::int64_t>(result.total, static_cast<std::int64_t>(page.offset + result.hits.size()));
+      result.more_than_total = true;
+    }
+  }
+
+  // A page of every match ranked exactly: matches in the name and headings
+  // by ts_rank, the others after (0.01), then by name. Cards are read for
+  // the page only, by primary key.
+  static std::vector<HoursCandidate> ranked_page(Connection& c, const SearchQuery& q, const QueryPlan& plan,
+                                                 const std::string& conditions, const Params& where_params,
+                                                 std::size_t offset, std::size_t count) {
+    std::string from = "service_search";
+    std::string score = "0";
+    Params p;
+    if (!plan.browse()) {
+      score = "CASE WHEN rank_doc @@ any_term THEN ts_rank(rank_doc, q) ELSE 0 END + 0.01";
+      from += ", CAST(? AS tsquery) AS q, CAST(? AS tsquery) AS any_term";
+      p.emplace_back(text_tsquery(plan));
+      p.emplace_back(any_term_tsquery(plan));
+    }
+    p.insert(p.end(), where_params.begin(), where_params.end());
+    p.emplace_back(static_cast<std::int64_t>(count));
+    p.emplace_back(static_cast<std::int64_t>(offset));
+    const std::string sql = "SELECT p.service_id, p.score, p.hours, s.card FROM (SELECT service_id, " + score +
+                            " AS score, " + (q.filters.open_at ? "hours" : "''") + " AS hours, " +
+                            sort_column(q.lang) + " AS sort FROM " + from + " WHERE " + conditions +
+                            " ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?) p "
+                            "JOIN service_search s ON s.service_id = p.service_id "
+                            "ORDER BY p.score DESC, p.sort, p.service_id";
+    std::vector<HoursCandidate> items;
+    for (const auto& r : c.exec(sql, p).rows) items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
+    return items;
   }
 
   // Words that match nothing, replaced by the closest indexed word.
@@ -515,9 +547,14 @@ class PostgresSearch : public ServiceSearch {
   store::Database& db_;
   SynonymCache synonyms_;
   std::atomic<bool> trigram_{false};
+
+ public:
+  static inline std::atomic<std::int64_t> exact_rank_limit_{kExactRankLimit};
 };
 
 }  // namespace
+
+void set_postgres_exact_rank_limit(std::int64_t limit) { PostgresSearch::exact_rank_limit_ = limit; }
 
 std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db) {
   auto engine = std::make_unique<PostgresSearch>(db);

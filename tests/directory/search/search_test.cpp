@@ -16,6 +16,7 @@
 #include "directory/model/taxonomy.hpp"
 #include "directory/search/search.hpp"
 #include "directory/search/search_analysis.hpp"
+#include "directory/search/search_engines.hpp"
 #include "support/test_db.hpp"
 
 namespace samen::directory {
@@ -368,6 +369,61 @@ TEST_P(SearchTest, RanksNameMatchesAboveDescriptionMatches) {
   ASSERT_EQ(all.hits.size(), 6u);
   EXPECT_EQ(all.hits[0].service_id, "60000000-0000-4000-8000-000000000001");  // "Buurthuis ..."
   EXPECT_EQ(all.hits[1].service_id, kOpvang);                                 // "Crèche Rayon de Soleil"
+}
+
+// PostgreSQL: past kExactRankLimit matches a search says "more than" instead
+// of counting every match; pages, ranking and filters stay the same. The
+// limit is lowered so that 26 services make a broad search.
+TEST_P(SearchTest, CountsBroadSearchesNoFurtherThanALimitOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "only PostgreSQL counts no further than a limit";
+  struct Limit {
+    Limit() { detail::set_postgres_exact_rank_limit(3); }
+    ~Limit() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
+  } lowered;
+  std::vector<std::string> added;
+  for (int i = 0; i < 25; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "50000000-0000-4000-8000-%012d", i);
+    // Ages 0-3 for even numbers, 4-12 for odd ones.
+    add_service(id, kOrgB, "Babbelhoek " + std::to_string(100 + i), "Praten met andere ouders.", i % 2 ? 4 : 0,
+                i % 2 ? 12 : 3);
+    added.push_back(id);
+  }
+  const std::string elsewhere = "50000000-0000-4000-8000-000000000099";  // first by name, the word only in its text
+  add_service(elsewhere, kOrgB, "Aardig Huis", "Elke dinsdag een babbelhoek.", 0, 12);
+  added.push_back(elsewhere);
+  search_->reindex_services(added);
+
+  auto first = run("babbelhoek", Lang::nl, {}, 0, 10);
+  ASSERT_EQ(first.hits.size(), 10u);
+  EXPECT_TRUE(first.more_than_total);
+  EXPECT_EQ(first.total, 10);  // more than the limit (3) and than this page
+  EXPECT_EQ(first.hits[0].service_id, added[0]);  // equal rank: by name
+  EXPECT_EQ(first.hits[9].service_id, added[9]);
+  auto last = run("babbelhoek", Lang::nl, {}, 20, 10);
+  ASSERT_EQ(last.hits.size(), 6u);
+  EXPECT_FALSE(last.more_than_total);  // the end of the matches: the total is known
+  EXPECT_EQ(last.total, 26);
+  EXPECT_EQ(last.hits[4].service_id, added[24]);
+  EXPECT_EQ(last.hits[5].service_id, elsewhere);  // a match outside the name and headings comes last
+  EXPECT_GT(last.hits[4].score, last.hits[5].score);
+
+  // Filters hold: ages 0-3 leave the 13 even ones and the one elsewhere.
+  SearchFilters toddler;
+  toddler.age_years = 2;
+  std::vector<std::string> seen;
+  for (std::int64_t offset : {0, 5, 10}) {
+    auto page = run("babbelhoek", Lang::nl, toddler, offset, 5);
+    for (const auto& h : page.hits) seen.push_back(h.service_id);
+  }
+  std::vector<std::string> expected;
+  for (int i = 0; i < 25; i += 2) expected.push_back(added[static_cast<std::size_t>(i)]);
+  expected.push_back(elsewhere);
+  EXPECT_EQ(seen, expected);
+  // A narrow search is still ranked and counted exactly.
+  auto narrow = run("dinsdag");
+  EXPECT_FALSE(narrow.more_than_total);
+  EXPECT_EQ(narrow.total, 1);
 }
 
 TEST_P(SearchTest, HighlightsTypedWordsAndTheirExpansions) {
