@@ -370,8 +370,8 @@ void update_method(Writer& w, const Method& before, Method& next, std::int64_t e
   w.audit("toolbox.method." + action, "toolbox.method", before.id, core::changed_field_list(changes));
 }
 
-void move_status(Writer& w, const Method& m, const std::string& move, const std::string& status, std::int64_t expected,
-                 const std::string& comment) {
+std::string move_status(Writer& w, const Method& m, const std::string& move, const std::string& status,
+                        std::int64_t expected, const std::string& comment) {
   if (m.version != expected) throw app::StaleVersion();
   Method next = m;
   next.status = status;
@@ -379,9 +379,11 @@ void move_status(Writer& w, const Method& m, const std::string& move, const std:
   write_version(w, next, move);
   w.history(m.id, move, core::diff(flatten(m), flatten(next)));
   w.audit("toolbox.method." + move, "toolbox.method", m.id, m.status + "→" + status);
+  std::string id = uuid::random();
   w.db.exec("INSERT INTO toolbox_review_comments (id, method_id, method_version, author_id, kind, body, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {uuid::random(), m.id, next.version, store::opt(w.user_id), move, comment, w.now});
+            {id, m.id, next.version, store::opt(w.user_id), move, comment, w.now});
+  return id;
 }
 
 // ---- versions ------------------------------------------------------------------------------
@@ -434,12 +436,13 @@ std::vector<Comment> comments_of(store::Connection& c, const std::string& method
   return out;
 }
 
-void add_comment(Writer& w, const Method& m, const std::string& kind, const std::string& body) {
+std::string add_comment(Writer& w, const Method& m, const std::string& kind, const std::string& body) {
   std::string id = uuid::random();
   w.db.exec("INSERT INTO toolbox_review_comments (id, method_id, method_version, author_id, kind, body, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             {id, m.id, m.version, store::opt(w.user_id), kind, body, w.now});
   w.audit("toolbox.method.comment", "toolbox.method", m.id);
+  return id;
 }
 
 // ---- family tree ---------------------------------------------------------------------------
