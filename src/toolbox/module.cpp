@@ -5,6 +5,7 @@
 
 #include "app/routes.hpp"
 #include "core/permissions.hpp"
+#include "toolbox/archive.hpp"
 #include "toolbox/attachments.hpp"
 #include "toolbox/handlers.hpp"
 #include "toolbox/package.hpp"
@@ -42,6 +43,10 @@ class ToolboxModule final : public app::Module {
     r.page("GET", "/toolbox/{id}/versions", readers, versions_page);
     r.page("POST", "/toolbox/{id}/versions/{version}/restore", staff, restore_page);
     r.page("POST", "/toolbox/{id}/experiences", staff, experience_page);
+    r.page("POST", "/toolbox/{id}/experiences/{experience_id}/archive", staff, experience_archive_page);
+    r.page("POST", "/toolbox/{id}/experiences/{experience_id}/restore", managers, experience_restore_page);
+    r.page("POST", "/toolbox/{id}/uses/{activity_id}/archive", staff, use_archive_page);
+    r.page("POST", "/toolbox/{id}/uses/{activity_id}/restore", managers, use_restore_page);
     r.page("POST", "/toolbox/{id}/attachments", staff, attachment_upload_page, kUploadBodyLimit);
     r.page("GET", "/toolbox/{id}/attachments/{attachment_id}", readers, attachment_download_page);
     r.page("POST", "/toolbox/{id}/attachments/{attachment_id}/archive", staff, attachment_archive_page);

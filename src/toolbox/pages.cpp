@@ -12,6 +12,7 @@
 #include "core/network.hpp"
 #include "journal/store.hpp"
 #include "documents/pdf.hpp"
+#include "toolbox/archive.hpp"
 #include "toolbox/attachments.hpp"
 #include "toolbox/handlers.hpp"
 #include "toolbox/render.hpp"
@@ -492,6 +493,7 @@ http::Response method_page(Context& ctx) {
     std::string level = u.team_id.empty() ? ctx.t("toolbox.level.brussels") : u.team_id;
     if (auto t = n.team(u.team_id)) level = t->name.in(ctx.lang);
     row->SetValue("LEVEL", level);
+    if (may_archive_contribution(r.role, r.user_id, u.added_by)) row->ShowSection("U_MAY_ARCHIVE");
   }
   auto experiences = experiences_of(*lease, r, m.id);
   if (experiences.empty()) d.ShowSection("NO_EXPERIENCES");
@@ -503,6 +505,8 @@ http::Response method_page(Context& ctx) {
     if (!e.worked.empty()) row->SetValueAndShowSection("E_WORKED", e.worked, "E_HAS_WORKED");
     if (!e.changed.empty()) row->SetValueAndShowSection("E_CHANGED", e.changed, "E_HAS_CHANGED");
     row->SetValue("E_AUTHOR", e.author);
+    row->SetValue("E_ID", e.id);
+    if (may_archive_contribution(r.role, r.user_id, e.author_id)) row->ShowSection("E_MAY_ARCHIVE");
     row->SetValue("E_WHEN", i18n::format_time(ctx.lang, e.created_at, i18n::DateStyle::medium_date));
     if (!e.activity_id.empty()) {
       row->SetValueAndShowSection("E_ACTIVITY_ID", e.activity_id, "E_HAS_ACTIVITY");
@@ -546,6 +550,7 @@ http::Response method_page(Context& ctx) {
       b->SetValue("MOVE_LABEL", ctx.t(std::string("toolbox.move.") + move));
     }
   d.SetValue("ATTACHMENTS_HTML", attachments_section(ctx, *lease, m, editable));
+  d.SetValue("ARCHIVED_HTML", archived_contributions_section(ctx, *lease, m.id));
   return ctx.page("toolbox_method", m.name_in(lang_code(ctx)), d);
 }
 

@@ -245,7 +245,7 @@ Catalogue list_methods(store::Connection& c, const Reader& r, const std::string&
       "WHEN 'fr' THEN 1 ELSE 2 END LIMIT 1)) AS name, "
       "(SELECT AVG(e.rating) FROM toolbox_experiences e WHERE e.method_id = m.id AND e.archived_at IS NULL) AS rating, "
       "(SELECT COUNT(*) FROM toolbox_experiences e WHERE e.method_id = m.id AND e.archived_at IS NULL) AS ratings, "
-      "(SELECT COUNT(*) FROM toolbox_method_uses u WHERE u.method_id = m.id) AS uses "
+      "(SELECT COUNT(*) FROM toolbox_method_uses u WHERE u.method_id = m.id AND u.archived_at IS NULL) AS uses "
       "FROM toolbox_methods m" + where;
   std::string order = "LOWER(name), id";
   if (f.sort == "rating") order = "(rating IS NULL), rating DESC, LOWER(name), id";
@@ -488,12 +488,13 @@ std::vector<Use> uses_of(store::Connection& c, const Reader& r, const std::strin
   std::string visible = journal::and_visible(r.journal, args, "a");
   args.push_back(limit);
   std::vector<Use> out;
-  for (const auto& row : c.exec("SELECT a.id, a.title, a.starts_at, COALESCE(a.team_id, '') FROM toolbox_method_uses u "
-                                "JOIN journal_activities a ON a.id = u.activity_id WHERE u.method_id = ? "
-                                "AND a.archived_at IS NULL" + visible + " ORDER BY a.starts_at DESC, a.id LIMIT ?",
+  for (const auto& row : c.exec("SELECT a.id, a.title, a.starts_at, COALESCE(a.team_id, ''), u.added_by FROM "
+                                "toolbox_method_uses u JOIN journal_activities a ON a.id = u.activity_id WHERE u.method_id = ? "
+                                "AND u.archived_at IS NULL AND a.archived_at IS NULL" + visible +
+                                " ORDER BY a.starts_at DESC, a.id LIMIT ?",
                                 args)
                              .rows)
-    out.push_back({row.text(0), row.text(1), row.int64(2), row.text(3)});
+    out.push_back({row.text(0), row.text(1), row.int64(2), row.text(3), row.opt_int64(4)});
   return out;
 }
 

@@ -123,6 +123,7 @@ struct Use {
   std::string activity_id, title;
   std::int64_t starts_at = 0;
   std::string team_id;
+  std::optional<std::int64_t> added_by;  // who linked the method (archive.hpp: may archive the use)
 };
 std::vector<Use> uses_of(store::Connection& c, const Reader& r, const std::string& method_id, std::int64_t limit = 100);
 // The methods an activity used (those the reader may see).

@@ -57,6 +57,9 @@ std::vector<RouteCase> toolbox_cases(RouteWorld& w) {
              "created_at, updated_at) VALUES (?, 'partner_meeting', 'Overleg met methode', 1400000000, 60, ?, ?, 1, 1, 1)",
              {id, visibility, partner});
     c.exec("INSERT INTO toolbox_method_uses (activity_id, method_id, added_at) VALUES (?, ?, 1)", {kActivity, kPublished});
+    c.exec("INSERT INTO toolbox_experiences (id, version, created_at, updated_at, method_id, author_id, worked, rating) "
+           "VALUES ('rc-tb-exp', 1, 1, 1, ?, ?, 'Goed', 4)",
+           {kPublished, partner});
     add_file(c, "rc-tb-file", kPublished, false);
     add_file(c, "rc-tb-file-archived", kPublished, true);
     add_file(c, "rc-tb-file-hidden", kHiddenDraft, false);
@@ -137,6 +140,12 @@ std::vector<RouteCase> toolbox_cases(RouteWorld& w) {
       {"POST", api(kPartnerDraft) + "/attachments", "{}", {401, 415, 415, 415, 415, 403}},
       {"POST", page(kPublished) + "/attachments/rc-tb-file/archive", "", {303, 303, 303, 303, 403, 403}},
       {"POST", page(kPublished) + "/attachments/rc-tb-file/restore", "", {303, 303, 303, 303, 403, 403}},
+      // The author (the partner) or a coordinator archives; coordinators restore. Repeated: no change, same answer.
+      {"POST", page(kPublished) + "/experiences/rc-tb-exp/archive", "", {303, 303, 303, 403, 303, 403}},
+      {"POST", page(kPublished) + "/experiences/rc-tb-exp/restore", "", {303, 303, 303, 403, 403, 403}},
+      {"POST", page(kPublished) + "/experiences/no-such-exp/archive", "", {303, 404, 404, 404, 404, 403}},
+      {"POST", page(kPublished) + "/uses/" + std::string(kActivity) + "/archive", "", {303, 303, 303, 403, 403, 403}},
+      {"POST", page(kPublished) + "/uses/" + std::string(kActivity) + "/restore", "", {303, 303, 303, 403, 403, 403}},
       {"GET", api(kPublished) + "/comments", "", readers_api},
       {"GET", api(kHiddenDraft) + "/comments", "", {401, 200, 200, 200, 404, 404}},
       {"POST", api(kPublished) + "/comments", R"({"body":"Mooi"})", {401, 201, 201, 201, 403, 403}},

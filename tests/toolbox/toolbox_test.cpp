@@ -8,7 +8,8 @@
 // schema version, broken reference, conflicts in the preview, nothing
 // written before the confirmation) and the starter methods; review through
 // the API; attachments (checked by content, downloaded with nosniff, carried
-// in packages as metadata); the card's PDF and the booklet's page numbers.
+// in packages as metadata); the card's PDF and the booklet's page numbers;
+// archived experiences and uses out of the page and the counts.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -527,6 +528,57 @@ TEST_P(ToolboxTest, TheCardIsAnA4PdfAndTheBookletsContentsGiveEachMethodsPage) {
   auto booklet = text_of("/toolbox/booklet?lang=nl");
   EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Aanloopmoment[^\n]*\.\.\.[ .]*2\s*\n)"))) << booklet.substr(0, 1500);
   EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Buurtwandeling[^\n]*\.\.\.[ .]*3\s*\n)"))) << booklet.substr(0, 1500);
+}
+
+TEST_P(ToolboxTest, ArchivedExperiencesAndUsesLeaveThePageAndTheCountsUntilACoordinatorRestoresThem) {
+  add_activity("act-arch", "network");
+  {
+    auto lease = db().acquire();
+    lease->exec("INSERT INTO toolbox_methods (id, version, created_at, updated_at, status, phase, topics, group_min, "
+                "group_max, duration_minutes) VALUES ('arch-m', 1, 1, 1, 'published', 'acting', 'transitions', 2, 10, 60)");
+    lease->exec("INSERT INTO toolbox_translations (method_id, lang, name, steps) VALUES ('arch-m', 'nl', 'Archiefmethode', '[]')");
+    lease->exec("INSERT INTO toolbox_method_uses (activity_id, method_id, added_by, added_at) VALUES ('act-arch', 'arch-m', ?, 1)",
+                {partner_id_});
+    lease->exec("INSERT INTO toolbox_experiences (id, version, created_at, updated_at, method_id, author_id, worked, rating) "
+                "VALUES ('exp-partner', 1, 1, 1, 'arch-m', ?, 'Van de partner', 5), "
+                "('exp-coord', 1, 2, 2, 'arch-m', ?, 'Van de coordinator', 1)",
+                {partner_id_, coordinator_id_});
+  }
+  auto figures = [&] {
+    auto list = json::parse(api("GET", "/api/v1/methods?q=Archiefmethode", "parent@example.org").body)["contents"];
+    EXPECT_EQ(list.size(), 1u);
+    return list.at(0);
+  };
+  EXPECT_EQ(figures()["ratings"], 2);
+  EXPECT_EQ(figures()["uses"], 1);
+  auto partner = signed_in("partner@example.org");
+  auto page = partner->get("/toolbox/arch-m");
+  EXPECT_NE(page.body.find("/toolbox/arch-m/experiences/exp-partner/archive"), std::string::npos);
+  EXPECT_EQ(page.body.find("/toolbox/arch-m/experiences/exp-coord/archive"), std::string::npos) << "not the partner's";
+  EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-coord/archive", "").status, 403);
+  EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-partner/archive", "").status, 303);
+  EXPECT_EQ(partner->post("/toolbox/arch-m/uses/act-arch/archive", "").status, 303);
+  EXPECT_EQ(figures()["ratings"], 1);
+  EXPECT_EQ(figures()["rating"], 1.0);
+  EXPECT_EQ(figures()["uses"], 0);
+  auto parent_page = signed_in("parent@example.org")->get("/toolbox/arch-m");
+  EXPECT_EQ(parent_page.body.find("Van de partner"), std::string::npos);
+  EXPECT_EQ(parent_page.body.find("Activiteit act-arch"), std::string::npos);
+  EXPECT_EQ(parent_page.body.find("/restore"), std::string::npos);
+  // Only coordinators restore; they see what is archived.
+  EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-partner/restore", "").status, 403);
+  auto coordinator = signed_in("coordinator@example.org");
+  auto seen = coordinator->get("/toolbox/arch-m");
+  EXPECT_NE(seen.body.find("/toolbox/arch-m/experiences/exp-partner/restore"), std::string::npos);
+  EXPECT_NE(seen.body.find("/toolbox/arch-m/uses/act-arch/restore"), std::string::npos);
+  EXPECT_EQ(coordinator->post("/toolbox/arch-m/experiences/exp-partner/restore", "").status, 303);
+  EXPECT_EQ(coordinator->post("/toolbox/arch-m/uses/act-arch/restore", "").status, 303);
+  EXPECT_EQ(figures()["ratings"], 2);
+  EXPECT_EQ(figures()["uses"], 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.experience' AND action IN ('archive', 'restore')"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.use'"), 2);
+  EXPECT_EQ(testing::audit_count(db(), "toolbox.use.archive"), 1);
+  EXPECT_EQ(testing::audit_count(db(), "toolbox.experience.restore"), 1);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(ToolboxTest);
