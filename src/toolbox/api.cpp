@@ -1,7 +1,8 @@
 // The toolbox's JSON API (openapi.json): /api/v1/methods (list with the
 // catalogue's filters, get, create, PUT with optimistic locking: If-Match →
 // 412, a "version" in the body → 409, one of them required so no update is
-// ever lost), /api/v1/methods/{id}/versions and /experiences. A method in
+// ever lost), /api/v1/methods/{id}/versions, /experiences and /comments (the
+// review: comments, and approve / send back as the method page does). A method in
 // JSON is its content (method.hpp, content_json) with id, version and stamps;
 // one the caller may not see answers 404.
 #include <algorithm>
@@ -275,6 +276,97 @@ http::Response api_add_experience(Context& ctx) {
   e.author = me(ctx).name;
   auto res = app::json_response(201, experience_json(e));
   res.set_header("ETag", app::etag(e.version));
+  return res;
+}
+
+// ---- review comments -----------------------------------------------------------------------
+
+namespace {
+
+json comment_json(const Comment& k) {
+  return {{"id", k.id},
+          {"kind", k.kind},
+          {"body", k.body},
+          {"author", k.author},
+          {"method_version", k.method_version},
+          {"created_at", app::rfc3339(k.created_at)}};
+}
+
+// The review moves the API takes with a comment, as the method page's review form does.
+constexpr std::string_view kReviewMoves[] = {"submit", "approve", "send_back"};
+
+}  // namespace
+
+http::Response api_comments(Context& ctx) {
+  auto page = app::page_request(ctx);
+  auto lease = ctx.app.db().acquire();
+  Reader r = reader(ctx, *lease);
+  Method m = load_visible(ctx, *lease, r);
+  auto all = comments_of(*lease, m.id);
+  json items = json::array();
+  for (std::size_t i = page.offset(); i < all.size() && items.size() < static_cast<std::size_t>(page.per_page); ++i)
+    items.push_back(comment_json(all[i]));
+  return app::json_response(200, app::page_json(page, static_cast<std::int64_t>(all.size()), std::move(items)));
+}
+
+// {"body": "...", "move": "approve" | "send_back" | "submit" (optional), "version": n}:
+// a comment, or a lifecycle move with its comment. A move needs the version the
+// reviewer read (If-Match → 412, "version" → 409 when it changed since).
+http::Response api_add_comment(Context& ctx) {
+  std::string id = ctx.param("id");
+  auto if_match = app::if_match_version(ctx);
+  json body = app::json_body(ctx);
+  FieldErrors errors;
+  std::string text, move;
+  if (auto it = body.find("body"); it != body.end() && !it->is_null()) {
+    if (!it->is_string()) errors["body"] = "toolbox.error.type_mismatch";
+    else text = text::trimmed(it->get<std::string>());
+  }
+  if (auto it = body.find("move"); it != body.end() && !it->is_null()) {
+    if (!it->is_string() || std::find(std::begin(kReviewMoves), std::end(kReviewMoves), it->get<std::string>()) ==
+                                std::end(kReviewMoves))
+      errors["move"] = "toolbox.error.move_unknown";
+    else move = it->get<std::string>();
+  }
+  if (text.size() > 5000) errors["body"] = "toolbox.error.too_long";
+  else if (text.empty() && move.empty()) errors["body"] = "toolbox.error.comment";
+  std::optional<std::int64_t> expected = if_match;
+  if (!expected && !move.empty()) {
+    if (auto v = body.find("version"); v != body.end() && v->is_number_integer()) expected = v->get<std::int64_t>();
+    else errors["version"] = "toolbox.error.version_required";
+  }
+  if (!errors.empty()) return validation_error(ctx, errors);
+  std::string comment_id;
+  try {
+    comment_id = app::write(ctx, [&](app::Change& change) {
+      Reader r = reader(ctx, change.db);
+      auto m = id.size() > 100 ? std::nullopt : load_method(change.db, id);
+      if (!m || !may_see(r.role, r.user_id, *m)) throw HttpError(404, "not_found", "error.not_found");
+      Writer w(change);
+      if (move.empty()) {
+        // Reviewers and the proposer discuss a method (as on its page); others write experiences.
+        if (!is_reviewer(r.role) && !(m->created_by && *m->created_by == r.user_id))
+          throw HttpError(403, "forbidden", "toolbox.error.not_yours");
+        return add_comment(w, *m, "comment", text);
+      }
+      auto status = next_status(r.role, r.user_id, *m, move);
+      if (!status) throw HttpError(403, "forbidden", "toolbox.error.move");
+      return move_status(w, *m, move, *status, *expected, text);
+    });
+  } catch (const app::StaleVersion&) {
+    if (if_match)
+      return app::json_response(412, {{"error", {{"code", "precondition_failed"},
+                                                 {"message", ctx.t("error.precondition_failed")}}}});
+    throw;
+  }
+  auto lease = ctx.app.db().acquire();
+  auto m = load_method(*lease, id);
+  json out;
+  for (const auto& k : comments_of(*lease, id))
+    if (k.id == comment_id) out = comment_json(k);
+  out["method_status"] = m->status;
+  auto res = app::json_response(201, out);
+  res.set_header("ETag", app::etag(m->version));  // the method's version after a move
   return res;
 }
 

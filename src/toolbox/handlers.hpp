@@ -50,5 +50,7 @@ http::Response api_put(app::Context& ctx);
 http::Response api_versions(app::Context& ctx);
 http::Response api_experiences(app::Context& ctx);
 http::Response api_add_experience(app::Context& ctx);
+http::Response api_comments(app::Context& ctx);
+http::Response api_add_comment(app::Context& ctx);
 
 }  // namespace samen::toolbox

@@ -1,9 +1,12 @@
-// The toolbox module's plug (module.hpp): its route table, the "methods
-// used" panel on a journal activity, its commands and its demo content.
+// The toolbox module's plug (module.hpp): its route table (methods, review,
+// versions, attachments, experiences, packages, the API), the "methods used"
+// panel on a journal activity, its commands and its demo content.
 #include "toolbox/module.hpp"
 
 #include "app/routes.hpp"
 #include "core/permissions.hpp"
+#include "toolbox/archive.hpp"
+#include "toolbox/attachments.hpp"
 #include "toolbox/handlers.hpp"
 #include "toolbox/package.hpp"
 
@@ -40,6 +43,14 @@ class ToolboxModule final : public app::Module {
     r.page("GET", "/toolbox/{id}/versions", readers, versions_page);
     r.page("POST", "/toolbox/{id}/versions/{version}/restore", staff, restore_page);
     r.page("POST", "/toolbox/{id}/experiences", staff, experience_page);
+    r.page("POST", "/toolbox/{id}/experiences/{experience_id}/archive", staff, experience_archive_page);
+    r.page("POST", "/toolbox/{id}/experiences/{experience_id}/restore", managers, experience_restore_page);
+    r.page("POST", "/toolbox/{id}/uses/{activity_id}/archive", staff, use_archive_page);
+    r.page("POST", "/toolbox/{id}/uses/{activity_id}/restore", managers, use_restore_page);
+    r.page("POST", "/toolbox/{id}/attachments", staff, attachment_upload_page, kUploadBodyLimit);
+    r.page("GET", "/toolbox/{id}/attachments/{attachment_id}", readers, attachment_download_page);
+    r.page("POST", "/toolbox/{id}/attachments/{attachment_id}/archive", staff, attachment_archive_page);
+    r.page("POST", "/toolbox/{id}/attachments/{attachment_id}/restore", staff, attachment_restore_page);
     r.api("GET", "/api/v1/methods", readers, api_list);
     r.api("POST", "/api/v1/methods", staff, api_create, 1u << 20);
     r.api("GET", "/api/v1/methods/{id}", readers, api_get);
@@ -47,6 +58,11 @@ class ToolboxModule final : public app::Module {
     r.api("GET", "/api/v1/methods/{id}/versions", readers, api_versions);
     r.api("GET", "/api/v1/methods/{id}/experiences", readers, api_experiences);
     r.api("POST", "/api/v1/methods/{id}/experiences", staff, api_add_experience, 1u << 20);
+    r.api("GET", "/api/v1/methods/{id}/attachments", readers, api_attachments);
+    r.api("POST", "/api/v1/methods/{id}/attachments", staff, api_attachment_upload, kUploadBodyLimit);
+    r.api("GET", "/api/v1/methods/{id}/attachments/{attachment_id}", readers, api_attachment_download);
+    r.api("GET", "/api/v1/methods/{id}/comments", readers, api_comments);
+    r.api("POST", "/api/v1/methods/{id}/comments", staff, api_add_comment, 64u << 10);
     r.nav_item({"toolbox.nav", "/toolbox", readers, "toolbox.nav.about", 35});
     r.record_panel("journal.activity", activity_panel);
   }

@@ -14,6 +14,7 @@
 
 #include "app/api.hpp"
 #include "i18n/i18n.hpp"
+#include "toolbox/attachments.hpp"
 #include "web/embedded.hpp"
 
 namespace samen::toolbox {
@@ -261,6 +262,7 @@ int export_command(store::Database& db, const CommandOptions& o) {
   std::vector<std::string> ids;
   for (const auto& r : lease->exec("SELECT id FROM toolbox_methods ORDER BY id").rows) ids.push_back(r.text(0));
   auto doc = export_package(load_methods(*lease, ids), static_cast<std::int64_t>(std::time(nullptr)));
+  add_attachment_metadata(*lease, doc);
   std::string text = doc.dump(2) + "\n";
   if (o.out.empty() || o.out == "-") std::fwrite(text.data(), 1, text.size(), stdout);
   else {

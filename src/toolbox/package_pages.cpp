@@ -12,6 +12,7 @@
 #include "app/write.hpp"
 #include "documents/pdf.hpp"
 #include "http/multipart.hpp"
+#include "toolbox/attachments.hpp"
 #include "toolbox/handlers.hpp"
 #include "toolbox/package.hpp"
 #include "toolbox/render.hpp"
@@ -134,6 +135,7 @@ http::Response export_page(Context& ctx) {
   Reader r = reader(ctx, *lease);
   auto methods = selected_methods(ctx, *lease, r, 0);
   auto doc = export_package(methods, ctx.now);
+  add_attachment_metadata(*lease, doc);
   ctx.audit("toolbox.export", "toolbox.method", "", std::to_string(methods.size()));
   auto res = http::Response::json(200, doc.dump(2) + "\n");
   res.set_header("Content-Disposition", "attachment; filename=\"toolbox.json\"");

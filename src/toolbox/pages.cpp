@@ -11,8 +11,12 @@
 #include "app/write.hpp"
 #include "core/network.hpp"
 #include "journal/store.hpp"
+#include "documents/pdf.hpp"
+#include "toolbox/archive.hpp"
+#include "toolbox/attachments.hpp"
 #include "toolbox/handlers.hpp"
 #include "toolbox/render.hpp"
+#include "toolbox/text_diff.hpp"
 #include "util/text.hpp"
 
 namespace samen::toolbox {
@@ -489,6 +493,7 @@ http::Response method_page(Context& ctx) {
     std::string level = u.team_id.empty() ? ctx.t("toolbox.level.brussels") : u.team_id;
     if (auto t = n.team(u.team_id)) level = t->name.in(ctx.lang);
     row->SetValue("LEVEL", level);
+    if (may_archive_contribution(r.role, r.user_id, u.added_by)) row->ShowSection("U_MAY_ARCHIVE");
   }
   auto experiences = experiences_of(*lease, r, m.id);
   if (experiences.empty()) d.ShowSection("NO_EXPERIENCES");
@@ -500,6 +505,8 @@ http::Response method_page(Context& ctx) {
     if (!e.worked.empty()) row->SetValueAndShowSection("E_WORKED", e.worked, "E_HAS_WORKED");
     if (!e.changed.empty()) row->SetValueAndShowSection("E_CHANGED", e.changed, "E_HAS_CHANGED");
     row->SetValue("E_AUTHOR", e.author);
+    row->SetValue("E_ID", e.id);
+    if (may_archive_contribution(r.role, r.user_id, e.author_id)) row->ShowSection("E_MAY_ARCHIVE");
     row->SetValue("E_WHEN", i18n::format_time(ctx.lang, e.created_at, i18n::DateStyle::medium_date));
     if (!e.activity_id.empty()) {
       row->SetValueAndShowSection("E_ACTIVITY_ID", e.activity_id, "E_HAS_ACTIVITY");
@@ -542,6 +549,8 @@ http::Response method_page(Context& ctx) {
       b->SetValue("MOVE", move);
       b->SetValue("MOVE_LABEL", ctx.t(std::string("toolbox.move.") + move));
     }
+  d.SetValue("ATTACHMENTS_HTML", attachments_section(ctx, *lease, m, editable));
+  d.SetValue("ARCHIVED_HTML", archived_contributions_section(ctx, *lease, m.id));
   return ctx.page("toolbox_method", m.name_in(lang_code(ctx)), d);
 }
 
@@ -552,7 +561,18 @@ http::Response card_page(Context& ctx) {
   core::Network n = core::load_network(*lease);
   web::Dict d = ctx.content_dict();
   fill_method(ctx, d, m, n);
-  return ctx.page("toolbox_card", m.name_in(lang_code(ctx)), d);
+  fill_attachment_names(d, *lease, m.id);
+  // ?format=pdf: the same card as an A4 PDF through the platform's engine (its print CSS applies).
+  std::string format = ctx.req.query_param("format").value_or("html");
+  if (format == "html") return ctx.page("toolbox_card", m.name_in(lang_code(ctx)), d);
+  if (format != "pdf") throw HttpError(400, "bad_request", "toolbox.card.error.format");
+  std::string html = web::render(ctx.lang, "toolbox_card", d);
+  try {
+    auto pdf = documents::html_to_pdf(documents::print_document(ctx.lang, m.name_in(lang_code(ctx)), html));
+    return documents::pdf_download(std::move(pdf), "toolbox-" + m.id + ".pdf");
+  } catch (const documents::PdfError&) {
+    throw HttpError(503, "pdf_unavailable", "toolbox.card.error.pdf");
+  }
 }
 
 // ---- translations side by side -------------------------------------------------------------
@@ -600,6 +620,36 @@ http::Response translations_page(Context& ctx) {
 
 // ---- versions ------------------------------------------------------------------------------
 
+namespace {
+
+// One side of a changed field with its changed words marked: the kept words
+// and those of `mark` (removed on the old side, added on the new one).
+void fill_words(web::Dict& row, const char* section, const std::vector<TextPiece>& pieces, TextPiece::Kind mark) {
+  auto* words = row.AddSectionDictionary(section);
+  for (const auto& p : pieces) {
+    if (p.kind != TextPiece::same && p.kind != mark) continue;
+    auto* piece = words->AddSectionDictionary("PIECE");
+    piece->SetValueAndShowSection("T", p.text, p.kind == TextPiece::same ? "KEPT" : "MARKED");
+  }
+}
+
+// A row of the comparison: the field, then its two values, with the changed
+// words marked when both have text and they differ by few words (else whole).
+void fill_change(const Context& ctx, web::Dict& row, const core::FieldChange& c) {
+  row.SetValue("FIELD", field_label(ctx, c.field));
+  std::optional<std::vector<TextPiece>> pieces;
+  if (!c.previous.empty() && !c.replacement.empty()) pieces = word_diff(c.previous, c.replacement);
+  if (c.previous.empty()) row.ShowSection("PREV_EMPTY");
+  else if (pieces) fill_words(row, "PREV_WORDS", *pieces, TextPiece::removed);
+  else row.SetValueAndShowSection("PREVIOUS", c.previous, "PREV_TEXT");
+  if (c.replacement.empty()) row.ShowSection("NEXT_EMPTY");
+  else if (pieces) fill_words(row, "NEXT_WORDS", *pieces, TextPiece::added);
+  else row.SetValueAndShowSection("REPLACEMENT", c.replacement, "NEXT_TEXT");
+}
+
+}  // namespace
+
+
 http::Response versions_page(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   Reader r = reader(ctx, *lease);
@@ -636,14 +686,7 @@ http::Response versions_page(Context& ctx) {
     d.SetValue("A", std::to_string(a));
     d.SetValue("B", std::to_string(b));
     d.ShowSection("COMPARISON");
-    for (const auto& c : changes) {
-      auto* row = d.AddSectionDictionary("CHANGES");
-      row->SetValue("FIELD", field_label(ctx, c.field));
-      if (c.previous.empty()) row->ShowSection("PREV_EMPTY");
-      else row->SetValueAndShowSection("PREVIOUS", c.previous, "PREV_TEXT");
-      if (c.replacement.empty()) row->ShowSection("NEXT_EMPTY");
-      else row->SetValueAndShowSection("REPLACEMENT", c.replacement, "NEXT_TEXT");
-    }
+    for (const auto& c : changes) fill_change(ctx, *d.AddSectionDictionary("CHANGES"), c);
     if (changes.empty()) d.ShowSection("NO_CHANGES");
   }
   return ctx.page("toolbox_versions", ctx.t("toolbox.versions.title"), d);

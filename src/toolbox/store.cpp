@@ -245,7 +245,7 @@ Catalogue list_methods(store::Connection& c, const Reader& r, const std::string&
       "WHEN 'fr' THEN 1 ELSE 2 END LIMIT 1)) AS name, "
       "(SELECT AVG(e.rating) FROM toolbox_experiences e WHERE e.method_id = m.id AND e.archived_at IS NULL) AS rating, "
       "(SELECT COUNT(*) FROM toolbox_experiences e WHERE e.method_id = m.id AND e.archived_at IS NULL) AS ratings, "
-      "(SELECT COUNT(*) FROM toolbox_method_uses u WHERE u.method_id = m.id) AS uses "
+      "(SELECT COUNT(*) FROM toolbox_method_uses u WHERE u.method_id = m.id AND u.archived_at IS NULL) AS uses "
       "FROM toolbox_methods m" + where;
   std::string order = "LOWER(name), id";
   if (f.sort == "rating") order = "(rating IS NULL), rating DESC, LOWER(name), id";
@@ -370,8 +370,8 @@ void update_method(Writer& w, const Method& before, Method& next, std::int64_t e
   w.audit("toolbox.method." + action, "toolbox.method", before.id, core::changed_field_list(changes));
 }
 
-void move_status(Writer& w, const Method& m, const std::string& move, const std::string& status, std::int64_t expected,
-                 const std::string& comment) {
+std::string move_status(Writer& w, const Method& m, const std::string& move, const std::string& status,
+                        std::int64_t expected, const std::string& comment) {
   if (m.version != expected) throw app::StaleVersion();
   Method next = m;
   next.status = status;
@@ -379,9 +379,11 @@ void move_status(Writer& w, const Method& m, const std::string& move, const std:
   write_version(w, next, move);
   w.history(m.id, move, core::diff(flatten(m), flatten(next)));
   w.audit("toolbox.method." + move, "toolbox.method", m.id, m.status + "→" + status);
+  std::string id = uuid::random();
   w.db.exec("INSERT INTO toolbox_review_comments (id, method_id, method_version, author_id, kind, body, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {uuid::random(), m.id, next.version, store::opt(w.user_id), move, comment, w.now});
+            {id, m.id, next.version, store::opt(w.user_id), move, comment, w.now});
+  return id;
 }
 
 // ---- versions ------------------------------------------------------------------------------
@@ -434,12 +436,13 @@ std::vector<Comment> comments_of(store::Connection& c, const std::string& method
   return out;
 }
 
-void add_comment(Writer& w, const Method& m, const std::string& kind, const std::string& body) {
+std::string add_comment(Writer& w, const Method& m, const std::string& kind, const std::string& body) {
   std::string id = uuid::random();
   w.db.exec("INSERT INTO toolbox_review_comments (id, method_id, method_version, author_id, kind, body, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             {id, m.id, m.version, store::opt(w.user_id), kind, body, w.now});
   w.audit("toolbox.method.comment", "toolbox.method", m.id);
+  return id;
 }
 
 // ---- family tree ---------------------------------------------------------------------------
@@ -485,12 +488,13 @@ std::vector<Use> uses_of(store::Connection& c, const Reader& r, const std::strin
   std::string visible = journal::and_visible(r.journal, args, "a");
   args.push_back(limit);
   std::vector<Use> out;
-  for (const auto& row : c.exec("SELECT a.id, a.title, a.starts_at, COALESCE(a.team_id, '') FROM toolbox_method_uses u "
-                                "JOIN journal_activities a ON a.id = u.activity_id WHERE u.method_id = ? "
-                                "AND a.archived_at IS NULL" + visible + " ORDER BY a.starts_at DESC, a.id LIMIT ?",
+  for (const auto& row : c.exec("SELECT a.id, a.title, a.starts_at, COALESCE(a.team_id, ''), u.added_by FROM "
+                                "toolbox_method_uses u JOIN journal_activities a ON a.id = u.activity_id WHERE u.method_id = ? "
+                                "AND u.archived_at IS NULL AND a.archived_at IS NULL" + visible +
+                                " ORDER BY a.starts_at DESC, a.id LIMIT ?",
                                 args)
                              .rows)
-    out.push_back({row.text(0), row.text(1), row.int64(2), row.text(3)});
+    out.push_back({row.text(0), row.text(1), row.int64(2), row.text(3), row.opt_int64(4)});
   return out;
 }
 

@@ -82,8 +82,9 @@ void insert_method(Writer& w, Method& m, const std::string& action = "create");
 // StaleVersion when it changed since; required); a new version with its snapshot.
 void update_method(Writer& w, const Method& before, Method& next, std::int64_t expected,
                    const std::string& action = "update");
-// Moves the lifecycle (status from next_status), a version and a review entry with `comment`.
-void move_status(Writer& w, const Method& m, const std::string& move, const std::string& status,
+// Moves the lifecycle (status from next_status), a version and a review entry
+// with `comment`; returns the entry's id.
+std::string move_status(Writer& w, const Method& m, const std::string& move, const std::string& status,
                  std::int64_t expected, const std::string& comment);
 
 struct VersionInfo {
@@ -101,7 +102,8 @@ struct Comment {
   std::int64_t method_version = 0, created_at = 0;
 };
 std::vector<Comment> comments_of(store::Connection& c, const std::string& method_id);
-void add_comment(Writer& w, const Method& m, const std::string& kind, const std::string& body);
+// A review entry of `kind` ("comment") on the method's current version; returns its id.
+std::string add_comment(Writer& w, const Method& m, const std::string& kind, const std::string& body);
 
 // The family tree: the chain of methods this one was adapted from (oldest
 // first) and every adaptation below it, as (depth, method) in tree order.
@@ -121,6 +123,7 @@ struct Use {
   std::string activity_id, title;
   std::int64_t starts_at = 0;
   std::string team_id;
+  std::optional<std::int64_t> added_by;  // who linked the method (archive.hpp: may archive the use)
 };
 std::vector<Use> uses_of(store::Connection& c, const Reader& r, const std::string& method_id, std::int64_t limit = 100);
 // The methods an activity used (those the reader may see).

@@ -1,13 +1,15 @@
 // The toolbox's part of the app-wide route × role table
 // (tests/app/route_access_test.cpp): the catalogue, the method pages and
 // forms, the lifecycle and review, versions, experiences, the "methods used"
-// action on a journal activity, export/import/starter/booklet and the API.
+// action on a journal activity, export/import/starter/booklet, attachments
+// (pages and API), review comments in the API and the API.
 // The records: a method published by the coordinator, a draft the partner
 // proposed (the partner may edit it), a draft of the facilitator (not the
 // partner's or the parent representative's to see), a network activity the
 // partner created and a facilitators-only interview.
 #include "support/route_access.hpp"
 
+#include "documents/attachments.hpp"
 #include "store/database.hpp"
 
 namespace samen::testing {
@@ -33,6 +35,14 @@ void add_method(store::Connection& c, const char* id, const char* status, std::i
          {id});
 }
 
+void add_file(store::Connection& c, const char* id, const char* method, bool archived) {
+  auto stored = documents::store_attachment(c, {"toolbox.method", method, "werkblad.txt", "Werkblad\n", std::nullopt},
+                                            1 << 20, 1);
+  c.exec("INSERT INTO toolbox_attachments (id, version, created_at, updated_at, archived_at, method_id, attachment_id) "
+         "VALUES (?, 1, 1, 1, ?, ?, ?)",
+         {id, archived ? store::Param(std::int64_t{2}) : store::Param(nullptr), method, stored.id});
+}
+
 std::vector<RouteCase> toolbox_cases(RouteWorld& w) {
   {
     auto lease = w.app.db().acquire();
@@ -47,6 +57,12 @@ std::vector<RouteCase> toolbox_cases(RouteWorld& w) {
              "created_at, updated_at) VALUES (?, 'partner_meeting', 'Overleg met methode', 1400000000, 60, ?, ?, 1, 1, 1)",
              {id, visibility, partner});
     c.exec("INSERT INTO toolbox_method_uses (activity_id, method_id, added_at) VALUES (?, ?, 1)", {kActivity, kPublished});
+    c.exec("INSERT INTO toolbox_experiences (id, version, created_at, updated_at, method_id, author_id, worked, rating) "
+           "VALUES ('rc-tb-exp', 1, 1, 1, ?, ?, 'Goed', 4)",
+           {kPublished, partner});
+    add_file(c, "rc-tb-file", kPublished, false);
+    add_file(c, "rc-tb-file-archived", kPublished, true);
+    add_file(c, "rc-tb-file-hidden", kHiddenDraft, false);
   }
   const std::string form = "phase=acting&group_min=2&group_max=8&duration_minutes=60&nl.name=Nieuwe+methode&"
                            "nl.steps=10+%7C+Welkom";
@@ -112,6 +128,30 @@ std::vector<RouteCase> toolbox_cases(RouteWorld& w) {
       {"GET", api(kPublished) + "/versions", "", readers_api},
       {"GET", api(kPublished) + "/experiences", "", readers_api},
       {"POST", api(kPublished) + "/experiences", R"({"rating":5,"worked":"Goed"})", {401, 201, 201, 201, 201, 403}},
+      {"POST", page(kPartnerDraft) + "/attachments", "", {303, 415, 415, 415, 415, 403}},
+      {"POST", page(kPublished) + "/attachments", "", {303, 415, 415, 415, 403, 403}},
+      {"GET", page(kPublished) + "/attachments/rc-tb-file", "", readers_page},
+      {"GET", page(kHiddenDraft) + "/attachments/rc-tb-file-hidden", "", hidden_page},
+      {"GET", page(kPublished) + "/attachments/rc-tb-file-archived", "", {303, 200, 200, 200, 404, 404}},
+      {"GET", page(kPublished) + "/attachments/no-such-file", "", {303, 404, 404, 404, 404, 404}},
+      {"GET", api(kPublished) + "/attachments", "", readers_api},
+      {"GET", api(kPublished) + "/attachments/rc-tb-file", "", readers_api},
+      {"GET", api(kHiddenDraft) + "/attachments/rc-tb-file-hidden", "", {401, 200, 200, 200, 404, 404}},
+      {"POST", api(kPartnerDraft) + "/attachments", "{}", {401, 415, 415, 415, 415, 403}},
+      {"POST", page(kPublished) + "/attachments/rc-tb-file/archive", "", {303, 303, 303, 303, 403, 403}},
+      {"POST", page(kPublished) + "/attachments/rc-tb-file/restore", "", {303, 303, 303, 303, 403, 403}},
+      // The author (the partner) or a coordinator archives; coordinators restore. Repeated: no change, same answer.
+      {"POST", page(kPublished) + "/experiences/rc-tb-exp/archive", "", {303, 303, 303, 403, 303, 403}},
+      {"POST", page(kPublished) + "/experiences/rc-tb-exp/restore", "", {303, 303, 303, 403, 403, 403}},
+      {"POST", page(kPublished) + "/experiences/no-such-exp/archive", "", {303, 404, 404, 404, 404, 403}},
+      {"POST", page(kPublished) + "/uses/" + std::string(kActivity) + "/archive", "", {303, 303, 303, 403, 403, 403}},
+      {"POST", page(kPublished) + "/uses/" + std::string(kActivity) + "/restore", "", {303, 303, 303, 403, 403, 403}},
+      {"GET", api(kPublished) + "/comments", "", readers_api},
+      {"GET", api(kHiddenDraft) + "/comments", "", {401, 200, 200, 200, 404, 404}},
+      {"POST", api(kPublished) + "/comments", R"({"body":"Mooi"})", {401, 201, 201, 201, 403, 403}},
+      {"POST", api(kPartnerDraft) + "/comments", R"({"move":"submit","version":999})", {401, 409, 409, 409, 409, 403}},
+      {"POST", api(kPublished) + "/comments", R"({"move":"approve","version":1})", {401, 403, 403, 403, 403, 403}},
+      {"POST", api(kPublished) + "/comments", R"({"move":"publish_now"})", {401, 422, 422, 422, 422, 403}},
   };
 }
 

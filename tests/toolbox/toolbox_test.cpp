@@ -6,12 +6,18 @@
 // experiences, never showing a facilitators-only activity to a partner; the
 // catalogue's filters and sort; translations side by side; packages (unknown
 // schema version, broken reference, conflicts in the preview, nothing
-// written before the confirmation) and the starter methods.
+// written before the confirmation) and the starter methods; review through
+// the API; attachments (checked by content, downloaded with nosniff, carried
+// in packages as metadata); the card's PDF and the booklet's page numbers;
+// archived experiences and uses out of the page and the counts.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "accounts/sessions.hpp"
+#include "documents/run_tool.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
@@ -118,8 +124,9 @@ TEST_P(ToolboxTest, AProposalGoesThroughReviewToPublicationWithVersionsCompariso
   EXPECT_EQ(count("SELECT COUNT(*) FROM toolbox_method_versions WHERE method_id = '" + id + "'"), 4);
   auto diff = partner->get("/toolbox/" + id + "/versions?a=1&b=2");
   ASSERT_EQ(diff.status, 200);
-  EXPECT_NE(diff.body.find("Wandeling langs de diensten"), std::string::npos);
-  EXPECT_NE(diff.body.find("Wandeling door de buurt"), std::string::npos);
+  // The name differs by two words: those are marked, the kept ones are plain text.
+  EXPECT_NE(diff.body.find("Wandeling <del>langs</del> de <del>diensten</del>"), std::string::npos);
+  EXPECT_NE(diff.body.find("Wandeling <ins>door</ins> de <ins>buurt</ins>"), std::string::npos);
   EXPECT_NE(diff.body.find("Te lang stappen"), std::string::npos);
   EXPECT_EQ(diff.body.find("Promenade des services</"), std::string::npos) << "an unchanged field is not listed";
 
@@ -372,6 +379,206 @@ TEST_P(ToolboxTest, BadInputIsRefusedWithFieldMessagesAndNothingIsStored) {
   EXPECT_TRUE(fields.contains("translations"));
   EXPECT_EQ(api("POST", "/api/v1/methods", "parent@example.org", R"({"phase":"acting"})").status, 403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM toolbox_methods"), 0);
+}
+
+TEST_P(ToolboxTest, ReviewCommentsAndDecisionsGoThroughTheApiAsOnThePage) {
+  auto partner = signed_in("partner@example.org");
+  std::string id = create(*partner, kForm);
+  std::string path = "/api/v1/methods/" + id + "/comments";
+  // The proposer submits with the version read; the answer is the review entry.
+  auto submit = api("POST", path, "partner@example.org", R"({"move":"submit","version":1,"body":"Klaar voor review"})");
+  ASSERT_EQ(submit.status, 201) << submit.body;
+  auto entry = json::parse(submit.body);
+  EXPECT_EQ(entry["kind"], "submit");
+  EXPECT_EQ(entry["method_version"], 2);
+  EXPECT_EQ(entry["method_status"], "in_review");
+  EXPECT_EQ(submit.header("ETag").value_or(""), "\"2\"");
+  // Only reviewers approve; a comment needs a text; a move needs the version read.
+  EXPECT_EQ(api("POST", path, "partner@example.org", R"({"move":"approve","version":2})").status, 403);
+  EXPECT_EQ(api("POST", path, "facilitator@example.org", R"({"body":"  "})").status, 422);
+  auto unversioned = api("POST", path, "facilitator@example.org", R"({"move":"approve"})");
+  EXPECT_EQ(unversioned.status, 422);
+  EXPECT_TRUE(json::parse(unversioned.body)["error"]["fields"].contains("version"));
+  auto comment = api("POST", path, "facilitator@example.org", R"({"body":"Graag een variant voor ouders"})");
+  ASSERT_EQ(comment.status, 201) << comment.body;
+  EXPECT_EQ(json::parse(comment.body)["kind"], "comment");
+  // A stale version: 409 with "version", 412 with If-Match; nothing moved.
+  EXPECT_EQ(api("POST", path, "coordinator@example.org", R"({"move":"approve","version":1})").status, 409);
+  EXPECT_EQ(api("POST", path, "coordinator@example.org", R"({"move":"approve"})", {{"if-match", "\"1\""}}).status, 412);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM toolbox_methods WHERE status = 'in_review' AND version = 2"), 1);
+  // Changes requested with If-Match: back to draft, as the page's "send back" does.
+  auto back = api("POST", path, "coordinator@example.org", R"({"move":"send_back","body":"Korter graag"})",
+                  {{"if-match", "\"2\""}});
+  ASSERT_EQ(back.status, 201) << back.body;
+  EXPECT_EQ(json::parse(back.body)["method_status"], "draft");
+  auto list = api("GET", path, "partner@example.org");
+  ASSERT_EQ(list.status, 200);
+  auto items = json::parse(list.body)["contents"];
+  ASSERT_EQ(items.size(), 3u);
+  // Written within one second here: found by kind, not by position.
+  std::map<std::string, json> by_kind;
+  for (const auto& k : items) by_kind[k["kind"].get<std::string>()] = k;
+  EXPECT_EQ(by_kind["submit"]["body"], "Klaar voor review");
+  EXPECT_EQ(by_kind["comment"]["author"], "Pieter Begeleider");
+  EXPECT_EQ(by_kind["send_back"]["body"], "Korter graag");
+  EXPECT_EQ(by_kind["send_back"]["method_version"], 3);
+  // A draft's review is not the parent representative's to read.
+  EXPECT_EQ(api("GET", path, "parent@example.org").status, 404);
+  EXPECT_GE(testing::audit_count(db(), "toolbox.method.comment"), 1);
+  EXPECT_GE(testing::audit_count(db(), "toolbox.method.send_back"), 1);
+}
+
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::string kExe = std::string("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", 14) + "This program cannot be run";
+constexpr const char* kBoundary = "----samen-toolbox-boundary";
+
+std::string multipart(const std::string& csrf, const std::string& file_name, const std::string& bytes) {
+  return std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" +
+         kBoundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+         "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + kBoundary + "--\r\n";
+}
+
+TEST_P(ToolboxTest, AWorksheetIsCheckedByContentDownloadedSafelyAndCarriedInPackagesAsMetadata) {
+  auto partner = signed_in("partner@example.org");
+  std::string id = create(*partner, kForm);
+  partner->get("/toolbox/" + id);
+  auto upload = [&](const std::string& name, const std::string& bytes) {
+    return partner->request("POST", "/toolbox/" + id + "/attachments", multipart(partner->csrf(), name, bytes),
+                            std::string("multipart/form-data; boundary=") + kBoundary);
+  };
+  EXPECT_EQ(upload("werkblad.pdf", kPdf).status, 303);
+  // A program named .pdf: refused by its content, nothing stored.
+  auto refused = upload("sjabloon.pdf", kExe);
+  EXPECT_EQ(refused.status, 415);
+  EXPECT_NE(refused.body.find("de inhoud is nagekeken"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM toolbox_attachments"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents_attachments"), 1);
+  // Without the form's token: refused before anything is read.
+  EXPECT_EQ(partner->request("POST", "/toolbox/" + id + "/attachments", multipart("", "x.pdf", kPdf),
+                             std::string("multipart/form-data; boundary=") + kBoundary).status, 403);
+
+  std::string aid = db().acquire()->exec("SELECT id FROM toolbox_attachments").rows.at(0).text(0);
+  auto page = partner->get("/toolbox/" + id);
+  EXPECT_NE(page.body.find("/toolbox/" + id + "/attachments/" + aid), std::string::npos);
+  EXPECT_NE(page.body.find("werkblad.pdf"), std::string::npos);
+  auto card = partner->get("/toolbox/" + id + "/card");
+  EXPECT_NE(card.body.find("<li>werkblad.pdf</li>"), std::string::npos) << "the card names its files";
+  auto file = partner->get("/toolbox/" + id + "/attachments/" + aid);
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, kPdf);
+  EXPECT_EQ(file.header("X-Content-Type-Options").value_or(""), "nosniff");
+  EXPECT_EQ(file.header("Content-Type").value_or(""), "application/pdf");
+  auto listed = api("GET", "/api/v1/methods/" + id + "/attachments", "facilitator@example.org");
+  ASSERT_EQ(listed.status, 200);
+  auto files = json::parse(listed.body)["contents"];
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0]["media_type"], "application/pdf");
+  EXPECT_EQ(files[0]["sha256"].get<std::string>().size(), 64u);
+
+  // The package carries the file's metadata, not its bytes; importing it back changes nothing.
+  auto exported = partner->get("/toolbox/export?status=all&ids=" + id);
+  ASSERT_EQ(exported.status, 200);
+  auto doc = json::parse(exported.body);
+  auto carried = doc["methods"][0]["attachments"];
+  ASSERT_EQ(carried.size(), 1u);
+  EXPECT_EQ(carried[0]["file_name"], "werkblad.pdf");
+  EXPECT_EQ(carried[0]["sha256"], files[0]["sha256"]);
+  EXPECT_EQ(exported.body.find("%PDF"), std::string::npos);
+  auto plan = plan_import(*db().acquire(), exported.body);
+  ASSERT_TRUE(plan.errors.empty()) << plan.errors[0].key;
+  EXPECT_EQ(plan.count(PlanItem::Kind::unchanged), 1);
+
+  // Archived: out of the list, kept for the editors, restorable; history and audit.
+  EXPECT_EQ(partner->post("/toolbox/" + id + "/attachments/" + aid + "/archive", "").status, 303);
+  EXPECT_TRUE(json::parse(api("GET", "/api/v1/methods/" + id + "/attachments", "partner@example.org").body)["contents"].empty());
+  EXPECT_EQ(partner->get("/toolbox/" + id + "/attachments/" + aid).status, 200) << "its editor still reads it";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.attachment' AND action = 'archive'"), 1);
+  EXPECT_EQ(testing::audit_count(db(), "toolbox.attachment.upload"), 1);
+}
+
+TEST_P(ToolboxTest, TheCardIsAnA4PdfAndTheBookletsContentsGiveEachMethodsPage) {
+  if (is_postgres()) GTEST_SKIP() << "the PDF is made from the page, whatever the database (SQLite covers it)";
+  {
+    auto lease = db().acquire();
+    for (auto [id, name] : {std::pair{"pdf-a", "Aanloopmoment"}, std::pair{"pdf-b", "Buurtwandeling"}}) {
+      lease->exec("INSERT INTO toolbox_methods (id, version, created_at, updated_at, status, phase, topics, group_min, "
+                  "group_max, duration_minutes) VALUES (?, 1, 1, 1, 'published', 'exploring', 'transitions', 2, 10, 60)",
+                  {id});
+      lease->exec("INSERT INTO toolbox_translations (method_id, lang, name, aim, steps) VALUES (?, 'nl', ?, 'Doel', "
+                  "'[{\"description\":\"Welkom\",\"minutes\":10}]')",
+                  {id, name});
+    }
+  }
+  auto reader = signed_in("parent@example.org");
+  EXPECT_EQ(reader->get("/toolbox/pdf-a/card?format=docx").status, 400);
+  testing::TempDir dir;
+  auto text_of = [&](const std::string& target) {
+    auto r = reader->get(target);
+    EXPECT_EQ(r.status, 200) << r.body.substr(0, 500);
+    EXPECT_EQ(r.header("content-type").value_or(""), "application/pdf");
+    testing::write_file(dir.path() / "out.pdf", r.body);
+    auto text = testing::run_tool("pdftotext -layout " + (dir.path() / "out.pdf").string() + " -");
+    EXPECT_EQ(text.status, 0) << text.output;
+    return text.output;
+  };
+  auto card = text_of("/toolbox/pdf-a/card?format=pdf");
+  EXPECT_NE(card.find("Aanloopmoment"), std::string::npos) << card.substr(0, 1000);
+  EXPECT_EQ(card.find("Buurtwandeling"), std::string::npos);
+  // Contents on page 1; each method starts a page: 2 and 3, after a dotted leader.
+  auto booklet = text_of("/toolbox/booklet?lang=nl");
+  EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Aanloopmoment[^\n]*\.\.\.[ .]*2\s*\n)"))) << booklet.substr(0, 1500);
+  EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Buurtwandeling[^\n]*\.\.\.[ .]*3\s*\n)"))) << booklet.substr(0, 1500);
+}
+
+TEST_P(ToolboxTest, ArchivedExperiencesAndUsesLeaveThePageAndTheCountsUntilACoordinatorRestoresThem) {
+  add_activity("act-arch", "network");
+  {
+    auto lease = db().acquire();
+    lease->exec("INSERT INTO toolbox_methods (id, version, created_at, updated_at, status, phase, topics, group_min, "
+                "group_max, duration_minutes) VALUES ('arch-m', 1, 1, 1, 'published', 'acting', 'transitions', 2, 10, 60)");
+    lease->exec("INSERT INTO toolbox_translations (method_id, lang, name, steps) VALUES ('arch-m', 'nl', 'Archiefmethode', '[]')");
+    lease->exec("INSERT INTO toolbox_method_uses (activity_id, method_id, added_by, added_at) VALUES ('act-arch', 'arch-m', ?, 1)",
+                {partner_id_});
+    lease->exec("INSERT INTO toolbox_experiences (id, version, created_at, updated_at, method_id, author_id, worked, rating) "
+                "VALUES ('exp-partner', 1, 1, 1, 'arch-m', ?, 'Van de partner', 5), "
+                "('exp-coord', 1, 2, 2, 'arch-m', ?, 'Van de coordinator', 1)",
+                {partner_id_, coordinator_id_});
+  }
+  auto figures = [&] {
+    auto list = json::parse(api("GET", "/api/v1/methods?q=Archiefmethode", "parent@example.org").body)["contents"];
+    EXPECT_EQ(list.size(), 1u);
+    return list.at(0);
+  };
+  EXPECT_EQ(figures()["ratings"], 2);
+  EXPECT_EQ(figures()["uses"], 1);
+  auto partner = signed_in("partner@example.org");
+  auto page = partner->get("/toolbox/arch-m");
+  EXPECT_NE(page.body.find("/toolbox/arch-m/experiences/exp-partner/archive"), std::string::npos);
+  EXPECT_EQ(page.body.find("/toolbox/arch-m/experiences/exp-coord/archive"), std::string::npos) << "not the partner's";
+  EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-coord/archive", "").status, 403);
+  EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-partner/archive", "").status, 303);
+  EXPECT_EQ(partner->post("/toolbox/arch-m/uses/act-arch/archive", "").status, 303);
+  EXPECT_EQ(figures()["ratings"], 1);
+  EXPECT_EQ(figures()["rating"], 1.0);
+  EXPECT_EQ(figures()["uses"], 0);
+  auto parent_page = signed_in("parent@example.org")->get("/toolbox/arch-m");
+  EXPECT_EQ(parent_page.body.find("Van de partner"), std::string::npos);
+  EXPECT_EQ(parent_page.body.find("Activiteit act-arch"), std::string::npos);
+  EXPECT_EQ(parent_page.body.find("/restore"), std::string::npos);
+  // Only coordinators restore; they see what is archived.
+  EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-partner/restore", "").status, 403);
+  auto coordinator = signed_in("coordinator@example.org");
+  auto seen = coordinator->get("/toolbox/arch-m");
+  EXPECT_NE(seen.body.find("/toolbox/arch-m/experiences/exp-partner/restore"), std::string::npos);
+  EXPECT_NE(seen.body.find("/toolbox/arch-m/uses/act-arch/restore"), std::string::npos);
+  EXPECT_EQ(coordinator->post("/toolbox/arch-m/experiences/exp-partner/restore", "").status, 303);
+  EXPECT_EQ(coordinator->post("/toolbox/arch-m/uses/act-arch/restore", "").status, 303);
+  EXPECT_EQ(figures()["ratings"], 2);
+  EXPECT_EQ(figures()["uses"], 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.experience' AND action IN ('archive', 'restore')"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.use'"), 2);
+  EXPECT_EQ(testing::audit_count(db(), "toolbox.use.archive"), 1);
+  EXPECT_EQ(testing::audit_count(db(), "toolbox.experience.restore"), 1);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(ToolboxTest);
