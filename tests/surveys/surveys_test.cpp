@@ -126,7 +126,7 @@ TEST_P(SurveysTest, StoreLifecycleInvitationsSkipLogicAndSqlResults) {
   Definition changed = definition();
   changed.questions[0].text["nl"] = "Gaat u naar de opvang?";
   EXPECT_NO_THROW(update_survey(c, s.id, changed, std::nullopt, std::nullopt, 330));
-  changed.questions[0].options[0].code = "ja";
+  changed.questions[0].options[1].code = "nee";  // the skip rule names "yes" only: the definition stays valid
   try {
     update_survey(c, s.id, changed, std::nullopt, std::nullopt, 340);
     FAIL() << "structure changed with answers";
