@@ -13,6 +13,7 @@
 #include "notify/module.hpp"
 #include "parents/module.hpp"
 #include "plan/module.hpp"
+#include "surveys/module.hpp"
 #include "toolbox/module.hpp"
 #include "transitions/module.hpp"
 
@@ -27,6 +28,7 @@ std::span<const Module* const> modules() {
       &directory::module(),  // the service map (Open Referral HSDS)
       &journal::module(),    // the journal of the cooperation: activities, notes, follow-ups
       &notify::module(),     // e-mail: the outbox, its delivery job and admin page
+      &surveys::module(),    // surveys for parents or partners: invitations, public links, results
       &monitoring::module(), // partnership monitoring: network metrics (igraph), survey waves
       &toolbox::module(),    // the toolbox: methods, versions, review, use in the journal, packages
       &plan::module(),       // the shared vision and the multi-year plan: objectives, actions, indicators
