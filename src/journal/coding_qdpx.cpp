@@ -1,7 +1,6 @@
 // REFI-QDA export of the coding (coding_qdpx.hpp).
 #include "journal/coding_qdpx.hpp"
 
-#include <libxml/xmlwriter.h>
 #include <zip.h>
 
 #include <functional>
@@ -9,61 +8,15 @@
 #include <stdexcept>
 
 #include "app/api.hpp"
+#include "documents/xml_writer.hpp"
 #include "util/uuid.hpp"
 
 namespace samen::journal {
 
 namespace {
 
-// A thin RAII wrapper over xmlTextWriter: every call checked, UTF-8 in and out.
-class XmlWriter {
- public:
-  XmlWriter() : buffer_(xmlBufferCreate()), writer_(buffer_ ? xmlNewTextWriterMemory(buffer_, 0) : nullptr) {
-    if (!writer_) throw std::runtime_error("qdpx: cannot create the XML writer");
-    xmlTextWriterSetIndent(writer_, 1);
-    check(xmlTextWriterStartDocument(writer_, nullptr, "UTF-8", "yes"));
-  }
-  ~XmlWriter() {
-    if (writer_) xmlFreeTextWriter(writer_);
-    if (buffer_) xmlBufferFree(buffer_);
-  }
-  XmlWriter(const XmlWriter&) = delete;
-  XmlWriter& operator=(const XmlWriter&) = delete;
-
-  void start(const char* name) { check(xmlTextWriterStartElement(writer_, bytes(name))); }
-  void attribute(const char* name, const std::string& value) {
-    check(xmlTextWriterWriteAttribute(writer_, bytes(name), bytes(value.c_str())));
-  }
-  void text_element(const char* name, const std::string& value) {
-    check(xmlTextWriterWriteElement(writer_, bytes(name), bytes(value.c_str())));
-  }
-  void end() { check(xmlTextWriterEndElement(writer_)); }
-  std::string finish() {
-    check(xmlTextWriterEndDocument(writer_));
-    xmlFreeTextWriter(writer_);  // flushes into the buffer
-    writer_ = nullptr;
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)), xmlBufferLength(buffer_));
-  }
-
- private:
-  static const xmlChar* bytes(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-  static void check(int rc) {
-    if (rc < 0) throw std::runtime_error("qdpx: the XML writer failed");
-  }
-  xmlBufferPtr buffer_;
-  xmlTextWriterPtr writer_;
-};
-
-// XML 1.0 allows no control characters but tab, LF and CR: other ones become U+FFFD.
-std::string xml_text(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
-    else out += static_cast<char>(c);
-  }
-  return out;
-}
+using documents::xml_text;
+using documents::XmlWriter;  // every text made safe for XML 1.0 (xml_writer.hpp)
 
 std::string user_guid(std::int64_t id) { return qdpx_guid("user", std::to_string(id)); }
 

@@ -11,6 +11,8 @@
 #include "app/app.hpp"
 #include "app/write.hpp"
 #include "monitoring/comparison.hpp"
+#include "monitoring/diagram.hpp"
+#include "monitoring/exports.hpp"
 #include "monitoring/handlers.hpp"
 #include "monitoring/waves.hpp"
 #include "notify/module.hpp"
@@ -279,6 +281,33 @@ http::Response api_comparison(Context& ctx) {
   return answer(ctx, [&] {
     return app::json_response(200, to_json(compare_waves(*lease, w.id, with, ties == "confirmed")));
   });
+}
+
+// The diagram's data: the organisations shown with their positions, the ties (diagram.hpp).
+http::Response api_diagram(Context& ctx) {
+  std::optional<store::Lease> lease(ctx.app.db().acquire());
+  Wave w = wave_or_404(**lease, ctx);
+  core::Network net = core::load_network(**lease, true);
+  DiagramFilter filter;
+  try {
+    filter = parse_diagram_filter([&](std::string_view k) { return ctx.req.query_param(k); }, net);
+  } catch (const WaveError& e) {
+    throw HttpError(400, "bad_request", e.key);
+  }
+  WaveData data = load_wave_data(**lease, w.id);
+  auto profiles = load_profiles(**lease);
+  lease.reset();
+  return app::json_response(200, to_json(build_diagram(data, net, profiles, filter, ctx.lang)));
+}
+
+// The whole wave's network as GraphML (exports.hpp).
+http::Response api_graphml(Context& ctx) {
+  std::string ties = ctx.req.query_param("ties").value_or("reported");
+  if (ties != "reported" && ties != "confirmed") throw HttpError(400, "bad_request", "monitoring.error.ties");
+  NetworkExport e = load_network_export(ctx, ctx.param("id"), ties == "confirmed");
+  auto r = http::Response::text(200, write_graphml(e), "application/graphml+xml; charset=utf-8");
+  r.set_header("Cache-Control", "no-store");
+  return r;
 }
 
 }  // namespace samen::monitoring

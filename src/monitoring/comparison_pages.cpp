@@ -19,6 +19,8 @@ namespace {
 
 constexpr std::size_t kMaxListed = 200;  // ties listed on the page (the API gives them all)
 
+}  // namespace
+
 std::string number(Context& ctx, const std::optional<double>& v, bool percent) {
   if (!v) return ctx.t("monitoring.metrics.no_rating");
   return percent ? i18n::format_number(ctx.lang, *v * 100.0, 1) + " %" : i18n::format_number(ctx.lang, *v, 3);
@@ -42,6 +44,8 @@ std::string figure_label(Context& ctx, const std::string& name) {
     return ctx.tf("monitoring.comparison.share_of", {{"level", ctx.t("monitoring.integration." + name.substr(18))}});
   return ctx.t(keys.at(name));
 }
+
+namespace {
 
 void add_ties(Context& ctx, web::Dict& d, const char* section, const core::Network& net,
               const std::vector<std::pair<std::string, std::string>>& ties) {

@@ -200,6 +200,45 @@ Metrics compute(const Network& net) {
   return out;
 }
 
+std::vector<std::pair<double, double>> layout(const Network& net, unsigned long seed) {
+  validate(net);
+  std::vector<std::pair<double, double>> out(net.nodes);
+  if (net.nodes < 2) return out;  // one node sits at the centre
+  std::lock_guard lock(igraph_lock());
+  install_handlers();
+  IntVector edges(static_cast<igraph_integer_t>(2 * net.ties.size()));
+  for (std::size_t i = 0; i < net.ties.size(); ++i) {
+    VECTOR(edges.v)[2 * i] = static_cast<igraph_integer_t>(net.ties[i].first);
+    VECTOR(edges.v)[2 * i + 1] = static_cast<igraph_integer_t>(net.ties[i].second);
+  }
+  // Undirected: a tie pulls both ends whichever side named it.
+  Graph graph(edges, static_cast<igraph_integer_t>(net.nodes), false);
+  auto n = static_cast<igraph_integer_t>(net.nodes);
+  igraph_matrix_t positions;
+  check(igraph_matrix_init(&positions, n, 2), "matrix");
+  struct Free {
+    igraph_matrix_t* m;
+    ~Free() { igraph_matrix_destroy(m); }
+  } free_positions{&positions};
+  // Start from a circle (use_seed) and seed the generator FR draws from when
+  // two nodes coincide: the same input gives the same picture on every run.
+  const double pi = std::acos(-1.0);
+  for (igraph_integer_t i = 0; i < n; ++i) {
+    MATRIX(positions, i, 0) = std::cos(2 * pi * static_cast<double>(i) / static_cast<double>(n)) * std::sqrt(n);
+    MATRIX(positions, i, 1) = std::sin(2 * pi * static_cast<double>(i) / static_cast<double>(n)) * std::sqrt(n);
+  }
+  check(igraph_rng_seed(igraph_rng_default(), seed), "rng_seed");
+  // 500 iterations (igraph's default); the grid (an approximation of the
+  // repulsion) from 1,000 nodes on, as igraph's AUTOGRID chooses.
+  check(igraph_layout_fruchterman_reingold(&graph.g, &positions, /*use_seed=*/true, /*niter=*/500,
+                                           /*start_temp=*/std::sqrt(static_cast<double>(n)) / 10.0,
+                                           IGRAPH_LAYOUT_AUTOGRID, nullptr, nullptr, nullptr, nullptr, nullptr),
+        "layout_fruchterman_reingold");
+  for (igraph_integer_t i = 0; i < n; ++i)
+    out[static_cast<std::size_t>(i)] = {finite_or_zero(MATRIX(positions, i, 0)), finite_or_zero(MATRIX(positions, i, 1))};
+  return out;
+}
+
 nlohmann::json to_json(const Metrics& m, const std::vector<std::string>& ids) {
   if (ids.size() != m.per_node.size()) throw std::invalid_argument("one id per node is needed");
   nlohmann::json network = {{"nodes", m.nodes},

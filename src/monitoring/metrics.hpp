@@ -71,6 +71,14 @@ struct Metrics {
 // turns on one lock.
 Metrics compute(const Network& network);
 
+// Positions for a picture of the network (the diagram of a wave): igraph's
+// Fruchterman-Reingold layout of the ties without their direction, from
+// nodes on a circle with igraph's random generator seeded with `seed`, so the
+// same network always gives the same picture. Coordinates in igraph's units
+// (the caller scales them); one (x, y) per node, in node order.
+// Weights are ignored. Throws like compute().
+std::vector<std::pair<double, double>> layout(const Network& network, unsigned long seed = 18);
+
 // The JSON of the issue: {"network": {...}, "nodes": [{"id", ...}]}; `ids`
 // names the nodes (one per node, in node order).
 nlohmann::json to_json(const Metrics& metrics, const std::vector<std::string>& ids);

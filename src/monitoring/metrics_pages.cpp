@@ -83,6 +83,7 @@ http::Response metrics_page(Context& ctx) {
   std::string base = "/monitoring/waves/" + id;
   d.SetValue("WAVE", data.wave.name);
   d.SetValue("WAVE_HREF", base);
+  d.SetValue("TIES_CODE", ties);
   d.SetValue("TIE_COUNTS", ctx.tf("monitoring.metrics.tie_counts",
                                   {{"reported", confirmed ? other.metrics.edges : m.metrics.edges},
                                    {"confirmed", confirmed ? m.metrics.edges : other.metrics.edges}}));

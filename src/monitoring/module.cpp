@@ -14,6 +14,8 @@
 
 namespace samen::monitoring {
 
+void add_bench_command(app::CommandLine& cl);  // bench_wave.cpp
+
 namespace {
 
 class MonitoringModule final : public app::Module {
@@ -33,6 +35,8 @@ class MonitoringModule final : public app::Module {
     r.api("GET", "/api/v1/network/waves/{id}/responses", coordination, api_responses);
     r.api("GET", "/api/v1/network/waves/{id}/metrics", coordination, api_metrics);
     r.api("GET", "/api/v1/network/waves/{id}/comparison", coordination, api_comparison);
+    r.api("GET", "/api/v1/network/waves/{id}/diagram", coordination, api_diagram);
+    r.api("GET", "/api/v1/network/waves/{id}/graphml", coordination, api_graphml);
 
     // The coordinator's pages.
     r.page("GET", "/monitoring", coordination, waves_page);
@@ -44,6 +48,10 @@ class MonitoringModule final : public app::Module {
     r.page("POST", "/monitoring/waves/{id}/close", coordination, close_wave_page);
     r.page("GET", "/monitoring/waves/{id}/metrics", coordination, metrics_page);
     r.page("GET", "/monitoring/waves/{id}/comparison", coordination, comparison_page);
+    r.page("GET", "/monitoring/waves/{id}/diagram", coordination, diagram_page);
+    r.page("GET", "/monitoring/waves/{id}/trends", coordination, trends_page);
+    r.page("GET", "/monitoring/waves/{id}/exports/{kind}", coordination, export_page);
+    r.page("GET", "/monitoring/waves/{id}/report", coordination, report_page);
     r.page("GET", "/monitoring/organizations", coordination, profiles_page);
     r.page("POST", "/monitoring/organizations", coordination, save_profiles_page);
     r.nav_item({"monitoring.nav", "/monitoring", coordination, "monitoring.nav.about", 60});
@@ -66,6 +74,7 @@ class MonitoringModule final : public app::Module {
         ->required();
     cmd->add_flag("--directed", metrics_.directed, "Ties are directed (source -> target)");
     cmd->add_option("--weight", metrics_.weight, "Column of the ties' weights, read as lengths of paths (> 0)");
+    add_bench_command(cl);  // bench_wave.cpp: network-bench-wave (hidden)
   }
 
  private:

@@ -554,6 +554,8 @@ await step('monitoring: the demo waves are listed', async () => {
   // The newest (listed first) is enough: the older one's pages are the same templates (the run has a time budget).
   const h = hrefs[0];
   if (h) ADMIN_PAGES.push(h, `${h}?show=not_answered`, `${h}/metrics`, `${h}/metrics?ties=confirmed&by=team`, `${h}/comparison`);
+  // The diagram, the charts across waves and the report: the same structure in every language, so axe in nl only.
+  if (h) AXE_NL_ONLY_ADMIN.push(`${h}/diagram`, `${h}/diagram?ties=confirmed&level=cooperating`, `${h}/trends`, `${h}/report`);
 });
 // The demo's parents' survey has a random id and public token: its results and respondent pages are found from /surveys.
 await step('surveys: the demo parents\' survey is listed', async () => {

@@ -77,6 +77,8 @@ std::vector<RouteCase> monitoring_cases(RouteWorld& w) {
       {"GET", wave + "/metrics?ties=confirmed", "", coordination},
       {"GET", wave + "/comparison?with=" + kClosing, "", coordination},
       {"GET", wave + "/comparison", "", RoleExpect{401, 400, 400, 403, 403, 403}},
+      {"GET", wave + "/diagram?ties=confirmed&language=nl", "", coordination},
+      {"GET", wave + "/graphml", "", coordination},
       {"POST", std::string("/api/v1/network/waves/") + kClosing + "/close", "", first_only},
       // The coordinator's pages.
       {"GET", "/monitoring", "", page},
@@ -92,6 +94,12 @@ std::vector<RouteCase> monitoring_cases(RouteWorld& w) {
       {"GET", wave_page + "/metrics", "", page},
       {"GET", wave_page + "/metrics?ties=confirmed&by=sector", "", page},
       {"GET", wave_page + "/comparison?with=" + kClosing, "", page},
+      {"GET", wave_page + "/diagram", "", page},
+      {"GET", wave_page + "/trends?ties=confirmed", "", page},
+      {"GET", wave_page + "/exports/graphml", "", page},
+      {"GET", wave_page + "/report?ties=confirmed", "", page},
+      {"GET", wave_page + "/exports/organizations?format=xlsx&ties=confirmed", "", page},
+      {"GET", wave_page + "/diagram?ties=confirmed&sector=childcare&level=cooperating", "", page},
       {"GET", "/monitoring/organizations", "", page},
       {"POST", "/monitoring/organizations", "organization=" + w.org_a + "&sector=childcare&language=nl", done},
       // The respondents' survey: the link is the key.

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[monitoring.metrics.title]]: {{WAVE}}</h1>
-<p><a href="{{WAVE_HREF}}">{{WAVE}}</a></p>
+<p><a href="{{WAVE_HREF}}">{{WAVE}}</a> · <a href="{{WAVE_HREF}}/diagram?ties={{TIES_CODE}}">[[monitoring.diagram.link]]</a> · <a href="{{WAVE_HREF}}/trends?ties={{TIES_CODE}}">[[monitoring.trends.link]]</a></p>
 <p class="muted">[[monitoring.metrics.intro]]</p>
 <p>{{TIE_COUNTS}}</p>
 <nav aria-label="[[monitoring.metrics.ties_choice]]"><ul class="actions">
@@ -30,3 +30,10 @@
 <tbody>{{#ORGS}}<tr><th scope="row">{{NAME}}</th><td>{{SECTOR}}</td><td>{{LANGUAGE}}</td><td>{{DEGREE}}</td>{{#DIRECTED}}<td>{{IN}}</td><td>{{OUT}}</td>{{/DIRECTED}}<td>{{BETWEENNESS}}</td><td>{{CLOSENESS}}</td><td>{{TRUST}}</td><td>{{VALUE}}</td></tr>
 {{/ORGS}}</tbody></table>
 </div>
+<h2>[[monitoring.export.heading]]</h2>
+<ul>
+<li><a href="{{WAVE_HREF}}/exports/graphml?ties={{TIES_CODE}}">[[monitoring.export.graphml]]</a></li>
+<li>[[monitoring.export.ties]]: <a href="{{WAVE_HREF}}/exports/ties?ties={{TIES_CODE}}&amp;format=csv">CSV</a>, <a href="{{WAVE_HREF}}/exports/ties?ties={{TIES_CODE}}&amp;format=xlsx">XLSX</a></li>
+<li>[[monitoring.export.organizations]]: <a href="{{WAVE_HREF}}/exports/organizations?ties={{TIES_CODE}}&amp;format=csv">CSV</a>, <a href="{{WAVE_HREF}}/exports/organizations?ties={{TIES_CODE}}&amp;format=xlsx">XLSX</a></li>
+<li>[[monitoring.export.figures]]: <a href="{{WAVE_HREF}}/exports/figures?ties={{TIES_CODE}}&amp;format=csv">CSV</a>, <a href="{{WAVE_HREF}}/exports/figures?ties={{TIES_CODE}}&amp;format=xlsx">XLSX</a></li>
+</ul>

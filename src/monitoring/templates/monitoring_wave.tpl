@@ -6,7 +6,7 @@
 <dt>[[monitoring.waves.state]]</dt><dd>{{#OPEN}}[[monitoring.waves.open]]{{/OPEN}}{{#CLOSED}}[[monitoring.wave.closed]] {{CLOSED_ON}}{{/CLOSED}}</dd>
 </dl>
 <p>{{COUNTS}}</p>
-<p class="actions"><a class="button secondary" href="/monitoring/waves/{{ID}}/metrics">[[monitoring.metrics.title]]</a> <a class="button secondary" href="/monitoring/waves/{{ID}}/comparison">[[monitoring.comparison.link]]</a></p>
+<p class="actions"><a class="button secondary" href="/monitoring/waves/{{ID}}/metrics">[[monitoring.metrics.title]]</a> <a class="button secondary" href="/monitoring/waves/{{ID}}/comparison">[[monitoring.comparison.link]]</a> <a class="button secondary" href="/monitoring/waves/{{ID}}/diagram">[[monitoring.diagram.link]]</a> <a class="button secondary" href="/monitoring/waves/{{ID}}/trends">[[monitoring.trends.link]]</a> <a class="button secondary" href="/monitoring/waves/{{ID}}/report">[[monitoring.report.link]]</a></p>
 {{#ERROR}}<p class="notice error" role="alert">{{ERROR_TEXT}}</p>{{/ERROR}}
 {{#OPEN}}
 {{#NO_PUBLIC_URL}}<p class="notice">[[monitoring.wave.no_public_url]]</p>{{/NO_PUBLIC_URL}}
