@@ -22,6 +22,7 @@
 #include "journal/coding_demo.hpp"
 #include "journal/coding_store.hpp"
 #include "journal/demo.hpp"
+#include "journal/demo_sources.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
@@ -335,16 +336,29 @@ TEST_P(JournalCodingTest, TheApiCreatesCodesWithVersionsAndCodingsWithCheckedOff
 TEST_P(JournalCodingTest, TheDemoCodebookAndCodingsLoadOnceOnTheDemoJournal) {
   demo::load_network(db(), 1000);
   load_demo_journal(db(), 1000);
+  load_demo_sources(db(), 1000);  // the guides' answers, coded too
   int added = load_demo_coding(db(), 1000);
-  EXPECT_GE(added, 30) << "every demo passage was found in its note";
+  EXPECT_EQ(added, 32 + 20) << "every demo passage was found in its note or answer";
   EXPECT_EQ(load_demo_coding(db(), 2000), 0) << "idempotent";
   EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes"), 19);
   EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes WHERE parent_id IS NULL"), 7);
-  // Every stored passage is its note's text at its code-point offsets.
+  // Every stored passage is its source's text (the notes, or its answer) at its code-point offsets.
   auto lease = db().acquire();
-  for (const auto& r : lease->exec("SELECT k.passage, k.start_offset, k.end_offset, a.notes FROM journal_codings k "
-                                   "JOIN journal_activities a ON a.id = k.activity_id").rows)
+  for (const auto& r : lease->exec("SELECT k.passage, k.start_offset, k.end_offset, COALESCE(ans.text, a.notes) "
+                                   "FROM journal_codings k JOIN journal_activities a ON a.id = k.activity_id "
+                                   "LEFT JOIN journal_answers ans ON ans.id = k.answer_id").rows)
     EXPECT_EQ(cp_substr(r.text(3), r.int64(1), r.int64(2)), r.text(0));
+  // The answers of the three demo answer sets are coded, the facilitators-only interview's too.
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT s.id) FROM journal_codings k JOIN journal_answers ans ON ans.id = k.answer_id "
+                  "JOIN journal_activity_guides s ON s.id = ans.activity_guide_id"), 3);
+  // The code page and the frequencies show them: a coordinator sees the interview's answer, a partner does not.
+  std::string staff_time = demo::demo_uuid("journal-code:resources.staff_time");
+  auto coordinator = signed_in("coordinator@example.org");
+  auto page = coordinator->get("/journal/coding/codes/" + staff_time);
+  EXPECT_NE(page.body.find("De tijd van de begeleiders"), std::string::npos);
+  EXPECT_NE(page.body.find("Antwoord op"), std::string::npos) << "the source is named as an answer";
+  auto partner = signed_in("partner@example.org");
+  EXPECT_EQ(partner->get("/journal/coding/codes/" + staff_time).body.find("De tijd van de begeleiders"), std::string::npos);
   auto years = lease->exec("SELECT COUNT(DISTINCT a.starts_at / 31536000) FROM journal_codings k "
                            "JOIN journal_activities a ON a.id = k.activity_id").rows.at(0).int64(0);
   EXPECT_GE(years, 3) << "2012, 2014 and 2017 all have coded passages";
@@ -424,6 +438,7 @@ TEST_P(JournalCodingTest, TheQdpxExportValidatesAndKeepsEveryPassageTrueToItsSou
   }
   demo::load_network(db(), 1000);
   load_demo_journal(db(), 1000);
+  load_demo_sources(db(), 1000);
   load_demo_coding(db(), 1000);
   auto res = api("GET", "/api/v1/project.qdpx", "coordinator@example.org");
   ASSERT_EQ(res.status, 200) << res.body.substr(0, 500);
