@@ -2,7 +2,7 @@
 # Qualitative coding benchmark (not a test): generates a journal of 50,000
 # activities (notes, 5 local teams and the Brussels-wide level, the three
 # visibilities, 2010-2025) and 500,000 coded passages over a two-level
-# codebook of 19 codes, straight into a fresh database by SQL (sqlite3, or psql
+# codebook of 19 codes (and a rare 20th on every 1,667th passage, about 300), straight into a fresh database by SQL (sqlite3, or psql
 # for PostgreSQL, after `samen user add` has created and migrated it; `samen
 # journal-coding-recount` then fills the frequency counts the app keeps up to
 # date itself), serves it with the release binary on loopback and requests,
@@ -12,7 +12,8 @@
 #     quarter, team and activity type;
 #   - a top-level code's passages page /journal/coding/codes/{id} (its
 #     sub-codes' passages too, 50 a page) and its second page;
-#   - the timeline filtered by that code /journal?code={id} (and by a sub-code).
+#   - the timeline filtered by that code /journal?code={id} (and by a sub-code),
+#     and by the rare code (found from its codings, not by walking the activities).
 # Each figure is the server-side time from the JSON access log ("ms"), p50
 # and p95 over REPEAT requests, beside the target (chart and timeline p95 < 50 ms).
 # With --db postgresql://host:port/db the same is measured on PostgreSQL too
@@ -76,9 +77,9 @@ BEGIN;
 WITH RECURSIVE t(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM t WHERE i < 5)
 INSERT INTO teams (id, name, kind, created_at, updated_at) SELECT 'bench-team-' || i, 'Bench team ' || i, 'local_team', 1, 1 FROM t;
 INSERT INTO team_members (team_id, organization_id) VALUES ('bench-team-1', 'bench-org');
-WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 19)
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20)
 INSERT INTO journal_codes (id, version, created_at, updated_at, parent_id, label_nl, label_fr, label_en, colour)
-SELECT printf('bench-code-%02d', i), 1, 1, 1, CASE WHEN i <= 7 THEN NULL ELSE printf('bench-code-%02d', (i - 8) % 7 + 1) END,
+SELECT printf('bench-code-%02d', i), 1, 1, 1, CASE WHEN i <= 7 OR i = 20 THEN NULL ELSE printf('bench-code-%02d', (i - 8) % 7 + 1) END,
        'Code ' || i, 'Code ' || i, 'Code ' || i, printf('#%02x%02x%02x', (i * 53) % 256, (i * 97) % 256, (i * 29) % 256)
 FROM k ORDER BY i;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $ACTIVITIES)
@@ -86,7 +87,7 @@ $(activities_sql "printf('bench-a-%06d', i)" "'bench-team-' || (i % 5 + 1)")
 FROM n;
 WITH RECURSIVE n(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM n WHERE j < $CODINGS - 1)
 INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, text_changed, created_at)
-SELECT printf('bench-k-%07d', j), printf('bench-code-%02d', (j * 7 + j / $ACTIVITIES) % 19 + 1),
+SELECT printf('bench-k-%07d', j), printf('bench-code-%02d', CASE WHEN j % 1667 = 0 THEN 20 ELSE (j * 7 + j / $ACTIVITIES) % 19 + 1 END),
        printf('bench-a-%06d', j % $ACTIVITIES + 1), 'notes', (j * 13) % 300, (j * 13) % 300 + 40, 'passage', 0, 1
 FROM n;
 COMMIT;
@@ -99,14 +100,15 @@ SELECT 'bench-team-' || i, 'Bench team ' || i, 'local_team', 1, 1 FROM generate_
 INSERT INTO team_members (team_id, organization_id) VALUES ('bench-team-1', 'bench-org');
 INSERT INTO journal_codes (id, version, created_at, updated_at, parent_id, label_nl, label_fr, label_en, colour)
 SELECT 'bench-code-' || lpad(i::text, 2, '0'), 1, 1, 1,
-       CASE WHEN i <= 7 THEN NULL ELSE 'bench-code-' || lpad(((i - 8) % 7 + 1)::text, 2, '0') END,
+       CASE WHEN i <= 7 OR i = 20 THEN NULL ELSE 'bench-code-' || lpad(((i - 8) % 7 + 1)::text, 2, '0') END,
        'Code ' || i, 'Code ' || i, 'Code ' || i,
        '#' || lpad(to_hex((i * 53) % 256), 2, '0') || lpad(to_hex((i * 97) % 256), 2, '0') || lpad(to_hex((i * 29) % 256), 2, '0')
-FROM generate_series(1, 19) i ORDER BY i;
+FROM generate_series(1, 20) i ORDER BY i;
 $(activities_sql "'bench-a-' || lpad(i::text, 6, '0')" "'bench-team-' || (i % 5 + 1)")
 FROM generate_series(1, $ACTIVITIES) i;
 INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, text_changed, created_at)
-SELECT 'bench-k-' || lpad(j::text, 7, '0'), 'bench-code-' || lpad(((j * 7 + j / $ACTIVITIES) % 19 + 1)::text, 2, '0'),
+SELECT 'bench-k-' || lpad(j::text, 7, '0'),
+       'bench-code-' || lpad((CASE WHEN j % 1667 = 0 THEN 20 ELSE (j * 7 + j / $ACTIVITIES) % 19 + 1 END)::text, 2, '0'),
        'bench-a-' || lpad((j % $ACTIVITIES + 1)::text, 6, '0'), 'notes', (j * 13) % 300, (j * 13) % 300 + 40, 'passage', 0, 1
 FROM generate_series(0, $CODINGS - 1) j;
 COMMIT;
@@ -176,6 +178,7 @@ bench_backend() { # backend db_args...
     measure "timeline filtered by a top-level code" "$who" /journal "/journal?code=bench-code-01" 50
     measure "timeline filtered by it, page 3" "$who" /journal "/journal?code=bench-code-01&page=3" 50
     measure "timeline filtered by a sub-code" "$who" /journal "/journal?code=bench-code-08" 50
+    measure "timeline filtered by a rare code" "$who" /journal "/journal?code=bench-code-20" 50
   done
   echo "peak RSS $(hwm_mb "$SAMEN_PID") MB"
   stop_samen

@@ -5,6 +5,7 @@
 // a coding of an activity the caller may not see answers 404. Offsets are
 // Unicode code points of the activity's notes, end exclusive (coding.hpp).
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "app/api.hpp"
@@ -76,6 +77,18 @@ Code code_from_json(const json& j, CodeErrors& e) {
   return c;
 }
 
+// "codable" of a code's JSON: true/false, or nullopt when it is absent (a new code is codable; an
+// update keeps the stored value); anything else is a field error.
+std::optional<bool> codable_of(const json& j, CodeErrors& e) {
+  auto it = j.find("codable");
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) {
+    e["codable"] = "journal.error.type_mismatch";
+    return std::nullopt;
+  }
+  return it->get<bool>();
+}
+
 json body(Context& ctx) {
   if (ctx.req.body.size() > (1u << 20)) throw HttpError(413, "too_large", "error.too_large");
   return app::json_body(ctx);
@@ -116,6 +129,7 @@ http::Response api_code_create(Context& ctx) {
   json j = body(ctx);
   CodeErrors errors;
   Code code = code_from_json(j, errors);
+  code.codable = codable_of(j, errors).value_or(true);
   try {
     app::write(ctx, [&](app::Change& change) {
       for (auto& [f, k] : validate_code(code, load_codes(change.db))) errors.emplace(f, k);
@@ -146,10 +160,12 @@ http::Response api_code_put(Context& ctx) {
   }
   Code next = code_from_json(j, errors);
   next.id = id;
+  auto codable = codable_of(j, errors);
   try {
     app::write(ctx, [&](app::Change& change) {
       auto before = load_code(change.db, id);
       if (!before) throw HttpError(404, "not_found", "error.not_found");
+      next.codable = codable.value_or(before->codable);
       for (auto& [f, k] : validate_code(next, load_codes(change.db))) errors.emplace(f, k);
       if (!errors.empty()) throw Invalid{errors};
       update_code(change, *before, next, expected);

@@ -1,6 +1,7 @@
 // The coding part of the demo (coding_demo.hpp). Every code, memo and coding is invented.
 #include "journal/coding_demo.hpp"
 
+#include <optional>
 #include <string>
 
 #include "demo/demo.hpp"
@@ -95,7 +96,84 @@ constexpr DemoCoding kCodings[] = {
     {"groupe-parents", "transitions.school", "la première rentrée de leur enfant"},
 };
 
+// Passages of the demo guides' answers (journal/demo_sources.cpp), so the code pages, the frequencies and
+// the REFI-QDA export show coded answers too: the answer to question `question` (1-based) of `guide`
+// used in `activity`.
+struct DemoAnswerCoding {
+  const char* activity;  // key of the demo activity
+  const char* guide;     // key of the demo guide
+  int question;
+  const char* code;
+  const char* passage;  // exact text of that answer
+};
+
+constexpr DemoAnswerCoding kAnswerCodings[] = {
+    // The interview with De Vlinder (a facilitators-only answer set).
+    {"interview-vlinder", "guide-interview-nl", 1, "expectations.cooperation", "Minder losse overlegmomenten"},
+    {"interview-vlinder", "guide-interview-nl", 1, "expectations.cooperation", "meer *samen leren*"},
+    {"interview-vlinder", "guide-interview-nl", 2, "trust.getting_to_know", "wenmomenten voor nieuwe ouders"},
+    {"interview-vlinder", "guide-interview-nl", 2, "parents.groups", "een ruimte voor oudergroepen op woensdag"},
+    {"interview-vlinder", "guide-interview-nl", 3, "resources.staff_time", "De tijd van de begeleiders"},
+    {"interview-vlinder", "guide-interview-nl", 4, "parents.decisions",
+     "Ouders mee laten beslissen over het programma van de oudergroep"},
+    // The Dutch-speaking focus group (answers seen by the network).
+    {"focus-expectations", "guide-interview-nl", 1, "expectations.needs", "Kwetsbare gezinnen beter **bereiken**"},
+    {"focus-expectations", "guide-interview-nl", 1, "transitions.services", "Warme overdrachten tussen diensten"},
+    {"focus-expectations", "guide-interview-nl", 1, "vision.one_place", "Eén aanspreekpunt per buurt"},
+    {"focus-expectations", "guide-interview-nl", 2, "language.multilingual", "Taalpunt Brussel biedt taalondersteuning"},
+    {"focus-expectations", "guide-interview-nl", 3, "language",
+     "Dat Nederlandstalige en Franstalige partners naast elkaar blijven werken."},
+    {"focus-expectations", "guide-interview-nl", 4, "parents.groups", "Een oudercafé per lokaal team"},
+    {"focus-expectations", "guide-interview-nl", 4, "parents.decisions", "met ouders als gastheer of gastvrouw"},
+    // The French-speaking focus group.
+    {"focus-attentes", "guide-focus-fr", 1, "transitions.school", "Un lien plus fort avec les écoles maternelles"},
+    {"focus-attentes", "guide-focus-fr", 1, "expectations.cooperation", "un langage commun entre professionnels"},
+    {"focus-attentes", "guide-focus-fr", 2, "trust.low_threshold", "sans rendez-vous"},
+    {"focus-attentes", "guide-focus-fr", 3, "resources.admin", "La charge administrative d'un nouveau partenariat"},
+    {"focus-attentes", "guide-focus-fr", 3, "language", "des réunions uniquement en néerlandais"},
+    {"focus-attentes", "guide-focus-fr", 4, "transitions.school",
+     "Que l'enfant et ses parents visitent l'école avant la rentrée"},
+    {"focus-attentes", "guide-focus-fr", 4, "transitions.services", "un carnet qui passe de la crèche à l'école"},
+};
+
 std::string code_id(const std::string& key) { return demo::demo_uuid("journal-code:" + key); }
+
+// Inserts one demo coding of `text` (the notes or an answer) at the first occurrence of `passage`;
+// returns 1 when it is new, 0 when it was there already or the passage is not in the text.
+int insert_demo_coding(store::Connection& c, const std::string& id, const char* code, const std::string& activity,
+                       const store::Param& answer, const std::string& text, const char* passage,
+                       std::optional<std::int64_t> author, std::int64_t now) {
+  auto at = text.find(passage);
+  if (at == std::string::npos) return 0;
+  std::int64_t start = cp_length(std::string_view(text).substr(0, at));
+  std::int64_t end = start + cp_length(passage);
+  auto ins = c.exec("INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, "
+                    "text_changed, author_id, created_at, answer_id) VALUES (?, ?, ?, 'notes', ?, ?, ?, 0, ?, ?, ?) "
+                    "ON CONFLICT (id) DO NOTHING",
+                    {id, code_id(code), activity, start, end, std::string(passage),
+                     author ? store::Param(*author) : store::Param(nullptr), now, answer});
+  return static_cast<int>(ins.affected);
+}
+
+// The demo codings of the guides' answers (after load_demo_sources made the answers; none before).
+int load_answer_codings(store::Connection& c, std::int64_t now) {
+  int added = 0;
+  for (const auto& d : kAnswerCodings) {
+    std::string activity = demo::demo_uuid(std::string("journal:") + d.activity);
+    auto r = c.exec("SELECT ans.id, ans.text, a.created_by FROM journal_answers ans "
+                    "JOIN journal_activity_guides s ON s.id = ans.activity_guide_id "
+                    "JOIN journal_guide_questions q ON q.id = ans.question_id "
+                    "JOIN journal_activities a ON a.id = s.activity_id "
+                    "WHERE s.activity_id = ? AND s.guide_id = ? AND q.position = ?",
+                    {activity, demo::demo_uuid(std::string("journal:") + d.guide), static_cast<std::int64_t>(d.question)});
+    if (r.empty()) continue;
+    const auto& row = r.rows[0];
+    std::string key = std::string(d.activity) + ":" + d.guide + ":" + std::to_string(d.question) + ":" + d.passage;
+    added += insert_demo_coding(c, demo::demo_uuid("journal-answer-coding:" + key), d.code, activity,
+                                store::Param(row.text(0)), row.text(1), d.passage, row.opt_int64(2), now);
+  }
+  return added;
+}
 
 }  // namespace
 
@@ -120,19 +198,10 @@ int load_demo_coding(store::Database& db, std::int64_t now) {
       std::string activity = demo::demo_uuid(std::string("journal:") + d.activity);
       auto r = c.exec("SELECT notes, created_by FROM journal_activities WHERE id = ?", {activity});
       if (r.empty()) continue;
-      const std::string& notes = r.rows[0].text(0);
-      auto at = notes.find(d.passage);
-      if (at == std::string::npos) continue;
-      std::int64_t start = cp_length(std::string_view(notes).substr(0, at));
-      std::int64_t end = start + cp_length(d.passage);
-      auto author = r.rows[0].opt_int64(1);
-      auto ins = c.exec("INSERT INTO journal_codings (id, code_id, activity_id, field, start_offset, end_offset, passage, "
-                        "text_changed, author_id, created_at) VALUES (?, ?, ?, 'notes', ?, ?, ?, 0, ?, ?) "
-                        "ON CONFLICT (id) DO NOTHING",
-                        {demo::demo_uuid("journal-coding:" + std::to_string(n)), code_id(d.code), activity, start, end,
-                         std::string(d.passage), author ? store::Param(*author) : store::Param(nullptr), now});
-      added += static_cast<int>(ins.affected);
+      added += insert_demo_coding(c, demo::demo_uuid("journal-coding:" + std::to_string(n)), d.code, activity,
+                                  store::Param(nullptr), r.rows[0].text(0), d.passage, r.rows[0].opt_int64(1), now);
     }
+    added += load_answer_codings(c, now);
     if (added) rebuild_coding_counts(c);
   });
   return added;

@@ -90,10 +90,19 @@ Code read_code_form(const http::Form& f) {
   return c;
 }
 
+// The form's "codable" choice: "1" codes passages, "0" grouping only; absent keeps `current` (a
+// form from before the choice existed); anything else is a field error.
+bool read_codable(const http::Form& f, bool current, CodeErrors& errors) {
+  std::string v = f.get("codable");
+  if (v == "1" || v == "0") return v == "1";
+  if (!v.empty()) errors["codable"] = "journal.coding.error.codable";
+  return current;
+}
+
 http::Fields code_fields(const Code& c) {
   return {{"parent_id", c.parent_id}, {"label_nl", c.label_nl},       {"label_fr", c.label_fr},
           {"label_en", c.label_en},   {"description", c.description}, {"colour", c.colour},
-          {"version", std::to_string(c.version)}};
+          {"codable", c.codable ? "1" : "0"}, {"version", std::to_string(c.version)}};
 }
 
 http::Response code_form_page(Context& ctx, const http::Form& f, const CodeErrors& errors, const std::string& id,
@@ -115,6 +124,7 @@ http::Response code_form_page(Context& ctx, const http::Form& f, const CodeError
     d.SetValue(key, f.get(field));
   }
   if (f.get("colour").empty()) d.SetValue("COLOUR", "#1f6feb");
+  d.ShowSection(f.get("codable") == "0" ? "GROUPING_CHECKED" : "CODABLE_CHECKED");
   for (const auto& [field, message_key] : errors) {
     std::string upper = field;
     std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
@@ -200,9 +210,12 @@ http::Response code_create_page(Context& ctx) {
   require_manager(ctx);
   const auto& f = ctx.form();
   Code code = read_code_form(f);
+  CodeErrors form_errors;
+  code.codable = read_codable(f, true, form_errors);
   try {
     std::string id = app::write(ctx, [&](app::Change& change) {
       auto errors = validate_code(code, load_codes(change.db));
+      errors.merge(form_errors);
       if (!errors.empty()) throw Invalid{errors};
       insert_code(change, code);
       return code.id;
@@ -233,7 +246,9 @@ http::Response code_update_page(Context& ctx) {
     app::write(ctx, [&](app::Change& change) {
       auto before = load_code(change.db, id);
       if (!before) throw HttpError(404, "not_found", "error.not_found");
-      auto errors = validate_code(next, load_codes(change.db));
+      CodeErrors errors;
+      next.codable = read_codable(f, before->codable, errors);
+      errors.merge(validate_code(next, load_codes(change.db)));
       if (!errors.empty()) throw Invalid{errors};
       update_code(change, *before, next, expected);
     });
@@ -371,6 +386,7 @@ http::Response code_page(Context& ctx) {
   d.SetValue("BADGE_HTML", badge(*code, ctx.lang));
   d.SetValue("VERSION", std::to_string(code->version));
   d.SetValue("COLOUR", code->colour);
+  d.SetValue("CODABLE", ctx.t(code->codable ? "journal.coding.codable.yes" : "journal.coding.codable.no"));
   d.SetValue("LABELS", code->label_nl + " · " + code->label_fr + " · " + code->label_en);
   if (!code->description.empty()) d.SetValueAndShowSection("DESCRIPTION", code->description, "HAS_DESCRIPTION");
   if (!code->parent_id.empty())

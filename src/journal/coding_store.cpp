@@ -98,7 +98,8 @@ std::optional<Code> load_code(store::Connection& c, const std::string& id) {
 
 core::Snapshot code_snapshot(const Code& code) {
   return {{"parent_id", code.parent_id}, {"label_nl", code.label_nl},       {"label_fr", code.label_fr},
-          {"label_en", code.label_en},   {"description", code.description}, {"colour", code.colour}};
+          {"label_en", code.label_en},   {"description", code.description}, {"colour", code.colour},
+          {"codable", code.codable ? "1" : "0"}};
 }
 
 namespace {
@@ -144,10 +145,11 @@ void update_code(app::Change& change, const Code& before, Code& next, std::optio
   next.version = core::next_version(change, code_ref(before.id), expected);
   next.created_at = before.created_at;
   next.updated_at = change.now();
+  // A code made grouping-only keeps the passages coded before; only new codings with it are refused.
   change.db.exec("UPDATE journal_codes SET parent_id = ?, label_nl = ?, label_fr = ?, label_en = ?, description = ?, "
-                 "colour = ? WHERE id = ?",
+                 "colour = ?, codable = ? WHERE id = ?",
                  {opt_text(next.parent_id), next.label_nl, next.label_fr, next.label_en, next.description, next.colour,
-                  next.id});
+                  static_cast<std::int64_t>(next.codable ? 1 : 0), next.id});
   auto changes = core::diff(code_snapshot(before), code_snapshot(next));
   core::record_history(change, "journal.code", next.id, "update", changes);
   change.audit("journal.code.update", "journal.code", next.id, core::changed_field_list(changes));

@@ -211,8 +211,8 @@ class JournalModule final : public app::Module {
 
   void load_demo(const app::DemoLoad& load) const override {
     load_demo_journal(load.db, load.now);
-    load_demo_coding(load.db, load.now);  // coding
     load_demo_sources(load.db, load.now);  // sources: guides, answers, expectations register
+    load_demo_coding(load.db, load.now);   // coding of notes and of the guides' answers
   }
 };
 

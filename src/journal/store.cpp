@@ -161,6 +161,8 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
     args.push_back(from.value_or(0));
     args.push_back(to.value_or(0));
   }
+  // The rows a list reads: the active (or archived) activities, or for a rare code only those its codings point at.
+  std::string from = " FROM journal_activities";
   if (!f.code_id.empty()) {
     // coding: activities with a passage coded with the code or one of its descendants (resolved
     // once here, so the test per activity is a probe of journal_codings_activity), in the notes
@@ -169,12 +171,27 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
     for (const auto& r : c.exec("WITH RECURSIVE sub(id) AS (SELECT CAST(? AS TEXT) UNION SELECT k.id FROM journal_codes k "
                                 "JOIN sub ON k.parent_id = sub.id) SELECT id FROM sub", {f.code_id}).rows)
       codes.push_back(r.text(0));
+    const std::string in_codes = "code_id IN (" + placeholders(codes.size()) + ")";
     where += " AND EXISTS (SELECT 1 FROM journal_codings k LEFT JOIN journal_answers ans ON ans.id = k.answer_id "
              "LEFT JOIN journal_activity_guides s ON s.id = ans.activity_guide_id "
-             "WHERE k.activity_id = journal_activities.id AND k.code_id IN (" + placeholders(codes.size()) + ")";
+             "WHERE k.activity_id = journal_activities.id AND k." + in_codes;
     args.insert(args.end(), codes.begin(), codes.end());
     std::string set_visible = visible_sql_columns(v, args, "s.visibility", "journal_activities.team_id");
     where += " AND (k.answer_id IS NULL OR (s.archived_at IS NULL" + (set_visible.empty() ? "" : " AND " + set_visible) + ")))";
+    // A rare code: its few codings (counted up to the limit on the index journal_codings_code) name
+    // the activities to test, instead of testing every activity until the page and the count cap are
+    // full, which for a code on a few of 50,000 activities means testing them all. CROSS JOIN keeps
+    // that order on SQLite; the EXISTS above still applies the visibility of answer sets.
+    store::Params probe = codes;
+    probe.push_back(f.rare_code_codings + 1);
+    std::int64_t codings = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM journal_codings WHERE " + in_codes + " LIMIT ?) n",
+                                  probe).rows.at(0).int64(0);
+    if (codings <= f.rare_code_codings) {
+      from = " FROM (SELECT DISTINCT activity_id FROM journal_codings WHERE " + in_codes +
+             ") coded CROSS JOIN journal_activities";
+      where += " AND journal_activities.id = coded.activity_id";
+      args.insert(args.begin(), codes.begin(), codes.end());
+    }
   }
   if (f.from) {
     where += " AND starts_at >= ?";
@@ -188,15 +205,13 @@ ActivityList list_activities(store::Connection& c, const Viewer& v, const ListFi
   if (f.count_cap > 0) {
     store::Params capped = args;
     capped.push_back(f.count_cap + 1);
-    out.total = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM journal_activities" + where + " LIMIT ?) capped", capped)
-                    .rows.at(0).int64(0);
+    out.total = c.exec("SELECT COUNT(*) FROM (SELECT 1" + from + where + " LIMIT ?) capped", capped).rows.at(0).int64(0);
     out.total_capped = out.total > f.count_cap;
     if (out.total_capped) out.total = f.count_cap;
   } else {
-    out.total = c.exec("SELECT COUNT(*) FROM journal_activities" + where, args).rows.at(0).int64(0);
+    out.total = c.exec("SELECT COUNT(*)" + from + where, args).rows.at(0).int64(0);
   }
-  std::string sql = std::string("SELECT ") + kColumns + " FROM journal_activities" + where +
-                    " ORDER BY starts_at DESC, id";
+  std::string sql = std::string("SELECT ") + kColumns + from + where + " ORDER BY starts_at DESC, id";
   if (f.limit > 0) {
     sql += " LIMIT ? OFFSET ?";
     args.push_back(f.limit);

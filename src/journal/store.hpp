@@ -61,6 +61,11 @@ struct ListFilter {
   // > 0: count at most this many matches (total_capped says the count stopped there), so
   // a page filtered by a code common to most activities does not test every activity to count them.
   std::int64_t count_cap = 0;
+  // With code_id: a code (with its descendants) on at most this many codings is rare, and its matches
+  // are found from its codings (index journal_codings_code → their activities); a commoner one by
+  // walking the activities newest first and probing each one's codings, which stops at the page and
+  // the count cap. Both give the same rows (a test compares them); this only picks the faster plan.
+  std::int64_t rare_code_codings = 5000;
 };
 struct ActivityList {
   std::vector<Activity> items;  // newest first

@@ -19,6 +19,7 @@
 
 #include "accounts/sessions.hpp"
 #include "journal/coding.hpp"
+#include "journal/store.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
@@ -477,6 +478,85 @@ TEST_P(AnswerCodingTest, ATimelineFilteredByACommonCodeCountsOnlyAThousandPastIt
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(AnswerCodingTest);
+
+// The timeline's code filter plans two ways (store.hpp ListFilter::rare_code_codings): from the code's
+// codings, or by walking the activities. Both must give the same page and count for every reader,
+// with notes and answers of every visibility, archived activities and archived answer sets.
+class CodeFilterPlanTest : public testing::DatabaseTest {};
+
+TEST_P(CodeFilterPlanTest, FromTheCodingsOrWalkingTheActivitiesGivesTheSameRows) {
+  {
+    auto lease = db().acquire();
+    auto& c = *lease;
+    c.exec("INSERT INTO teams (id, name, kind, created_at, updated_at) VALUES ('t1', 'Team 1', 'local_team', 1, 1), "
+           "('t2', 'Team 2', 'local_team', 1, 1)");
+    c.exec("INSERT INTO journal_codes (id, version, created_at, updated_at, parent_id, label_nl, label_fr, label_en) VALUES "
+           "('top', 1, 1, 1, NULL, 'T', 'T', 'T'), ('sub', 1, 1, 1, 'top', 'S', 'S', 'S'), ('other', 1, 1, 1, NULL, 'O', 'O', 'O')");
+    c.exec("INSERT INTO journal_guides (id, version, created_at, updated_at, kind, title, language) "
+           "VALUES ('g', 1, 1, 1, 'interview', 'G', 'nl')");
+    c.exec("INSERT INTO journal_guide_questions (id, guide_id, position, text) VALUES ('q', 'g', 1, 'Q?')");
+    const char* visibilities[] = {"network", "team", "facilitators"};
+    for (int i = 0; i < 24; ++i) {
+      std::string id = "a" + std::to_string(i);
+      c.exec("INSERT INTO journal_activities (id, type, title, starts_at, duration_minutes, team_id, visibility, notes, "
+             "version, created_at, updated_at, archived_at) VALUES (?, 'training', ?, ?, 60, ?, ?, 'Notities', 1, 1, 1, ?)",
+             {id, "A" + std::to_string(i), static_cast<std::int64_t>(1400000000 + (i * 7 % 24) * 3600),
+              i % 3 == 0 ? store::Param(nullptr) : store::Param(i % 3 == 1 ? "t1" : "t2"),
+              visibilities[(i / 3) % 3], i == 5 ? store::Param(std::int64_t{9}) : store::Param(nullptr)});
+      // Half are coded in their notes (with the top code, its sub-code or another one); the others in an
+      // answer whose set has a visibility of its own (one set archived).
+      if (i % 2 == 0) {
+        c.exec("INSERT INTO journal_codings (id, code_id, activity_id, start_offset, end_offset, passage, created_at) "
+               "VALUES (?, ?, ?, 0, 4, 'Noti', 1)", {"k" + id, i % 8 == 0 ? "other" : i % 4 == 0 ? "sub" : "top", id});
+      } else {
+        c.exec("INSERT INTO journal_activity_guides (id, version, created_at, updated_at, activity_id, guide_id, visibility, "
+               "archived_at) VALUES (?, 1, 1, 1, ?, 'g', ?, ?)",
+               {"s" + id, id, visibilities[i % 3], i == 7 ? store::Param(std::int64_t{9}) : store::Param(nullptr)});
+        c.exec("INSERT INTO journal_answers (id, version, created_at, updated_at, activity_guide_id, question_id, text) "
+               "VALUES (?, 1, 1, 1, ?, 'q', 'Antwoord')", {"ans" + id, "s" + id});
+        c.exec("INSERT INTO journal_codings (id, code_id, activity_id, start_offset, end_offset, passage, created_at, answer_id) "
+               "VALUES (?, ?, ?, 0, 4, 'Antw', 1, ?)", {"k" + id, i % 5 == 0 ? "sub" : "top", id, "ans" + id});
+      }
+    }
+  }
+  Viewer staff{accounts::Role::coordinator, 1, {}, {}};
+  Viewer partner{accounts::Role::partner, 2, {"t1"}, {"o1"}};
+  Viewer outsider{accounts::Role::partner, 3, {}, {"o9"}};
+  auto lease = db().acquire();
+  for (const Viewer& v : {staff, partner, outsider}) {
+    for (const std::string& code : {"top", "sub", "other"}) {
+      for (bool archived : {false, true}) {
+        ListFilter f;
+        f.code_id = code;
+        f.archived = archived;
+        f.limit = 3;
+        f.offset = 1;
+        f.count_cap = 4;
+        ListFilter walk = f;
+        walk.rare_code_codings = 0;  // every code is common: walk the activities
+        auto driven = list_activities(*lease, v, f), walked = list_activities(*lease, v, walk);
+        auto ids = [](const ActivityList& l) {
+          std::string out;
+          for (const auto& a : l.items) out += a.id + " ";
+          return out;
+        };
+        std::string where = code + (archived ? " archived" : "") + " as role " + std::to_string(static_cast<int>(v.role));
+        EXPECT_EQ(ids(driven), ids(walked)) << where;
+        EXPECT_EQ(driven.total, walked.total) << where;
+        EXPECT_EQ(driven.total_capped, walked.total_capped) << where;
+        f.count_cap = 0;
+        f.limit = 0;
+        walk.count_cap = 0;
+        walk.limit = 0;
+        EXPECT_EQ(list_activities(*lease, v, f).total, list_activities(*lease, v, walk).total) << where;
+        if (code == "top" && !archived && v.role == accounts::Role::coordinator)
+          EXPECT_EQ(list_activities(*lease, v, f).total, 19) << "9 notes coded with top or sub, 10 answers (a7's set and a5 are archived)";
+      }
+    }
+  }
+}
+
+SAMEN_INSTANTIATE_FOR_BACKENDS(CodeFilterPlanTest);
 
 }  // namespace
 }  // namespace samen::journal

@@ -22,6 +22,7 @@
 #include "journal/coding_demo.hpp"
 #include "journal/coding_store.hpp"
 #include "journal/demo.hpp"
+#include "journal/demo_sources.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
@@ -133,12 +134,33 @@ TEST_P(JournalCodingTest, TheCodebookIsATreeWithoutCyclesEditedWithVersions) {
                                  "label_nl=Mijn+versie&label_fr=Confiance&label_en=Trust&colour=%238250df&version=1");
   EXPECT_EQ(stale.status, 409);
   EXPECT_NE(stale.body.find("Mijn versie"), std::string::npos) << "the editor's input is kept";
+
+  // Grouping only: set on the form (a new code's form offers "coded with it" first), shown on the code's
+  // page, not offered for coding, and a coding with it refused with a clear 422.
+  EXPECT_NE(coordinator->get("/journal/coding/codes/new").body.find("name=\"codable\" value=\"1\" aria-describedby=\"codable-hint\" checked"),
+            std::string::npos);
+  std::string grouping_edit = "label_nl=Vertrouwen+opbouwen&label_fr=Confiance&label_en=Trust&colour=%238250df&version=2&codable=";
+  auto odd = coordinator->post("/journal/coding/codes/" + trust + "/edit", grouping_edit + "misschien");
+  EXPECT_EQ(odd.status, 422);
+  EXPECT_NE(odd.body.find("Kies of er passages met deze code gecodeerd worden."), std::string::npos);
+  EXPECT_EQ(coordinator->post("/journal/coding/codes/" + trust + "/edit", grouping_edit + "0").status, 303);
+  EXPECT_EQ(count("SELECT codable FROM journal_codes WHERE id = '" + trust + "'"), 0);
+  EXPECT_NE(coordinator->get("/journal/coding/codes/" + trust).body.find("Enkel groepering"), std::string::npos);
+  EXPECT_NE(coordinator->get("/journal/coding/codes/" + trust + "/edit").body.find("value=\"0\" aria-describedby=\"codable-hint\" checked"),
+            std::string::npos);
+  std::string activity = create_activity(*coordinator, "Partneroverleg", "network", "Vertrouwen groeit.");
+  EXPECT_EQ(coordinator->get("/journal/" + activity + "/code").body.find("value=\"" + trust + "\""), std::string::npos)
+      << "a grouping code is not offered";
+  auto refused = coordinator->post("/journal/" + activity + "/codings", "code=" + trust + "&start=0&end=10");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Deze code groepeert enkel andere codes"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codings"), 0);
   EXPECT_EQ(coordinator->post("/journal/coding/codes/" + trust + "/memos", "text=" + http::url_encode("Komt vaak terug.")).status, 303);
   EXPECT_NE(coordinator->get("/journal/coding/codes/" + trust).body.find("Komt vaak terug."), std::string::npos);
   EXPECT_EQ(coordinator->post("/journal/coding/codes/" + low + "/archive", "version=1").status, 303);
   EXPECT_EQ(coordinator->get("/journal/coding/codes/" + low + "/edit").status, 409);
   EXPECT_EQ(audits("journal.code.create"), 3);
-  EXPECT_EQ(audits("journal.code.update"), 1);
+  EXPECT_EQ(audits("journal.code.update"), 2);
   EXPECT_EQ(audits("journal.code.memo"), 1);
   EXPECT_EQ(audits("journal.code.archive"), 1);
 
@@ -330,21 +352,58 @@ TEST_P(JournalCodingTest, TheApiCreatesCodesWithVersionsAndCodingsWithCheckedOff
   EXPECT_EQ(api("DELETE", "/api/v1/codings/" + coding, "partner@example.org").status, 403);
   EXPECT_EQ(api("DELETE", "/api/v1/codings/" + coding, "coordinator@example.org").status, 204);
   EXPECT_EQ(api("DELETE", "/api/v1/codings/" + coding, "coordinator@example.org").status, 404);
+
+  // "codable": false makes a grouping code; a coding with it is refused (422 naming code_id); an update
+  // without "codable" keeps it, with true makes it codable again; a non-boolean is a field error.
+  auto grouping = api("POST", "/api/v1/codes", "coordinator@example.org",
+                      R"({"label_nl":"Thema's","label_fr":"Thèmes","label_en":"Themes","codable":false})");
+  ASSERT_EQ(grouping.status, 201) << grouping.body;
+  EXPECT_EQ(json::parse(grouping.body)["codable"], false);
+  std::string theme = json::parse(grouping.body)["id"];
+  auto code_it = [&](const std::string& code_id) {
+    return api("POST", "/api/v1/codings", "coordinator@example.org",
+               json{{"code_id", code_id}, {"activity_id", id}, {"start", 0}, {"end", 6}}.dump());
+  };
+  auto refused = code_it(theme);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(json::parse(refused.body)["error"]["fields"]["code_id"],
+            "Deze code groepeert enkel andere codes (niet codeerbaar): kies een van zijn subcodes.");
+  std::string themes = R"({"label_nl":"Thema's","label_fr":"Thèmes","label_en":"Themes")";
+  auto kept = api("PUT", "/api/v1/codes/" + theme, "coordinator@example.org", themes + R"(,"version":1})");
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(json::parse(kept.body)["codable"], false);
+  EXPECT_EQ(api("PUT", "/api/v1/codes/" + theme, "coordinator@example.org", themes + R"(,"version":2,"codable":"ja"})").status, 422);
+  auto codable = api("PUT", "/api/v1/codes/" + theme, "coordinator@example.org", themes + R"(,"version":2,"codable":true})");
+  EXPECT_EQ(json::parse(codable.body)["codable"], true);
+  EXPECT_EQ(code_it(theme).status, 201);
 }
 
 TEST_P(JournalCodingTest, TheDemoCodebookAndCodingsLoadOnceOnTheDemoJournal) {
   demo::load_network(db(), 1000);
   load_demo_journal(db(), 1000);
+  load_demo_sources(db(), 1000);  // the guides' answers, coded too
   int added = load_demo_coding(db(), 1000);
-  EXPECT_GE(added, 30) << "every demo passage was found in its note";
+  EXPECT_EQ(added, 32 + 20) << "every demo passage was found in its note or answer";
   EXPECT_EQ(load_demo_coding(db(), 2000), 0) << "idempotent";
   EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes"), 19);
   EXPECT_EQ(count("SELECT COUNT(*) FROM journal_codes WHERE parent_id IS NULL"), 7);
-  // Every stored passage is its note's text at its code-point offsets.
+  // Every stored passage is its source's text (the notes, or its answer) at its code-point offsets.
   auto lease = db().acquire();
-  for (const auto& r : lease->exec("SELECT k.passage, k.start_offset, k.end_offset, a.notes FROM journal_codings k "
-                                   "JOIN journal_activities a ON a.id = k.activity_id").rows)
+  for (const auto& r : lease->exec("SELECT k.passage, k.start_offset, k.end_offset, COALESCE(ans.text, a.notes) "
+                                   "FROM journal_codings k JOIN journal_activities a ON a.id = k.activity_id "
+                                   "LEFT JOIN journal_answers ans ON ans.id = k.answer_id").rows)
     EXPECT_EQ(cp_substr(r.text(3), r.int64(1), r.int64(2)), r.text(0));
+  // The answers of the three demo answer sets are coded, the facilitators-only interview's too.
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT s.id) FROM journal_codings k JOIN journal_answers ans ON ans.id = k.answer_id "
+                  "JOIN journal_activity_guides s ON s.id = ans.activity_guide_id"), 3);
+  // The code page and the frequencies show them: a coordinator sees the interview's answer, a partner does not.
+  std::string staff_time = demo::demo_uuid("journal-code:resources.staff_time");
+  auto coordinator = signed_in("coordinator@example.org");
+  auto page = coordinator->get("/journal/coding/codes/" + staff_time);
+  EXPECT_NE(page.body.find("De tijd van de begeleiders"), std::string::npos);
+  EXPECT_NE(page.body.find("Antwoord op"), std::string::npos) << "the source is named as an answer";
+  auto partner = signed_in("partner@example.org");
+  EXPECT_EQ(partner->get("/journal/coding/codes/" + staff_time).body.find("De tijd van de begeleiders"), std::string::npos);
   auto years = lease->exec("SELECT COUNT(DISTINCT a.starts_at / 31536000) FROM journal_codings k "
                            "JOIN journal_activities a ON a.id = k.activity_id").rows.at(0).int64(0);
   EXPECT_GE(years, 3) << "2012, 2014 and 2017 all have coded passages";
@@ -424,6 +483,7 @@ TEST_P(JournalCodingTest, TheQdpxExportValidatesAndKeepsEveryPassageTrueToItsSou
   }
   demo::load_network(db(), 1000);
   load_demo_journal(db(), 1000);
+  load_demo_sources(db(), 1000);
   load_demo_coding(db(), 1000);
   auto res = api("GET", "/api/v1/project.qdpx", "coordinator@example.org");
   ASSERT_EQ(res.status, 200) << res.body.substr(0, 500);

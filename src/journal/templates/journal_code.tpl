@@ -7,6 +7,7 @@
   {{#HAS_PARENT}}<dt>[[journal.coding.field.parent_id]]</dt><dd><a href="/journal/coding/codes/{{PARENT_ID}}">{{PARENT_LABEL}}</a></dd>{{/HAS_PARENT}}
   {{#HAS_DESCRIPTION}}<dt>[[journal.coding.field.description]]</dt><dd>{{DESCRIPTION}}</dd>{{/HAS_DESCRIPTION}}
   <dt>[[journal.coding.field.colour]]</dt><dd><code>{{COLOUR}}</code></dd>
+  <dt>[[journal.coding.field.codable]]</dt><dd>{{CODABLE}}</dd>
 </dl>
 {{#HAS_CHILDREN}}<h2>[[journal.coding.children]]</h2>{{/HAS_CHILDREN}}<ul>{{#CHILDREN}}<li><a href="/journal/coding/codes/{{CHILD_ID}}">{{CHILD_LABEL}}</a></li>{{/CHILDREN}}</ul>
 {{#MAY_MANAGE}}<div class="actions no-print"><a class="button" href="/journal/coding/codes/{{ID}}/edit">[[journal.coding.edit_code]]</a> <a class="button" href="/journal/coding/codes/new?parent={{ID}}">[[journal.coding.new_child]]</a>

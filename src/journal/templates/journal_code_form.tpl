@@ -24,6 +24,12 @@
 <p class="muted" id="colour-hint">[[journal.coding.colour_hint]]</p>
 <input id="colour" name="colour" type="color" value="{{COLOUR}}" aria-describedby="colour-hint{{#ERR_COLOUR}} colour-error{{/ERR_COLOUR}}"{{#ERR_COLOUR}} aria-invalid="true"{{/ERR_COLOUR}}>
 {{#ERR_COLOUR}}<p class="field-error" id="colour-error">{{MESSAGE}}</p>{{/ERR_COLOUR}}
+<fieldset id="codable"{{#ERR_CODABLE}} aria-describedby="codable-error"{{/ERR_CODABLE}}><legend>[[journal.coding.field.codable]]</legend>
+<p class="muted" id="codable-hint">[[journal.coding.codable.hint]]</p>
+<label><input type="radio" name="codable" value="1" aria-describedby="codable-hint"{{#CODABLE_CHECKED}} checked{{/CODABLE_CHECKED}}> [[journal.coding.codable.yes]]</label>
+<label><input type="radio" name="codable" value="0" aria-describedby="codable-hint"{{#GROUPING_CHECKED}} checked{{/GROUPING_CHECKED}}> [[journal.coding.codable.no]]</label>
+{{#ERR_CODABLE}}<p class="field-error" id="codable-error">{{MESSAGE}}</p>{{/ERR_CODABLE}}
+</fieldset>
 <label for="description">[[journal.coding.field.description]]</label>
 <textarea id="description" name="description" rows="5"{{#ERR_DESCRIPTION}} aria-invalid="true"{{/ERR_DESCRIPTION}}>{{DESCRIPTION}}</textarea>
 {{#ERR_DESCRIPTION}}<p class="field-error">{{MESSAGE}}</p>{{/ERR_DESCRIPTION}}
