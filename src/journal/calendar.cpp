@@ -140,31 +140,35 @@ documents::Calendar activities_calendar(app::App& app, store::Connection& c, con
                                            : team;
     cal.name += " – " + level;
   }
-  std::string base = app.setting("public-url");
-  while (base.ends_with('/')) base.pop_back();
   ListFilter f;
   f.team_id = team;
   f.from = now - kFeedPastSeconds;
   f.limit = kMaxFeedEvents;
-  for (const auto& a : list_activities(c, v, f).items) {
-    documents::CalendarEvent e;
-    e.uid = "journal-activity-" + a.id + "@samen";
-    e.starts_at = a.starts_at;
-    e.ends_at = a.ends_at();
-    e.summary = a.title;
-    std::string type = a.type;
-    for (const auto& ty : types)
-      if (ty.code == a.type) type = ty.label(lang);
-    std::string level = a.team_id.empty() ? t("journal.level.brussels")
-                        : n.team(a.team_id) ? n.team(a.team_id)->name.in(lang)
-                                            : a.team_id;
-    e.description = type + " · " + level;  // no notes: the feed may be read by anyone holding its URL
-    e.location = a.place.empty() ? a.online_url : a.place;
-    if (!base.empty()) e.url = base + "/journal/" + a.id;
-    e.last_modified = a.updated_at;
-    cal.events.push_back(std::move(e));
-  }
+  for (const auto& a : list_activities(c, v, f).items) cal.events.push_back(activity_event(app, a, types, n, lang));
   return cal;
+}
+
+documents::CalendarEvent activity_event(app::App& app, const Activity& a, const std::vector<ActivityType>& types,
+                                        const core::Network& n, i18n::Lang lang) {
+  const auto& catalog = app.catalog();
+  std::string base = app.setting("public-url");
+  while (base.ends_with('/')) base.pop_back();
+  documents::CalendarEvent e;
+  e.uid = "journal-activity-" + a.id + "@samen";
+  e.starts_at = a.starts_at;
+  e.ends_at = a.ends_at();
+  e.summary = a.title;
+  std::string type = a.type;
+  for (const auto& ty : types)
+    if (ty.code == a.type) type = ty.label(lang);
+  std::string level = a.team_id.empty()     ? catalog.text(lang, "journal.level.brussels")
+                      : n.team(a.team_id) ? n.team(a.team_id)->name.in(lang)
+                                          : a.team_id;
+  e.description = type + " · " + level;  // no notes: the feed may be read by anyone holding its URL
+  e.location = a.place.empty() ? a.online_url : a.place;
+  if (!base.empty()) e.url = base + "/journal/" + a.id;
+  e.last_modified = a.updated_at;
+  return e;
 }
 
 app::Handler activities_feed() {

@@ -33,6 +33,10 @@ http::Response api_calendar(app::Context& ctx);        // GET /api/v1/activities
 // (at most 2000), limited to a level when `team` is set ("brussels" or a team id).
 documents::Calendar activities_calendar(app::App& app, store::Connection& c, const Viewer& v, const std::string& team,
                                         i18n::Lang lang, std::int64_t now);
+// One activity as a feed event (title, type and level, place, link; never
+// notes): the journal's feeds and the later modules' feeds of their activities.
+documents::CalendarEvent activity_event(app::App& app, const Activity& a, const std::vector<ActivityType>& types,
+                                        const core::Network& n, i18n::Lang lang);
 
 // Search (search_pages.cpp).
 http::Response search_page(app::Context& ctx);         // GET /journal/search?q=

@@ -2,11 +2,14 @@
 // network's childcare, pre-school and out-of-school services become settings,
 // with a few handovers written with parents (Dutch and French) and their
 // consents, so /transitions, a service's page and a receiver's view are
-// meaningful right after scripts/run. The handovers are sealed with the key
-// file the server will use (DATA_DIR/transitions.key, or
-// SAMEN_TRANSITIONS_KEY_FILE), made and recorded here when it is missing.
-#include <cstdlib>
-
+// meaningful right after scripts/run; pathway counts of Jette, Nieuwland and
+// the French-speaking cluster and their transition activities (journal
+// activities) in nl and fr. The handovers are sealed with the key
+// file the server will use (DATA_DIR/transitions.key, or the serve setting
+// `--transitions-key-file` / SAMEN_TRANSITIONS_KEY_FILE), made and recorded
+// here when it is missing.
+#include "demo/demo.hpp"
+#include "journal/activity.hpp"
 #include "store/database.hpp"
 #include "transitions/handlers.hpp"
 #include "transitions/store.hpp"
@@ -30,6 +33,51 @@ constexpr DemoSetting kSettings[] = {
     {"Buitenschoolse opvang De Kastanje", "out_of_school", 40, 30, 144, "nl,fr"},
     {"Crèche Les Petits Pas", "childcare", 24, 0, 36, "fr"},
     {"École maternelle Les Tilleuls", "pre_school", 90, 30, 72, "fr,nl"},
+    {"Kinderdagverblijf Kleine Reus", "childcare", 21, 0, 36, "nl,fr,ar"},
+    {"Accueil extrascolaire Les Copains", "out_of_school", 45, 30, 144, "fr"},
+};
+
+// Entered pathway counts (kSettings indexes): Jette's and Nieuwland's local
+// teams and the French-speaking cluster, childcare → pre-school → out-of-school
+// care. Les Copains has no partner pathway yet: the page flags it.
+struct DemoPathway {
+  int from, to, school_year;
+  std::int64_t children;
+};
+constexpr DemoPathway kPathways[] = {
+    {0, 2, 2024, 11}, {0, 2, 2025, 13}, {1, 2, 2025, 6}, {2, 4, 2024, 15}, {2, 4, 2025, 18}, {0, 4, 2025, 3},
+    {7, 3, 2024, 9},  {7, 3, 2025, 10}, {5, 6, 2025, 8},
+};
+
+// Transition activities: journal activities (type "transition") of a team, in the team's language.
+struct DemoActivity {
+  const char* key;
+  const char* team;  // the demo team's name
+  const char* kind;
+  int from, to, school_year;
+  const char* starts;  // Brussels wall clock
+  std::int64_t minutes;
+  const char* title;
+  const char* place;
+  const char* language;
+};
+constexpr DemoActivity kActivities[] = {
+    {"jette-visit-2025", "Lokaal team Jette", "child_visit", 0, 2, 2025, "2026-05-12T09:30", 90,
+     "Wenbezoek van de peuters van De Vlinder in de kleuterklas", "Basisschool Sint-Pieter", "nl"},
+    {"jette-meeting-2026", "Lokaal team Jette", "staff_meeting", 1, 2, 2026, "2027-01-21T15:30", 90,
+     "Overleg kinderbegeleiders en kleuterleraren Jette", "Kinderdagverblijf Zonnebloem", "nl"},
+    {"jette-visit-2026", "Lokaal team Jette", "child_visit", 0, 2, 2026, "2027-03-18T09:30", 90,
+     "Wenbezoek kleuterklas Sint-Pieter", "Basisschool Sint-Pieter", "nl"},
+    {"jette-bso-2026", "Lokaal team Jette", "welcome_day", 2, 4, 2026, "2027-06-23T14:00", 120,
+     "Kennismakingsnamiddag in de BSO De Kastanje", "Buitenschoolse opvang De Kastanje", "nl"},
+    {"nieuwland-info-2026", "Lokaal team Nieuwland", "parent_session", 7, 3, 2026, "2027-02-09T18:30", 90,
+     "Infoavond voor ouders: naar de kleuterschool (met tolken)", "Buurthuis Nieuwland", "nl"},
+    {"nieuwland-welcome-2026", "Lokaal team Nieuwland", "welcome_day", 7, 3, 2026, "2027-04-19T09:00", 180,
+     "Onthaaldag De Regenboog na de paasvakantie", "Kleuterschool De Regenboog", "nl"},
+    {"cluster-info-2026", "Cluster francophone petite enfance", "parent_session", 5, 6, 2026, "2027-02-11T18:00",
+     90, "Séance d'information : l'entrée à l'école maternelle", "École maternelle Les Tilleuls", "fr"},
+    {"cluster-visit-2026", "Cluster francophone petite enfance", "child_visit", 5, 6, 2026, "2027-05-20T10:00", 90,
+     "Visite des enfants des Petits Pas à l'école Les Tilleuls", "École maternelle Les Tilleuls", "fr"},
 };
 
 // The first service of the organisation of that name, "" when the demo has none.
@@ -71,9 +119,43 @@ std::vector<DemoHandover> handovers() {
   };
 }
 
+store::Param setting_or_null(const std::vector<std::string>& ids, int i) {
+  return ids[static_cast<std::size_t>(i)].empty() ? store::Param(nullptr) : store::Param(ids[static_cast<std::size_t>(i)]);
+}
+
+// Pathway counts and transition activities (idempotent: fixed ids, conflicts ignored).
+void load_demo_pathways(store::Connection& c, const std::vector<std::string>& ids, std::int64_t now) {
+  store::run_in_transaction(c, [&] {
+    for (const auto& p : kPathways) {
+      const auto& from = ids[static_cast<std::size_t>(p.from)];
+      const auto& to = ids[static_cast<std::size_t>(p.to)];
+      if (from.empty() || to.empty()) continue;
+      c.exec("INSERT INTO transitions_pathways (id, version, created_at, updated_at, sending_setting_id, "
+             "receiving_setting_id, school_year, children) VALUES (?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             {demo::demo_uuid("transitions-pathway:" + from + ":" + to + ":" + std::to_string(p.school_year)), now,
+              now, from, to, std::int64_t{p.school_year}, p.children});
+    }
+    for (const auto& a : kActivities) {
+      auto team = c.exec("SELECT id FROM teams WHERE name = ?", {std::string(a.team)});
+      auto start = journal::parse_local_date_time(a.starts);
+      if (team.empty() || !start) continue;
+      std::string id = demo::demo_uuid(std::string("transitions-activity:") + a.key);
+      c.exec("INSERT INTO journal_activities (id, version, created_at, updated_at, type, title, starts_at, "
+             "duration_minutes, place, languages, team_id, visibility) "
+             "VALUES (?, 1, ?, ?, 'transition', ?, ?, ?, ?, ?, ?, 'network') ON CONFLICT (id) DO NOTHING",
+             {id, now, now, std::string(a.title), *start, a.minutes, std::string(a.place), std::string(a.language),
+              team.rows[0].text(0)});
+      c.exec("INSERT INTO transitions_activities (activity_id, kind, school_year, sending_setting_id, "
+             "receiving_setting_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (activity_id) DO NOTHING",
+             {id, std::string(a.kind), std::int64_t{a.school_year}, setting_or_null(ids, a.from),
+              setting_or_null(ids, a.to), now});
+    }
+  });
+}
+
 }  // namespace
 
-void load_demo_transitions(const app::DemoLoad& load) {
+void load_demo_transitions(const app::DemoLoad& load, const std::string& key_file_setting) {
   auto lease = load.db.acquire();
   auto& c = *lease;
   std::vector<std::string> ids;
@@ -92,8 +174,9 @@ void load_demo_transitions(const app::DemoLoad& load) {
       upsert_setting(c, st, load.now);
     }
   });
-  const char* env = std::getenv("SAMEN_TRANSITIONS_KEY_FILE");
-  Keyring keyring(key_file_path(load.data_dir, env ? env : ""));
+  load_demo_pathways(c, ids, load.now);
+  // The key file start() will open: the serve setting (flag or variable), else DATA_DIR/transitions.key.
+  Keyring keyring(key_file_path(load.data_dir, key_file_setting));
   keyring.open(c, load.now);
   store::run_in_transaction(c, [&] {
     Key key = keyring.current(c);

@@ -85,12 +85,27 @@ std::string service_panel(app::Context& ctx, store::Connection& c, const std::st
 http::Response setting_form_page(app::Context& ctx);
 http::Response setting_save_page(app::Context& ctx);
 
+// Pathways (pathway_pages.cpp): the page, entering a count, and the API.
+http::Response pathways_page(app::Context& ctx);
+http::Response pathway_save_page(app::Context& ctx);
+http::Response api_pathways(app::Context& ctx);
+http::Response api_create_pathway(app::Context& ctx);
+http::Response api_update_pathway(app::Context& ctx);
+
+// Transition activities (activities.cpp): journal activities linked to a school year, kind and settings.
+http::Response transition_activities_page(app::Context& ctx);
+http::Response create_transition_activity_page(app::Context& ctx);
+http::Response api_transition_activities(app::Context& ctx);
+http::Response api_create_transition_activity(app::Context& ctx);
+http::Response api_transition_activities_ics(app::Context& ctx);
+std::string activity_panel(app::Context& ctx, store::Connection& c, const std::string& activity_id);
+
 // The retention job's work (retention.cpp): deletes handovers past their
 // retention in batches; returns how many.
 std::size_t run_retention(store::Database& db, std::int64_t now);
 
-// Demo data (demo.cpp).
-void load_demo_transitions(const app::DemoLoad& load);
+// Demo data (demo.cpp); key_file_setting: `--transitions-key-file` / SAMEN_TRANSITIONS_KEY_FILE ("" = default).
+void load_demo_transitions(const app::DemoLoad& load, const std::string& key_file_setting);
 
 // The hidden commands of bench/transitions.sh (bench_data.cpp).
 void add_bench_commands(app::CommandLine& cl);

@@ -45,6 +45,22 @@ class TransitionsModule final : public app::Module {
     r.page("POST", "/transitions/rights", core::network_editors(), rights_search_page);
     r.page("POST", "/transitions/rights/export", core::network_editors(), rights_export_page);
     r.page("POST", "/transitions/rights/erase", core::network_editors(), rights_erase_page);
+    // Pathways: counts per pair of settings and school year, read by every
+    // signed-in role; entered by staff of either setting and coordinators (checked per pair).
+    r.page("GET", "/transitions/pathways", core::network_readers(), pathways_page);
+    r.page("POST", "/transitions/pathways", core::partner_editors(), pathway_save_page);
+    r.api("GET", "/api/v1/transitions/pathways", core::network_readers(), api_pathways);
+    r.api("POST", "/api/v1/transitions/pathways", core::partner_editors(), api_create_pathway);
+    r.api("PUT", "/api/v1/transitions/pathways/{id}", core::partner_editors(), api_update_pathway);
+    // Transition activities are journal activities: read as the journal's visibility allows, created by
+    // those who create journal activities (admins, coordinators, facilitators, partners).
+    const auto activity_creators = Access::only({Role::admin, Role::coordinator, Role::facilitator, Role::partner});
+    r.page("GET", "/transitions/activities", core::network_readers(), transition_activities_page);
+    r.page("POST", "/transitions/activities", activity_creators, create_transition_activity_page);
+    r.api("GET", "/api/v1/transitions/activities", core::network_readers(), api_transition_activities);
+    r.api("POST", "/api/v1/transitions/activities", activity_creators, api_create_transition_activity);
+    r.api("GET", "/api/v1/transitions/activities.ics", core::network_readers(), api_transition_activities_ics);
+    r.record_panel("journal.activity", activity_panel);
     r.nav_item({"transitions.title", "/transitions", core::network_readers(), "transitions.about", 60});
     // A setting's facts on its service's staff page; the form for the owner organisation's staff and coordinators.
     r.record_panel("directory.service", service_panel);
@@ -53,6 +69,10 @@ class TransitionsModule final : public app::Module {
   }
 
   void serve_options(CLI::App& serve, app::Settings& s) const override {
+    // load_demo runs before start() and gets no settings: it reads the key
+    // file's flag (or variable, CLI11 fills both into s) here, so the demo
+    // seals under the key start() opens. s lives as long as the command line.
+    serve_settings_ = &s;
     serve.add_option("--transitions-key-file", s[kKeyFileSetting],
                      "Key file of the handovers' encryption (default DATA_DIR/transitions.key; keep it out of "
                      "database backups)")
@@ -74,7 +94,12 @@ class TransitionsModule final : public app::Module {
     run_retention(app.db(), app::unix_now());  // handovers past retention go before anything is served
   }
 
-  void load_demo(const app::DemoLoad& load) const override { load_demo_transitions(load); }
+  void load_demo(const app::DemoLoad& load) const override {
+    std::string key_file;
+    if (serve_settings_)
+      if (auto it = serve_settings_->find(kKeyFileSetting); it != serve_settings_->end()) key_file = it->second;
+    load_demo_transitions(load, key_file);
+  }
 
   std::vector<app::Job> jobs() const override {
     return {{"transitions.retention", std::chrono::hours(1),
@@ -101,6 +126,7 @@ class TransitionsModule final : public app::Module {
 
  private:
   mutable std::string key_file_;  // bound to `keys rotate --key-file`
+  mutable const app::Settings* serve_settings_ = nullptr;  // `samen serve`'s, for load_demo
 };
 
 }  // namespace

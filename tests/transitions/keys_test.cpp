@@ -5,7 +5,9 @@
 // file only after the commit, a running server follows a rotation, an
 // interrupted rotation is finished at the next start; and retention deletes
 // handovers past their time at start-up and in the job.
+#include <CLI/CLI.hpp>
 #include <gtest/gtest.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "transitions/fixture.hpp"
 #include "transitions/handlers.hpp"
 #include "transitions/keyring.hpp"
+#include "transitions/module.hpp"
 
 namespace samen::transitions {
 namespace {
@@ -138,6 +141,40 @@ TEST_P(KeysTest, RetentionDeletesHandoversPastTheirTimeAtStartAndInTheJob) {
   EXPECT_EQ(run_retention(db(), retention_end("2026-09-01", 6)), 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM transitions_handovers"), 0);
   (void)current;
+}
+
+// `serve --demo --transitions-key-file F` (the flag, no SAMEN_TRANSITIONS_KEY_FILE):
+// the demo seals its handovers under F, the key start() then opens, so the
+// server starts and the receiver reads the demo handover. The demo used to
+// look at the variable only, sealed under DATA_DIR/transitions.key, and the
+// start stopped with "the key file F is missing".
+TEST_P(KeysTest, TheDemoSealsWithTheKeyFileGivenAsAFlag) {
+  app_.reset();
+  {
+    auto lease = db().acquire();
+    lease->exec("UPDATE organizations SET name = 'Kinderdagverblijf De Vlinder' WHERE id = 'org-a'");
+    lease->exec("UPDATE organizations SET name = 'Basisschool Sint-Pieter (kleuterschool)' WHERE id = 'org-b'");
+  }
+  const auto flag_file = test_db().scratch() / "elsewhere" / "demo.key";
+  std::filesystem::create_directories(flag_file.parent_path());
+  // `samen serve --transitions-key-file F` as the command line reads it (static: the module keeps its address).
+  static app::Settings settings;
+  settings.clear();
+  CLI::App serve;
+  module().serve_options(serve, settings);
+  ::unsetenv("SAMEN_TRANSITIONS_KEY_FILE");
+  serve.parse("--transitions-key-file \"" + flag_file.string() + "\"", false);
+  ASSERT_EQ(settings[kKeyFileSetting], flag_file.string());
+  std::vector<std::string> announce;
+  module().load_demo({db(), test_db().scratch(), app::unix_now(), announce});
+  ASSERT_EQ(count("SELECT COUNT(*) FROM transitions_handovers"), 1) << "the demo's handover between these two";
+
+  app_ = testing::make_test_app(test_db(), 4, [&](app::AppOptions& o) { o.settings = settings; });
+  EXPECT_EQ(db().acquire()->exec("SELECT key_id FROM transitions_key").rows.at(0).text(0),
+            read_key_file(flag_file).id);
+  auto read = api("GET", "/api/v1/handovers/demo-transitions-amira", "", kPartnerB);
+  EXPECT_EQ(read.status, 200) << read.body;
+  EXPECT_NE(read.body.find("Amira"), std::string::npos);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(KeysTest);

@@ -21,6 +21,8 @@ constexpr const char* kSettingB = "rc-transitions-setting-b";
 constexpr const char* kHandover = "rc-transitions-handover";
 constexpr const char* kConsent = "rc-transitions-consent";
 constexpr const char* kConsentPage = "rc-transitions-consent-page";
+constexpr const char* kPathway = "rc-transitions-pathway";
+constexpr const char* kActivity = "rc-transitions-activity";
 
 std::vector<RouteCase> transitions_cases(RouteWorld& w) {
   {
@@ -53,6 +55,15 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
     transitions::insert_consent(c, key, k);
     k.id = kConsentPage;
     transitions::insert_consent(c, key, k);
+    c.exec("INSERT INTO transitions_pathways (id, version, created_at, updated_at, sending_setting_id, "
+           "receiving_setting_id, school_year, children) VALUES (?, 1, 1, 1, ?, ?, 2025, 4)",
+           {kPathway, kSettingA, kSettingB});
+    c.exec("INSERT INTO journal_activities (id, version, created_at, updated_at, type, title, starts_at, "
+           "duration_minutes, visibility) VALUES (?, 1, 1, 1, 'transition', 'Onthaaldag', 1788500000, 120, 'network')",
+           {kActivity});
+    c.exec("INSERT INTO transitions_activities (activity_id, kind, school_year, sending_setting_id, "
+           "receiving_setting_id, created_at) VALUES (?, 'welcome_day', 2026, ?, ?, 1)",
+           {kActivity, kSettingA, kSettingB});
   }
   const std::string handover = std::string("/api/v1/handovers/") + kHandover;
   const std::string edit = std::string("/transitions/settings/") + kSettingA + "/edit";
@@ -101,6 +112,37 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
        sender_created},
       {"DELETE", handover + "/consents/" + kConsent, "", sender_withdraws},
       {"GET", "/api/v1/transitions/settings", "", readers_api},
+      // Pathways: every role reads; staff of either setting (the partner works for A) and coordination enter counts.
+      {"GET", "/transitions/pathways", "", readers_page},
+      {"GET", "/transitions/pathways?year=2025&team=none&municipality=21015", "", readers_page},
+      {"POST", "/transitions/pathways",
+       std::string("sending_setting_id=") + kSettingA + "&receiving_setting_id=" + kSettingB +
+           "&school_year=2026-2027&children=12",
+       editors_post},
+      {"GET", "/api/v1/transitions/pathways?school_year=2025", "", readers_api},
+      // The same body from each role in turn: the admin's creates it, the others' find it there (409, after
+      // their right was checked).
+      {"POST", "/api/v1/transitions/pathways",
+       std::string(R"({"sending_setting_id": ")") + kSettingA + R"(", "receiving_setting_id": ")" + kSettingB +
+           R"(", "school_year": 2024, "children": 9})",
+       RoleExpect{401, 201, 409, 403, 409, 403}},
+      {"PUT", std::string("/api/v1/transitions/pathways/") + kPathway, R"({"children": 6})",
+       RoleExpect{401, 200, 200, 403, 200, 403}},
+      // Transition activities: journal activities, read as the journal allows, created by who creates those.
+      {"GET", "/transitions/activities", "", readers_page},
+      {"GET", "/transitions/activities?year=2026-2027", "", readers_page},
+      {"GET", std::string("/journal/") + kActivity, "", readers_page},  // its record panel
+      {"POST", "/transitions/activities",
+       std::string("kind=parent_session&title=Infoavond+kleuterschool&starts_at=2026-09-10T18%3A00&duration_minutes=90"
+                   "&school_year=2026&visibility=network&team_id=&sending_setting_id=") +
+           kSettingA + "&receiving_setting_id=" + kSettingB,
+       RoleExpect{303, 303, 303, 303, 303, 403}},
+      {"GET", "/api/v1/transitions/activities?school_year=2026", "", readers_api},
+      {"GET", "/api/v1/transitions/activities.ics", "", readers_api},
+      {"POST", "/api/v1/transitions/activities",
+       R"({"kind": "child_visit", "school_year": 2026, "title": "Wenbezoek", "starts_at": "2026-06-12T08:00:00Z", )"
+       R"("duration_minutes": 60})",
+       RoleExpect{401, 201, 201, 201, 201, 403}},
       {"GET", edit, "", editors_page},
       {"POST", edit, "kind=childcare&capacity=24&age_min_months=3&age_max_months=36&languages=nl%2C+fr&year_start=09-01&year_end=06-30",
        editors_post},
