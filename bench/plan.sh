@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Plan benchmark (not a test): generates a multi-year plan of 50 objectives,
-# 2,000 actions and 200 indicators with 5 years of monthly values (the hidden
-# `samen plan-bench-data`) into a fresh data directory, serves it with the
-# release binary on loopback and prints, beside each target, the server-side
-# p50/p95 (from the JSON access log, one request at a time, signed in as a
-# coordinator) of:
-#   - the roll-up /plan: the whole plan, the Brussels-wide level, one team;
-#   - the dashboard /plan/dashboard: the whole plan and one team.
+# Plan and parents' voice benchmark (not a test) at the sizes of issue 17: a
+# multi-year plan of 50 objectives, 2,000 actions and 200 indicators with 5
+# years of monthly values (the hidden `samen plan-bench-data`), then 20,000
+# parents' concerns, 30% published, half of them linked to actions (the
+# hidden `samen parents-bench-data`), in a fresh data directory per backend,
+# served by the release binary on loopback. It prints, beside each target:
+#   - the plan's section: the server-side p50/p95 (from the JSON access log,
+#     one request at a time, signed in as a coordinator) of the roll-up /plan
+#     (the whole plan, the Brussels-wide level, one team) and the dashboard
+#     /plan/dashboard (the whole plan and one team); target p95 < 50 ms;
+#   - the parents' voice's section: the register /parents (unfiltered,
+#     filtered, paged; server-side, target p95 < 50 ms) and the public "you
+#     said, we did" page /you-said-we-did served by Samen (anonymous, as wrk
+#     asks it) against a private nginx serving the same bytes as a static file
+#     (wrk requests/s; target >= 0.5x nginx).
 # With --db postgresql://host:port/db the same is measured on PostgreSQL too
 # (a database samen_plan_bench the script creates afresh on that server).
 # Usage: bench/plan.sh [--strict] [--db postgresql://...]  (--strict: exit 1 when a target is missed).
-# SAMEN=/path/to/samen, OBJECTIVES=50, ACTIONS=2000, INDICATORS=200, YEARS=5, ROUNDS=20 and KEEP=1 tune it.
-# The script has sections: the plan's (below) and, appended after it, the parents' voice's
-# (concerns, surveys, "you said, we did"), each filling R[...] and ROWS for the table at the end.
+# SAMEN=/path/to/samen, OBJECTIVES=50, ACTIONS=2000, INDICATORS=200, YEARS=5, CONCERNS=20000, ROUNDS=20,
+# DURATION=10s, CONNECTIONS=64, THREADS=2 and KEEP=1 tune it.
+# The script has sections: the plan's and the parents' voice's (concerns, "you said, we did"; the
+# survey results page is added with surveys), each filling R[...] and ROWS for the table at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,21 +31,30 @@ ACTIONS=${ACTIONS:-2000}
 INDICATORS=${INDICATORS:-200}
 YEARS=${YEARS:-5}
 ROUNDS=${ROUNDS:-20}
+CONCERNS=${CONCERNS:-20000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
 SAMEN=${SAMEN:-build/samen}
 PASSWORD="bench plan password"
 
 ensure_samen
-ensure_commands curl:curl
+ensure_commands curl:curl wrk:wrk nginx:nginx-light
+( (service nginx stop || sudo service nginx stop) >/dev/null 2>&1 || true )
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 make_workdir plan
 BACKENDS=(sqlite)
 [ -n "$PG_URL" ] && BACKENDS+=(postgres) && ensure_commands psql:postgresql-client
 
 echo "Samen plan benchmark: $OBJECTIVES objectives, $ACTIONS actions, $INDICATORS indicators x $YEARS years of monthly values,"
-echo "$ROUNDS sequential requests per URL, $(nproc) cores, $("$SAMEN" version 2>/dev/null | head -1 || true)"
+echo "$CONCERNS concerns; $ROUNDS sequential requests per URL, wrk -t$THREADS -c$CONNECTIONS -d$DURATION; $(nproc) cores,"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $("$SAMEN" version 2>/dev/null | head -1 || true)"
 echo
 
 declare -A R
-ROWS=()  # "key:label:limit" of the final table, in order; each section adds its own
+# The final table's rows, in order; each section adds its own: "p95:key:label:limit" (R[backend.key] shown,
+# R[backend.key95] < limit) or "ratio:key:label:limit" (R[backend.key] shown, R[backend.keyratio] >= limit).
+ROWS=()
 
 # Starts a server on the backend's data (made by `prepare`), signs in a coordinator; call stop_samen after.
 serve_backend() { # backend db_args...
@@ -88,23 +105,73 @@ for b in "${BACKENDS[@]}"; do
   stop_samen
   echo
 done
-ROWS+=("rollup:roll-up /plan (whole, Brussels, one team):50" "dash:dashboard /plan/dashboard (whole, one team):50")
+ROWS+=("p95:rollup:roll-up /plan (whole, Brussels, one team):50" "p95:dash:dashboard /plan/dashboard (whole, one team):50")
 # ---- end of the plan's section ----
 
-# ---- the parents' voice's section goes here (concerns, surveys, "you said, we did") ----
+# ---- the parents' voice's section: the register and "you said, we did" ----
+REGISTER=(
+  "/parents"
+  "/parents?page=150"
+  "/parents?theme=waiting_lists"
+  "/parents?status=action_planned&team=bench-parents-team-2"
+  "/parents?municipality=21010&source=survey"
+  "/parents?published=yes&page=20"
+)
+for b in "${BACKENDS[@]}"; do
+  dir="$T/$b"
+  echo "[$b] generating the concerns"
+  # shellcheck disable=SC2046
+  "$SAMEN" parents-bench-data --concerns "$CONCERNS" --data "$dir/data" $(db_args "$b") 2>&1 | sed -u 's/^/  /'
+  # shellcheck disable=SC2046
+  serve_backend "$b" $(db_args "$b")
+  measure_urls "$dir/access.log" "$dir/coordinator.jar" /parents "${REGISTER[@]}"
+  R[$b.register]="$P50 / $P95 / $MAX"; R[$b.register95]=$P95
+  # The public page against nginx serving the same bytes (and its stylesheet) as static files.
+  rm -rf "$T/www"
+  mkdir -p "$T/www/you-said-we-did"
+  curl -fsS "$SAMEN_URL/you-said-we-did" -o "$T/www/you-said-we-did/index.html"
+  css=$(grep -o '<link[^>]*rel="\?stylesheet"\?[^>]*>' "$T/www/you-said-we-did/index.html" | grep -o 'href="[^"]*"' | head -1 |
+    sed 's/href="//; s/"$//') || true
+  if [ -n "$css" ]; then mkdir -p "$T/www$(dirname "$css")"; curl -fsS "$SAMEN_URL$css" -o "$T/www$css"; fi
+  serve_www_with_nginx /you-said-we-did/index.html
+  nginx_pid=${PIDS[-1]}
+  nginx_url="http://127.0.0.1:$NPORT/you-said-we-did/index.html"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$nginx_url")" = 200 ] ||
+    { echo "bench: nginx did not start:" >&2; cat "$T/nginx-error.log" >&2; exit 1; }
+  echo "  /you-said-we-did: $(wc -c <"$T/www/you-said-we-did/index.html") bytes"
+  warm_up "$SAMEN_URL/you-said-we-did"
+  run_wrk "$SAMEN_URL/you-said-we-did"
+  samen_rps=$RPS
+  echo "  samen: $RPS req/s, client p50 $P50 ms, p99 $P99 ms${ERRS:+ ($ERRS)}"
+  warm_up "$nginx_url"
+  run_wrk "$nginx_url"
+  echo "  nginx, the same bytes: $RPS req/s, client p50 $P50 ms, p99 $P99 ms${ERRS:+ ($ERRS)}"
+  R[$b.public]="$samen_rps / $RPS req/s"
+  R[$b.publicratio]=$(awk -v a="$samen_rps" -v b="$RPS" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  R[$b.public]+=" = ${R[$b.publicratio]}x"
+  kill -TERM "$nginx_pid" 2>/dev/null || true
+  wait "$nginx_pid" 2>/dev/null || true
+  R[$b.rss2]=$(rss_mb "$SAMEN_PID")
+  stop_samen
+  echo
+done
+ROWS+=("p95:register:register /parents (6 URLs):50" "ratio:public:/you-said-we-did samen / nginx:0.5")
+# ---- end of the parents' voice's section ----
 
-row() { printf '%-48s' "$1"; shift; local target=${*: -1} i; for ((i = 1; i < $#; i++)); do printf ' %22s' "${!i}"; done; printf '   %s\n' "$target"; }
+row() { printf '%-48s' "$1"; shift; local target=${*: -1} i; for ((i = 1; i < $#; i++)); do printf ' %30s' "${!i}"; done; printf '   %s\n' "$target"; }
 cols=(); for b in "${BACKENDS[@]}"; do cols+=("$b"); done
-row "server-side ms, p50 / p95 / max" "${cols[@]}" "target"
+row "server-side ms p50 / p95 / max; req/s" "${cols[@]}" "target"
 for fig in "${ROWS[@]}"; do
-  IFS=: read -r key label lim <<<"$fig"
+  IFS=: read -r kind key label lim <<<"$fig"
   vals=(); vs=""
   for b in "${BACKENDS[@]}"; do
     vals+=("${R[$b.$key]}")
-    verdict "${R[$b.${key}95]} < $lim"; vs+="${vs:+/}$V"
+    if [ "$kind" = ratio ]; then verdict "${R[$b.${key}ratio]} >= $lim"; else verdict "${R[$b.${key}95]} < $lim"; fi
+    vs+="${vs:+/}$V"
   done
-  row "$label" "${vals[@]}" "p95 < $lim ($vs)"
+  if [ "$kind" = ratio ]; then row "$label" "${vals[@]}" ">= ${lim}x ($vs)"; else row "$label" "${vals[@]}" "p95 < $lim ($vs)"; fi
 done
-vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.rss]} MB"); done
-row "server RSS after the plan's section" "${vals[@]}" "-"
+vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.rss]} MB / ${R[$b.rss2]} MB"); done
+row "server RSS after the plan's / parents' section" "${vals[@]}" "-"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 finish "$STRICT"

@@ -2,7 +2,9 @@
 // filters, get, create, PUT/PATCH with optimistic locking (If-Match → 412,
 // a "version" in the body → 409). The same rules as the pages: every
 // signed-in role reads and records, staff edit, and only the coordination
-// writes the public wording or publishes (403 otherwise).
+// writes the public wording or publishes (403 otherwise). `action_ids` links
+// the plan's actions (unknown or archived ones → 422 on that field; an action
+// archived after it was linked may stay); a PUT without it keeps the links.
 #include <nlohmann/json.hpp>
 
 #include "app/api.hpp"
@@ -42,6 +44,7 @@ json concern_json(const Concern& c) {
           {"team_id", null_if_empty(c.team_id)},
           {"group_id", null_if_empty(c.group_id)},
           {"raised_on", c.raised_on},
+          {"action_ids", c.action_ids},
           {"published", c.published()},
           {"published_at", app::rfc3339_or_null(c.published_at)},
           {"public_text", texts_json(c.public_text)},
@@ -107,6 +110,14 @@ Concern from_json(const json& j, FieldErrors& e, std::optional<bool>& published)
   c.raised_on = string_of(j, "raised_on", e);
   texts_of(j, "public_text", c.public_text, e);
   texts_of(j, "response", c.response, e);
+  if (auto it = j.find("action_ids"); it != j.end() && !it->is_null()) {
+    if (!it->is_array()) e["action_ids"] = "parents.error.type_mismatch";
+    else
+      for (const auto& a : *it) {
+        if (!a.is_string()) e["action_ids"] = "parents.error.type_mismatch";
+        else c.action_ids.push_back(a.get<std::string>());
+      }
+  }
   if (auto it = j.find("published"); it != j.end() && !it->is_null()) {
     if (it->is_boolean()) published = it->get<bool>();
     else e["published"] = "parents.error.type_mismatch";
@@ -184,6 +195,8 @@ http::Response api_create(Context& ctx) {
   Concern c = from_json(j, errors, published);
   bool publication = published.value_or(false) || !c.public_text.empty() || !c.response.empty();
   if (publication && !may_publish(user.role)) throw HttpError(403, "forbidden", "parents.error.not_coordinator");
+  // Linking actions is staff's, like editing (a partner or parent representative records the concern only).
+  if (!c.action_ids.empty() && !may_edit(user.role)) throw HttpError(403, "forbidden", "error.forbidden");
   try {
     app::write(ctx, [&](app::Change& change) {
       // Every field's message at once: the type errors first, then the rules.
@@ -231,10 +244,12 @@ http::Response update(Context& ctx, bool merge) {
       Concern next = from_json(source, errors, published);
       if (!merge && !j.contains("public_text")) next.public_text = before->public_text;
       if (!merge && !j.contains("response")) next.response = before->response;
+      if (!merge && !j.contains("action_ids")) next.action_ids = before->action_ids;  // a PUT without them keeps them
       bool publish = published.value_or(before->published());
       bool publication = publication_differs(*before, next) || publish != before->published();
       if (publication && !may_publish(user.role)) throw HttpError(403, "forbidden", "parents.error.not_coordinator");
-      for (auto& [field, key] : concern_errors(change.db, next, before->status)) errors.emplace(field, key);
+      for (auto& [field, key] : concern_errors(change.db, next, before->status, before->action_ids))
+        errors.emplace(field, key);
       if (!errors.empty()) throw Invalid{errors};
       if (publication)
         if (auto e = validate_publication(next, publish); !e.empty()) throw Invalid{e};

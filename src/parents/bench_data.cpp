@@ -1,9 +1,11 @@
 // The hidden command `samen parents-bench-data --concerns N` that
-// bench/parents.sh runs: N synthetic concerns over every theme, status,
-// source and local team, 30% of them published with a public wording and a
-// response in nl, fr and en, written straight into the table in batches (no
-// history or audit: this is no one's work). Teams bench-parents-team-*
-// are made when missing; the same seed gives the same data.
+// bench/plan.sh runs (its parents' voice's section): N synthetic concerns over
+// every theme, status, source and local team, 30% of them published with a
+// public wording and a response in nl, fr and en, half of them linked to one
+// or two of the plan's actions when there are any (plan-bench-data runs
+// first), written straight into the tables in batches (no history or audit:
+// this is no one's work). Teams bench-parents-team-* are made when missing;
+// the same seed gives the same data.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -52,6 +54,10 @@ int generate(store::Database& db, const BenchOptions& o) {
     }
   });
   auto codes = theme_codes(themes(c));
+  std::vector<std::string> actions;
+  for (const auto& r : c.exec("SELECT id FROM plan_items WHERE kind = 'action' AND archived_at IS NULL ORDER BY id LIMIT 5000").rows)
+    actions.push_back(r.text(0));
+  std::int64_t links = 0;
   constexpr std::int64_t kBatch = 1000;
   const std::int64_t first = 1609459200;  // 2021-01-01
   for (std::int64_t done = 0; done < o.concerns;) {
@@ -67,11 +73,12 @@ int generate(store::Database& db, const BenchOptions& o) {
         std::tm tm{};
         gmtime_r(&t, &tm);
         std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+        const std::string id = uuid::random();
         c.exec("INSERT INTO parents_concerns (id, version, created_at, updated_at, text, theme, language, municipality, "
                "source, status, status_note, team_id, raised_on, public_text_nl, public_text_fr, public_text_en, "
                "response_nl, response_fr, response_en, published_at) "
                "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {uuid::random(), raised, raised, said, codes[pick(codes.size())], std::string(pick(2) ? "nl" : "fr"),
+               {id, raised, raised, said, codes[pick(codes.size())], std::string(pick(2) ? "nl" : "fr"),
                 std::string(kMunicipalities[pick(std::size(kMunicipalities))]),
                 std::string(kSources[pick(std::size(kSources))]), status,
                 std::string(status == "not_possible" ? "Te weinig personeel." : ""), teams[pick(teams.size())],
@@ -79,13 +86,18 @@ int generate(store::Database& db, const BenchOptions& o) {
                 std::string(published ? said : ""), std::string(published ? did : ""),
                 std::string(published ? did : ""), std::string(published ? did : ""),
                 published ? store::Param(raised + 86400) : store::Param(nullptr)});
+        if (!actions.empty() && pick(2))
+          for (std::size_t k = 0, n = 1 + pick(2); k < n; ++k)
+            links += c.exec("INSERT INTO parents_concern_actions (concern_id, action_id, linked_at) VALUES (?, ?, ?) "
+                            "ON CONFLICT DO NOTHING",
+                            {id, actions[pick(actions.size())], raised}).affected;
       }
     });
   }
-  if (db.dialect() == store::Dialect::postgres) c.exec("VACUUM ANALYZE parents_concerns");
+  if (db.dialect() == store::Dialect::postgres) c.exec("VACUUM ANALYZE parents_concerns, parents_concern_actions");
   else c.exec("ANALYZE");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "added " << o.concerns << " concerns in " << seconds << " s\n";
+  std::cout << "added " << o.concerns << " concerns (" << links << " links to actions) in " << seconds << " s\n";
   return 0;
 }
 
@@ -93,7 +105,7 @@ int generate(store::Database& db, const BenchOptions& o) {
 
 void add_bench_command(app::CommandLine& cl) {
   static BenchOptions options;
-  auto* cmd = cl.add(nullptr, "parents-bench-data", "Add synthetic parents' concerns (bench/parents.sh)", 1,
+  auto* cmd = cl.add(nullptr, "parents-bench-data", "Add synthetic parents' concerns (bench/plan.sh)", 1,
                      [](store::Database& db, const app::CommandLine::Store&) { return generate(db, options); });
   cmd->add_option("--concerns", options.concerns, "How many")->check(CLI::Range(std::int64_t{1}, std::int64_t{5'000'000}));
   cmd->add_option("--seed", options.seed, "The same seed gives the same concerns");

@@ -35,6 +35,8 @@ struct Group {
 struct Concern {
   std::string id, text, theme, language, municipality, source, status = "heard", status_note;
   std::string team_id, group_id, raised_on;  // raised_on: YYYY-MM-DD
+  // The plan's actions linked to it (parents_concern_actions), sorted.
+  std::vector<std::string> action_ids;
   // Public wording and "what we did", per language (nl, fr, en).
   std::map<std::string, std::string> public_text, response;
   std::optional<std::int64_t> published_at, published_by, created_by;

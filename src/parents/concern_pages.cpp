@@ -5,7 +5,7 @@
 // and says so); the publication form (coordinators: the anonymised public
 // wording and "what we did", approve or withdraw); the themes coordinators
 // extend. The form says that no personal data of parents is asked or kept.
-// The link of a concern to the plan's actions comes with the plan module.
+// The concern's linked actions of the plan: concern_links.cpp.
 #include <algorithm>
 
 #include "app/app.hpp"
@@ -175,15 +175,19 @@ Concern read_concern(const http::Form& f) {
   return c;
 }
 
-FieldErrors concern_errors(store::Connection& c, const Concern& concern, std::string_view from_status) {
+FieldErrors concern_errors(store::Connection& c, const Concern& concern, std::string_view from_status,
+                           const std::vector<std::string>& linked_before) {
   auto n = core::load_network(c);
   std::vector<std::string> teams;
   for (const auto& t : n.teams) teams.push_back(t.id);
-  return validate(concern, theme_codes(themes(c)), teams, group_ids(c), from_status);
+  auto errors = validate(concern, theme_codes(themes(c)), teams, group_ids(c), from_status);
+  if (auto e = action_ids_error(c, concern.action_ids, linked_before); !e.empty()) errors["action_ids"] = e;
+  return errors;
 }
 
-void check_concern(store::Connection& c, const Concern& concern, std::string_view from_status) {
-  if (auto errors = concern_errors(c, concern, from_status); !errors.empty()) throw Invalid{errors};
+void check_concern(store::Connection& c, const Concern& concern, std::string_view from_status,
+                   const std::vector<std::string>& linked_before) {
+  if (auto errors = concern_errors(c, concern, from_status, linked_before); !errors.empty()) throw Invalid{errors};
 }
 
 namespace {
@@ -323,6 +327,7 @@ http::Response concern_page(Context& ctx) {
     r->SetValue("TO", ctx.t("parents.status." + h.replacement));
     r->SetValue("ACTOR", h.actor_label);
   }
+  d.SetValue("ACTIONS_HTML", linked_actions_section(ctx, *lease, c));
   return ctx.page("parents_concern", ctx.t("parents.concern"), d);
 }
 
@@ -347,7 +352,8 @@ http::Response concern_update_page(Context& ctx) {
     app::write(ctx, [&](app::Change& change) {
       Concern before = concern_or_404(change.db, id);
       if (before.archived_at) throw app::ArchivedRecordError();
-      check_concern(change.db, next, before.status);
+      next.action_ids = before.action_ids;  // the form edits no links: the concern page's own forms do
+      check_concern(change.db, next, before.status, before.action_ids);
       update_concern(change, before, next, expected);
       if (before.published()) change.after_commit([&app = ctx.app] { forget_public_pages(app); });
     });

@@ -1,5 +1,5 @@
 // Parents' voice's demo data (serve --demo) and the hidden command of
-// bench/parents.sh (bench_data.cpp).
+// bench/plan.sh (bench_data.cpp).
 #pragma once
 #include <cstdint>
 

@@ -48,6 +48,13 @@ http::Response concern_page(app::Context& ctx);
 http::Response concern_edit_page(app::Context& ctx);
 http::Response concern_update_page(app::Context& ctx);
 http::Response concern_archive_page(app::Context& ctx);
+// Links to the plan's actions from the concern's page (concern_links.cpp).
+http::Response concern_link_action_page(app::Context& ctx);
+http::Response concern_unlink_action_page(app::Context& ctx);
+// The concern page's section of linked actions (with the add/remove forms for staff).
+std::string linked_actions_section(app::Context& ctx, store::Connection& c, const Concern& concern);
+// The record panel "plan.item" on an action's page: the concerns that led to it.
+std::string action_panel(app::Context& ctx, store::Connection& c, const std::string& item_id);
 http::Response publication_page(app::Context& ctx);
 http::Response publication_update_page(app::Context& ctx);
 http::Response themes_page(app::Context& ctx);
@@ -57,10 +64,13 @@ http::Response theme_archive_page(app::Context& ctx);
 http::Response concern_form(app::Context& ctx, const http::Form& f, const FieldErrors& errors, const std::string& id,
                             int status, bool stale = false, const std::string& suggestion_id = "");
 Concern read_concern(const http::Form& f);
-// The database checks and the rules of a concern: what is wrong, field by field.
-FieldErrors concern_errors(store::Connection& c, const Concern& concern, std::string_view from_status);
+// The database checks and the rules of a concern: what is wrong, field by field
+// (`linked_before`: the actions linked before the change, which may stay even if archived since).
+FieldErrors concern_errors(store::Connection& c, const Concern& concern, std::string_view from_status,
+                           const std::vector<std::string>& linked_before = {});
 // The same, thrown as Invalid when anything is wrong.
-void check_concern(store::Connection& c, const Concern& concern, std::string_view from_status);
+void check_concern(store::Connection& c, const Concern& concern, std::string_view from_status,
+                   const std::vector<std::string>& linked_before = {});
 
 // ---- parent groups (group_pages.cpp) ----
 http::Response groups_page(app::Context& ctx);

@@ -1,7 +1,7 @@
-// The parents module's plug (module.hpp): its route table, the record panel
-// on journal activities, what it keeps in the App (the public page cache and
-// the suggestion form's limit), the expiry job of the suggestion queue, the
-// demo data and the hidden command of bench/parents.sh.
+// The parents module's plug (module.hpp): its route table, the record panels
+// on journal activities and on the plan's actions, what it keeps in the App
+// (the public page cache and the suggestion form's limit), the expiry job of
+// the suggestion queue, the demo data and the hidden command of bench/plan.sh.
 #include "parents/module.hpp"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +35,8 @@ class ParentsModule final : public app::Module {
     r.page("GET", "/parents/concerns/{id}/edit", staff(), concern_edit_page);
     r.page("POST", "/parents/concerns/{id}/edit", staff(), concern_update_page);
     r.page("POST", "/parents/concerns/{id}/archive", staff(), concern_archive_page);
+    r.page("POST", "/parents/concerns/{id}/actions", staff(), concern_link_action_page);
+    r.page("POST", "/parents/concerns/{id}/actions/remove", staff(), concern_unlink_action_page);
     r.page("GET", "/parents/concerns/{id}/publication", coordination(), publication_page);
     r.page("POST", "/parents/concerns/{id}/publication", coordination(), publication_update_page);
     r.page("GET", "/parents/themes", readers(), themes_page);
@@ -65,6 +67,7 @@ class ParentsModule final : public app::Module {
     r.nav_item({"nav.parents.public", "/you-said-we-did", anyone, "", 41});
     r.nav_item({"parents.suggestions", "/parents/suggestions", coordination(), "parents.suggestions.about", 42});
     r.record_panel("journal.activity", activity_panel);
+    r.record_panel("plan.item", action_panel);  // an action's page: the concerns that led to it
   }
 
   void serve_options(CLI::App& serve, app::Settings& settings) const override {

@@ -1,7 +1,8 @@
 // The public side of parents' voice (handlers.hpp), no login: "you said, we
 // did" at /you-said-we-did (and per team at /you-said-we-did/{team}): what
 // parents raised, grouped by theme, in the anonymised wording a coordinator
-// approved, and what the network did; the anonymous suggestion form (plain
+// approved, and what the network did (the response and the linked actions'
+// titles and status); the anonymous suggestion form (plain
 // language, no JavaScript, a honeypot field, a per-address limit answering
 // 429, a queue of at most kSuggestionCap that says when it is full); and the
 // coordinators' moderation of that queue (turn into a concern, or discard;
@@ -56,6 +57,7 @@ bool fill_public(Context& ctx, web::Dict& d, const std::string& team_id, const s
     if (t.id == team_id) o->ShowSection("T_CURRENT");
   }
   std::string lang(i18n::code(ctx.lang));
+  std::vector<std::pair<web::Dict*, std::string>> shown;  // each row and its concern, for the linked actions
   for (const auto& t : th) {
     if (!theme.empty() && t.code != theme) continue;
     std::vector<const Concern*> of_theme;
@@ -82,6 +84,7 @@ bool fill_public(Context& ctx, web::Dict& d, const std::string& team_id, const s
       r->SetValue("STATUS", ctx.t("parents.status." + c.status));
       r->SetValue("STATUS_CODE", c.status);
       r->SetValue("WHEN", c.raised_on.substr(0, 7));
+      shown.emplace_back(r, c.id);
     }
     if (theme.empty() && of_theme.size() > kPerTheme)
       g->SetValueAndShowSection("MORE_HREF", base + "?theme=" + http::url_encode(t.code), "HAS_MORE");
@@ -94,6 +97,21 @@ bool fill_public(Context& ctx, web::Dict& d, const std::string& team_id, const s
         if (page > 1) g->SetValueAndShowSection("PREV_HREF", b + std::to_string(page - 1), "PREV");
         if (page < pages) g->SetValueAndShowSection("NEXT_HREF", b + std::to_string(page + 1), "NEXT");
       }
+    }
+  }
+  // What the network did: the linked actions' titles and status (nothing internal), one query per 500 shown.
+  std::vector<std::string> ids;
+  for (const auto& [row, id] : shown) ids.push_back(id);
+  auto actions = public_actions(*lease, ids);
+  for (const auto& [row, id] : shown) {
+    auto it = actions.find(id);
+    if (it == actions.end()) continue;
+    row->ShowSection("HAS_ACTIONS");
+    for (const auto& a : it->second) {
+      auto* x = row->AddSectionDictionary("ACTIONS");
+      x->SetValue("A_TITLE", a.title);
+      x->SetValue("A_STATUS", ctx.t("plan.status." + a.status));
+      x->SetValue("A_STATUS_CODE", a.status);
     }
   }
   if (!theme.empty()) d.ShowSection("ONE_THEME");

@@ -18,6 +18,19 @@ store::Param opt(const std::optional<std::int64_t>& v) { return v ? store::Param
 
 constexpr const char* kLangs[] = {"nl", "fr", "en"};
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
+std::string joined(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
 }  // namespace
 
 // ---- themes ---------------------------------------------------------------------------------
@@ -254,6 +267,43 @@ std::string where_of(const ConcernFilter& f, store::Params& args) {
   return w;
 }
 
+// The linked action ids of listed concerns, a query per 500 concerns.
+void load_action_ids(store::Connection& c, std::vector<Concern>& concerns) {
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t from = 0; from < concerns.size(); from += kChunk) {
+    std::size_t to = std::min(concerns.size(), from + kChunk);
+    std::map<std::string, Concern*> by_id;
+    store::Params ids;
+    for (std::size_t i = from; i < to; ++i) {
+      by_id[concerns[i].id] = &concerns[i];
+      ids.push_back(concerns[i].id);
+    }
+    for (const auto& r : c.exec("SELECT concern_id, action_id FROM parents_concern_actions WHERE concern_id IN (" +
+                                    placeholders(ids.size()) + ") ORDER BY concern_id, action_id",
+                                ids).rows)
+      by_id.at(r.text(0))->action_ids.push_back(r.text(1));
+  }
+}
+
+// Makes the stored links of a concern `next` (inserts and deletes only the difference).
+void write_action_links(app::Change& change, const std::string& concern_id, const std::vector<std::string>& before,
+                        const std::vector<std::string>& next) {
+  for (const auto& a : before)
+    if (std::find(next.begin(), next.end(), a) == next.end())
+      change.db.exec("DELETE FROM parents_concern_actions WHERE concern_id = ? AND action_id = ?", {concern_id, a});
+  for (const auto& a : next)
+    if (std::find(before.begin(), before.end(), a) == before.end())
+      change.db.exec("INSERT INTO parents_concern_actions (concern_id, action_id, linked_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT DO NOTHING",
+                     {concern_id, a, change.now()});
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
 }  // namespace
 
 core::Snapshot snapshot(const Concern& c) {
@@ -266,6 +316,7 @@ core::Snapshot snapshot(const Concern& c) {
     s[std::string("response_") + l] = text_in(c.response, l);
   }
   s["published"] = c.published() ? "yes" : "no";
+  s["action_ids"] = joined(c.action_ids);
   return s;
 }
 
@@ -282,6 +333,7 @@ ConcernList list_concerns(store::Connection& c, const ConcernFilter& f) {
     args.push_back(f.offset);
   }
   for (const auto& row : c.exec(sql, args).rows) out.items.push_back(concern_from_row(row));
+  load_action_ids(c, out.items);
   return out;
 }
 
@@ -289,7 +341,9 @@ std::optional<Concern> load_concern(store::Connection& c, const std::string& id)
   if (id.empty() || id.size() > 100) return std::nullopt;
   auto r = c.exec(std::string("SELECT ") + kConcernColumns + " FROM parents_concerns WHERE id = ?", {id});
   if (r.empty()) return std::nullopt;
-  return concern_from_row(r.rows[0]);
+  std::vector<Concern> one{concern_from_row(r.rows[0])};
+  load_action_ids(c, one);
+  return one[0];
 }
 
 void insert_concern(app::Change& change, Concern& c) {
@@ -304,6 +358,8 @@ void insert_concern(app::Change& change, Concern& c) {
                  "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  {c.id, c.created_at, c.updated_at, c.text, c.theme, c.language, c.municipality, c.source, c.status,
                   c.status_note, opt(c.team_id), opt(c.group_id), c.raised_on, opt(c.created_by)});
+  c.action_ids = sorted_unique(c.action_ids);
+  write_action_links(change, c.id, {}, c.action_ids);
   auto changes = core::diff({}, snapshot(c));
   core::record_history(change, "parents.concern", c.id, "create", changes);
   change.audit("parents.concern.create", "parents.concern", c.id, core::changed_field_list(changes));
@@ -324,6 +380,8 @@ void update_concern(app::Change& change, const Concern& before, Concern& next, s
                  "status_note = ?, team_id = ?, group_id = ?, raised_on = ? WHERE id = ?",
                  {next.text, next.theme, next.language, next.municipality, next.source, next.status, next.status_note,
                   opt(next.team_id), opt(next.group_id), next.raised_on, next.id});
+  next.action_ids = sorted_unique(next.action_ids);
+  write_action_links(change, next.id, before.action_ids, next.action_ids);
   auto changes = core::diff(snapshot(before), snapshot(next));
   core::record_history(change, "parents.concern", next.id, "update", changes);
   change.audit("parents.concern.update", "parents.concern", next.id, core::changed_field_list(changes));
@@ -361,6 +419,80 @@ std::vector<core::HistoryEntry> status_history(store::Connection& c, const std::
   std::vector<core::HistoryEntry> out;
   for (auto& h : core::history_of(c, "parents.concern", id, 500))
     if (h.field == "status") out.push_back(std::move(h));
+  return out;
+}
+
+// ---- links to the plan's actions -------------------------------------------------------------
+
+std::vector<LinkedAction> linked_actions(store::Connection& c, const std::string& concern_id) {
+  std::vector<LinkedAction> out;
+  for (const auto& r : c.exec("SELECT i.id, i.title, i.status, COALESCE(i.team_id, ''), i.archived_at "
+                              "FROM parents_concern_actions l JOIN plan_items i ON i.id = l.action_id "
+                              "WHERE l.concern_id = ? ORDER BY i.title, i.id",
+                              {concern_id})
+                           .rows)
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), !r.is_null(4)});
+  return out;
+}
+
+std::string action_ids_error(store::Connection& c, const std::vector<std::string>& ids,
+                             const std::vector<std::string>& linked_before) {
+  for (const auto& id : ids) {
+    if (id.empty() || id.size() > 100) return "parents.error.action_unknown";
+    auto r = c.exec("SELECT kind, archived_at FROM plan_items WHERE id = ?", {id});
+    if (r.empty() || r.rows[0].text(0) != "action") return "parents.error.action_unknown";
+    bool kept = std::find(linked_before.begin(), linked_before.end(), id) != linked_before.end();
+    if (!r.rows[0].is_null(1) && !kept) return "parents.error.action_archived";
+  }
+  return "";
+}
+
+bool link_action(app::Change& change, const std::string& concern_id, const std::string& action_id) {
+  auto r = change.db.exec("INSERT INTO parents_concern_actions (concern_id, action_id, linked_at) VALUES (?, ?, ?) "
+                          "ON CONFLICT DO NOTHING",
+                          {concern_id, action_id, change.now()});
+  if (r.affected != 1) return false;
+  core::record_history(change, "parents.concern", concern_id, "update", {{"action_ids", "", "+" + action_id}});
+  change.audit("parents.concern.link_action", "parents.concern", concern_id, "plan.item " + action_id);
+  return true;
+}
+
+bool unlink_action(app::Change& change, const std::string& concern_id, const std::string& action_id) {
+  auto r = change.db.exec("DELETE FROM parents_concern_actions WHERE concern_id = ? AND action_id = ?",
+                          {concern_id, action_id});
+  if (r.affected != 1) return false;
+  core::record_history(change, "parents.concern", concern_id, "update", {{"action_ids", action_id, ""}});
+  change.audit("parents.concern.unlink_action", "parents.concern", concern_id, "plan.item " + action_id);
+  return true;
+}
+
+std::vector<Concern> concerns_of_action(store::Connection& c, const std::string& action_id) {
+  std::vector<Concern> out;
+  for (const auto& row : c.exec(std::string("SELECT ") + kConcernColumns +
+                                    " FROM parents_concerns WHERE archived_at IS NULL AND id IN "
+                                    "(SELECT concern_id FROM parents_concern_actions WHERE action_id = ?) "
+                                    "ORDER BY raised_on DESC, id DESC LIMIT 500",
+                                {action_id})
+                             .rows)
+    out.push_back(concern_from_row(row));
+  return out;
+}
+
+std::map<std::string, std::vector<LinkedAction>> public_actions(store::Connection& c,
+                                                                const std::vector<std::string>& concern_ids) {
+  std::map<std::string, std::vector<LinkedAction>> out;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t from = 0; from < concern_ids.size(); from += kChunk) {
+    std::size_t to = std::min(concern_ids.size(), from + kChunk);
+    store::Params ids(concern_ids.begin() + static_cast<std::ptrdiff_t>(from),
+                      concern_ids.begin() + static_cast<std::ptrdiff_t>(to));
+    // Only what a reader of the public page may know: an active action's title and status.
+    for (const auto& r : c.exec("SELECT l.concern_id, i.title, i.status FROM parents_concern_actions l "
+                                "JOIN plan_items i ON i.id = l.action_id WHERE i.archived_at IS NULL AND l.concern_id IN (" +
+                                    placeholders(ids.size()) + ") ORDER BY i.title, i.id",
+                                ids).rows)
+      out[r.text(0)].push_back({"", r.text(1), r.text(2), "", false});
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 // queue of anonymous suggestions.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,28 @@ void set_publication(app::Change& change, const Concern& before, Concern& next, 
                      std::optional<std::int64_t> expected);
 // Status changes, newest first.
 std::vector<core::HistoryEntry> status_history(store::Connection& c, const std::string& id);
+
+// ---- links to the plan's actions (parents_concern_actions) ----
+struct LinkedAction {
+  std::string id, title, status, team_id;
+  bool archived = false;
+};
+// The actions linked to a concern, by title (archived ones included, marked).
+std::vector<LinkedAction> linked_actions(store::Connection& c, const std::string& concern_id);
+// What is wrong with a concern's action ids ("" when nothing): each must be an
+// action of the plan, and one not already linked (`linked_before`) must be
+// active.
+std::string action_ids_error(store::Connection& c, const std::vector<std::string>& ids,
+                             const std::vector<std::string>& linked_before);
+// Adds or removes one link outside an edit of the concern (field history
+// "action_ids" and an audit entry); false when nothing changed.
+bool link_action(app::Change& change, const std::string& concern_id, const std::string& action_id);
+bool unlink_action(app::Change& change, const std::string& concern_id, const std::string& action_id);
+// The active concerns linked to an action, newest raised first (the plan's action page).
+std::vector<Concern> concerns_of_action(store::Connection& c, const std::string& action_id);
+// For the public page: per concern id, the active linked actions (title and status only), by title.
+std::map<std::string, std::vector<LinkedAction>> public_actions(store::Connection& c,
+                                                                const std::vector<std::string>& concern_ids);
 
 // What the public page shows: published, active concerns (of one team, or
 // all when team_id is ""), by theme order then newest published first.

@@ -4,7 +4,10 @@
 // /api/v1/indicators (+ /values). The same rules as the pages (plan.hpp,
 // store.cpp): a cycle, a dropped status without a reason or a value of the
 // wrong type answer 422 with a message per field, nothing stored. Budgets
-// are decimal strings in euros ("12500.00"), so no amount is rounded.
+// are decimal strings in euros ("12500.00"), so no amount is rounded. An
+// action carries `method_ids` (toolbox methods: unknown or unpublished ones →
+// 422 on that field, one already linked may stay after its method was
+// archived; a PUT without them keeps them).
 #include <nlohmann/json.hpp>
 
 #include "app/api.hpp"
@@ -118,6 +121,7 @@ json item_json(const Item& i, const std::vector<LinkedActivity>* activities = nu
             {"created_at", app::rfc3339(i.created_at)},
             {"updated_at", app::rfc3339(i.updated_at)},
             {"archived_at", app::rfc3339_or_null(i.archived_at)}};
+  if (i.kind == "action") j["method_ids"] = i.method_ids;
   if (activities) {
     json ids = json::array();
     for (const auto& a : *activities) ids.push_back(a.id);
@@ -155,6 +159,7 @@ Item item_from_json(const json& j, const std::string& kind, FieldErrors& e) {
   }
   i.owner_ids = strings_of(j, "owner_ids", e);
   i.contributes_to = strings_of(j, "contributes_to", e);
+  i.method_ids = strings_of(j, "method_ids", e);
   if (kind == "objective" && !i.parent_id.empty()) e["parent_id"] = "plan.error.objective_parent";
   return i;
 }
@@ -235,6 +240,7 @@ http::Response update_item_api(Context& ctx, const std::string& kind, bool merge
         source["status"] = before.status;
         source["status_reason"] = before.status_reason;
       }
+      if (!merge && !j.contains("method_ids")) source["method_ids"] = before.method_ids;  // a PUT without them keeps them
       Item next = item_from_json(source, kind, errors);
       next.id = id;
       for (auto& [k, v] : validate(next)) errors.emplace(k, v);

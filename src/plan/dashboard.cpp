@@ -137,26 +137,26 @@ http::Response dashboard_page(Context& ctx) {
   if (per_objective.empty() && per_level.empty()) d.ShowSection("EMPTY");
 
   // Indicators of the selection's items: a table for all, charts for the objectives' (the first few).
-  // The latest value of each indicator in one query; the whole series only for the few charted.
-  std::map<std::string, IndicatorValue> latest_of;
-  for (const auto& row : lease->exec("SELECT v.indicator_id, v.measured_on, v.value FROM plan_indicator_values v WHERE "
-                                     "v.archived_at IS NULL AND v.measured_on = (SELECT MAX(w.measured_on) FROM "
-                                     "plan_indicator_values w WHERE w.indicator_id = v.indicator_id AND w.archived_at IS NULL)")
-                             .rows) {
-    IndicatorValue v;
-    v.indicator_id = row.text(0);
-    v.measured_on = row.text(1);
-    v.value = row.real(2);
-    latest_of[v.indicator_id] = v;
+  // The latest value of each indicator in one query; the whole series only for the few charted, in one more.
+  auto latest_of = latest_values(*lease);
+  auto indicators = list_indicators(*lease, {}).items;
+  std::vector<std::string> charted;
+  for (const auto& ind : indicators) {
+    const Item* item = tree.find(ind.item_id);
+    if (item && selected(team, *item) && item->kind == "objective" && latest_of.count(ind.id) &&
+        charted.size() < kMaxIndicatorCharts)
+      charted.push_back(ind.id);
   }
+  auto series_of = values_of(*lease, charted);
   std::size_t charts = 0;
-  for (const auto& ind : list_indicators(*lease, {}).items) {
+  for (const auto& ind : indicators) {
     const Item* item = tree.find(ind.item_id);
     if (!item || !selected(team, *item)) continue;
     auto found = latest_of.find(ind.id);
     const IndicatorValue* latest = found == latest_of.end() ? nullptr : &found->second;
-    std::vector<IndicatorValue> vals;
-    if (item->kind == "objective" && latest && charts < kMaxIndicatorCharts) vals = values_of(*lease, ind.id);
+    static const std::vector<IndicatorValue> kNone;
+    auto s = series_of.find(ind.id);
+    const std::vector<IndicatorValue>& vals = s == series_of.end() ? kNone : s->second;
     auto* row = d.AddSectionDictionary("INDICATORS");
     row->SetValue("I_ID", ind.id);
     row->SetValue("I_NAME", ind.name);

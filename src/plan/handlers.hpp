@@ -3,7 +3,8 @@
 // language (levels, statuses, dates, euro amounts) and the check that the
 // caller may edit an item. pages.cpp: roll-up, item pages and forms;
 // vision.cpp: the vision; indicators.cpp: indicators and values; links.cpp:
-// evidence (journal activities) and the activity page's panel;
+// evidence (journal activities) and the activity page's panel; methods.cpp:
+// toolbox methods of actions and the method page's panel;
 // dashboard.cpp: dashboard, timeline, overdue list; api.cpp: the JSON API.
 #pragma once
 #include <optional>
@@ -88,6 +89,14 @@ http::Response unlink_activity_page(app::Context& ctx);
 std::string evidence_section(app::Context& ctx, store::Connection& c, const Viewer& v, const Item& item, bool editable);
 // The record panel on a journal activity's page: the actions it serves.
 std::string activity_panel(app::Context& ctx, store::Connection& c, const std::string& activity_id);
+
+// Toolbox methods of an action (methods.cpp).
+http::Response link_method_page(app::Context& ctx);
+http::Response unlink_method_page(app::Context& ctx);
+// The methods section of an action's page.
+std::string methods_section(app::Context& ctx, store::Connection& c, const Item& item, bool editable);
+// The record panel "toolbox.method" on a method's page: the actions that use it.
+std::string method_panel(app::Context& ctx, store::Connection& c, const std::string& method_id);
 
 // The hidden command plan-bench-data of bench/plan.sh (bench_data.cpp).
 void add_bench_command(app::CommandLine& cl);

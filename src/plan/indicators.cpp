@@ -161,8 +161,11 @@ std::string indicators_section(Context& ctx, store::Connection& c, const Item& i
   auto list = list_indicators(c, f);
   web::Dict d("plan_indicators_section");
   d.SetValue("ITEM_ID", item.id);
+  std::vector<std::string> ids;
+  for (const auto& ind : list.items) ids.push_back(ind.id);
+  auto all = values_of(c, ids);  // one query for every indicator of the item
   for (const auto& ind : list.items) {
-    auto values = values_of(c, ind.id);
+    const auto& values = all[ind.id];
     auto* row = d.AddSectionDictionary("INDICATORS");
     row->SetValue("I_ID", ind.id);
     row->SetValue("I_NAME", ind.name);

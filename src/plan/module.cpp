@@ -1,5 +1,6 @@
-// The plan module's plug (module.hpp): its route table, the record panel on
-// a journal activity's page (the actions it serves), and the demo plan.
+// The plan module's plug (module.hpp): its route table, the record panels on
+// a journal activity's page (the actions it serves) and on a toolbox method's
+// page (the actions that use it), and the demo plan.
 #include "plan/module.hpp"
 
 #include "app/routes.hpp"
@@ -46,6 +47,8 @@ class PlanModule final : public app::Module {
     r.page("POST", "/plan/indicators/{id}/values/{value_id}/archive", writers, archive_value_page);
     r.page("POST", "/plan/links", writers, link_activity_page);
     r.page("POST", "/plan/links/remove", writers, unlink_activity_page);
+    r.page("POST", "/plan/methods", writers, link_method_page);
+    r.page("POST", "/plan/methods/remove", writers, unlink_method_page);
     r.api("GET", "/api/v1/objectives", readers, api_objectives);
     r.api("POST", "/api/v1/objectives", writers, api_create_objective, 1u << 20);
     r.api("GET", "/api/v1/objectives/{id}", readers, api_objective);
@@ -66,6 +69,7 @@ class PlanModule final : public app::Module {
     r.api("GET", "/api/v1/indicators/{id}/values", readers, api_values);
     r.api("POST", "/api/v1/indicators/{id}/values", writers, api_add_value, 1u << 20);
     r.record_panel("journal.activity", activity_panel);
+    r.record_panel("toolbox.method", method_panel);
     r.nav_item({"plan.nav", "/plan", readers, "plan.nav.about", 40});
     r.nav_item({"plan.vision.title", "/plan/vision", readers, "plan.vision.about", 41});
   }

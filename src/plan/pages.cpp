@@ -1,7 +1,7 @@
 // The plan's pages (handlers.hpp): the roll-up of the whole plan or one level
 // (the Brussels-wide partnership or a local team) with its CSV/XLSX export,
 // an objective's or action's page (its place in the tree, status history,
-// indicators, evidence, field history), the item form (new and edit, with a
+// indicators, evidence, methods, later modules' panels, field history), the item form (new and edit, with a
 // hidden version), status changes with a reason, archive and restore. Every
 // page works without JavaScript; every form carries the CSRF token.
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/app.hpp"
+#include "app/routes.hpp"
 #include "app/write.hpp"
 #include "documents/download.hpp"
 #include "documents/markdown.hpp"
@@ -466,6 +467,7 @@ http::Response update_item_page(Context& ctx) {
       next.id = id;
       next.status = before.status;  // status changes go through the status form, with a reason
       next.status_reason = before.status_reason;
+      next.method_ids = before.method_ids;  // the form edits no links: the page's methods section does
       for (auto& [k, v] : validate(next)) errors.emplace(k, v);
       if (!errors.empty()) throw Invalid{errors};
       check_references(change.db, next);
@@ -612,6 +614,10 @@ http::Response item_page(Context& ctx) {
   }
   d.SetValue("INDICATORS_HTML", indicators_section(ctx, *lease, i, editable && !i.archived_at));
   d.SetValue("EVIDENCE_HTML", evidence_section(ctx, *lease, v, i, editable && !i.archived_at));
+  d.SetValue("METHODS_HTML", methods_section(ctx, *lease, i, editable && !i.archived_at));
+  // Later modules' parts of this page (parents' concerns that led to an action), behind the same read check.
+  for (auto& html : ctx.app.routes().render_record_panels("plan.item", ctx, *lease, i.id))
+    d.SetValueAndShowSection("PANEL_HTML", html, "RECORD_PANELS");
   for (const auto& h : core::history_of(*lease, "plan.item", i.id)) {
     auto* row = d.AddSectionDictionary("HISTORY");
     row->SetValue("AT", i18n::format_time(ctx.lang, h.at, i18n::DateStyle::date_time));

@@ -38,6 +38,7 @@ struct Item {
   std::optional<std::int64_t> budget_cents;
   std::vector<std::string> owner_ids;       // organisations
   std::vector<std::string> contributes_to;  // Brussels-wide objectives (items of a local team)
+  std::vector<std::string> method_ids;      // toolbox methods an action works with (plan_action_methods)
   std::optional<std::int64_t> created_by;
   std::int64_t version = 0, created_at = 0, updated_at = 0;
   std::optional<std::int64_t> archived_at;

@@ -85,7 +85,43 @@ void load_links(store::Connection& c, std::vector<Item>& items) {
     for (const auto& r : c.exec("SELECT item_id, objective_id FROM plan_contributions WHERE item_id" + in +
                                     " ORDER BY item_id, objective_id", ids).rows)
       by_id.at(r.text(0))->contributes_to.push_back(r.text(1));
+    for (const auto& r : c.exec("SELECT item_id, method_id FROM plan_action_methods WHERE item_id" + in +
+                                    " ORDER BY item_id, method_id", ids).rows)
+      by_id.at(r.text(0))->method_ids.push_back(r.text(1));
   }
+}
+
+// The same for every item a WHERE clause of plan_items selects (a list without a limit, such as the
+// whole active plan): one query per table instead of one per 500 items with 500 parameters each.
+void load_links_where(store::Connection& c, std::vector<Item>& items, const std::string& where, const store::Params& args) {
+  std::map<std::string, Item*> by_id;
+  for (auto& i : items) by_id[i.id] = &i;
+  const std::string in = " IN (SELECT id FROM plan_items" + where + ")";
+  auto each = [&](const char* sql, std::vector<std::string> Item::*field) {
+    for (const auto& r : c.exec(std::string(sql) + in + " ORDER BY 1, 2", args).rows)
+      if (auto it = by_id.find(r.text(0)); it != by_id.end()) (it->second->*field).push_back(r.text(1));
+  };
+  each("SELECT item_id, organization_id FROM plan_item_owners WHERE item_id", &Item::owner_ids);
+  each("SELECT item_id, objective_id FROM plan_contributions WHERE item_id", &Item::contributes_to);
+  each("SELECT item_id, method_id FROM plan_action_methods WHERE item_id", &Item::method_ids);
+}
+
+// Makes an item's stored method links `next` (only the difference is written, so links keep their date).
+void write_methods(store::Connection& c, const std::string& item_id, const std::vector<std::string>& before,
+                   const std::vector<std::string>& next, std::int64_t now) {
+  for (const auto& m : before)
+    if (std::find(next.begin(), next.end(), m) == next.end())
+      c.exec("DELETE FROM plan_action_methods WHERE item_id = ? AND method_id = ?", {item_id, m});
+  for (const auto& m : next)
+    if (std::find(before.begin(), before.end(), m) == before.end())
+      c.exec("INSERT INTO plan_action_methods (item_id, method_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+             {item_id, m, now});
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
 }
 
 void write_links(store::Connection& c, const Item& i) {
@@ -232,15 +268,21 @@ ItemList list_items(store::Connection& c, const ItemFilter& f) {
     args.push_back(f.parent_id);
   }
   ItemList out;
-  out.total = c.exec("SELECT COUNT(*) FROM plan_items" + where, args).rows.at(0).int64(0);
   std::string sql = std::string("SELECT ") + kItemColumns + " FROM plan_items" + where +
                     " ORDER BY COALESCE(starts_on, '9999-12-31'), title, id";
-  if (f.limit > 0) {
-    sql += " LIMIT ? OFFSET ?";
-    args.push_back(f.limit);
-    args.push_back(f.offset);
+  if (f.limit <= 0) {
+    // Everything that matches (the roll-up, dashboard, timeline, exports): no count, links in one query each.
+    for (const auto& r : c.exec(sql, args).rows) out.items.push_back(item_from_row(r));
+    out.total = static_cast<std::int64_t>(out.items.size());
+    load_links_where(c, out.items, where, args);
+    return out;
   }
-  for (const auto& r : c.exec(sql, args).rows) out.items.push_back(item_from_row(r));
+  out.total = c.exec("SELECT COUNT(*) FROM plan_items" + where, args).rows.at(0).int64(0);
+  store::Params page_args = args;
+  sql += " LIMIT ? OFFSET ?";
+  page_args.push_back(f.limit);
+  page_args.push_back(f.offset);
+  for (const auto& r : c.exec(sql, page_args).rows) out.items.push_back(item_from_row(r));
   load_links(c, out.items);
   return out;
 }
@@ -269,7 +311,8 @@ core::Snapshot snapshot(const Item& i) {
           {"ends_on", i.ends_on},
           {"budget", i.budget_cents ? budget_decimal(*i.budget_cents) : ""},
           {"owner_ids", joined(i.owner_ids)},
-          {"contributes_to", joined(i.contributes_to)}};
+          {"contributes_to", joined(i.contributes_to)},
+          {"method_ids", joined(i.method_ids)}};
 }
 
 void check_references(store::Connection& c, const Item& i) {
@@ -298,6 +341,14 @@ void check_references(store::Connection& c, const Item& i) {
     if (!target || target->archived_at || target->kind != "objective" || !target->team_id.empty())
       e["contributes_to"] = "plan.error.contributes_unknown";
   }
+  if (!i.method_ids.empty() && i.kind != "action") e["method_ids"] = "plan.error.methods_action_only";
+  else if (!i.method_ids.empty()) {
+    std::vector<std::string> before;
+    if (!i.id.empty())
+      for (const auto& r : c.exec("SELECT method_id FROM plan_action_methods WHERE item_id = ?", {i.id}).rows)
+        before.push_back(r.text(0));
+    if (auto m = method_ids_error(c, i.method_ids, before); !m.empty()) e["method_ids"] = m;
+  }
   if (!e.empty()) throw Invalid{e};
 }
 
@@ -313,6 +364,8 @@ void insert_item(app::Change& change, Item& i) {
       {i.id, i.created_at, i.updated_at, i.kind, opt(i.parent_id), opt(i.team_id), i.title, i.description, i.status,
        i.status_reason, opt(i.starts_on), opt(i.ends_on), opt(i.budget_cents), opt(i.created_by)});
   write_links(change.db, i);
+  i.method_ids = sorted_unique(i.method_ids);
+  write_methods(change.db, i.id, {}, i.method_ids, change.now());
   record_status(change, i.id, "", i.status, i.status_reason);
   auto changes = core::diff({}, snapshot(i));
   core::record_history(change, "plan.item", i.id, "create", changes);
@@ -332,6 +385,8 @@ void update_item(app::Change& change, const Item& before, Item& next, std::optio
                  {next.kind, opt(next.parent_id), opt(next.team_id), next.title, next.description, opt(next.starts_on),
                   opt(next.ends_on), opt(next.budget_cents), next.id});
   write_links(change.db, next);
+  next.method_ids = sorted_unique(next.method_ids);
+  write_methods(change.db, next.id, before.method_ids, next.method_ids, change.now());
   auto changes = core::diff(snapshot(before), snapshot(next));
   core::record_history(change, "plan.item", next.id, "update", changes);
   change.audit("plan.item.update", "plan.item", next.id, core::changed_field_list(changes));
@@ -372,14 +427,15 @@ IndicatorList list_indicators(store::Connection& c, const IndicatorFilter& f) {
     args.push_back(f.item_id);
   }
   IndicatorList out;
-  out.total = c.exec("SELECT COUNT(*) FROM plan_indicators" + where, args).rows.at(0).int64(0);
   std::string sql = std::string("SELECT ") + kIndicatorColumns + " FROM plan_indicators" + where + " ORDER BY name, id";
   if (f.limit > 0) {
+    out.total = c.exec("SELECT COUNT(*) FROM plan_indicators" + where, args).rows.at(0).int64(0);
     sql += " LIMIT ? OFFSET ?";
     args.push_back(f.limit);
     args.push_back(f.offset);
   }
   for (const auto& r : c.exec(sql, args).rows) out.items.push_back(indicator_from_row(r));
+  if (f.limit <= 0) out.total = static_cast<std::int64_t>(out.items.size());
   return out;
 }
 
@@ -431,6 +487,33 @@ std::vector<IndicatorValue> values_of(store::Connection& c, const std::string& i
                                   "WHERE indicator_id = ? AND archived_at IS NULL ORDER BY measured_on, id",
                               {indicator_id}).rows)
     out.push_back(value_from_row(r));
+  return out;
+}
+
+std::map<std::string, IndicatorValue> latest_values(store::Connection& c) {
+  // One grouped pass: the newest date per indicator, then its row (a correlated MAX per value row
+  // cost one index probe per stored value: 12,000 at the benchmark's size).
+  std::map<std::string, IndicatorValue> out;
+  for (const auto& r : c.exec(std::string("SELECT ") + kValueColumns + " FROM plan_indicator_values v JOIN "
+                                  "(SELECT indicator_id AS latest_id, MAX(measured_on) AS latest_on FROM plan_indicator_values "
+                                  "WHERE archived_at IS NULL GROUP BY indicator_id) m ON v.indicator_id = m.latest_id AND "
+                                  "v.measured_on = m.latest_on WHERE v.archived_at IS NULL").rows) {
+    auto v = value_from_row(r);
+    out[v.indicator_id] = std::move(v);
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<IndicatorValue>> values_of(store::Connection& c, const std::vector<std::string>& ids) {
+  std::map<std::string, std::vector<IndicatorValue>> out;
+  if (ids.empty()) return out;
+  store::Params args(ids.begin(), ids.end());
+  for (const auto& r : c.exec(std::string("SELECT ") + kValueColumns + " FROM plan_indicator_values WHERE indicator_id IN (" +
+                                  placeholders(ids.size()) + ") AND archived_at IS NULL ORDER BY indicator_id, measured_on, id",
+                              args).rows) {
+    auto v = value_from_row(r);
+    out[v.indicator_id].push_back(std::move(v));
+  }
   return out;
 }
 
@@ -514,6 +597,47 @@ bool unlink_activity(app::Change& change, const std::string& item_id, const std:
   if (r.affected != 1) return false;
   core::record_history(change, "plan.item", item_id, "update", {{"activity_ids", activity_id, ""}});
   change.audit("plan.item.unlink", "plan.item", item_id, "journal.activity " + activity_id);
+  return true;
+}
+
+// ---- links to toolbox methods ----
+
+std::string method_ids_error(store::Connection& c, const std::vector<std::string>& ids,
+                             const std::vector<std::string>& linked_before) {
+  for (const auto& id : ids) {
+    if (id.empty() || id.size() > 100) return "plan.error.method_unknown";
+    auto r = c.exec("SELECT status FROM toolbox_methods WHERE id = ?", {id});
+    if (r.empty()) return "plan.error.method_unknown";
+    bool kept = std::find(linked_before.begin(), linked_before.end(), id) != linked_before.end();
+    if (r.rows[0].text(0) != "published" && !kept) return "plan.error.method_not_published";
+  }
+  return "";
+}
+
+std::vector<Item> items_of_method(store::Connection& c, const std::string& method_id) {
+  std::vector<Item> out;
+  for (const auto& r : c.exec(std::string("SELECT ") + kItemColumns + " FROM plan_items WHERE archived_at IS NULL AND "
+                                  "id IN (SELECT item_id FROM plan_action_methods WHERE method_id = ?) "
+                                  "ORDER BY title, id LIMIT 500", {method_id}).rows)
+    out.push_back(item_from_row(r));
+  return out;
+}
+
+bool link_method(app::Change& change, const std::string& item_id, const std::string& method_id) {
+  auto r = change.db.exec("INSERT INTO plan_action_methods (item_id, method_id, linked_at) VALUES (?, ?, ?) "
+                          "ON CONFLICT DO NOTHING",
+                          {item_id, method_id, change.now()});
+  if (r.affected != 1) return false;
+  core::record_history(change, "plan.item", item_id, "update", {{"method_ids", "", "+" + method_id}});
+  change.audit("plan.item.link", "plan.item", item_id, "toolbox.method " + method_id);
+  return true;
+}
+
+bool unlink_method(app::Change& change, const std::string& item_id, const std::string& method_id) {
+  auto r = change.db.exec("DELETE FROM plan_action_methods WHERE item_id = ? AND method_id = ?", {item_id, method_id});
+  if (r.affected != 1) return false;
+  core::record_history(change, "plan.item", item_id, "update", {{"method_ids", method_id, ""}});
+  change.audit("plan.item.unlink", "plan.item", item_id, "toolbox.method " + method_id);
   return true;
 }
 

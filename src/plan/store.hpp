@@ -5,6 +5,7 @@
 // write path: version check, field history and audit in one transaction).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,7 +63,7 @@ struct ItemList {
   std::vector<Item> items;  // by start date, then title
   std::int64_t total = 0;
 };
-// Owners and contributions come with each item (a query per 500 items).
+// Owners, contributions and methods come with each item (a query each per 500 items).
 ItemList list_items(store::Connection& c, const ItemFilter& f);
 // Every active item (the roll-up, dashboard and exports build their tree from it).
 std::vector<Item> active_items(store::Connection& c);
@@ -71,7 +72,8 @@ std::vector<Item> contributors_of(store::Connection& c, const std::string& objec
 
 core::Snapshot snapshot(const Item& i);
 // The rules that need the database: the parent (and no cycle), the team, the
-// owners and the objectives contributed to exist. Throws Invalid.
+// owners and the objectives contributed to exist, the methods (actions only)
+// are toolbox methods, published unless the stored item had them. Throws Invalid.
 void check_references(store::Connection& c, const Item& i);
 void insert_item(app::Change& change, Item& i);
 // The status is changed through change_status, not here (it keeps `before`'s).
@@ -102,6 +104,10 @@ void insert_indicator(app::Change& change, Indicator& i);
 void update_indicator(app::Change& change, const Indicator& before, Indicator& next, std::optional<std::int64_t> expected);
 // Active values by date.
 std::vector<IndicatorValue> values_of(store::Connection& c, const std::string& indicator_id);
+// The newest active value of each indicator that has one, by indicator id (one query).
+std::map<std::string, IndicatorValue> latest_values(store::Connection& c);
+// The active values of several indicators by date, by indicator id (one query; ids at most a few hundred).
+std::map<std::string, std::vector<IndicatorValue>> values_of(store::Connection& c, const std::vector<std::string>& ids);
 // Every active value of active indicators, by indicator then date (the dashboard's charts).
 std::vector<IndicatorValue> all_values(store::Connection& c);
 std::optional<IndicatorValue> load_value(store::Connection& c, const std::string& id);
@@ -120,5 +126,18 @@ std::vector<Item> items_of_activity(store::Connection& c, const std::string& act
 // false when the link already existed (or, for unlink, did not).
 bool link_activity(app::Change& change, const std::string& item_id, const std::string& activity_id);
 bool unlink_activity(app::Change& change, const std::string& item_id, const std::string& activity_id);
+
+// ---- links to toolbox methods (plan_action_methods) ----
+// What is wrong with an action's method ids ("" when nothing): each must be a
+// toolbox method, and one the action did not have yet (`linked_before`) must be
+// published.
+std::string method_ids_error(store::Connection& c, const std::vector<std::string>& ids,
+                             const std::vector<std::string>& linked_before);
+// The active actions that work with a method, by title (the method page's panel).
+std::vector<Item> items_of_method(store::Connection& c, const std::string& method_id);
+// Adds or removes one link outside an edit of the item (field history
+// "method_ids", audit); false when nothing changed.
+bool link_method(app::Change& change, const std::string& item_id, const std::string& method_id);
+bool unlink_method(app::Change& change, const std::string& item_id, const std::string& method_id);
 
 }  // namespace samen::plan

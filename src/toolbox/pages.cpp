@@ -532,6 +532,10 @@ http::Response method_page(Context& ctx) {
     }
   }
 
+  // Later modules' parts of this page (the plan's actions that use it), behind the same visibility check.
+  for (auto& html : ctx.app.routes().render_record_panels("toolbox.method", ctx, *lease, m.id))
+    d.SetValueAndShowSection("PANEL_HTML", html, "RECORD_PANELS");
+
   // Review: comments and the lifecycle moves this reader may make.
   for (const auto& c : comments_of(*lease, m.id)) {
     auto* row = d.AddSectionDictionary("COMMENTS");

@@ -5,14 +5,18 @@
 // the public "you said, we did" page (the approved wording, never the raw
 // text; per team; nl/fr/en; cached and refreshed on publication), the
 // anonymous suggestion form (honeypot, 429, a full queue, expiry) and its
-// moderation (audited), the JSON API, and the demo data.
+// moderation (audited), the JSON API, the links of concerns to the plan's
+// actions (API, concern page, public page, the action page's panel), and the
+// demo data.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "accounts/sessions.hpp"
 #include "app/app.hpp"
 #include "parents/demo.hpp"
+#include "parents/handlers.hpp"
 #include "parents/store.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
@@ -367,6 +371,74 @@ TEST_P(ParentsTest, TheApiCreatesListsAndUpdatesWithOptimisticLocking) {
   EXPECT_EQ(api("GET", "/api/v1/concerns/nope", "parent@example.org").status, 404);
   testing::AppClient visitor(*app_, "nl");
   EXPECT_NE(visitor.get("/you-said-we-did").body.find("Te weinig plaatsen."), std::string::npos);
+}
+
+// ---- concerns ↔ the plan's actions ------------------------------------------------------------
+
+TEST_P(ParentsTest, ConcernsLinkActionsAndThePublicPageShowsOnlyTheirTitlesAndStatus) {
+  {
+    auto lease = db().acquire();
+    for (auto [id, kind, title, archived] : {std::tuple{"act-saturday", "action", "Zaterdagconsultatie", false},
+                                             std::tuple{"act-flyer", "action", "Folder in vijf talen", false},
+                                             std::tuple{"act-old", "action", "Oude actie", true},
+                                             std::tuple{"obj-1", "objective", "Toegankelijke opvang", false}})
+      lease->exec("INSERT INTO plan_items (id, version, created_at, updated_at, archived_at, kind, title, description, "
+                  "status, status_reason) VALUES (?, 1, 1, 1, ?, ?, ?, 'INTERNE-BESCHRIJVING', 'on_track', "
+                  "'INTERNE-REDEN')",
+                  {id, archived ? store::Param(std::int64_t{5}) : store::Param(nullptr), kind, title});
+  }
+  const std::string body = R"({"text":"De crèche sluit te vroeg","theme":"opening_hours","language":"nl",)"
+                           R"("source":"parent_group","raised_on":"2026-03-01","team_id":"team-jette","action_ids":)";
+  // Unknown, archived, not an action, not strings: 422 on the field and nothing stored.
+  for (const char* bad : {R"(["nope"])", R"(["act-old"])", R"(["obj-1"])", R"([1])"}) {
+    auto r = api("POST", "/api/v1/concerns", "facilitator@example.org", body + bad + "}");
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_TRUE(json::parse(r.body)["error"]["fields"].contains("action_ids")) << bad;
+  }
+  EXPECT_EQ(api("POST", "/api/v1/concerns", "partner@example.org", body + R"(["act-saturday"]})").status, 403)
+      << "linking is staff's";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM parents_concerns"), 0);
+  auto created = api("POST", "/api/v1/concerns", "facilitator@example.org", body + R"(["act-saturday"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = json::parse(created.body)["id"];
+  EXPECT_EQ(json::parse(created.body)["action_ids"], json::array({"act-saturday"}));
+  // A PUT without action_ids keeps them; PATCH replaces them.
+  auto put = api("PUT", "/api/v1/concerns/" + id, "facilitator@example.org",
+                 R"({"text":"De crèche sluit te vroeg!","theme":"opening_hours","language":"nl","source":"parent_group",)"
+                 R"("raised_on":"2026-03-01","team_id":"team-jette"})");
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(json::parse(put.body)["action_ids"], json::array({"act-saturday"}));
+  auto patched = api("PATCH", "/api/v1/concerns/" + id, "facilitator@example.org", R"({"action_ids":["act-flyer","act-saturday"]})");
+  EXPECT_EQ(json::parse(patched.body)["action_ids"], json::array({"act-flyer", "act-saturday"}));
+  EXPECT_EQ(json::parse(api("GET", "/api/v1/concerns?team_id=team-jette", "parent@example.org").body)["contents"][0]["action_ids"].size(), 2u);
+
+  // The concern page lists and edits the links (staff), the action page shows the concern to every reader.
+  auto coordinator = signed_in("coordinator@example.org");
+  auto page = coordinator->get("/parents/concerns/" + id);
+  EXPECT_NE(page.body.find("Zaterdagconsultatie"), std::string::npos);
+  EXPECT_EQ(coordinator->post("/parents/concerns/" + id + "/actions/remove", "action_id=act-flyer").status, 303);
+  EXPECT_EQ(coordinator->post("/parents/concerns/" + id + "/actions", "action_id=act-old").status, 422);
+  EXPECT_EQ(testing::audit_count(db(), "parents.concern.unlink_action"), 1);
+  EXPECT_EQ(signed_in("partner@example.org")->post("/parents/concerns/" + id + "/actions", "action_id=act-flyer").status, 403);
+  auto action = signed_in("parent@example.org")->get("/plan/items/act-saturday");
+  ASSERT_EQ(action.status, 200);
+  EXPECT_NE(action.body.find("/parents/concerns/" + id), std::string::npos) << "the record panel plan.item";
+
+  // Published: the public page shows the action's title and status, nothing internal; a new link shows at once.
+  ASSERT_EQ(publish(*coordinator, id, "public_text_nl=De+cr%C3%A8che+sluit+te+vroeg.&publish=1").status, 303);
+  testing::AppClient visitor(*app_, "nl");
+  auto pub = visitor.get("/you-said-we-did");
+  EXPECT_NE(pub.body.find("Zaterdagconsultatie"), std::string::npos);
+  EXPECT_NE(pub.body.find("Op schema"), std::string::npos) << pub.body.substr(0, 3000);
+  for (const char* internal : {"INTERNE-BESCHRIJVING", "INTERNE-REDEN", "/plan/items/"})
+    EXPECT_EQ(pub.body.find(internal), std::string::npos) << internal;
+  EXPECT_EQ(coordinator->post("/parents/concerns/" + id + "/actions", "action_id=act-flyer").status, 303);
+  EXPECT_NE(visitor.get("/you-said-we-did").body.find("Folder in vijf talen"), std::string::npos) << "the cache was emptied";
+  // An action archived after it was linked stays linked (edits still pass) and leaves the public page.
+  db().acquire()->exec("UPDATE plan_items SET archived_at = 9 WHERE id = 'act-flyer'");
+  forget_public_pages(*app_);
+  EXPECT_EQ(api("PATCH", "/api/v1/concerns/" + id, "facilitator@example.org", R"({"status":"being_discussed"})").status, 200);
+  EXPECT_EQ(visitor.get("/you-said-we-did").body.find("Folder in vijf talen"), std::string::npos);
 }
 
 // ---- demo ------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 // (tests/app/route_access_test.cpp): the public "you said, we did" pages and
 // suggestion form (anyone), the register (every signed-in role reads and
 // records, staff edit, the coordination publishes, extends themes and
-// moderates), parent groups and their meetings, the record panel on a journal
-// activity, and /api/v1/concerns. Callers come one after the other (admin
+// moderates), links of concerns to the plan's actions, parent groups and their
+// meetings, the record panels on a journal activity and on an action, and
+// /api/v1/concerns. Callers come one after the other (admin
 // before coordinator): where the first one's change leaves its mark (a
 // suggestion accepted or discarded, a meeting unlinked, a theme added) the
 // table says so.
@@ -22,6 +23,8 @@ constexpr const char* kGroup = "rc-parents-group";
 constexpr const char* kGroupArchive = "rc-parents-group-archive";
 constexpr const char* kMeeting = "rc-parents-meeting";
 constexpr const char* kUnlinked = "rc-parents-unlinked";
+constexpr const char* kAction = "rc-parents-action";        // linked to kConcern from the start
+constexpr const char* kOtherAction = "rc-parents-action-2";  // linked by the first caller
 
 void add_concern(store::Connection& c, const char* id) {
   c.exec("INSERT INTO parents_concerns (id, version, created_at, updated_at, text, theme, language, source, status, "
@@ -53,6 +56,10 @@ std::vector<RouteCase> parents_cases(RouteWorld& w) {
       c.exec("INSERT INTO parents_group_meetings (group_id, activity_id, linked_at) VALUES (?, ?, 1)", {kGroup, a});
     }
     for (const char* id : {kConcern, kApiConcern, kArchive}) add_concern(c, id);
+    for (const char* a : {kAction, kOtherAction})
+      c.exec("INSERT INTO plan_items (id, version, created_at, updated_at, kind, title, status) "
+             "VALUES (?, 1, 1, 1, 'action', 'Zaterdagconsultatie', 'on_track')", {a});
+    c.exec("INSERT INTO parents_concern_actions (concern_id, action_id, linked_at) VALUES (?, ?, 1)", {kConcern, kAction});
     c.exec("INSERT INTO parents_themes (code, label_nl, label_fr, label_en, sort_order) "
            "VALUES ('rc_theme', 'Routethema', 'Thème route', 'Route theme', 900)");
     for (const char* s : {"rc-sugg-view", "rc-sugg-accept", "rc-sugg-discard"}) add_suggestion(c, s);
@@ -86,6 +93,9 @@ std::vector<RouteCase> parents_cases(RouteWorld& w) {
       {"GET", concern + "/edit", "", staff},
       {"POST", concern + "/edit", form, staff_done},
       {"POST", std::string("/parents/concerns/") + kArchive + "/archive", "", staff_done},
+      {"POST", concern + "/actions", std::string("action_id=") + kOtherAction, staff_done},
+      {"POST", concern + "/actions/remove", std::string("action_id=") + kAction, {303, 303, 404, 404, 403, 403}},
+      {"GET", std::string("/plan/items/") + kOtherAction, "", readers},  // the record panel lists the concern
       {"GET", concern + "/publication", "", coordination},
       {"POST", concern + "/publication", "public_text_nl=Meer+info+in+andere+talen&publish=1", coordination_done},
       {"GET", "/parents/themes", "", readers},

@@ -4,10 +4,13 @@
 // body version → 409); a cycle, a dropped status without a reason, and
 // indicator values of the wrong type answered 422 with a message per field
 // and nothing stored; a status change through PATCH kept in the status history;
-// evidence ids filtered by the journal's visibility.
+// evidence ids filtered by the journal's visibility; toolbox methods of an
+// action (method_ids in the API, the action page's forms, the method page's
+// record panel).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
@@ -148,6 +151,59 @@ TEST_P(PlanApiTest, EvidenceIdsFollowTheJournalsVisibility) {
   }
   EXPECT_EQ(ok(api("GET", "/api/v1/actions/" + aid, c))["activity_ids"].size(), 2u);
   EXPECT_EQ(ok(api("GET", "/api/v1/actions/" + aid, "partner@example.org"))["activity_ids"], json::array({"act-open"}));
+}
+
+TEST_P(PlanApiTest, AnActionWorksWithPublishedToolboxMethods) {
+  const std::string c = "coordinator@example.org";
+  for (auto [id, status, name] : {std::tuple{"m-circle", "published", "Onthaalkring"},
+                                   std::tuple{"m-walk", "published", "Buurtwandeling"},
+                                   std::tuple{"m-draft", "draft", "Halve methode"}}) {
+    auto lease = db().acquire();
+    lease->exec("INSERT INTO toolbox_methods (id, version, created_at, updated_at, status, phase, topics, group_min, "
+                "group_max, duration_minutes) VALUES (?, 1, 1, 1, ?, 'acting', '', 2, 10, 60)", {id, status});
+    lease->exec("INSERT INTO toolbox_translations (method_id, lang, name, aim, steps) VALUES (?, 'nl', ?, 'Doel', '[]')",
+                {id, name});
+  }
+  std::string oid = ok(api("POST", "/api/v1/objectives", c, R"({"title":"Ouders ontmoeten elkaar"})"), 201)["id"];
+  // Unknown, unpublished, or on an objective: 422 on the field, nothing stored.
+  for (const char* bad : {R"(["m-nope"])", R"(["m-draft"])", R"([12])"}) {
+    auto r = ok(api("POST", "/api/v1/actions", c,
+                    R"({"title":"Kring","parent_id":")" + oid + R"(","method_ids":)" + bad + "}"), 422);
+    EXPECT_TRUE(r["error"]["fields"].contains("method_ids")) << bad;
+  }
+  ok(api("PATCH", "/api/v1/objectives/" + oid, c, R"({"method_ids":["m-circle"]})"), 422);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_items WHERE kind = 'action'"), 0);
+  auto a = ok(api("POST", "/api/v1/actions", c,
+                  R"({"title":"Kring","parent_id":")" + oid + R"(","method_ids":["m-circle","m-circle"]})"), 201);
+  std::string aid = a["id"];
+  EXPECT_EQ(a["method_ids"], json::array({"m-circle"}));
+  // A PUT without method_ids keeps them; a method archived since may stay, but no unpublished one is added.
+  db().acquire()->exec("UPDATE toolbox_methods SET status = 'archived', archived_at = 5 WHERE id = 'm-circle'");
+  EXPECT_EQ(ok(api("PUT", "/api/v1/actions/" + aid, c, R"({"title":"Kring bis","parent_id":")" + oid + R"("})"))["method_ids"],
+            json::array({"m-circle"}));
+  EXPECT_EQ(ok(api("PATCH", "/api/v1/actions/" + aid, c, R"({"method_ids":["m-circle","m-walk"]})"))["method_ids"],
+            json::array({"m-circle", "m-walk"}));
+  EXPECT_EQ(ok(api("GET", "/api/v1/actions?parent=" + oid, c))["contents"][0]["method_ids"].size(), 2u);
+  EXPECT_EQ(ok(api("PATCH", "/api/v1/actions/" + aid, c, R"({"method_ids":[]})"))["method_ids"], json::array());
+
+  // The action page adds one from the published catalogue and removes it; the method page lists the action.
+  testing::AppClient page(*app_, "nl");
+  ASSERT_EQ(page.login(c, testing::kTestPassword).status, 303);
+  auto item = page.get("/plan/items/" + aid);
+  ASSERT_EQ(item.status, 200);
+  EXPECT_NE(item.body.find("value=\"m-walk\""), std::string::npos);
+  EXPECT_EQ(item.body.find("value=\"m-draft\""), std::string::npos) << "drafts are not offered";
+  EXPECT_EQ(page.post("/plan/methods", "item_id=" + aid + "&method_id=m-draft").status, 422);
+  EXPECT_EQ(page.post("/plan/methods", "item_id=" + aid + "&method_id=m-walk").status, 303);
+  EXPECT_EQ(page.post("/plan/methods", "item_id=" + oid + "&method_id=m-walk").status, 422);
+  auto method = page.get("/toolbox/m-walk");
+  ASSERT_EQ(method.status, 200);
+  EXPECT_NE(method.body.find("/plan/items/" + aid), std::string::npos) << "the record panel toolbox.method";
+  EXPECT_NE(page.get("/plan/items/" + aid).body.find("Buurtwandeling"), std::string::npos);
+  EXPECT_EQ(page.post("/plan/methods/remove", "item_id=" + aid + "&method_id=m-walk&back=method").header("Location"),
+            "/toolbox/m-walk?done=plan_link_saved#plan-method-actions");
+  EXPECT_EQ(page.get("/toolbox/m-walk").body.find("/plan/items/" + aid), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE field = 'method_ids'"), 5);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(PlanApiTest);

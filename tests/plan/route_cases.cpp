@@ -1,6 +1,7 @@
 // The plan module's part of the app-wide route × role table
 // (tests/app/route_access_test.cpp): roll-up, vision, item pages and forms,
-// status changes, indicators and values, links to journal activities. The
+// status changes, indicators and values, links to journal activities and to
+// toolbox methods (a published one and a draft that cannot be linked). The
 // records: a Brussels-wide objective; under it an action owned by
 // organisation A (which the partner may edit) and one owned by organisation B
 // (which they may not), an action to archive and an archived one to restore;
@@ -25,6 +26,8 @@ constexpr const char* kValue = "rc-plan-value";
 constexpr const char* kDeleteIndicator = "rc-plan-indicator-delete";
 constexpr const char* kActivity = "rc-plan-activity";
 constexpr const char* kHidden = "rc-plan-hidden";
+constexpr const char* kMethod = "rc-plan-method";      // a published toolbox method
+constexpr const char* kDraftMethod = "rc-plan-draft";  // a draft: not linkable
 
 void add_item(store::Connection& c, const char* id, const char* kind, const char* parent, const std::string& owner,
               bool archived = false) {
@@ -54,6 +57,12 @@ std::vector<RouteCase> plan_cases(RouteWorld& w) {
       c.exec("INSERT INTO journal_activities (id, type, title, starts_at, duration_minutes, visibility, version, created_at, "
              "updated_at) VALUES (?, 'partner_meeting', 'Overleg plan', 1700000000, 60, ?, 1, 1, 1)", {id, visibility});
     c.exec("INSERT INTO plan_activity_links (item_id, activity_id, created_at) VALUES (?, ?, 1)", {kAction, kActivity});
+    for (auto [id, status] : {std::pair{kMethod, "published"}, std::pair{kDraftMethod, "draft"}}) {
+      c.exec("INSERT INTO toolbox_methods (id, version, created_at, updated_at, status, phase, topics, group_min, group_max, "
+             "duration_minutes) VALUES (?, 1, 1, 1, ?, 'acting', '', 2, 10, 60)", {id, status});
+      c.exec("INSERT INTO toolbox_translations (method_id, lang, name, aim, steps) VALUES (?, 'nl', 'Onthaalkring', "
+             "'Doel', '[]')", {id});
+    }
   }
   auto item = [](const char* id) { return std::string("/plan/items/") + id; };
   const std::string indicator = std::string("/plan/indicators/") + kIndicator;
@@ -160,6 +169,11 @@ std::vector<RouteCase> plan_cases(RouteWorld& w) {
       {"POST", "/plan/links", std::string("item_id=") + kAction + "&activity_id=" + kHidden, {303, 303, 303, 303, 404, 403}},
       {"POST", "/plan/links/remove", std::string("item_id=") + kAction + "&activity_id=" + kHidden,
        {303, 303, 303, 303, 404, 403}},
+      {"POST", "/plan/methods", std::string("item_id=") + kAction + "&method_id=" + kMethod, writers_post},
+      {"POST", "/plan/methods", std::string("item_id=") + kAction + "&method_id=" + kDraftMethod, invalid},
+      {"POST", "/plan/methods", std::string("item_id=") + kOther + "&method_id=" + kMethod, staff_post},
+      {"GET", std::string("/toolbox/") + kMethod, "", readers_page},  // the record panel lists the actions
+      {"POST", "/plan/methods/remove", std::string("item_id=") + kAction + "&method_id=" + kMethod, writers_post},
   };
 }
 

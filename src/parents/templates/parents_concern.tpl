@@ -17,6 +17,7 @@
 <p class="actions no-print">{{#MAY_EDIT}}<a class="button" href="/parents/concerns/{{ID}}/edit">[[parents.concern.edit]]</a> {{/MAY_EDIT}}{{#MAY_PUBLISH}}<a class="button secondary" href="/parents/concerns/{{ID}}/publication">[[parents.publication.edit]]</a>{{/MAY_PUBLISH}}</p>
 {{#MAY_EDIT}}<form method="post" action="/parents/concerns/{{ID}}/archive" class="inline no-print"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="button danger">[[parents.archive]]</button></form>{{/MAY_EDIT}}
 </section>
+{{ACTIONS_HTML:none}}
 <section aria-labelledby="publication-heading"><h2 id="publication-heading">[[parents.publication]]</h2>
 {{#IS_PUBLISHED}}<p><span class="badge">[[parents.published]]</span> <a href="/you-said-we-did">[[parents.public.title]]</a></p>{{/IS_PUBLISHED}}
 {{#NOT_PUBLISHED}}<p class="muted">[[parents.not_published.long]]</p>{{/NOT_PUBLISHED}}

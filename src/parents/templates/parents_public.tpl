@@ -8,6 +8,7 @@
 {{#ITEMS}}<article class="card said-did-item">
 <p><strong>[[parents.public.you_said]]</strong> <span{{#SAID_OTHER_LANG}} lang="{{SAID_LANG}}"{{/SAID_OTHER_LANG}}>{{SAID}}</span></p>
 {{#HAS_DID}}<p><strong>[[parents.public.we_did]]</strong> <span{{#DID_OTHER_LANG}} lang="{{DID_LANG}}"{{/DID_OTHER_LANG}}>{{DID}}</span></p>{{/HAS_DID}}
+{{#HAS_ACTIONS}}<p><strong>[[parents.public.actions]]</strong></p><ul class="said-did-actions">{{#ACTIONS}}<li>{{A_TITLE}} <span class="plan-status plan-status-{{A_STATUS_CODE}}">{{A_STATUS}}</span></li>{{/ACTIONS}}</ul>{{/HAS_ACTIONS}}
 <p class="muted"><span class="badge status-{{STATUS_CODE}}">{{STATUS}}</span> · {{WHEN}}</p>
 </article>
 {{/ITEMS}}

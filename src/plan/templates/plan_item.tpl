@@ -46,6 +46,9 @@
 </section>
 {{INDICATORS_HTML:none}}
 {{EVIDENCE_HTML:none}}
+{{METHODS_HTML:none}}
+{{#RECORD_PANELS}}{{PANEL_HTML:none}}
+{{/RECORD_PANELS}}
 <section aria-labelledby="history-heading"><h2 id="history-heading">[[plan.history]]</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="[[table.scroll]]">
 <table class="data"><caption>[[plan.history]]</caption>

@@ -36,6 +36,8 @@
 </form>{{/EXPERIENCE_FORM}}
 </section>
 {{ARCHIVED_HTML:none}}
+{{#RECORD_PANELS}}{{PANEL_HTML:none}}
+{{/RECORD_PANELS}}
 <section aria-labelledby="review-heading" id="review" class="no-print"><h2 id="review-heading">[[toolbox.review.title]]</h2>
 <ol class="toolbox-comments">{{#COMMENTS}}<li><p><strong>{{C_KIND}}</strong> · {{C_AUTHOR}} · {{C_WHEN}} · [[toolbox.review.version]] {{C_VERSION}}</p><p class="toolbox-text">{{C_BODY}}</p></li>{{/COMMENTS}}</ol>
 {{#MOVES}}<form method="post" action="/toolbox/{{ID}}/status" class="stack card">
