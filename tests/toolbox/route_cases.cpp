@@ -142,6 +142,8 @@ std::vector<RouteCase> toolbox_cases(RouteWorld& w) {
       {"POST", page(kPublished) + "/attachments/rc-tb-file/restore", "", {303, 303, 303, 303, 403, 403}},
       // The author (the partner) or a coordinator archives; coordinators restore. Repeated: no change, same answer.
       {"POST", page(kPublished) + "/experiences/rc-tb-exp/archive", "", {303, 303, 303, 403, 303, 403}},
+      // The method page while the experience is archived: coordinators see the archived list (toolbox_archived).
+      {"GET", page(kPublished), "", readers_page},
       {"POST", page(kPublished) + "/experiences/rc-tb-exp/restore", "", {303, 303, 303, 403, 403, 403}},
       {"POST", page(kPublished) + "/experiences/no-such-exp/archive", "", {303, 404, 404, 404, 404, 403}},
       {"POST", page(kPublished) + "/uses/" + std::string(kActivity) + "/archive", "", {303, 303, 303, 403, 403, 403}},

@@ -18,7 +18,7 @@
   <caption>[[audit.list]]</caption>
   <thead><tr><th scope="col">[[audit.at]]</th><th scope="col">[[audit.actor]]</th><th scope="col">[[audit.action]]</th><th scope="col">[[audit.target]]</th><th scope="col">[[audit.detail]]</th><th scope="col">[[audit.ip]]</th></tr></thead>
   <tbody>
-  {{#ENTRIES}}<tr><td>{{AT}}</td><td>{{ACTOR}}</td><td><code>{{ACTION}}</code></td><td>{{TARGET}}</td><td>{{DETAIL}}</td><td>{{IP}}</td></tr>
+  {{#ENTRIES}}<tr><td>{{AT}}</td><td>{{ACTOR}}</td><td><code>{{ACTION}}</code></td><td><code>{{TARGET}}</code></td><td>{{DETAIL}}</td><td>{{IP}}</td></tr>
   {{/ENTRIES}}
   </tbody>
 </table>
