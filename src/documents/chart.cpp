@@ -17,6 +17,13 @@
 
 namespace samen::documents {
 
+std::string svg_text(std::string_view s) {
+  std::string clean;
+  for (char c : text::replace_invalid_utf8(s))
+    if (static_cast<unsigned char>(c) >= 0x20) clean += c;
+  return web::html_escape(clean);
+}
+
 namespace {
 
 constexpr double kWidth = 640, kHeight = 320;
@@ -24,14 +31,6 @@ constexpr double kLeft = 64, kRight = 16, kTop = 16, kBottom = 56;
 constexpr std::array<const char*, 8> kColours{"#0072B2", "#E69F00", "#009E73", "#CC79A7",
                                               "#56B4E9", "#D55E00", "#000000", "#F0E442"};
 constexpr std::array<const char*, 4> kDashes{"", "6 3", "2 3", "8 3 2 3"};
-
-// Text safe inside XML and HTML: valid UTF-8, no control characters, escaped.
-std::string text(std::string_view s) {
-  std::string clean;
-  for (char c : text::replace_invalid_utf8(s))
-    if (static_cast<unsigned char>(c) >= 0x20) clean += c;
-  return web::html_escape(clean);
-}
 
 std::string num(double v) {
   char buf[32];
@@ -92,8 +91,8 @@ void check(const Chart& c) {
 std::string svg_open(const Chart& c, const std::string& id) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " + num(kHeight) +
          "\" width=\"" + num(kWidth) + "\" height=\"" + num(kHeight) + "\" role=\"img\" aria-labelledby=\"" + id +
-         "-title " + id + "-desc\" focusable=\"false\"><title id=\"" + id + "-title\">" + text(c.title) +
-         "</title><desc id=\"" + id + "-desc\">" + text(c.description) + "</desc>";
+         "-title " + id + "-desc\" focusable=\"false\"><title id=\"" + id + "-title\">" + svg_text(c.title) +
+         "</title><desc id=\"" + id + "-desc\">" + svg_text(c.description) + "</desc>";
 }
 
 // Horizontal grid lines with their values, and the zero line.
@@ -104,7 +103,7 @@ std::string value_axis(const Scale& s, i18n::Lang lang) {
     out += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kWidth - kRight) + "\" y1=\"" + num(y) + "\" y2=\"" + num(y) +
            "\" stroke=\"" + std::string(std::abs(v) < s.step / 2 ? "#333" : "#ddd") + "\"/>";
     out += "<text x=\"" + num(kLeft - 6) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"end\">" +
-           text(i18n::format_number(lang, std::abs(v) < s.step / 1e6 ? 0 : v, 2)) + "</text>";
+           svg_text(i18n::format_number(lang, std::abs(v) < s.step / 1e6 ? 0 : v, 2)) + "</text>";
   }
   return out + "</g>";
 }
@@ -117,7 +116,7 @@ std::string category_axis(const Chart& c) {
   // Every label when they fit, else every n-th so they do not overlap.
   std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(c.categories.size() * 60.0 / (kWidth - kLeft - kRight))));
   for (std::size_t i = 0; i < c.categories.size(); i += every)
-    out += "<text x=\"" + num(band_centre(c, i)) + "\" y=\"" + num(kHeight - kBottom + 16) + "\">" + text(c.categories[i]) + "</text>";
+    out += "<text x=\"" + num(band_centre(c, i)) + "\" y=\"" + num(kHeight - kBottom + 16) + "\">" + svg_text(c.categories[i]) + "</text>";
   return out + "</g>";
 }
 
@@ -125,7 +124,7 @@ std::string legend(const Chart& c, bool lines, const std::optional<std::string>&
   std::string out = "<g class=\"legend\" font-size=\"12\" fill=\"#333\">";
   double x = kLeft, y = kHeight - 14;
   auto item = [&](const std::string& swatch, const std::string& name) {
-    out += swatch + "<text x=\"" + num(x + 18) + "\" y=\"" + num(y + 4) + "\">" + text(name) + "</text>";
+    out += swatch + "<text x=\"" + num(x + 18) + "\" y=\"" + num(y + 4) + "\">" + svg_text(name) + "</text>";
     x += 30 + 7.0 * static_cast<double>(std::min<std::size_t>(name.size(), 24));
   };
   for (std::size_t i = 0; i < c.series.size(); ++i) {
@@ -150,27 +149,27 @@ std::string data_table(const Chart& c, i18n::Lang lang, const std::optional<std:
   const auto& catalog = i18n::Catalog::embedded();
   std::string caption = c.title + " — " + catalog.text(lang, "chart.figures");
   if (target) caption += " (" + target->first + ": " + i18n::format_number(lang, target->second, c.max_fraction_digits) + ")";
-  std::string out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" + text(caption) +
-                    "\"><table class=\"data chart-data\"><caption>" + text(caption) + "</caption><thead><tr><th scope=\"col\">" +
-                    text(c.axis_label) + "</th>";
-  for (const auto& s : c.series) out += "<th scope=\"col\">" + text(s.name) + "</th>";
+  std::string out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" + svg_text(caption) +
+                    "\"><table class=\"data chart-data\"><caption>" + svg_text(caption) + "</caption><thead><tr><th scope=\"col\">" +
+                    svg_text(c.axis_label) + "</th>";
+  for (const auto& s : c.series) out += "<th scope=\"col\">" + svg_text(s.name) + "</th>";
   out += "</tr></thead><tbody>";
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
-    out += "<tr><th scope=\"row\">" + text(c.categories[i]) + "</th>";
-    for (const auto& s : c.series) out += "<td>" + text(value_text(s.values[i], lang, c.max_fraction_digits)) + "</td>";
+    out += "<tr><th scope=\"row\">" + svg_text(c.categories[i]) + "</th>";
+    for (const auto& s : c.series) out += "<td>" + svg_text(value_text(s.values[i], lang, c.max_fraction_digits)) + "</td>";
     out += "</tr>";
   }
   return out + "</tbody></table></div>";
 }
 
 std::string figure(const Chart& c, const std::string& id, const std::string& svg, const std::string& table) {
-  return "<figure class=\"chart\" id=\"" + id + "\"><figcaption>" + text(c.title) + "</figcaption>" + svg + table + "</figure>";
+  return "<figure class=\"chart\" id=\"" + id + "\"><figcaption>" + svg_text(c.title) + "</figcaption>" + svg + table + "</figure>";
 }
 
 // A bar's rectangle with its value as a tooltip.
 std::string bar(double x, double w, double y_top, double y_bottom, std::size_t series, const std::string& tip) {
   return "<rect class=\"bar\" x=\"" + num(x) + "\" y=\"" + num(y_top) + "\" width=\"" + num(w) + "\" height=\"" +
-         num(y_bottom - y_top) + "\" fill=\"" + colour(series) + "\"><title>" + text(tip) + "</title></rect>";
+         num(y_bottom - y_top) + "\" fill=\"" + colour(series) + "\"><title>" + svg_text(tip) + "</title></rect>";
 }
 
 }  // namespace
@@ -242,7 +241,7 @@ std::string line_chart_figure(const LineChart& c, i18n::Lang lang) {
       path += (pen_down ? " L" : (path.empty() ? "M" : " M")) + x + " " + y;
       pen_down = true;
       dots += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"4\" fill=\"" + colour(k) + "\"><title>" +
-              text(c.categories[i] + ", " + c.series[k].name + ": " + value_text(v, lang, c.max_fraction_digits)) +
+              svg_text(c.categories[i] + ", " + c.series[k].name + ": " + value_text(v, lang, c.max_fraction_digits)) +
               "</title></circle>";
     }
     if (!path.empty())

@@ -7,6 +7,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "i18n/i18n.hpp"
@@ -42,5 +43,9 @@ struct LineChart : Chart {
 // negative value.
 std::string bar_chart_figure(const BarChart& chart, i18n::Lang lang);
 std::string line_chart_figure(const LineChart& chart, i18n::Lang lang);
+
+// Text safe inside SVG (and HTML): valid UTF-8, control characters dropped, escaped. For other modules'
+// server-side pictures (the network diagram).
+std::string svg_text(std::string_view s);
 
 }  // namespace samen::documents

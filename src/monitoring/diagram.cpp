@@ -12,6 +12,7 @@
 #include <set>
 
 #include "app/ttl_cache.hpp"
+#include "documents/chart.hpp"
 #include "util/text.hpp"
 #include "web/render.hpp"
 
@@ -37,14 +38,6 @@ const char* sector_colour(std::string_view sector) {
   for (std::size_t k = 0; k < kSectors.size(); ++k)
     if (kSectors[k] == sector) return kSectorColours[k];
   return kSectorColours.back();
-}
-
-// Text safe inside SVG and HTML: valid UTF-8, no control characters, escaped.
-std::string text(std::string_view s) {
-  std::string clean;
-  for (char c : text::replace_invalid_utf8(s))
-    if (static_cast<unsigned char>(c) >= 0x20) clean += c;
-  return web::html_escape(clean);
 }
 
 std::string num(double v) {
@@ -227,10 +220,10 @@ std::string diagram_svg(const Diagram& d, const std::string& id, const std::stri
   auto px = [&](double x) { return kMargin + x * (kWidth - 2 * kMargin); };
   auto py = [&](double y) { return kMargin + y * (kHeight - 2 * kMargin); };
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network-diagram\" viewBox=\"0 0 " +
-                    num(kWidth) + " " + num(kHeight) + "\" role=\"img\" aria-labelledby=\"" + text(id) + "-title " +
-                    text(id) + "-desc\">";
-  out += "<title id=\"" + text(id) + "-title\">" + text(title) + "</title>";
-  out += "<desc id=\"" + text(id) + "-desc\">" + text(description) + "</desc>";
+                    num(kWidth) + " " + num(kHeight) + "\" role=\"img\" aria-labelledby=\"" + documents::svg_text(id) + "-title " +
+                    documents::svg_text(id) + "-desc\">";
+  out += "<title id=\"" + documents::svg_text(id) + "-title\">" + documents::svg_text(title) + "</title>";
+  out += "<desc id=\"" + documents::svg_text(id) + "-desc\">" + documents::svg_text(description) + "</desc>";
   out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
   // One line per pair: the higher level when both directions are shown.
   std::map<std::pair<std::size_t, std::size_t>, std::string> lines;
@@ -260,7 +253,7 @@ std::string diagram_svg(const Diagram& d, const std::string& id, const std::stri
     double r = 5 + (max_degree ? 9 * std::sqrt(static_cast<double>(n.degree) / static_cast<double>(max_degree)) : 0);
     double cx = px(n.x), cy = py(n.y);
     out += "<g><title>" +
-           text(n.name + " (" + t("monitoring.sector." + n.sector) + ", " + t("monitoring.language." + n.language) +
+           documents::svg_text(n.name + " (" + t("monitoring.sector." + n.sector) + ", " + t("monitoring.language." + n.language) +
                 ", " + t("monitoring.metrics.degree") + " " + std::to_string(n.degree) + ")") +
            "</title>";
     out += shape(n.language, cx, cy, r,
@@ -268,7 +261,7 @@ std::string diagram_svg(const Diagram& d, const std::string& id, const std::stri
     if (labels) {
       bool left = cx > kWidth / 2;
       out += "<text x=\"" + num(left ? cx - r - 3 : cx + r + 3) + "\" y=\"" + num(cy + 4) +
-             "\" font-size=\"12\" fill=\"#1a1a1a\"" + (left ? " text-anchor=\"end\"" : "") + ">" + text(n.name) +
+             "\" font-size=\"12\" fill=\"#1a1a1a\"" + (left ? " text-anchor=\"end\"" : "") + ">" + documents::svg_text(n.name) +
              "</text>";
     }
     out += "</g>";
