@@ -1,6 +1,7 @@
 // Hardening through the real samen binary (issue 14): response headers as a
 // browser receives them, redirects that stay on the site, and the limits
 // that keep slow or hostile clients from starving normal ones.
+#include "support/paths.hpp"
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -321,7 +322,7 @@ TEST(Hardening, APostgresRestartGives503ThenRecoversByItself) {
   }
   testing::TempDir scratch;
   const std::string cluster = "/tmp/samen-pg-restart-" + std::to_string(getpid());
-  const std::string script = std::string(SAMEN_SOURCE_DIR) + "/scripts/pg-test-cluster";
+  const std::string script = samen::testing::source_dir() + "/scripts/pg-test-cluster";
   FILE* out = popen((script + " start " + cluster + " 2>&1").c_str(), "r");
   ASSERT_NE(out, nullptr);
   std::string printed, url;

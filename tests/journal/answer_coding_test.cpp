@@ -8,6 +8,7 @@
 // partner never sees a facilitators-only transcript's passage. Also the
 // answers form on an archived activity (read-only) and the expectations
 // register's "team" visibility.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <zip.h>
@@ -279,7 +280,7 @@ TEST_P(AnswerCodingTest, TheApiCodesAnAnswerAndTheQdpxExportHasItAsASourceWithTr
   ASSERT_EQ(api("POST", "/api/v1/codings", "facilitator@example.org",
                 json{{"code_id", code}, {"activity_id", activity_}, {"start", 0}, {"end", 4}}.dump()).status, 201);
 
-  std::string xsd = std::string(SAMEN_SOURCE_DIR) + "/../shared/refi-qda/Project.xsd";
+  std::string xsd = samen::testing::source_dir() + "/../shared/refi-qda/Project.xsd";
   if (!std::ifstream(xsd) || std::system("xmllint --version >/dev/null 2>&1") != 0) {
     if (testing::in_ci()) FAIL() << "needs " << xsd << " and xmllint";
     GTEST_SKIP() << "needs " << xsd << " and xmllint";

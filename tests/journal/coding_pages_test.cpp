@@ -5,6 +5,7 @@
 // is edited on the page or through the API (moved, flagged, re-attached,
 // removed), the per-code page, frequencies and exports, the timeline filter by
 // code, and visibility: a partner never sees a facilitators-only passage.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <zip.h>
@@ -476,7 +477,7 @@ std::map<std::string, std::string> unzip(const std::string& bytes) {
 }
 
 TEST_P(JournalCodingTest, TheQdpxExportValidatesAndKeepsEveryPassageTrueToItsSource) {
-  std::string xsd = std::string(SAMEN_SOURCE_DIR) + "/../shared/refi-qda/Project.xsd";
+  std::string xsd = samen::testing::source_dir() + "/../shared/refi-qda/Project.xsd";
   if (!std::ifstream(xsd) || std::system("xmllint --version >/dev/null 2>&1") != 0) {
     if (testing::in_ci()) FAIL() << "needs " << xsd << " and xmllint";
     GTEST_SKIP() << "needs " << xsd << " and xmllint";

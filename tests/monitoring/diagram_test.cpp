@@ -6,6 +6,7 @@
 // The exports made of the same data: GraphML read back by networkx and
 // python-igraph (Debian's python3-networkx, python3-igraph), the tables as
 // CSV; the charts across waves.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -156,7 +157,7 @@ nlohmann::json read_graphml_in_python(const std::string& graphml) {
   testing::TempDir dir;
   auto file = dir.path() / "network.graphml";
   std::ofstream(file) << graphml;
-  std::string cmd = "/usr/bin/python3 " SAMEN_SOURCE_DIR "/tests/monitoring/graphml_reference.py '" + file.string() + "'";
+  std::string cmd = std::string("/usr/bin/python3 ") + samen::testing::source_dir() + "/tests/monitoring/graphml_reference.py '" + file.string() + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return nullptr;

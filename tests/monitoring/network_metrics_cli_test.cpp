@@ -3,6 +3,7 @@
 // python3-igraph through tests/monitoring/igraph_reference.py) within 1e-9,
 // and the ones networkx defines the same way equal networkx's; bad files exit
 // non-zero with their line numbers and print no figures.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -58,7 +59,7 @@ void write_network(const std::filesystem::path& file, const Case& c) {
 }
 
 std::string run_python(const std::vector<std::string>& args) {
-  std::string cmd = "/usr/bin/python3 " SAMEN_SOURCE_DIR "/tests/monitoring/igraph_reference.py";
+  std::string cmd = "/usr/bin/python3 " + samen::testing::source_dir() + "/tests/monitoring/igraph_reference.py";
   for (const auto& a : args) cmd += " '" + a + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");

@@ -1,4 +1,5 @@
 // Spawning the samen binary and raw HTTP over loopback sockets for tests.
+#include "support/paths.hpp"
 #include "support/process.hpp"
 
 #include <arpa/inet.h>
@@ -37,7 +38,7 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
 CommandResult run_samen(const std::vector<std::string>& args, const std::string& input) {
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
-  std::vector<std::string> all{SAMEN_BINARY};
+  std::vector<std::string> all{samen::testing::samen_binary_path()};
   all.insert(all.end(), args.begin(), args.end());
   pid_t pid = fork();
   if (pid == 0) {
@@ -71,7 +72,7 @@ CommandResult run_samen(const std::vector<std::string>& args, const std::string&
 ServerProcess::ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra) {
   int out[2];
   if (pipe(out)) throw std::runtime_error("pipe failed");
-  std::vector<std::string> all{SAMEN_BINARY, "serve", "--listen", "127.0.0.1:0", "--data", data_dir};
+  std::vector<std::string> all{samen::testing::samen_binary_path(), "serve", "--listen", "127.0.0.1:0", "--data", data_dir};
   all.insert(all.end(), extra.begin(), extra.end());
   pid_ = fork();
   if (pid_ == 0) {

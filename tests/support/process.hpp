@@ -13,7 +13,7 @@ struct CommandResult {
   std::string err;  // stderr
 };
 
-// Runs SAMEN_BINARY with arguments, feeding `input` on stdin.
+// Runs the samen binary (support/paths.hpp) with arguments, feeding `input` on stdin.
 CommandResult run_samen(const std::vector<std::string>& args, const std::string& input = "");
 
 class ServerProcess {

@@ -1,4 +1,5 @@
 // Starting and reading the test SMTP server.
+#include "support/paths.hpp"
 #include "support/smtp_sink.hpp"
 
 #include <arpa/inet.h>
@@ -19,7 +20,7 @@ namespace samen::testing {
 SmtpSink::SmtpSink() {
   int out[2];
   if (pipe(out)) throw std::runtime_error("pipe failed");
-  std::string script = std::string(SAMEN_SOURCE_DIR) + "/tests/notify/smtp_server.py";
+  std::string script = samen::testing::source_dir() + "/tests/notify/smtp_server.py";
   std::string folder = dir_.path().string();
   pid_ = fork();
   if (pid_ == 0) {

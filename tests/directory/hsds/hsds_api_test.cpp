@@ -3,6 +3,7 @@
 // Schema validator (tests/directory/hsds/validate_hsds.py, python3-jsonschema);
 // filters, pagination, archived records, errors, and the ndjson stream
 // (in-process, and chunked over a real socket).
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -28,8 +29,8 @@ namespace fs = std::filesystem;
 namespace rich = testing::hsds_rich;
 using testing::AppClient;
 
-const fs::path kSchemas = fs::path(SAMEN_SOURCE_DIR) / ".." / "shared" / "hsds-3.0" / "schema";
-const fs::path kValidator = fs::path(SAMEN_SOURCE_DIR) / "tests" / "directory" / "hsds" / "validate_hsds.py";
+const fs::path kSchemas = fs::path(samen::testing::source_dir()) / ".." / "shared" / "hsds-3.0" / "schema";
+const fs::path kValidator = fs::path(samen::testing::source_dir()) / "tests" / "directory" / "hsds" / "validate_hsds.py";
 
 // Reads a streamed body to the end, counting the pieces.
 std::string drain(http::Response& r, int* pieces = nullptr) {

@@ -5,6 +5,7 @@
 // oversize files, JSON nesting and merging, translations, idempotence,
 // Samen's extension tables (x_samen_*.csv) checked like HSDS's, and the
 // samen import-hsds / export-hsds commands.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -22,7 +23,7 @@ using directory::hsds::ImportOptions;
 using directory::hsds::ImportPackage;
 using directory::hsds::ImportReport;
 
-const fs::path kExamples = fs::path(SAMEN_SOURCE_DIR) / ".." / "shared" / "hsds-3.0" / "examples";
+const fs::path kExamples = fs::path(samen::testing::source_dir()) / ".." / "shared" / "hsds-3.0" / "examples";
 constexpr const char* kOrg = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610";
 
 std::string all_text(const ImportReport& r) {

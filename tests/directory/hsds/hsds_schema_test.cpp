@@ -1,6 +1,7 @@
 // The HSDS 3.0 table model (read from the embedded official datapackage)
 // and the value checks of the import: formats, dates, numbers and the
 // canonical number text of the export.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -15,7 +16,7 @@ namespace {
 
 TEST(HsdsSchema, TablesFollowTheOfficialDatapackageAndParentsComeFirst) {
   ASSERT_EQ(tables().size(), 25u);  // 21 of HSDS 3.0 and 4 Samen extensions
-  std::ifstream in(std::string(SAMEN_SOURCE_DIR) + "/src/directory/hsds/hsds-datapackage.json");
+  std::ifstream in(samen::testing::source_dir() + "/src/directory/hsds/hsds-datapackage.json");
   auto official = nlohmann::json::parse(in);
   for (const auto& r : official["resources"]) {
     const Table* t = table_for_resource(r["name"].get<std::string>());
@@ -83,7 +84,7 @@ TEST(HsdsSchema, ExtensionTablesAreDescribedLikeTheOfficialOnesAndAppendedToThem
 }
 
 TEST(HsdsSchema, TheEmbeddedCopyIsTheSharedOfficialFile) {
-  const std::string path = std::string(SAMEN_SOURCE_DIR) + "/../shared/hsds-3.0/datapackage.json";
+  const std::string path = samen::testing::source_dir() + "/../shared/hsds-3.0/datapackage.json";
   SAMEN_REQUIRE_SHARED(path);
   std::ifstream shared(path);
   std::string text((std::istreambuf_iterator<char>(shared)), std::istreambuf_iterator<char>());

@@ -1,6 +1,7 @@
 // Search recall on the demo directory (320 services) with the query set of
 // recall_queries.tsv (over 100 nl/fr queries: singular/plural, accents,
 // compounds, typos), on both engines; and the query set's parsing.
+#include "support/paths.hpp"
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -14,7 +15,7 @@ namespace samen::directory {
 namespace {
 
 const std::filesystem::path kQueries =
-    std::filesystem::path(SAMEN_SOURCE_DIR) / "tests" / "directory" / "search" / "recall_queries.tsv";
+    std::filesystem::path(samen::testing::source_dir()) / "tests" / "directory" / "search" / "recall_queries.tsv";
 
 std::string read_all(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
