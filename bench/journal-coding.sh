@@ -158,7 +158,8 @@ bench_backend() { # backend db_args...
   if [ "$b" = sqlite ]; then generate_sql sqlite | sqlite3 "$DATA/samen.db"
   else generate_sql postgres | psql -q -v ON_ERROR_STOP=1 "$DB_URL" >/dev/null; fi
   "$SAMEN" journal-coding-recount --data "$DATA" "$@" | sed 's/^/  /'
-  run_sql "$b" "ANALYZE"
+  # As autovacuum would in time: statistics, and on PostgreSQL the visibility map that lets counts read an index alone.
+  if [ "$b" = sqlite ]; then run_sql "$b" "ANALYZE"; else run_sql "$b" "VACUUM ANALYZE"; fi
   echo "  generated in $(( ($(now_ms) - start_ms) / 1000 )) s"
   echo
 

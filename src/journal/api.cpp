@@ -213,7 +213,7 @@ http::Response api_list(Context& ctx) {
     if (q->size() > 1000) throw HttpError(400, "bad_request", "journal.lookback.error.query");
     auto lease = ctx.app.db().acquire();
     core::Network n = core::load_network(*lease);
-    auto found = search_visible(ctx, *lease, viewer(ctx, n), *q, page.offset(), std::min<std::int64_t>(page.per_page, 100));
+    auto found = search_visible(ctx, *lease, viewer(ctx, n), *q, page.offset(), std::min<std::int64_t>(page.per_page, 100), true);
     load_participants(*lease, found.items);
     json items = json::array();
     for (const auto& a : found.items) items.push_back(activity_json(a));

@@ -43,13 +43,14 @@ http::Response search_page(app::Context& ctx);         // GET /journal/search?q=
 struct SearchPage {
   std::int64_t total = 0;                // visible matches
   bool total_exact = true;               // false: an estimate, shown as "about"
+  bool total_capped = false;             // more than `total` (the count stopped there)
   std::vector<Activity> items;           // this page, best first
   std::vector<std::string> highlight;    // words to mark
 };
 // The visible activities matching `text` (reads of facilitators-only ones audited);
-// /journal/search and ?q= on /api/v1/activities.
+// /journal/search and ?q= on /api/v1/activities (which wants the exact total).
 SearchPage search_visible(app::Context& ctx, store::Connection& c, const Viewer& v, const std::string& text,
-                          std::int64_t offset, std::int64_t limit);
+                          std::int64_t offset, std::int64_t limit, bool exact_total = false);
 
 // The process report (report.cpp).
 http::Response report_page(app::Context& ctx);         // GET /journal/report (?format=pdf)

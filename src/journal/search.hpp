@@ -29,11 +29,17 @@ struct ActivityQuery {
   std::string text;  // any bytes
   Viewer viewer;
   std::int64_t offset = 0, limit = 20;
+  // The search page's count stops at count_cap matches on PostgreSQL
+  // (total_capped; Xapian estimates past kCheckAtLeast), since counting all
+  // the matches of a broad word on a big journal costs more than the page.
+  // 0: an exact total (the API's).
+  std::int64_t count_cap = 500;
 };
 
 struct ActivityResults {
   std::int64_t total = 0;                // visible matches
   bool total_exact = true;               // false: Xapian's estimate past kCheckAtLeast matches
+  bool total_capped = false;             // PostgreSQL stopped counting: more than `total` matches
   std::vector<std::string> ids;          // this page, best first
   std::vector<std::string> highlight;    // the typed words to mark in snippets
 };

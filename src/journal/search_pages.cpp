@@ -38,23 +38,24 @@ std::string snippet_of(const Activity& a, const std::vector<std::string>& words)
 }  // namespace
 
 SearchPage search_visible(Context& ctx, store::Connection& c, const Viewer& v, const std::string& text,
-                          std::int64_t offset, std::int64_t limit) {
+                          std::int64_t offset, std::int64_t limit, bool exact_total) {
   ActivityQuery q;
   q.text = text;
   q.viewer = v;
   q.offset = offset;
   q.limit = limit;
+  if (exact_total) q.count_cap = 0;
   ActivityResults r = ctx.app.get<ActivitySearch>().search(q);
   SearchPage page;
   page.total = r.total;
   page.total_exact = r.total_exact;
+  page.total_capped = r.total_capped;
   page.highlight = r.highlight;
-  for (const auto& id : r.ids) {
+  for (auto& a : load_activities(c, r.ids)) {
     // The index may lag a write by a moment: the record itself decides.
-    auto a = load_activity(c, id);
-    if (!a || a->archived_at || !may_see(v, a->visibility, a->team_id)) continue;
-    if (a->visibility == "facilitators") ctx.audit("journal.activity.read", "journal.activity", a->id, "search");
-    page.items.push_back(std::move(*a));
+    if (a.archived_at || !may_see(v, a.visibility, a.team_id)) continue;
+    if (a.visibility == "facilitators") ctx.audit("journal.activity.read", "journal.activity", a.id, "search");
+    page.items.push_back(std::move(a));
   }
   return page;
 }
@@ -77,8 +78,10 @@ http::Response search_page(Context& ctx) {
   if (!text::trimmed(text).empty()) {
     SearchPage found = search_visible(ctx, *lease, v, text, (page - 1) * kPerPage, kPerPage);
     d.ShowSection("SEARCHED");
-    d.SetValue("TOTAL", ctx.tf(found.total_exact ? "journal.lookback.search.count" : "journal.lookback.search.count_about",
-                                 {{"count", found.total}}));
+    const char* count_key = found.total_capped  ? "journal.lookback.search.count_more"
+                            : found.total_exact ? "journal.lookback.search.count"
+                                                : "journal.lookback.search.count_about";
+    d.SetValue("TOTAL", ctx.tf(count_key, {{"count", found.total}}));
     for (const auto& a : found.items) {
       auto* row = d.AddSectionDictionary("HITS");
       row->SetValue("ID", a.id);

@@ -1,11 +1,12 @@
 // The journal's PostgreSQL search engine: journal_search holds the terms
 // Samen computes (search.cpp) as tsvectors, with each activity's
 // visibility, team and start, so every server process on the database sees
-// a re-index at once. A search is one query on that table: the GIN index
-// finds the matches, visible_sql() (the SQL twin of may_see()) drops what
-// the viewer may not see before the window count and LIMIT/OFFSET; title
-// matches first, then newest first. Archived activities have no row. At start, rows of
-// another format are rebuilt and stale rows (version differs) re-indexed.
+// a re-index at once. A search reads that table alone: visible_sql() (the
+// SQL twin of may_see()) drops what the viewer may not see; a bounded count
+// (ActivityQuery::count_cap) and a page of title matches, then the others, newest
+// first, each read no further than the page (page_sql()). Archived
+// activities have no row. At start, rows of another format are rebuilt and
+// stale rows (version differs) re-indexed.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -69,28 +70,15 @@ class PostgresActivitySearch final : public ActivitySearch {
     out.highlight = plan.highlight;
     if (plan.words.empty()) return out;
     const std::string tsquery = tsquery_of(plan);
-    // journal_search alone (visibility, team and start are copied there):
-    // the GIN index finds the matches, visible_sql() drops what the viewer
-    // may not see, and the window count is taken before LIMIT/OFFSET.
-    store::Params args{tsquery, tsquery};
-    std::string where = " FROM journal_search s WHERE s.doc @@ CAST(? AS tsquery)";
-    where += and_visible(q.viewer, args, "s");
+    store::Params visible_args;
+    const std::string visible = and_visible(q.viewer, visible_args, "s");
     const std::int64_t limit = std::clamp<std::int64_t>(q.limit, 0, 100), offset = std::clamp<std::int64_t>(q.offset, 0, 10000);
-    store::Params page_args = args;
-    page_args.push_back(limit);
-    page_args.push_back(offset);
     auto lease = db_.acquire();
     store::PreferIndexScans index_scans(*lease);
-    auto rows = lease->exec("SELECT s.activity_id, COUNT(*) OVER () AS total, (s.title_doc @@ CAST(? AS tsquery)) AS in_title" +
-                                where + " ORDER BY in_title DESC, s.starts_at DESC, s.activity_id LIMIT ? OFFSET ?",
-                            page_args).rows;
-    for (const auto& r : rows) out.ids.push_back(r.text(0));
-    if (!rows.empty()) {
-      out.total = rows[0].int64(1);
-    } else if (offset > 0) {  // a page past the end: the count alone
-      store::Params count_args(args.begin() + 1, args.end());
-      out.total = lease->exec("SELECT COUNT(*)" + where, count_args).rows.at(0).int64(0);
-    }
+    count_matches(*lease, tsquery, visible, visible_args, q.count_cap, out);
+    if (out.total == 0 || (!out.total_capped && offset >= out.total)) return out;
+    for (const auto& r : lease->exec(page_sql(visible), page_args(tsquery, visible_args, offset, limit)).rows)
+      out.ids.push_back(r.text(0));
     return out;
   }
 
@@ -126,6 +114,53 @@ class PostgresActivitySearch final : public ActivitySearch {
   std::string engine_name() const override { return "postgresql"; }
 
  private:
+  // The visible matches, counted up to `cap` (0: all of them).
+  static void count_matches(store::Connection& c, const std::string& tsquery, const std::string& visible,
+                            const store::Params& visible_args, std::int64_t cap, ActivityResults& out) {
+    store::Params args{tsquery};
+    args.insert(args.end(), visible_args.begin(), visible_args.end());
+    const std::string matches = "SELECT 1 FROM journal_search s WHERE s.doc @@ CAST(? AS tsquery)" + visible;
+    if (cap <= 0) {
+      out.total = c.exec("SELECT COUNT(*) FROM (" + matches + ") n", args).rows.at(0).int64(0);
+      return;
+    }
+    args.push_back(cap + 1);
+    out.total = c.exec("SELECT COUNT(*) FROM (" + matches + " LIMIT ?) n", args).rows.at(0).int64(0);
+    out.total_capped = out.total > cap;
+    if (out.total_capped) out.total = cap;
+  }
+
+  // A page: the title matches newest first, then the other matches newest
+  // first (the order of the Xapian engine's equal-relevance ties, by tier).
+  // Each tier reads at most offset + limit rows: the title tier from its
+  // GIN index, the other along journal_search_recent, testing rows until
+  // enough match (or from the GIN index when the planner expects few), so
+  // no match beyond the page is read or ranked.
+  static std::string page_sql(const std::string& visible) {
+    const std::string tier_order = " ORDER BY s.starts_at DESC, s.activity_id LIMIT ?)";
+    return "SELECT activity_id FROM ("
+           "(SELECT s.activity_id, 0 AS tier, s.starts_at FROM journal_search s WHERE s.title_doc @@ CAST(? AS tsquery)" +
+           visible + tier_order +
+           " UNION ALL "
+           "(SELECT s.activity_id, 1 AS tier, s.starts_at FROM journal_search s WHERE s.doc @@ CAST(? AS tsquery) "
+           "AND NOT (s.title_doc @@ CAST(? AS tsquery))" +
+           visible + tier_order + ") page ORDER BY tier, starts_at DESC, activity_id LIMIT ? OFFSET ?";
+  }
+
+  static store::Params page_args(const std::string& tsquery, const store::Params& visible_args, std::int64_t offset,
+                                 std::int64_t limit) {
+    store::Params args{tsquery};
+    args.insert(args.end(), visible_args.begin(), visible_args.end());
+    args.push_back(offset + limit);
+    args.push_back(tsquery);
+    args.push_back(tsquery);
+    args.insert(args.end(), visible_args.begin(), visible_args.end());
+    args.push_back(offset + limit);
+    args.push_back(limit);
+    args.push_back(offset);
+    return args;
+  }
+
   static void write_row(store::Connection& c, const std::string& id, const std::optional<Activity>& a) {
     if (!a || a->archived_at) {
       c.exec("DELETE FROM journal_search WHERE activity_id = ?", {id});

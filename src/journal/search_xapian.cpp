@@ -100,7 +100,8 @@ class XapianActivitySearch final : public ActivitySearch {
       enquire.set_sort_by_relevance_then_value(kStartSlot, true);
       VisibleTo visible(q.viewer);
       const bool all = sees_everything(q.viewer.role);
-      Xapian::MSet mset = enquire.get_mset(offset, limit, std::max(kCheckAtLeast, offset + limit), nullptr,
+      const Xapian::doccount check_at_least = q.count_cap <= 0 ? db.get_doccount() : std::max(kCheckAtLeast, offset + limit);
+      Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least, nullptr,
                                            all ? nullptr : &visible);
       out.total = mset.get_matches_estimated();
       out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

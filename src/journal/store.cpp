@@ -116,6 +116,24 @@ std::optional<Activity> load_activity(store::Connection& c, const std::string& i
   return a;
 }
 
+std::vector<Activity> load_activities(store::Connection& c, const std::vector<std::string>& ids) {
+  constexpr std::size_t kChunk = 500;
+  std::map<std::string, Activity> by_id;
+  for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+    store::Params chunk(ids.begin() + static_cast<std::ptrdiff_t>(from),
+                        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kChunk)));
+    for (const auto& r : c.exec(std::string("SELECT ") + kColumns + " FROM journal_activities WHERE id IN (" +
+                                    placeholders(chunk.size()) + ")", chunk).rows) {
+      Activity a = from_row(r);
+      by_id.emplace(a.id, std::move(a));
+    }
+  }
+  std::vector<Activity> out;
+  for (const auto& id : ids)
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(it->second);
+  return out;
+}
+
 std::string visible_sql_columns(const Viewer& v, store::Params& args, const std::string& visibility,
                                 const std::string& team_id) {
   if (sees_everything(v.role)) return "";

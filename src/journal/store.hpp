@@ -49,6 +49,9 @@ Viewer viewer_of(const accounts::User& u, const core::Network& n);
 std::vector<core::Person> choosable_people(store::Connection& c, const Viewer& v);
 
 std::optional<Activity> load_activity(store::Connection& c, const std::string& id);
+// Activities by id, in the order of `ids`, with their own columns only (load_participants
+// adds the rest); ids without an activity are left out. One query per 500 ids.
+std::vector<Activity> load_activities(store::Connection& c, const std::vector<std::string>& ids);
 
 struct ListFilter {
   std::string team_id;  // "" = every level, "brussels" = the Brussels-wide level only

@@ -11,9 +11,11 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 
 #include "accounts/sessions.hpp"
 #include "documents/run_tool.hpp"
+#include "journal/search.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
@@ -259,6 +261,50 @@ TEST_P(LookbackTest, SearchFindsStemmedWordsWithEscapedSnippetsAndNeverAHiddenNo
   // Nothing searchable, or odd bytes: an empty answer, no error.
   EXPECT_EQ(partner->get("/journal/search?q=%FF%FE").status, 200);
   EXPECT_EQ(partner->get("/journal/search?q=").status, 200);
+}
+
+TEST_P(LookbackTest, SearchPutsTitleMatchesFirstThenNewestAndCountsABroadWordOnlyUpToTheCap) {
+  const std::string old_title = add("Draagvlak bij de scholen", "2015-05-01T09:00:00Z", "network");
+  const std::string new_note = add("Partneroverleg mei", "2027-05-01T09:00:00Z", "network", "", "Over het draagvlak.");
+  const std::string mid_note = add("Partneroverleg juni", "2020-06-01T09:00:00Z", "network", "", "Weer draagvlak.");
+  const std::string older_title = add("Draagvlak in Jette", "2010-03-01T09:00:00Z", "network");
+  add("Interview over draagvlak", "2026-01-01T09:00:00Z", "facilitators");
+  Viewer partner;
+  partner.role = Role::partner;
+  ActivityQuery q;
+  q.text = "draagvlak";
+  q.viewer = partner;
+  auto& search = app_->get<ActivitySearch>();
+  ActivityResults all = search.search(q);
+  EXPECT_EQ(all.total, 4) << "the facilitators-only interview is neither counted nor shown";
+  EXPECT_FALSE(all.total_capped);
+  ASSERT_EQ(all.ids.size(), 4u);
+  // Title matches first (both engines); on PostgreSQL each tier newest first.
+  const std::set<std::string> titles(all.ids.begin(), all.ids.begin() + 2);
+  EXPECT_EQ(titles, (std::set<std::string>{old_title, older_title}));
+  if (is_postgres()) EXPECT_EQ(all.ids, (std::vector<std::string>{old_title, older_title, new_note, mid_note}));
+
+  // A page past the first tier, and past the end.
+  q.offset = 3;
+  q.limit = 2;
+  ActivityResults last = search.search(q);
+  ASSERT_EQ(last.ids.size(), 1u);
+  EXPECT_EQ(last.ids[0], all.ids[3]);
+  q.offset = 10;
+  EXPECT_TRUE(search.search(q).ids.empty());
+
+  // PostgreSQL stops counting at the cap and says so; the pages still reach every match.
+  q.offset = 2;
+  q.count_cap = 3;
+  ActivityResults capped = search.search(q);
+  if (is_postgres()) {
+    EXPECT_EQ(capped.total, 3);
+    EXPECT_TRUE(capped.total_capped);
+  }
+  EXPECT_EQ(capped.ids, (std::vector<std::string>{all.ids[2], all.ids[3]}));
+  q.count_cap = 0;  // the API's exact count
+  EXPECT_EQ(search.search(q).total, 4);
+  EXPECT_FALSE(search.search(q).total_capped);
 }
 
 TEST_P(LookbackTest, AMissingIndexIsRebuiltAtStart) {
