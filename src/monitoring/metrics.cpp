@@ -114,6 +114,8 @@ void undirected_figures(const Graph& graph, bool directed, Metrics& out) {
 }
 
 void node_figures(const Graph& graph, const Network& net, Metrics& out) {
+  // igraph's cutoff functions take a negative cutoff as "no cutoff" (exact).
+  const double cutoff = out.path_cutoff.value_or(-1);
   auto n = static_cast<igraph_integer_t>(net.nodes);
   IntVector all(n), in(n), outd(n);
   // IGRAPH_ALL on a directed graph is in + out; on an undirected graph IN,
@@ -129,17 +131,20 @@ void node_figures(const Graph& graph, const Network& net, Metrics& out) {
   // Betweenness: igraph counts shortest paths between ordered pairs on a
   // directed graph (directed=true) and each unordered pair once on an
   // undirected one (it halves its ordered-pair sums), unnormalised. Weights
-  // are lengths and must be > 0 (validate()).
+  // are lengths and must be > 0 (validate()). With a cutoff, only shortest
+  // paths of length ≤ cutoff count (python-igraph's betweenness(cutoff=)).
   RealVector betweenness(n);
-  check(igraph_betweenness(&graph.g, &betweenness.v, igraph_vss_all(), /*directed=*/true, w), "betweenness");
+  check(igraph_betweenness_cutoff(&graph.g, &betweenness.v, igraph_vss_all(), /*directed=*/true, w, cutoff),
+        "betweenness");
 
   // Closeness: igraph 0.10 considers only the nodes a node reaches (along
   // out-paths with IGRAPH_OUT; on an undirected graph OUT is ALL); normalized
   // = true gives 1 / mean distance to them (false: 1 / their summed
   // distance). A node that reaches none gets NaN from igraph; we give 0.
+  // With a cutoff, nodes farther than it count as not reached.
   RealVector closeness(n);
-  check(igraph_closeness(&graph.g, &closeness.v, nullptr, nullptr, igraph_vss_all(), IGRAPH_OUT, w,
-                         /*normalized=*/true),
+  check(igraph_closeness_cutoff(&graph.g, &closeness.v, nullptr, nullptr, igraph_vss_all(), IGRAPH_OUT, w,
+                                /*normalized=*/true, cutoff),
         "closeness");
 
   out.per_node.resize(net.nodes);
@@ -155,10 +160,11 @@ void node_figures(const Graph& graph, const Network& net, Metrics& out) {
 
 }  // namespace
 
-Metrics compute(const Network& net) {
+Metrics compute(const Network& net, const PathOptions& paths) {
   validate(net);
   Metrics out;
   out.nodes = static_cast<std::int64_t>(net.nodes);
+  if (net.nodes > paths.exact_up_to) out.path_cutoff = paths.cutoff;
   out.edges = static_cast<std::int64_t>(net.ties.size());
   if (net.directed) out.reciprocity = 0.0;
   if (net.nodes == 0) return out;  // the empty network: every figure 0, no nodes
