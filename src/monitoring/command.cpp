@@ -40,8 +40,10 @@ int network_metrics(const MetricsCommand& c, std::ostream& out, std::ostream& er
   } catch (const EdgeListError& e) {
     return report(c.edges, e, options.max_errors, err);
   }
-  Metrics m = compute(list.network);
-  out << to_json(m, list.ids).dump() << "\n";
+  Metrics m = compute(list.network, PathOptions{c.exact_up_to, c.cutoff});
+  nlohmann::json j = to_json(m, list.ids);
+  j["path_cutoff"] = m.path_cutoff ? nlohmann::json(*m.path_cutoff) : nlohmann::json(nullptr);
+  out << j.dump() << "\n";
   out.flush();
   return out ? 0 : 1;
 }

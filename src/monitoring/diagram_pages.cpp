@@ -2,10 +2,14 @@
 // (/monitoring/waves/{id}/diagram?ties=&team=&sector=&language=&level=): a
 // plain GET form of filters, the SVG picture (diagram.hpp) with its legend,
 // and the accessible alternative beside it: the organisations shown and the
-// ties between them as tables. Submitted answers only.
+// ties between them as tables. Submitted answers only. The ties table shows
+// a page of ties at a time (?page=): a wave of 500 organisations has about
+// 25,000 reported ties, too many for one page; the CSV export has them all.
 #include <algorithm>
+#include <charconv>
 
 #include "app/app.hpp"
+#include "http/forms.hpp"
 #include "monitoring/diagram.hpp"
 #include "monitoring/handlers.hpp"
 
@@ -15,6 +19,33 @@ using app::Context;
 using app::HttpError;
 
 namespace {
+
+constexpr std::size_t kTiesPerPage = 100;
+
+// The 1-based page of the ties table from ?page= (absent or empty: the
+// first); not a number from 1 on → 400. A page past the last shows the last.
+std::size_t ties_page(Context& ctx) {
+  auto p = ctx.req.query_param("page");
+  if (!p || p->empty()) return 1;
+  std::size_t page = 0;
+  auto [end, ec] = std::from_chars(p->data(), p->data() + p->size(), page);
+  if (ec != std::errc() || end != p->data() + p->size() || page == 0)
+    throw HttpError(400, "bad_request", "monitoring.error.page");
+  return page;
+}
+
+// The page's own address with the filter kept, for the links between pages.
+std::string filter_href(const std::string& action, const DiagramFilter& f) {
+  std::string href = action + "?ties=" + (f.confirmed ? "confirmed" : "reported");
+  auto add = [&](const char* key, const std::optional<std::string>& v) {
+    if (v) href += std::string("&") + key + "=" + http::url_encode(*v);
+  };
+  add("team", f.team);
+  add("sector", f.sector);
+  add("language", f.language);
+  add("level", f.level);
+  return href;
+}
 
 void choice(web::Dict& d, const char* section, const std::string& value, const std::string& label, bool selected) {
   auto* o = d.AddSectionDictionary(section);
@@ -59,7 +90,29 @@ void legend(Context& ctx, web::Dict& d) {
   }
 }
 
-void tables(Context& ctx, web::Dict& d, const Diagram& g, const core::Network& net) {
+// Which ties the table lists: page `page` of kTiesPerPage (the last when
+// past it), with the range, the links to the pages around it and to the CSV.
+std::pair<std::size_t, std::size_t> ties_rows(Context& ctx, web::Dict& d, const Diagram& g, std::size_t page,
+                                              const std::string& href, const std::string& csv_href) {
+  std::size_t total = g.ties.size();
+  if (total <= kTiesPerPage) return {0, total};
+  std::size_t pages = (total + kTiesPerPage - 1) / kTiesPerPage;
+  page = std::min(page, pages);
+  std::size_t from = (page - 1) * kTiesPerPage, to = std::min(total, from + kTiesPerPage);
+  auto* paged = d.AddSectionDictionary("TIES_PAGED");
+  paged->SetValue("TIES_RANGE", ctx.tf("monitoring.diagram.ties_range", {{"from", static_cast<std::int64_t>(from + 1)},
+                                                                         {"to", static_cast<std::int64_t>(to)},
+                                                                         {"total", static_cast<std::int64_t>(total)},
+                                                                         {"size", static_cast<std::int64_t>(kTiesPerPage)}}));
+  paged->SetValue("TIES_CSV_HREF", csv_href);
+  auto* nav = d.AddSectionDictionary("TIES_NAV");
+  if (page > 1) nav->SetValueAndShowSection("PREV_HREF", href + "&page=" + std::to_string(page - 1), "PREV");
+  if (page < pages) nav->SetValueAndShowSection("NEXT_HREF", href + "&page=" + std::to_string(page + 1), "NEXT");
+  return {from, to};
+}
+
+void tables(Context& ctx, web::Dict& d, const Diagram& g, const core::Network& net,
+            std::pair<std::size_t, std::size_t> tie_rows) {
   for (const auto& n : g.nodes) {
     auto* row = d.AddSectionDictionary("ORGS");
     row->SetValue("NAME", n.name);
@@ -76,7 +129,8 @@ void tables(Context& ctx, web::Dict& d, const Diagram& g, const core::Network& n
   d.SetValue("FROM_LABEL", ctx.t(g.confirmed ? "monitoring.diagram.between" : "monitoring.diagram.from"));
   d.SetValue("TO_LABEL", ctx.t(g.confirmed ? "monitoring.diagram.and" : "monitoring.diagram.to"));
   if (!g.confirmed) d.ShowSection("REPORTED");
-  for (const auto& t : g.ties) {
+  for (std::size_t i = tie_rows.first; i < tie_rows.second; ++i) {
+    const DiagramTie& t = g.ties[i];
     auto* row = d.AddSectionDictionary("TIES");
     row->SetValue("FROM", g.nodes[t.source].name);
     row->SetValue("TO", g.nodes[t.target].name);
@@ -102,6 +156,7 @@ http::Response diagram_page(Context& ctx) {
   } catch (const WaveError& e) {
     throw HttpError(400, "bad_request", e.key);
   }
+  std::size_t page = ties_page(ctx);
   WaveData data = load_wave_data(**lease, id);
   auto profiles = load_profiles(**lease);
   lease.reset();
@@ -122,7 +177,8 @@ http::Response diagram_page(Context& ctx) {
   d.SetValue("SVG", diagram_svg(g, "diagram-" + id, title, counts + " " + ctx.t("monitoring.diagram.svg_desc"),
                                 [&](const std::string& key) { return ctx.t(key); }));
   legend(ctx, d);
-  tables(ctx, d, g, net);
+  std::string csv = base + "/exports/ties?ties=" + (filter.confirmed ? "confirmed" : "reported") + "&format=csv";
+  tables(ctx, d, g, net, ties_rows(ctx, d, g, page, filter_href(base + "/diagram", filter), csv));
   return ctx.page("monitoring_diagram", ctx.tf("monitoring.diagram.page_title", {{"wave", data.wave.name}}), d);
 }
 

@@ -6,7 +6,7 @@
 // axe-core WCAG 2.1 AA checks on every shell page, the languages in turn, CSP), then stops
 // the server with SIGTERM and checks it shuts down cleanly.
 // Prints "ok - name" / "not ok - name: reason" and ends with "N passed, M failed".
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,7 +123,8 @@ let finished = false;
 
 function startServer() {
   return new Promise((resolve, reject) => {
-    const args = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--demo'];
+    // A public address so e-mails carry links: the survey wave's reminders (the respondent's page below).
+    const args = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--demo', '--public-url', 'http://samen.test'];
     note(`starting ${binary} ${args.join(' ')}`);
     server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
     let baseURL = null;
@@ -546,6 +547,7 @@ await step('(c) language switch "Français" → <html lang="fr">, French nav, pe
 
 // (h) every page in every language in CSP-enforcing contexts; then the header and console checks
 // The demo's survey waves have random ids: their pages join ADMIN_PAGES from the waves list.
+let WAVE_HREF = null;  // the newest demo wave (open)
 await step('monitoring: the demo waves are listed', async () => {
   check(loggedIn, 'login failed');
   await goto(ap, '/monitoring');
@@ -554,9 +556,26 @@ await step('monitoring: the demo waves are listed', async () => {
   check(hrefs.length === 2, `expected the demo's two waves, found ${JSON.stringify(hrefs)}`);
   // The newest (listed first) is enough: the older one's pages are the same templates (the run has a time budget).
   const h = hrefs[0];
+  WAVE_HREF = h;
   if (h) ADMIN_PAGES.push(h, `${h}?show=not_answered`, `${h}/metrics`, `${h}/metrics?ties=confirmed&by=team`, `${h}/comparison`);
   // The diagram, the charts across waves and the report: the same structure in every language, so axe in nl only.
   if (h) AXE_NL_ONLY_ADMIN.push(`${h}/diagram`, `${h}/diagram?ties=confirmed&level=cooperating`, `${h}/trends`, `${h}/report`);
+});
+// A wave respondent's page (/survey/{token}): the token is only ever e-mailed, so the test sends the open demo
+// wave's reminders (a new link for each respondent who has not answered) and reads one link from the outbox in
+// the server's database. The overview and a group's list of forms; the same structure in every language.
+await step('monitoring: a respondent\'s survey link from a reminder', async () => {
+  check(loggedIn, 'login failed');
+  check(WAVE_HREF, 'no demo wave found');
+  await goto(ap, WAVE_HREF);
+  const remind = ap.locator('form[action$="/reminders"] button');
+  check(await remind.count() === 1, `no reminders button on ${WAVE_HREF} (the newest demo wave is open with respondents to answer)`);
+  await clickAndWaitForPage(ap, remind);
+  const body = execFileSync('sqlite3', ['-readonly', path.join(dataDir, 'samen.db'),
+    "SELECT body_text FROM outbox WHERE body_text LIKE '%/survey/%' ORDER BY created_at DESC LIMIT 1"], { encoding: 'utf8' });
+  const m = body.match(/http:\/\/samen\.test(\/survey\/[A-Za-z0-9_-]+)/);
+  check(m, `no survey link in the reminder e-mail: ${body.slice(0, 300)}`);
+  if (m) AXE_NL_ONLY_ANON.push(`${m[1]}?lang=nl`, `${m[1]}?lang=nl&group=childcare`);
 });
 // The demo's parents' survey has a random id and public token: its results and respondent pages are found from /surveys.
 await step('surveys: the demo parents\' survey is listed', async () => {

@@ -2,7 +2,10 @@
 // confirmed (the lower level of both sides), the filters (sector, team,
 // language, level) keep every node where the whole wave's layout put it, the
 // layout is the same on every call, and the page: SVG with title and desc,
-// names escaped, legend, the tables, a plain GET form, a bad filter → 400.
+// names escaped, legend, the tables, a plain GET form, a bad filter → 400;
+// a big wave's ties table in pages with a link to the CSV of them all. The
+// API's diagram and GraphML hold the wave's organisations, ties and their
+// attributes.
 // The exports made of the same data: GraphML read back by networkx and
 // python-igraph (Debian's python3-networkx, python3-igraph), the tables as
 // CSV; the charts across waves.
@@ -15,6 +18,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "accounts/sessions.hpp"
+#include "accounts/users.hpp"
 #include "monitoring/diagram.hpp"
 #include "monitoring/exports.hpp"
 #include "support/app_client.hpp"
@@ -152,6 +157,84 @@ TEST_P(DiagramTest, ThePageDrawsTheFilteredNetworkWithLegendAndTables) {
   EXPECT_EQ(client.get("/monitoring/waves/nope/diagram").status, 404);
 }
 
+// More ties than a page holds (100): 12 organisations each naming the 11
+// others, 132 ties; the table lists a page, the CSV all of them.
+TEST_P(DiagramTest, ABigWavesTiesTableIsPagedWithTheCsvLinked) {
+  std::string big;
+  {
+    auto lease = db().acquire();
+    auto& c = *lease;
+    std::vector<std::string> orgs;
+    for (int i = 0; i < 12; ++i) {
+      orgs.push_back("big-" + std::to_string(10 + i));
+      c.exec("INSERT INTO organizations (id, name, created_at, updated_at) VALUES ('" + orgs.back() + "', 'Org " +
+             std::to_string(10 + i) + "', 1, 1)");
+    }
+    big = create_wave(c, {"Groot 2026", std::nullopt, orgs, std::nullopt}, 20).id;
+    const auto& cat = i18n::Catalog::embedded();
+    for (const auto& o : orgs) invite(c, cat, big, {o, o + "@example.org", "R", "nl"}, "", 21);
+    for (auto& inv : invitations(c, big)) {
+      for (const auto& t : orgs) {
+        if (t == inv.organization_id) continue;
+        TieAnswer a;
+        a.target_id = t;
+        a.integration = t < inv.organization_id ? "networking" : "cooperating";  // half of them cooperating
+        save_tie(c, inv, a, 22);
+      }
+      submit(c, inv, 23);
+    }
+  }
+  testing::add_test_user(db(), "coordinator@example.org", Role::coordinator);
+  auto app = testing::make_test_app(test_db());
+  testing::AppClient client(*app, "en");
+  client.login("coordinator@example.org", testing::kTestPassword);
+  client.get("/monitoring?lang=en");
+  std::string base = "/monitoring/waves/" + big;
+  auto rows = [](const std::string& body) {  // ties rows start with a cell; organisations' with a row header
+    std::size_t n = 0;
+    for (auto at = body.find("<tr><td>"); at != std::string::npos; at = body.find("<tr><td>", at + 1)) ++n;
+    return n;
+  };
+
+  auto first = client.get(base + "/diagram");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_NE(first.body.find("12 organisations and 132 ties shown."), std::string::npos);
+  EXPECT_NE(first.body.find("Ties 1–100 of 132, in pages of 100."), std::string::npos) << first.body;
+  EXPECT_EQ(rows(first.body), 100u);
+  EXPECT_NE(first.body.find("href=\"" + base + "/exports/ties?ties=reported&amp;format=csv\""), std::string::npos);
+  EXPECT_NE(first.body.find("href=\"" + base + "/diagram?ties=reported&amp;page=2\" rel=\"next\""), std::string::npos);
+  EXPECT_EQ(first.body.find("rel=\"prev\""), std::string::npos);
+
+  auto second = client.get(base + "/diagram?page=2");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("Ties 101–132 of 132"), std::string::npos);
+  EXPECT_EQ(rows(second.body), 32u);
+  EXPECT_NE(second.body.find("href=\"" + base + "/diagram?ties=reported&amp;page=1\" rel=\"prev\""), std::string::npos);
+  EXPECT_EQ(second.body.find("rel=\"next\""), std::string::npos);
+  EXPECT_EQ(rows(client.get(base + "/diagram?page=9").body), 32u);  // past the last: the last
+
+  // The filter is kept from page to page; a filter leaving fewer ties than a page has no pages.
+  auto cooperating = client.get(base + "/diagram?level=cooperating");
+  EXPECT_EQ(rows(cooperating.body), 66u);
+  EXPECT_EQ(cooperating.body.find("rel=\"next\""), std::string::npos);
+  auto confirmed = client.get(base + "/diagram?ties=confirmed");
+  EXPECT_EQ(rows(confirmed.body), 66u);  // 66 pairs, each confirmed: one page
+  EXPECT_EQ(confirmed.body.find("rel=\"next\""), std::string::npos);
+  auto paged = client.get(base + "/diagram?ties=reported&level=networking&sector=other");
+  EXPECT_NE(paged.body.find("href=\"" + base + "/diagram?ties=reported&amp;sector=other&amp;level=networking&amp;page=2\""),
+            std::string::npos)
+      << paged.body;
+
+  for (const char* bad : {"0", "x", "-1", "2x"}) {
+    auto r = client.get(base + "/diagram?page=" + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_NE(r.body.find("Choose a page number from 1 on."), std::string::npos) << bad;
+  }
+  auto csv = client.get(base + "/exports/ties?ties=reported&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 133);  // the header and every tie
+}
+
 // What networkx and python-igraph read from a GraphML file (graphml_reference.py).
 nlohmann::json read_graphml_in_python(const std::string& graphml) {
   testing::TempDir dir;
@@ -208,6 +291,99 @@ TEST_P(DiagramTest, GraphmlIsReadByNetworkxAndIgraph) {
     EXPECT_EQ(confirmed[reader]["directed"], false) << reader;
     EXPECT_EQ(confirmed[reader]["edges"], 1) << reader;
     EXPECT_EQ(confirmed[reader]["edge"][0][2]["level"], "coordinating") << reader;
+  }
+}
+
+// The API (a coordinator's token): the diagram's data and the GraphML hold
+// every organisation and tie of the wave with the attributes the answers and
+// profiles give them, reported and confirmed.
+TEST_P(DiagramTest, TheApisDiagramAndGraphmlHoldTheWavesNetwork) {
+  testing::add_test_user(db(), "coordinator@example.org", Role::coordinator);
+  std::string token;
+  {
+    auto lease = db().acquire();
+    token = accounts::create_api_token(*lease, accounts::find_user_by_email(*lease, "coordinator@example.org")->id, "t",
+                                       1000);
+  }
+  auto app = testing::make_test_app(test_db());
+  testing::AppClient client(*app, "en");
+  auto get = [&](const std::string& path) {
+    return client.request("GET", path, "", "", {{"authorization", "Bearer " + token}});
+  };
+  std::string base = "/api/v1/network/waves/" + wave_;
+  using nlohmann::json;
+
+  auto reported = get(base + "/diagram");
+  ASSERT_EQ(reported.status, 200) << reported.body;
+  json d = json::parse(reported.body);
+  EXPECT_EQ(d["view"], "reported");
+  Diagram all = diagram({});
+  // id, name, sector, language (no profile: other), teams, degree; in the wave's order.
+  json want = json::array({json::array({"org-a", "Vlinder & Co <a>", "childcare", "nl", {"team-jette"}, 3}),
+                           json::array({"org-b", "Les Petits Pas", "childcare", "fr", json::array(), 3}),
+                           json::array({"org-c", "OCMW Jette", "social", "bilingual", {"team-jette"}, 2}),
+                           json::array({"org-d", "Huis van het Kind", "other", "other", json::array(), 0})});
+  ASSERT_EQ(d["nodes"].size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const json& n = d["nodes"][i];
+    EXPECT_EQ(json::array({n["id"], n["name"], n["sector"], n["language"], n["teams"], n["degree"]}), want[i]);
+    EXPECT_DOUBLE_EQ(n["x"].get<double>(), all.nodes[i].x);  // the page's layout
+    EXPECT_DOUBLE_EQ(n["y"].get<double>(), all.nodes[i].y);
+  }
+  auto tie = [](const json& t) { return json::array({t["source"], t["target"], t["level"], t["frequency"], t["confirmed"]}); };
+  json ties = json::array();
+  for (const auto& t : d["ties"]) ties.push_back(tie(t));
+  EXPECT_EQ(ties, json::parse(R"([["org-a", "org-b", "collaborating", "monthly", true],
+                                  ["org-a", "org-c", "networking", "monthly", false],
+                                  ["org-b", "org-a", "coordinating", "monthly", true],
+                                  ["org-c", "org-b", "cooperating", "monthly", false]])"));
+
+  json confirmed = json::parse(get(base + "/diagram?ties=confirmed").body);
+  EXPECT_EQ(confirmed["view"], "confirmed");
+  ASSERT_EQ(confirmed["ties"].size(), 1u);
+  EXPECT_EQ(tie(confirmed["ties"][0]), json::parse(R"(["org-a", "org-b", "coordinating", null, true])"));
+  EXPECT_EQ(confirmed["nodes"][0]["degree"], 1);
+  EXPECT_EQ(confirmed["nodes"][2]["degree"], 0);
+  json childcare = json::parse(get(base + "/diagram?sector=childcare&level=coordinating").body);
+  ASSERT_EQ(childcare["nodes"].size(), 2u);
+  EXPECT_EQ(childcare["nodes"][1]["id"], "org-b");
+  EXPECT_EQ(childcare["ties"].size(), 2u);  // a→b collaborating, b→a coordinating
+  EXPECT_EQ(get(base + "/diagram?sector=farming").status, 400);
+
+  // The GraphML, read by networkx and python-igraph: the same nodes and ties.
+  if (std::system("/usr/bin/python3 -c 'import igraph, networkx' 2>/dev/null") != 0)
+    GTEST_SKIP() << "python3-igraph or python3-networkx is missing (scripts/install-deps --test installs them)";
+  auto graphml = get(base + "/graphml");
+  ASSERT_EQ(graphml.status, 200) << graphml.body;
+  EXPECT_NE(graphml.header("content-type").value_or("").find("application/graphml+xml"), std::string::npos);
+  auto read = read_graphml_in_python(graphml.body);
+  auto confirmed_read = read_graphml_in_python(get(base + "/graphml?ties=confirmed").body);
+  for (const char* reader : {"networkx", "igraph"}) {
+    SCOPED_TRACE(reader);
+    const json& g = read[reader];
+    EXPECT_EQ(g["directed"], true);
+    ASSERT_EQ(g["nodes"], 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+      const json& n = g["node"][want[i][0].get<std::string>()];
+      EXPECT_EQ(n["name"], want[i][1]);
+      EXPECT_EQ(n["sector"], want[i][2]);
+      EXPECT_EQ(n["language"], want[i][3]);
+      EXPECT_EQ(n["degree"].get<double>(), want[i][5].get<double>());
+    }
+    EXPECT_EQ(g["node"]["org-c"]["teams"], "Lokaal team Jette");
+    ASSERT_EQ(g["edges"], 4);
+    for (std::size_t i = 0; i < 4; ++i) {  // both sorted by source, then target
+      const json& e = g["edge"][i];
+      EXPECT_EQ(json::array({e[0], e[1], e[2]["level"], e[2]["frequency"], e[2]["confirmed"]}), ties[i]);
+    }
+    EXPECT_DOUBLE_EQ(g["edge"][0][2]["trust"].get<double>(), 4.0);  // a's ratings of b
+    EXPECT_DOUBLE_EQ(g["edge"][0][2]["value"].get<double>(), 3.0);
+    EXPECT_FALSE(g["edge"][1][2].contains("trust"));  // a rated c on nothing
+    const json& c = confirmed_read[reader];
+    EXPECT_EQ(c["directed"], false);
+    ASSERT_EQ(c["edges"], 1);
+    EXPECT_EQ(json::array({c["edge"][0][0], c["edge"][0][1], c["edge"][0][2]["level"]}),
+              json::parse(R"(["org-a", "org-b", "coordinating"])"));
   }
 }
 

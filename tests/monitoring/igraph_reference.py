@@ -4,7 +4,12 @@
 Used by tests/monitoring/network_metrics_cli_test.cpp (compared figure by
 figure) and bench/network.sh (timed beside samen).
 
-usage: igraph_reference.py FILE.csv [--directed] [--weight COLUMN] [--networkx]
+usage: igraph_reference.py FILE.csv [--directed] [--weight COLUMN]
+                           [--exact-up-to NODES] [--cutoff LENGTH] [--networkx]
+
+Betweenness and closeness as samen computes them: exact up to --exact-up-to
+nodes (10,000 by default), above it igraph's cutoff versions counting only
+paths of length up to --cutoff (2 by default); "path_cutoff" says which.
 
 --networkx adds "networkx": the figures networkx computes for the same
 definitions (an independent implementation), for the test to compare too.
@@ -39,7 +44,41 @@ def zero_if_nan(x):
     return 0.0 if math.isnan(x) else x
 
 
-def igraph_figures(ids, edges, weights, directed):
+def closeness_works_with_cutoff():
+    """Debian's python-igraph 0.10.2 hands closeness's cutoff and normalized to
+    the C core in swapped order (python-igraph issue 811, fixed in 2025 by pull
+    request 812): any cutoff then counts paths of length 1 only. True when this
+    python-igraph gets a path a -> b -> c right (c at distance 2: 1 / 1.5)."""
+    g = igraph.Graph(n=3, edges=[(0, 1), (1, 2)], directed=True)
+    return abs(g.closeness(mode="out", cutoff=2)[0] - 2 / 3) < 1e-12
+
+
+def closeness_with_cutoff(g, weights, cutoff):
+    """igraph's closeness_cutoff (mode out, normalized): 1 / the mean distance
+    to the nodes reached within `cutoff`, NaN when none is. Unweighted: from
+    the number of nodes at each distance (igraph's neighborhood_size, all
+    nodes at once); weighted: from each node's distances (small networks)."""
+    if closeness_works_with_cutoff():
+        return g.closeness(mode="out", weights=weights, normalized=True, cutoff=cutoff)
+    n = g.vcount()
+    reached, total = [0] * n, [0.0] * n
+    if weights is None:
+        for k in range(1, int(math.floor(cutoff)) + 1):
+            at_k = g.neighborhood_size(order=k, mode="out", mindist=k)
+            for i in range(n):
+                reached[i] += at_k[i]
+                total[i] += k * at_k[i]
+    else:
+        for i in range(n):
+            distances = g.distances(source=[i], mode="out", weights=weights)[0]
+            for j, d in enumerate(distances):
+                if j != i and d <= cutoff:
+                    reached[i] += 1
+                    total[i] += d
+    return [reached[i] / total[i] if reached[i] else math.nan for i in range(n)]
+
+
+def igraph_figures(ids, edges, weights, directed, cutoff):
     n = len(ids)
     g = igraph.Graph(n=n, edges=edges, directed=directed)
     simple = g.as_undirected(mode="collapse") if directed else g
@@ -59,19 +98,24 @@ def igraph_figures(ids, edges, weights, directed):
     }
     if directed:
         network["reciprocity"] = zero_if_nan(g.reciprocity(ignore_loops=True, mode="default")) if edges else 0.0
-    betweenness = g.betweenness(directed=True, weights=weights)
-    closeness = g.closeness(mode="out", weights=weights, normalized=True)
+    # cutoff None: exact (every shortest path).
+    betweenness = g.betweenness(directed=True, weights=weights, cutoff=cutoff)
+    if cutoff is None:
+        closeness = g.closeness(mode="out", weights=weights, normalized=True)
+    else:
+        closeness = closeness_with_cutoff(g, weights, cutoff)
+    degree, in_degree, out_degree = g.degree(), g.degree(mode="in"), g.degree(mode="out")
     nodes = []
     for i, name in enumerate(ids):
         nodes.append({
             "id": name,
-            "degree": g.degree(i),
-            "in_degree": g.degree(i, mode="in"),
-            "out_degree": g.degree(i, mode="out"),
+            "degree": degree[i],
+            "in_degree": in_degree[i],
+            "out_degree": out_degree[i],
             "betweenness": betweenness[i],
             "closeness": zero_if_nan(closeness[i]),
         })
-    return {"network": network, "nodes": nodes}
+    return {"network": network, "nodes": nodes, "path_cutoff": cutoff}
 
 
 def networkx_figures(ids, edges, weights, directed):
@@ -96,18 +140,23 @@ def networkx_figures(ids, edges, weights, directed):
 
 def main(argv):
     path, directed, weight_column, with_networkx = None, False, None, False
+    exact_up_to, cutoff = 10000, 2.0
     args = iter(argv)
     for a in args:
         if a == "--directed":
             directed = True
         elif a == "--weight":
             weight_column = next(args)
+        elif a == "--exact-up-to":
+            exact_up_to = int(next(args))
+        elif a == "--cutoff":
+            cutoff = float(next(args))
         elif a == "--networkx":
             with_networkx = True
         else:
             path = a
     ids, edges, weights = read(path, weight_column)
-    result = igraph_figures(ids, edges, weights, directed)
+    result = igraph_figures(ids, edges, weights, directed, cutoff if len(ids) > exact_up_to else None)
     if with_networkx:
         result["networkx"] = networkx_figures(ids, edges, weights, directed)
     json.dump(result, sys.stdout)

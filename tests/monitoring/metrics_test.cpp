@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace samen::monitoring {
@@ -157,6 +158,42 @@ TEST(NetworkMetrics, WeightsAreLengthsOfPaths) {
   EXPECT_DOUBLE_EQ(sq.per_node[2].betweenness, 0.5);
   EXPECT_EQ(sq.per_node[3].betweenness, 0.0);
   EXPECT_DOUBLE_EQ(sq.per_node[3].closeness, 3.0 / (2 + 1 + 1.5));  // a at 2, b at 1, c at 1.5
+}
+
+// Above exact_up_to nodes, paths up to the cutoff only. Unweighted closeness
+// then comes from neighbourhood sizes, weighted from igraph_closeness_cutoff:
+// with every weight 1 both must give the same figures, on a random directed
+// network where many nodes are farther than the cutoff.
+TEST(NetworkMetrics, ACutoffCountsShortPathsOnlyAndClosenessAgreesWithIgraphs) {
+  Network path{4, {{0, 1}, {1, 2}, {2, 3}}, {}, true};  // a → b → c → d
+  Metrics cut = compute(path, {.exact_up_to = 3, .cutoff = 2});
+  ASSERT_TRUE(cut.path_cutoff);
+  EXPECT_DOUBLE_EQ(cut.per_node[0].closeness, 1.0 / 1.5);  // b at 1, c at 2; d (3) beyond
+  EXPECT_DOUBLE_EQ(cut.per_node[1].betweenness, 1.0);       // a → c only; a → d is too long
+  EXPECT_FALSE(compute(path, {.exact_up_to = 4, .cutoff = 2}).path_cutoff);
+  EXPECT_DOUBLE_EQ(compute(path).per_node[0].closeness, 0.5);  // exact by default
+
+  std::uint32_t x = 18;  // a small fixed generator: the same network on every run
+  auto next = [&] { return x = x * 1664525u + 1013904223u, (x >> 8) % 300; };
+  Network net{300, {}, {}, true};
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  while (net.ties.size() < 450) {
+    std::size_t s = next(), t = next();
+    if (s != t && seen.insert({s, t}).second) net.ties.emplace_back(s, t);
+  }
+  Network unit = net;
+  unit.weights.assign(net.ties.size(), 1.0);
+  for (double cutoff : {1.0, 2.0, 3.0}) {
+    Metrics plain = compute(net, {.exact_up_to = 0, .cutoff = cutoff});
+    Metrics weighted = compute(unit, {.exact_up_to = 0, .cutoff = cutoff});
+    int reached_some = 0;
+    for (std::size_t i = 0; i < 300; ++i) {
+      EXPECT_NEAR(plain.per_node[i].closeness, weighted.per_node[i].closeness, 1e-12) << cutoff << " " << i;
+      EXPECT_NEAR(plain.per_node[i].betweenness, weighted.per_node[i].betweenness, 1e-9) << cutoff << " " << i;
+      reached_some += plain.per_node[i].closeness > 0 && plain.per_node[i].closeness < 1;
+    }
+    if (cutoff > 1) EXPECT_GT(reached_some, 50) << cutoff;  // nodes at distance 2 and more: not a trivial case
+  }
 }
 
 TEST(NetworkMetrics, EmptyNetworkGivesZerosAndNoNodes) {

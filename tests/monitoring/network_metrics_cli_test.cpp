@@ -27,6 +27,8 @@ struct Case {
   int ties;
   bool directed;
   enum { none, integer, real } weights;
+  int exact_up_to = -1;  // -1: the default (exact at these sizes); else --exact-up-to, with --cutoff
+  const char* cutoff = "2";
 };
 
 // A random simple network as an edge list file; names are "org N", some with
@@ -93,11 +95,9 @@ TEST_P(NetworkMetricsCli, EveryFigureEqualsPythonIgraphs) {
     args.push_back("--directed");
     ref_args.push_back("--directed");
   }
-  if (c.weights != Case::none) {
-    for (auto* v : {&args, &ref_args}) {
-      v->push_back("--weight");
-      v->push_back("length");
-    }
+  for (auto* v : {&args, &ref_args}) {
+    if (c.weights != Case::none) v->insert(v->end(), {"--weight", "length"});
+    if (c.exact_up_to >= 0) v->insert(v->end(), {"--exact-up-to", std::to_string(c.exact_up_to), "--cutoff", c.cutoff});
   }
   auto run = run_samen(args);
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -112,6 +112,10 @@ TEST_P(NetworkMetricsCli, EveryFigureEqualsPythonIgraphs) {
     else expect_close(gn[key].get<double>(), value.get<double>(), key);
   }
   EXPECT_EQ(gn["nodes"], c.nodes > 0 ? want["nodes"].size() : 0u);
+  // Both say whether betweenness and closeness counted only paths up to the cutoff.
+  if (c.exact_up_to >= 0 && c.exact_up_to < c.nodes) EXPECT_EQ(got["path_cutoff"], std::stod(c.cutoff));
+  else EXPECT_TRUE(got["path_cutoff"].is_null()) << got["path_cutoff"];
+  EXPECT_EQ(got["path_cutoff"], want["path_cutoff"]);
   ASSERT_EQ(got["nodes"].size(), want["nodes"].size());
   for (std::size_t i = 0; i < want["nodes"].size(); ++i) {
     const json& g = got["nodes"][i];
@@ -129,6 +133,7 @@ TEST_P(NetworkMetricsCli, EveryFigureEqualsPythonIgraphs) {
   expect_close(gn["transitivity"], nx["transitivity"], "networkx transitivity");
   EXPECT_EQ(gn["components"], nx["components"]);
   if (c.directed) expect_close(gn["reciprocity"], nx["reciprocity"], "networkx reciprocity");
+  if (!got["path_cutoff"].is_null()) return;  // networkx's betweenness counts every path
   ASSERT_EQ(nx["betweenness"].size(), got["nodes"].size());
   for (std::size_t i = 0; i < got["nodes"].size(); ++i)
     expect_close(got["nodes"][i]["betweenness"], nx["betweenness"][i], "networkx betweenness " + std::to_string(i));
@@ -136,12 +141,20 @@ TEST_P(NetworkMetricsCli, EveryFigureEqualsPythonIgraphs) {
 
 // Sparse networks leave nodes unreached (closeness of reachable nodes only,
 // several components); dense ones have many shortest paths of equal length.
+// The last four lower --exact-up-to below their size: betweenness and
+// closeness count only paths up to the cutoff, as for networks above 10,000
+// nodes (a directed and an undirected network, weighted lengths, a cutoff of
+// 3 on a sparse network where many paths are longer).
 INSTANTIATE_TEST_SUITE_P(RandomNetworks, NetworkMetricsCli,
                          ::testing::Values(Case{1, 40, 45, true, Case::none}, Case{2, 40, 45, false, Case::none},
                                            Case{3, 120, 600, true, Case::none}, Case{4, 120, 600, false, Case::none},
                                            Case{5, 80, 300, true, Case::integer}, Case{6, 80, 300, false, Case::integer},
                                            Case{7, 150, 900, true, Case::real}, Case{8, 150, 400, false, Case::real},
-                                           Case{9, 300, 280, true, Case::none}, Case{10, 3, 2, false, Case::none}));
+                                           Case{9, 300, 280, true, Case::none}, Case{10, 3, 2, false, Case::none},
+                                           Case{11, 120, 600, true, Case::none, 100, "2"},
+                                           Case{12, 120, 600, false, Case::none, 100, "2"},
+                                           Case{13, 80, 300, true, Case::real, 50, "2.5"},
+                                           Case{14, 200, 300, true, Case::none, 0, "3"}));
 
 TEST(NetworkMetricsCommand, BadFilesExitNonZeroWithLineNumbersAndNoFigures) {
   TempDir dir;

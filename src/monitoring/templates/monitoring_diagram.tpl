@@ -38,8 +38,13 @@
 </div>
 <h2>[[monitoring.diagram.ties]]</h2>
 {{#NO_TIES}}<p class="muted">[[monitoring.diagram.no_ties]]</p>{{/NO_TIES}}
+{{#TIES_PAGED}}<p>{{TIES_RANGE}} <a href="{{TIES_CSV_HREF}}" download>[[monitoring.diagram.ties_csv]]</a></p>{{/TIES_PAGED}}
 {{#HAS_TIES}}<div class="table-wrap" tabindex="0" role="region" aria-label="[[monitoring.diagram.ties]]">
 <table class="data"><thead><tr><th scope="col">{{FROM_LABEL}}</th><th scope="col">{{TO_LABEL}}</th><th scope="col">[[monitoring.diagram.level_column]]</th>{{#REPORTED}}<th scope="col">[[monitoring.diagram.frequency]]</th><th scope="col">[[monitoring.diagram.confirmed]]</th>{{/REPORTED}}</tr></thead>
 <tbody>{{#TIES}}<tr><td>{{FROM}}</td><td>{{TO}}</td><td>{{LEVEL}}</td>{{#REPORTED}}<td>{{FREQUENCY}}</td><td>{{CONFIRMED}}</td>{{/REPORTED}}</tr>
 {{/TIES}}</tbody></table>
 </div>{{/HAS_TIES}}
+{{#TIES_NAV}}<nav class="pagination" aria-label="[[monitoring.diagram.ties_pages]]">
+{{#PREV}}<a href="{{PREV_HREF}}" rel="prev">[[pagination.prev]]</a>{{/PREV}}
+{{#NEXT}}<a href="{{NEXT_HREF}}" rel="next">[[pagination.next]]</a>{{/NEXT}}
+</nav>{{/TIES_NAV}}
