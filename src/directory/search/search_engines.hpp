@@ -72,6 +72,11 @@ void filter_open_at(std::int64_t moment, const Page& page,
 // that case with a few services.
 inline constexpr std::int64_t kExactRankLimit = 500;
 void set_postgres_exact_rank_limit(std::int64_t limit);
+// Xapian: a rebuild commits its fresh index every this many services
+// (search_xapian.cpp says why). Tests lower it so a few services span
+// several commits.
+inline constexpr std::size_t kXapianRebuildCommitEvery = 250;
+void set_xapian_rebuild_commit_every(std::size_t services);
 
 // Candidates scanned for suggestions.
 inline constexpr std::size_t kMaxSuggestScan = 2000;
