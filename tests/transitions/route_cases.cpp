@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "store/database.hpp"
+#include "transitions/evaluation.hpp"
 #include "transitions/handlers.hpp"
 #include "transitions/store.hpp"
 #include "util/dates.hpp"
@@ -64,6 +65,8 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
     c.exec("INSERT INTO transitions_activities (activity_id, kind, school_year, sending_setting_id, "
            "receiving_setting_id, created_at) VALUES (?, 'welcome_day', 2026, ?, ?, 1)",
            {kActivity, kSettingA, kSettingB});
+    // The 2026 evaluation runs: the handover's page (its date has passed) shows its links.
+    transitions::start_evaluation(c, w.app.catalog(), 2026, std::nullopt, 1);
   }
   const std::string handover = std::string("/api/v1/handovers/") + kHandover;
   const std::string edit = std::string("/transitions/settings/") + kSettingA + "/edit";
@@ -88,6 +91,11 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
   return {
       {"GET", "/transitions", "", readers_page},
       {"GET", "/transitions/rights", "", coordination_page},
+      {"GET", "/transitions/evaluations", "", readers_page},
+      {"GET", "/transitions/evaluations?year=2026", "", readers_page},
+      // The admin goes first and starts 2030: the coordinator then finds it started (409).
+      {"POST", "/transitions/evaluations", "school_year=2030", RoleExpect{303, 303, 409, 403, 403, 403}},
+      {"GET", "/api/v1/transitions/evaluations?school_year=2026", "", readers_api},
       {"POST", "/transitions/rights", rights, coordination_page},
       {"POST", "/transitions/rights/export", rights + "&format=json", coordination_page},
       {"POST", "/transitions/rights/export", rights + "&format=html", coordination_page},
