@@ -4,6 +4,7 @@
 #include <charconv>
 #include <ctime>
 
+#include "app/write.hpp"
 #include "http/forms.hpp"
 #include "util/text.hpp"
 
@@ -74,6 +75,28 @@ std::optional<std::int64_t> if_match_version(const Context& ctx) {
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (ec != std::errc() || p != v.data() + v.size()) throw HttpError(400, "bad_if_match", "error.bad_if_match");
   return n;
+}
+
+UpdateVersion update_version(const Context& ctx, const nlohmann::json& body, std::map<std::string, std::string>& errors,
+                             const std::string& type_key) {
+  if (auto v = if_match_version(ctx)) return {v, true};
+  if (!body.is_object()) return {};
+  auto it = body.find("version");
+  if (it == body.end() || it->is_null()) return {};
+  if (!it->is_number_integer()) {
+    errors["version"] = type_key;
+    return {};
+  }
+  return {it->get<std::int64_t>(), false};
+}
+
+void write_update(Context& ctx, const UpdateVersion& version, const std::function<void(Change&)>& fn) {
+  try {
+    write(ctx, fn);
+  } catch (const StaleVersion&) {
+    if (version.from_if_match) throw HttpError(412, "precondition_failed", "error.precondition_failed");
+    throw;
+  }
 }
 
 nlohmann::json json_body(const Context& ctx) {

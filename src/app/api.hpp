@@ -7,6 +7,8 @@
 // checked on updates through If-Match (412) or a `version` in the body (409).
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <nlohmann/json.hpp>
@@ -43,6 +45,25 @@ std::string etag(std::int64_t version);
 // The version an If-Match header names ("42" or W/"42"); nullopt without the
 // header or for "*"; HttpError 400 when it names no version.
 std::optional<std::int64_t> if_match_version(const Context& ctx);
+
+// The version an update (PUT/PATCH) was read at: If-Match's, else the body's
+// "version". Which one matters: a stale If-Match answers 412, a stale body
+// version 409 (app::StaleVersion).
+struct UpdateVersion {
+  std::optional<std::int64_t> expected;  // for app::check_version; nullopt: the caller named none
+  bool from_if_match = false;
+};
+// Reads If-Match (HttpError 400 when it names no version), else the body's
+// integer "version"; a "version" of another JSON type puts `type_key` (the
+// module's catalog key) on the field "version" of `errors`, for the caller's 422.
+UpdateVersion update_version(const Context& ctx, const nlohmann::json& body, std::map<std::string, std::string>& errors,
+                             const std::string& type_key);
+
+class Change;
+// Runs an update through app::write: a stale version becomes HttpError 412
+// (precondition_failed) when it came in If-Match, else app::StaleVersion goes
+// on (409). The one place of that rule for every module's API.
+void write_update(Context& ctx, const UpdateVersion& version, const std::function<void(Change&)>& fn);
 
 // Parses a JSON request body (Content-Type application/json); HttpError 400/415 otherwise.
 nlohmann::json json_body(const Context& ctx);

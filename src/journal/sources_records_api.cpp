@@ -31,26 +31,11 @@ struct Invalid {
   FieldErrors errors;
 };
 
-http::Response precondition_failed(Context& ctx) {
-  return app::json_response(412, {{"error", {{"code", "precondition_failed"}, {"message", ctx.t("error.precondition_failed")}}}});
-}
-
 // A path id: 404 for one no record can have.
 std::string path_id(const Context& ctx, const char* name) {
   std::string id = ctx.param(name);
   if (id.empty() || id.size() > 100) throw HttpError(404, "not_found", "error.not_found");
   return id;
-}
-
-// The record's version from the body ("version"), for the 409 of the conventions.
-std::optional<std::int64_t> body_version(const json& j, FieldErrors& errors) {
-  auto it = j.find("version");
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number_integer()) {
-    errors["version"] = "journal.error.type_mismatch";
-    return std::nullopt;
-  }
-  return it->get<std::int64_t>();
 }
 
 http::Response with_etag(http::Response res, std::int64_t version) {
@@ -275,11 +260,11 @@ http::Response api_guide_put(Context& ctx) {
   json j = app::json_body(ctx);
   if (!j.is_object()) throw HttpError(400, "bad_request", "error.bad_request");
   FieldErrors errors;
-  auto if_match = app::if_match_version(ctx);
-  auto expected = if_match ? if_match : body_version(j, errors);
+  app::UpdateVersion version = app::update_version(ctx, j, errors, "journal.error.type_mismatch");
+  auto expected = version.expected;
   Guide next = guide_from_json(j, errors);
   try {
-    app::write(ctx, [&](app::Change& change) {
+    app::write_update(ctx, version, [&](app::Change& change) {
       auto before = load_guide(change.db, id);
       if (!before) throw HttpError(404, "not_found", "error.not_found");
       if (before->archived_at) throw app::ArchivedRecordError();
@@ -293,9 +278,6 @@ http::Response api_guide_put(Context& ctx) {
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
-  } catch (const app::StaleVersion&) {
-    if (if_match) return precondition_failed(ctx);
-    throw;
   }
   auto stored = load_guide(*ctx.app.db().acquire(), id);
   return with_etag(app::json_response(200, guide_json(*stored)), stored->version);
@@ -363,8 +345,8 @@ http::Response api_answer_set_put(Context& ctx) {
   json j = app::json_body(ctx);
   if (!j.is_object()) throw HttpError(400, "bad_request", "error.bad_request");
   FieldErrors errors;
-  auto if_match = app::if_match_version(ctx);
-  auto expected = if_match ? if_match : body_version(j, errors);
+  app::UpdateVersion version = app::update_version(ctx, j, errors, "journal.error.type_mismatch");
+  auto expected = version.expected;
   std::string visibility = string_of(j, "visibility", errors);
   // answers: {question_id: Markdown text}; a question left out keeps its answer.
   std::map<std::string, std::string> texts;
@@ -379,7 +361,7 @@ http::Response api_answer_set_put(Context& ctx) {
   }
   std::string set_id;
   try {
-    app::write(ctx, [&](app::Change& change) {
+    app::write_update(ctx, version, [&](app::Change& change) {
       VisibleSet s = set_of_path(ctx, change.db);
       set_id = s.set.id;
       if (!s.editable) throw HttpError(403, "forbidden", "journal.error.not_yours");
@@ -401,9 +383,6 @@ http::Response api_answer_set_put(Context& ctx) {
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
-  } catch (const app::StaleVersion&) {
-    if (if_match) return precondition_failed(ctx);
-    throw;
   }
   auto lease = ctx.app.db().acquire();
   auto s = load_answer_set(*lease, set_id);
@@ -476,11 +455,11 @@ http::Response api_expectation_put(Context& ctx) {
   json j = app::json_body(ctx);
   if (!j.is_object()) throw HttpError(400, "bad_request", "error.bad_request");
   FieldErrors errors;
-  auto if_match = app::if_match_version(ctx);
-  auto expected = if_match ? if_match : body_version(j, errors);
+  app::UpdateVersion version = app::update_version(ctx, j, errors, "journal.error.type_mismatch");
+  auto expected = version.expected;
   Expectation next = expectation_from_json(j, errors);
   try {
-    app::write(ctx, [&](app::Change& change) {
+    app::write_update(ctx, version, [&](app::Change& change) {
       core::Network n = core::load_network(change.db);
       Viewer v = viewer(ctx, n);
       auto before = load_expectation(change.db, id);
@@ -494,9 +473,6 @@ http::Response api_expectation_put(Context& ctx) {
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
-  } catch (const app::StaleVersion&) {
-    if (if_match) return precondition_failed(ctx);
-    throw;
   }
   auto stored = load_expectation(*ctx.app.db().acquire(), id);
   return with_etag(app::json_response(200, expectation_json(*stored)), stored->version);

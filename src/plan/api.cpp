@@ -74,16 +74,6 @@ std::vector<std::string> strings_of(const json& j, const char* name, FieldErrors
   return out;
 }
 
-std::optional<std::int64_t> body_version(const json& j, FieldErrors& e) {
-  auto it = j.find("version");
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number_integer()) {
-    e["version"] = "plan.error.type_mismatch";
-    return std::nullopt;
-  }
-  return it->get<std::int64_t>();
-}
-
 // A number of an indicator: a JSON number of the indicator's type; anything else is a field error.
 std::optional<double> number_of(const json& j, const char* name, const std::string& value_type, FieldErrors& e,
                                 bool required = false) {
@@ -222,12 +212,12 @@ http::Response create_item_api(Context& ctx, const std::string& kind) {
 // PUT (merge = false) or PATCH (merge = true: the body is merged into the current record).
 http::Response update_item_api(Context& ctx, const std::string& kind, bool merge) {
   std::string id = path_id(ctx);
-  auto if_match = app::if_match_version(ctx);
   json j = body(ctx);
   FieldErrors errors;
-  auto expected = if_match ? if_match : body_version(j, errors);
+  app::UpdateVersion version = app::update_version(ctx, j, errors, "plan.error.type_mismatch");
+  auto expected = version.expected;
   try {
-    app::write(ctx, [&](app::Change& change) {
+    app::write_update(ctx, version, [&](app::Change& change) {
       Item before = load_kind_or_404(change.db, id, kind);
       before = editable_item(change, id);
       if (before.archived_at) throw app::ArchivedRecordError();
@@ -258,9 +248,6 @@ http::Response update_item_api(Context& ctx, const std::string& kind, bool merge
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
-  } catch (const app::StaleVersion&) {
-    if (if_match) return precondition_failed(ctx);
-    throw;
   }
   return item_response(ctx, 200, id, kind);
 }
@@ -390,12 +377,12 @@ http::Response api_create_indicator(Context& ctx) {
 
 http::Response api_put_indicator(Context& ctx) {
   std::string id = path_id(ctx);
-  auto if_match = app::if_match_version(ctx);
   json j = body(ctx);
   FieldErrors errors;
-  auto expected = if_match ? if_match : body_version(j, errors);
+  app::UpdateVersion version = app::update_version(ctx, j, errors, "plan.error.type_mismatch");
+  auto expected = version.expected;
   try {
-    app::write(ctx, [&](app::Change& change) {
+    app::write_update(ctx, version, [&](app::Change& change) {
       Indicator before = indicator_or_404(change.db, id);
       editable_item(change, before.item_id);
       if (before.archived_at) throw app::ArchivedRecordError();
@@ -407,9 +394,6 @@ http::Response api_put_indicator(Context& ctx) {
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
-  } catch (const app::StaleVersion&) {
-    if (if_match) return precondition_failed(ctx);
-    throw;
   }
   return indicator_response(ctx, 200, id);
 }

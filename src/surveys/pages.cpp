@@ -323,7 +323,7 @@ http::Response render_survey(Context& ctx, store::Connection& c, const Survey& s
     if (!inv.submitted_at) ++waiting;
     if (only_open && inv.submitted_at) continue;
     auto* r = d.AddSectionDictionary("INVITATIONS");
-    r->SetValue("EMAIL", inv.email);
+    r->SetValue("EMAIL", inv.email.empty() ? ctx.t("surveys.invitation.by_link") : inv.email);  // invite_link's
     r->SetValue("NAME", inv.name);
     r->SetValue("LANG", inv.lang);
     r->SetValue("INVITED", i18n::format_time(ctx.lang, inv.invited_at, i18n::DateStyle::medium_date));

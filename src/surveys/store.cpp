@@ -52,7 +52,11 @@ void check_definition(const Definition& d) {
 
 constexpr const char* kInvitationColumns =
     "SELECT i.id, i.survey_id, i.email, i.name, i.lang, i.organization_id, i.invited_at, i.reminded_at, i.reminders, "
-    "r.started_at, r.submitted_at FROM survey_invitations i LEFT JOIN survey_responses r ON r.invitation_id = i.id ";
+    "r.started_at, r.submitted_at, i.segment FROM survey_invitations i LEFT JOIN survey_responses r ON r.invitation_id "
+    "= i.id ";
+
+// A link invitation's `email` column holds "link:<id>" (unique per survey); it has no address.
+constexpr std::string_view kLinkEmail = "link:";
 
 Invitation invitation_of(const store::Row& r) {
   Invitation i;
@@ -67,6 +71,8 @@ Invitation invitation_of(const store::Row& r) {
   i.reminders = r.int64(8);
   i.started_at = r.opt_int64(9);
   i.submitted_at = r.opt_int64(10);
+  i.segment = r.opt_text(11);
+  if (i.email.starts_with(kLinkEmail)) i.email.clear();
   return i;
 }
 
@@ -250,6 +256,19 @@ std::string invite(store::Connection& c, const i18n::Catalog& catalog, const std
   return token;
 }
 
+std::string invite_link(store::Connection& c, const std::string& survey_id, const std::string& lang,
+                        const std::string& segment, std::int64_t now) {
+  Survey s = survey_or_404(c, survey_id);
+  if (s.status == "closed") throw SurveyError(409, "surveys.error.not_open");
+  std::string id = uuid::random();
+  std::string token = accounts::random_token();
+  c.exec("INSERT INTO survey_invitations (id, survey_id, email, name, lang, token_digest, invited_at, segment) "
+         "VALUES (?, ?, ?, '', ?, ?, ?, ?)",
+         {id, survey_id, std::string(kLinkEmail) + id, std::string(i18n::code(i18n::parse_lang(lang).value_or(i18n::kDefaultLang))),
+          accounts::token_digest(token), now, segment});
+  return token;
+}
+
 std::vector<Invitation> invitations(store::Connection& c, const std::string& survey_id) {
   std::vector<Invitation> out;
   for (const auto& r : c.exec(std::string(kInvitationColumns) + "WHERE i.survey_id = ? ORDER BY i.email", {survey_id}).rows)
@@ -264,7 +283,7 @@ std::size_t remind(store::Connection& c, const i18n::Catalog& catalog, const std
   if (link_base.empty()) return 0;
   std::size_t sent = 0;
   for (const auto& inv : invitations(c, survey_id)) {
-    if (inv.submitted_at) continue;
+    if (inv.submitted_at || inv.email.empty()) continue;  // a link invitation has no address to remind
     // A fresh token: the reminder's link works, the old one no longer (it may have gone astray).
     std::string token = accounts::random_token();
     c.exec("UPDATE survey_invitations SET token_digest = ?, reminded_at = ?, reminders = reminders + 1 WHERE id = ?",
@@ -379,27 +398,44 @@ std::vector<Response> submitted_responses(store::Connection& c, const std::strin
   return out;
 }
 
-Results survey_results(store::Connection& c, const Survey& s, std::size_t max_texts) {
+namespace {
+
+// The results of the submitted responses of `s`, or of those of one segment's
+// link invitations: the same queries, narrowed by `only` (an SQL condition on
+// the answers' response_id, with its parameter) when a segment is given.
+Results compute_results(store::Connection& c, const Survey& s, std::size_t max_texts, std::int64_t responses,
+                        const std::optional<std::string>& segment) {
   Results res;
   const Definition& d = s.definition;
-  res.responses = s.responses;
+  res.responses = responses;
+  const std::string only =
+      segment ? " AND response_id IN (SELECT r.id FROM survey_responses r JOIN survey_invitations i ON i.id = "
+                "r.invitation_id WHERE i.survey_id = ? AND i.segment = ?)"
+              : "";
+  auto params = [&](std::vector<store::Param> p) {
+    if (segment) {
+      p.insert(p.begin() + 1, store::Param(s.id));
+      p.insert(p.begin() + 2, store::Param(*segment));
+    }
+    return p;
+  };
   for (const auto& q : d.questions) {
     QuestionResult& qr = res.questions[q.id];
     for (const auto& code : codes_of(q)) qr.counts[code] = 0;
   }
   // Counts per option (a Likert point is an option).
-  for (const auto& r : c.exec("SELECT question_id, item, COUNT(*) FROM survey_answers WHERE survey_id = ? AND "
-                              "submitted = 1 AND item <> '' GROUP BY question_id, item",
-                              {s.id})
+  for (const auto& r : c.exec("SELECT question_id, item, COUNT(*) FROM survey_answers WHERE survey_id = ?" + only +
+                                  " AND submitted = 1 AND item <> '' GROUP BY question_id, item",
+                              params({s.id}))
                            .rows) {
     auto it = res.questions.find(r.text(0));
     if (it != res.questions.end() && it->second.counts.count(r.text(1))) it->second.counts[r.text(1)] = r.int64(2);
   }
   // Respondents per question, and the figures of Likert and number answers.
   for (const auto& r : c.exec("SELECT question_id, COUNT(DISTINCT response_id), COUNT(number), AVG(number), "
-                              "MIN(number), MAX(number) FROM survey_answers WHERE survey_id = ? AND submitted = 1 "
-                              "GROUP BY question_id",
-                              {s.id})
+                              "MIN(number), MAX(number) FROM survey_answers WHERE survey_id = ?" + only +
+                                  " AND submitted = 1 GROUP BY question_id",
+                              params({s.id}))
                            .rows) {
     auto it = res.questions.find(r.text(0));
     if (it == res.questions.end()) continue;
@@ -411,18 +447,36 @@ Results survey_results(store::Connection& c, const Survey& s, std::size_t max_te
     }
   }
   // The latest open texts (answered counts them all).
+  const std::string only_a = segment ? std::string(only).replace(only.find("response_id"), 11, "a.response_id") : "";
   for (const auto& q : d.questions) {
     if (q.type != QuestionType::text) continue;
     QuestionResult& qr = res.questions[q.id];
     qr.texts_total = qr.answered;
     for (const auto& r : c.exec("SELECT a.text_value FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
-                                "WHERE a.survey_id = ? AND a.submitted = 1 AND a.question_id = ? "
+                                "WHERE a.survey_id = ?" + only_a + " AND a.submitted = 1 AND a.question_id = ? "
                                 "ORDER BY r.submitted_at DESC, r.id LIMIT ?",
-                                {s.id, q.id, static_cast<std::int64_t>(max_texts)})
+                                params({s.id, q.id, static_cast<std::int64_t>(max_texts)}))
                              .rows)
       qr.texts.push_back(r.text(0));
   }
   return res;
+}
+
+}  // namespace
+
+Results survey_results(store::Connection& c, const Survey& s, std::size_t max_texts) {
+  return compute_results(c, s, max_texts, s.responses, std::nullopt);
+}
+
+std::map<std::string, Results> results_by_segment(store::Connection& c, const Survey& s, std::size_t max_texts) {
+  std::map<std::string, Results> out;
+  for (const auto& r : c.exec("SELECT i.segment, COUNT(*) FROM survey_responses r JOIN survey_invitations i ON i.id = "
+                              "r.invitation_id WHERE i.survey_id = ? AND i.segment IS NOT NULL AND r.submitted_at IS "
+                              "NOT NULL GROUP BY i.segment",
+                              {s.id})
+                           .rows)
+    out[r.text(0)] = compute_results(c, s, max_texts, r.int64(1), r.text(0));
+  return out;
 }
 
 }  // namespace samen::surveys

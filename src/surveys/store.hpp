@@ -7,6 +7,7 @@
 // statement could fail, so nothing stored is lost.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -70,7 +71,8 @@ struct Invitee {
 struct Invitation {
   std::string id;
   std::string survey_id;
-  std::string email, name, lang;
+  std::string email, name, lang;  // email "" for a link invitation (invite_link)
+  std::optional<std::string> segment;
   std::optional<std::string> organization_id;
   std::int64_t invited_at = 0;
   std::optional<std::int64_t> reminded_at;
@@ -83,8 +85,14 @@ struct Invitation {
 // already invited, 422 for a bad address or unknown organisation.
 std::string invite(store::Connection& c, const i18n::Catalog& catalog, const std::string& survey_id,
                    const Invitee& who, const std::string& link_base, std::int64_t now);
+// An invitation without an address: a link handed over by a person (printed
+// for a parent), one response per link. `segment` labels the group it belongs
+// to for results_by_segment. Returns the token (only its digest is kept).
+// 409 when the survey is closed.
+std::string invite_link(store::Connection& c, const std::string& survey_id, const std::string& lang,
+                        const std::string& segment, std::int64_t now);
 std::vector<Invitation> invitations(store::Connection& c, const std::string& survey_id);
-// Reminds every invitee of an open survey who has not submitted (a fresh link). Returns how many.
+// Reminds every e-mail invitee of an open survey who has not submitted (a fresh link). Returns how many.
 std::size_t remind(store::Connection& c, const i18n::Catalog& catalog, const std::string& survey_id,
                    const std::string& link_base, std::int64_t now);
 
@@ -125,5 +133,9 @@ std::vector<Response> submitted_responses(store::Connection& c, const std::strin
 // question and option), never by loading every response. `max_texts`: the
 // latest open texts per question.
 Results survey_results(store::Connection& c, const Survey& s, std::size_t max_texts = 100);
+// The same per segment of the link invitations (invite_link), with the same
+// SQL aggregates grouped by segment as well; segments without a submitted
+// response are absent. Responses outside any segment are left out.
+std::map<std::string, Results> results_by_segment(store::Connection& c, const Survey& s, std::size_t max_texts = 100);
 
 }  // namespace samen::surveys

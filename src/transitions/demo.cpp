@@ -4,13 +4,18 @@
 // consents, so /transitions, a service's page and a receiver's view are
 // meaningful right after scripts/run; pathway counts of Jette, Nieuwland and
 // the French-speaking cluster and their transition activities (journal
-// activities) in nl and fr. The handovers are sealed with the key
+// activities) in nl and fr, and the 2026 after-transition evaluation with
+// invented answers (De Vlinder → Sint-Pieter: 6 parents and 5 receiving
+// answers shown, 2 sending ones "fewer than 5"). The handovers are sealed with the key
 // file the server will use (DATA_DIR/transitions.key, or the serve setting
 // `--transitions-key-file` / SAMEN_TRANSITIONS_KEY_FILE), made and recorded
 // here when it is missing.
 #include "demo/demo.hpp"
 #include "journal/activity.hpp"
 #include "store/database.hpp"
+#include "i18n/i18n.hpp"
+#include "surveys/store.hpp"
+#include "transitions/evaluation.hpp"
 #include "transitions/handlers.hpp"
 #include "transitions/store.hpp"
 
@@ -153,6 +158,42 @@ void load_demo_pathways(store::Connection& c, const std::vector<std::string>& id
   });
 }
 
+// The 2026 evaluation and invented answers on De Vlinder → Sint-Pieter, given
+// through link invitations of that pathway as a parent or setting would.
+void load_demo_evaluation(store::Connection& c, const std::vector<std::string>& ids, std::int64_t now) {
+  if (ids[0].empty() || ids[2].empty()) return;
+  store::run_in_transaction(c, [&] {
+    auto e = start_evaluation(c, i18n::Catalog::embedded(), 2026, std::nullopt, now);
+    if (!e) return;  // loaded before
+    const std::string segment = pathway_segment(ids[0], ids[2], 2026);
+    struct Answer {
+      const char* audience;
+      std::vector<int> points;
+      const char* comment;
+    };
+    const Answer answers[] = {
+        {"parent", {5, 4, 4}, "De wenbezoeken hielpen echt."}, {"parent", {4, 5, 4}, ""},
+        {"parent", {3, 3, 2}, "Ik had graag vroeger gehoord wie de juf zou zijn."}, {"parent", {5, 5, 5}, ""},
+        {"parent", {4, 4, 3}, ""}, {"parent", {4, 3, 4}, "Merci pour l'accueil."},
+        {"receiving", {4, 5, 4}, ""}, {"receiving", {5, 4, 4}, ""}, {"receiving", {3, 4, 3}, ""},
+        {"receiving", {4, 4, 5}, "Het overdrachtsformulier gaf een goed beeld."}, {"receiving", {4, 3, 4}, ""},
+        {"sending", {4, 5}, ""}, {"sending", {3, 4}, ""},
+    };
+    for (const auto& a : answers) {
+      std::string token = surveys::invite_link(c, e->survey_ids[a.audience], "nl", segment, now);
+      auto access = surveys::access_by_token(c, token);
+      surveys::Answers given;
+      std::size_t i = 0;
+      for (const auto& q : access->survey.definition.questions) {
+        if (q.type == surveys::QuestionType::likert && i < a.points.size()) given[q.id].codes = {std::to_string(a.points[i++])};
+        else if (q.type == surveys::QuestionType::text && *a.comment) given[q.id].text = a.comment;
+      }
+      surveys::save_answers(c, *access, "", given, "nl", now);
+      surveys::submit(c, *access, "", now);
+    }
+  });
+}
+
 }  // namespace
 
 void load_demo_transitions(const app::DemoLoad& load, const std::string& key_file_setting) {
@@ -175,6 +216,7 @@ void load_demo_transitions(const app::DemoLoad& load, const std::string& key_fil
     }
   });
   load_demo_pathways(c, ids, load.now);
+  load_demo_evaluation(c, ids, load.now);
   // The key file start() will open: the serve setting (flag or variable), else DATA_DIR/transitions.key.
   Keyring keyring(key_file_path(load.data_dir, key_file_setting));
   keyring.open(c, load.now);

@@ -100,6 +100,11 @@ http::Response api_create_transition_activity(app::Context& ctx);
 http::Response api_transition_activities_ics(app::Context& ctx);
 std::string activity_panel(app::Context& ctx, store::Connection& c, const std::string& activity_id);
 
+// The after-transition evaluation (evaluation_pages.cpp): results per pathway, starting a year, the API.
+http::Response evaluations_page(app::Context& ctx);
+http::Response evaluation_start_page(app::Context& ctx);
+http::Response api_evaluations(app::Context& ctx);
+
 // The retention job's work (retention.cpp): deletes handovers past their
 // retention in batches; returns how many.
 std::size_t run_retention(store::Database& db, std::int64_t now);

@@ -9,7 +9,10 @@
 #include "app/write.hpp"
 #include "core/permissions.hpp"
 #include "i18n/i18n.hpp"
+#include "notify/module.hpp"
+#include "transitions/evaluation.hpp"
 #include "transitions/handlers.hpp"
+#include "transitions/pathways.hpp"
 #include "transitions/store.hpp"
 #include "util/dates.hpp"
 #include "util/text.hpp"
@@ -103,6 +106,31 @@ void show_contents(Context& ctx, web::Dict& d, const Handover& h, const std::set
   (void)ctx;
 }
 
+// The after-transition evaluation's links of the handover (evaluation.hpp),
+// made on the first view once its date has passed and its school year's
+// evaluation runs: the sender sees the parent's link (to hand over; it is on
+// the printed copy too), its own and the receiving setting's (to pass on);
+// a consented receiver sees its own. False when there are none yet.
+bool show_evaluation(Context& ctx, app::Change& change, web::Dict& d, const Handover& h, Standing standing) {
+  auto to = load_setting(change.db, h.receiving_setting_id);
+  auto year = school_year_of(h.transition_date, to ? to->year_start : "09-01");
+  if (!year) return false;
+  auto links = evaluation_links(change.db, state(ctx).keyring.current(change.db), h, *year, today(change.now()),
+                                change.now());
+  if (!links) return false;
+  std::string base = notify::public_url(ctx.app) + "/s/";
+  d.ShowSection("EVALUATION");
+  if (standing == Standing::sender) {
+    d.ShowSection("EVALUATION_SENDER");
+    d.SetValue("PARENT_LINK", base + links->at("parent"));
+    d.SetValue("SENDING_HREF", "/s/" + links->at("sending"));
+    d.SetValue("RECEIVING_LINK", base + links->at("receiving"));
+  } else {
+    d.SetValueAndShowSection("RECEIVING_HREF", "/s/" + links->at("receiving"), "EVALUATION_RECEIVER");
+  }
+  return true;
+}
+
 // The handover's page; `consent_form`/`consent_errors` keep a refused consent's input.
 http::Response show_handover(Context& ctx, const http::Form& consent_form, const FieldErrors& consent_errors,
                              int status) {
@@ -172,6 +200,7 @@ http::Response show_handover(Context& ctx, const http::Form& consent_form, const
     } else {
       d.ShowSection("RECEIVER");
     }
+    show_evaluation(ctx, change, d, h, r.standing);
     auto res = ctx.page("transitions_handover", ctx.t("transitions.handover.title"), d, status);
     res.set_header("Cache-Control", "no-store");
     return res;
@@ -260,6 +289,7 @@ http::Response handover_print_page(Context& ctx) {
       row->SetValue("PARTS", join(labels, ", "));
       row->SetValue("UNTIL", i18n::format_time(ctx.lang, k.valid_until - 1, i18n::DateStyle::long_date));
     }
+    show_evaluation(ctx, change, d, h, Standing::sender);  // the parent's link on the parent's copy
     auto res = ctx.page("transitions_handover_print", ctx.t("transitions.print.title"), d);
     res.set_header("Cache-Control", "no-store");
     return res;

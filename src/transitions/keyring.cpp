@@ -120,7 +120,9 @@ struct SealedColumn {
   const char* table;
   const char* column;
 };
-constexpr SealedColumn kSealed[] = {{"transitions_handovers", "contents"}, {"transitions_consents", "details"}};
+constexpr SealedColumn kSealed[] = {{"transitions_handovers", "contents"},
+                                    {"transitions_consents", "details"},
+                                    {"transitions_evaluation_links", "token"}};
 
 }  // namespace
 

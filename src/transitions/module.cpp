@@ -61,6 +61,11 @@ class TransitionsModule final : public app::Module {
     r.api("POST", "/api/v1/transitions/activities", activity_creators, api_create_transition_activity);
     r.api("GET", "/api/v1/transitions/activities.ics", core::network_readers(), api_transition_activities_ics);
     r.record_panel("journal.activity", activity_panel);
+    // The after-transition evaluation: results per pathway for every signed-in role (fewer than 5
+    // answers never shown); coordinators and admins start a school year's.
+    r.page("GET", "/transitions/evaluations", core::network_readers(), evaluations_page);
+    r.page("POST", "/transitions/evaluations", core::network_editors(), evaluation_start_page);
+    r.api("GET", "/api/v1/transitions/evaluations", core::network_readers(), api_evaluations);
     r.nav_item({"transitions.title", "/transitions", core::network_readers(), "transitions.about", 60});
     // A setting's facts on its service's staff page; the form for the owner organisation's staff and coordinators.
     r.record_panel("directory.service", service_panel);

@@ -76,7 +76,9 @@ EnteredCount write_count(app::Change& change, EnteredCount next, std::optional<s
   if (mode == Mode::update && !before) throw HttpError(404, "not_found", "error.not_found");
   if (mode == Mode::create && before) throw HttpError(409, "exists", "transitions.pathway.error.exists");
   if (before) {
-    app::check_version(expected, before->version);
+    // The form names the version it read, 0 when it showed no count: a count
+    // saved meanwhile by someone else is a conflict, not silently replaced.
+    app::check_version(mode == Mode::set ? expected.value_or(0) : expected, before->version);
     EnteredCount updated = *before;
     updated.children = next.children;
     save_entered(change.db, updated, change.now(), change.user().id);
@@ -106,7 +108,12 @@ void options(web::Dict& d, const char* section, const std::vector<std::pair<std:
   }
 }
 
-http::Response render_page(Context& ctx, const http::Form& form, const FieldErrors& errors, int status) {
+// The page; `form` refills the count form (a row's edit link fills it with
+// the stored count and its version), `stale` the count someone else saved
+// meanwhile (409: the input kept, the version read replaced by the current
+// one so saving again replaces it on purpose).
+http::Response render_page(Context& ctx, const http::Form& form, const FieldErrors& errors, int status,
+                           const std::optional<EnteredCount>& stale = std::nullopt) {
   PathwayFilter f = filter_of(ctx, "year");
   PathwayView v;
   core::Network network;
@@ -144,6 +151,10 @@ http::Response render_page(Context& ctx, const http::Form& form, const FieldErro
     r->SetValue("TO", name(p.receiving_id));
     r->SetValue("TO_KIND", kind(v.setting(p.receiving_id)->kind));
     r->SetValue("ENTERED", p.entered ? std::to_string(*p.entered) : "—");
+    if (p.entered && may_enter_any(me(ctx))) {
+      r->ShowSection("CAN_EDIT");
+      r->SetValue("EDIT_ID", p.entered_id);
+    }
     r->SetValue("DERIVED", p.derived_shown() ? std::to_string(*p.derived_shown()) : p.derived_hidden() ? fewer : "—");
   }
   if (!v.pathways.empty()) {
@@ -172,10 +183,28 @@ http::Response render_page(Context& ctx, const http::Form& form, const FieldErro
     d.SetValue("CSRF", ctx.csrf);
     items.clear();
     for (const auto& s : settings) items.emplace_back(s.id, s.name + " (" + kind(s.kind) + ")");
-    options(d, "FROM_OPTIONS", items, form.get("sending_setting_id"));
-    options(d, "TO_OPTIONS", items, form.get("receiving_setting_id"));
-    d.SetValue("SCHOOL_YEAR", form.get("school_year"));
-    d.SetValue("CHILDREN", form.get("children"));
+    // ?edit=<id>: the form filled with a stored count and the version it was read at.
+    http::Form fill = form;
+    std::string version = form.get("version");
+    if (auto edit = ctx.req.query_param("edit"); edit && form.get("sending_setting_id").empty() && edit->size() <= 100) {
+      auto e = load_entered(*ctx.app.db().acquire(), *edit);
+      if (!e) throw HttpError(404, "not_found", "error.not_found");
+      fill = http::Form(http::Fields{{"sending_setting_id", e->sending_id},
+                                     {"receiving_setting_id", e->receiving_id},
+                                     {"school_year", school_year_label(e->school_year)},
+                                     {"children", std::to_string(e->children)}});
+      version = std::to_string(e->version);
+    }
+    if (stale) {
+      d.ShowSection("STALE");
+      d.SetValue("STALE_MESSAGE", ctx.tf("transitions.pathway.stale", {{"n", stale->children}}));
+      version = std::to_string(stale->version);
+    }
+    options(d, "FROM_OPTIONS", items, fill.get("sending_setting_id"));
+    options(d, "TO_OPTIONS", items, fill.get("receiving_setting_id"));
+    d.SetValue("SCHOOL_YEAR", fill.get("school_year"));
+    d.SetValue("CHILDREN", fill.get("children"));
+    d.SetValue("VERSION", version);
     for (const auto& [field, key] : errors) {
       d.ShowSection("HAS_ERRORS");
       auto* e = d.AddSectionDictionary("ERROR_LIST");
@@ -204,8 +233,8 @@ http::Response validation_error(Context& ctx, const FieldErrors& errors) {
   return app::validation_failed(ctx.t("transitions.error.validation"), fields);
 }
 
-// The body of POST and PUT: settings and year (POST only), children, version (PUT only).
-EnteredCount count_from_json(const json& j, bool with_pair, FieldErrors& e, std::optional<std::int64_t>& version) {
+// The body of POST and PUT: settings and year (POST only), children (PUT's version: app::update_version).
+EnteredCount count_from_json(const json& j, bool with_pair, FieldErrors& e) {
   EnteredCount c;
   auto str = [&](const char* name) {
     auto it = j.find(name);
@@ -224,10 +253,6 @@ EnteredCount count_from_json(const json& j, bool with_pair, FieldErrors& e, std:
   }
   std::optional<std::int64_t> children;
   if (auto it = j.find("children"); it != j.end() && it->is_number_integer()) children = it->get<std::int64_t>();
-  if (auto it = j.find("version"); it != j.end() && !it->is_null()) {
-    if (it->is_number_integer()) version = it->get<std::int64_t>();
-    else e["version"] = "transitions.error.type";
-  }
   auto v = validate_pathway(with_pair ? c.sending_id : "-", with_pair ? c.receiving_id : "+",
                             with_pair ? year : std::optional<int>(2000), children);
   e.insert(v.begin(), v.end());
@@ -251,10 +276,14 @@ http::Response pathway_save_page(Context& ctx) {
   if (!errors.empty()) return render_page(ctx, f, errors, 422);
   next.school_year = *year;
   next.children = *children;
+  std::optional<std::int64_t> read_version = count_of(f.get("version"));  // empty: the form showed no count
   try {
-    app::write(ctx, [&](app::Change& change) { next = write_count(change, next, std::nullopt, Mode::set); });
+    app::write(ctx, [&](app::Change& change) { next = write_count(change, next, read_version, Mode::set); });
   } catch (const Invalid& e) {
     return render_page(ctx, f, e.errors, 422);
+  } catch (const app::StaleVersion&) {
+    auto now = find_entered(*ctx.app.db().acquire(), next.sending_id, next.receiving_id, next.school_year);
+    return render_page(ctx, f, {}, 409, now);
   }
   return http::Response::redirect("/transitions/pathways?year=" + std::to_string(next.school_year));
 }
@@ -295,8 +324,7 @@ http::Response api_create_pathway(Context& ctx) {
   json j = app::json_body(ctx);
   if (!j.is_object()) throw HttpError(400, "bad_request", "error.bad_request");
   FieldErrors errors;
-  std::optional<std::int64_t> version;
-  EnteredCount next = count_from_json(j, true, errors, version);
+  EnteredCount next = count_from_json(j, true, errors);
   if (!errors.empty()) return validation_error(ctx, errors);
   try {
     app::write(ctx, [&](app::Change& change) {
@@ -312,28 +340,22 @@ http::Response api_create_pathway(Context& ctx) {
 
 http::Response api_update_pathway(Context& ctx) {
   std::string id = path_id(ctx);
-  auto if_match = app::if_match_version(ctx);
   json j = app::json_body(ctx);
   if (!j.is_object()) throw HttpError(400, "bad_request", "error.bad_request");
   FieldErrors errors;
-  std::optional<std::int64_t> version;
-  EnteredCount next = count_from_json(j, false, errors, version);
+  app::UpdateVersion version = app::update_version(ctx, j, errors, "transitions.error.type");
+  EnteredCount next = count_from_json(j, false, errors);
   if (!errors.empty()) return validation_error(ctx, errors);
   try {
-    app::write(ctx, [&](app::Change& change) {
+    app::write_update(ctx, version, [&](app::Change& change) {
       auto stored = load_entered(change.db, id);
       if (!stored) throw HttpError(404, "not_found", "error.not_found");
       EnteredCount wanted = *stored;
       wanted.children = next.children;
-      next = write_count(change, wanted, if_match ? if_match : version, Mode::update);
+      next = write_count(change, wanted, version.expected, Mode::update);
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
-  } catch (const app::StaleVersion&) {
-    if (if_match)
-      return app::json_response(
-          412, {{"error", {{"code", "precondition_failed"}, {"message", ctx.t("error.precondition_failed")}}}});
-    throw;
   }
   auto res = app::json_response(200, entered_json(next));
   res.set_header("ETag", app::etag(next.version));

@@ -153,6 +153,7 @@ std::optional<Handover> load_handover(store::Connection& c, const Key& key, cons
 
 bool delete_handover(store::Connection& c, const std::string& id) {
   c.exec("DELETE FROM transitions_consents WHERE handover_id = ?", {id});
+  c.exec("DELETE FROM transitions_evaluation_links WHERE handover_id = ?", {id});
   return c.exec("DELETE FROM transitions_handovers WHERE id = ?", {id}).affected > 0;
 }
 
@@ -238,6 +239,7 @@ std::vector<std::string> delete_expired(store::Connection& c, std::int64_t now, 
   auto params = store::text_params(ids);
   std::string in = "(" + store::placeholder_list(ids.size()) + ")";
   c.exec("DELETE FROM transitions_consents WHERE handover_id IN " + in, params);
+  c.exec("DELETE FROM transitions_evaluation_links WHERE handover_id IN " + in, params);
   c.exec("DELETE FROM transitions_handovers WHERE id IN " + in, params);
   return ids;
 }

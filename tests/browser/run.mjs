@@ -22,8 +22,9 @@ const LANG_NAMES = { nl: 'Nederlands', fr: 'Français', en: 'English' };
 const ANON_PAGES = ['/', '/login', '/you-said-we-did', '/you-said-we-did/suggest'];
 // Pages whose structure is the same in every language: axe in nl only (the run has a time budget).
 const AXE_NL_ONLY_ANON = [];
-// transitions: pathways (picture and table) and the activities' calendar with its form.
-const AXE_NL_ONLY_ADMIN = ['/surveys', '/transitions/pathways', '/transitions/pathways?year=2025', '/transitions/activities?year=2026'];
+// transitions: pathways (picture and table), the activities' calendar with its form, and the evaluation's
+// results per pathway (the demo's 2026: a chart and a hidden audience) with the start form.
+const AXE_NL_ONLY_ADMIN = ['/surveys', '/transitions/pathways', '/transitions/pathways?year=2025', '/transitions/activities?year=2026', '/transitions/evaluations?year=2026'];
 const ADMIN_PAGES = ['/', '/profile', '/admin/users', '/admin/audit', '/admin/tokens', '/admin/outbox', '/network',
   '/directory', '/directory/review/organizations', '/directory/link-requests', '/journal', '/journal/new',
   '/journal/coding/codes', '/journal/coding/codes/new', '/journal/coding/frequencies', '/journal/coding/review',

@@ -5,7 +5,9 @@
 // the journal; bad input is a 422 with nothing stored.
 #include <gtest/gtest.h>
 
+#include "app/module.hpp"
 #include "transitions/fixture.hpp"
+#include "transitions/module.hpp"
 
 namespace samen::transitions {
 namespace {
@@ -91,6 +93,29 @@ TEST_P(ActivitiesTest, BadInputIsRefusedWithNothingStored) {
                      "&school_year=2026&visibility=network");
   EXPECT_EQ(good.status, 303) << good.body.substr(0, 400);
   EXPECT_EQ(count("SELECT COUNT(*) FROM transitions_activities WHERE kind = 'welcome_day' AND school_year = 2026"), 1);
+}
+
+// The demo's transition activities are journal activities the journal's
+// search finds, also when the demo is loaded into a data directory whose
+// index was built before (`serve --demo` on an existing one).
+TEST_P(ActivitiesTest, TheDemosActivitiesAreInTheJournalSearch) {
+  app_.reset();  // the index was built without them
+  db().acquire()->exec("INSERT INTO teams (id, name, kind, created_at, updated_at) VALUES ('t-jette', 'Lokaal team "
+                       "Jette', 'local_team', 1, 1), ('t-cluster', 'Cluster francophone petite enfance', "
+                       "'local_team', 1, 1)");
+  std::vector<std::string> announce;
+  module().load_demo({db(), test_db().scratch(), app::unix_now(), announce});
+  ASSERT_EQ(count("SELECT COUNT(*) FROM transitions_activities"), 6);
+  app_ = testing::make_test_app(test_db());
+  auto titles = [&](const std::string& q) {
+    json j = json::parse(api("GET", "/api/v1/activities?q=" + q, "", kFacilitator).body);
+    std::set<std::string> out;
+    for (const auto& a : j["contents"]) out.insert(a["title"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(titles("Wenbezoek"), (std::set<std::string>{"Wenbezoek kleuterklas Sint-Pieter",
+                                                         "Wenbezoek van de peuters van De Vlinder in de kleuterklas"}));
+  EXPECT_EQ(titles("Visite%20des%20enfants").size(), 1u);
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(ActivitiesTest);

@@ -134,6 +134,39 @@ TEST_P(PathwaysTest, StaffOfEitherSettingAndCoordinationEnterCounts) {
   EXPECT_EQ(api("GET", "/api/v1/transitions/pathways?municipality=99999", "", kFacilitator).status, 400);
 }
 
+// Two browsers change the same count: the second one gets a conflict (409)
+// with its input kept and the count saved meanwhile named; saving again then
+// replaces it on purpose. A new count over one entered meanwhile is a conflict too.
+TEST_P(PathwaysTest, TheFormChecksTheVersionItRead) {
+  const std::string pair = std::string("sending_setting_id=") + kServiceA + "&receiving_setting_id=" + kServiceB;
+  testing::AppClient a(*app_, "nl"), b(*app_, "nl");
+  a.login(kPartnerA, testing::kTestPassword);
+  b.login(kPartnerB, testing::kTestPassword);
+  a.get("/transitions/pathways");
+  ASSERT_EQ(a.post("/transitions/pathways", pair + "&school_year=2026&children=7&version=").status, 303);
+  std::string id = pathways()["contents"][0]["entered"]["id"];
+
+  // Both open the row's edit form (version 1), A saves first.
+  auto form_a = a.get("/transitions/pathways?edit=" + id);
+  auto form_b = b.get("/transitions/pathways?edit=" + id);
+  ASSERT_NE(form_b.body.find(R"(name="version" value="1")"), std::string::npos) << "the form carries the version read";
+  EXPECT_NE(form_b.body.find(R"(value="7")"), std::string::npos) << "filled with the stored count";
+  ASSERT_EQ(a.post("/transitions/pathways", pair + "&school_year=2026&children=8&version=1").status, 303);
+  auto second = b.post("/transitions/pathways", pair + "&school_year=2026&children=9&version=1");
+  EXPECT_EQ(second.status, 409);
+  EXPECT_NE(second.body.find("nu 8"), std::string::npos) << "says what was saved meanwhile";
+  EXPECT_NE(second.body.find(R"(value="9")"), std::string::npos) << "B's input is kept";
+  EXPECT_NE(second.body.find(R"(name="version" value="2")"), std::string::npos);
+  EXPECT_EQ(pathways()["contents"][0]["entered"]["children"], 8) << "nothing of A's lost";
+  // B saves again from the conflict page: now on purpose.
+  EXPECT_EQ(b.post("/transitions/pathways", pair + "&school_year=2026&children=9&version=2").status, 303);
+  EXPECT_EQ(pathways()["contents"][0]["entered"]["children"], 9);
+  // A form that showed no count (no version) does not replace one entered meanwhile.
+  EXPECT_EQ(a.post("/transitions/pathways", pair + "&school_year=2026&children=1&version=").status, 409);
+  EXPECT_EQ(pathways()["contents"][0]["entered"]["children"], 9);
+  EXPECT_EQ(a.get("/transitions/pathways?edit=nope").status, 404);
+}
+
 TEST_P(PathwaysTest, TeamAndMunicipalityKeepTheirSettingsAndTheirPartners) {
   {
     auto lease = db().acquire();

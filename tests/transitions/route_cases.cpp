@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "store/database.hpp"
+#include "transitions/evaluation.hpp"
 #include "transitions/handlers.hpp"
 #include "transitions/store.hpp"
 #include "util/dates.hpp"
@@ -64,6 +65,8 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
     c.exec("INSERT INTO transitions_activities (activity_id, kind, school_year, sending_setting_id, "
            "receiving_setting_id, created_at) VALUES (?, 'welcome_day', 2026, ?, ?, 1)",
            {kActivity, kSettingA, kSettingB});
+    // The 2026 evaluation runs: the handover's page (its date has passed) shows its links.
+    transitions::start_evaluation(c, w.app.catalog(), 2026, std::nullopt, 1);
   }
   const std::string handover = std::string("/api/v1/handovers/") + kHandover;
   const std::string edit = std::string("/transitions/settings/") + kSettingA + "/edit";
@@ -88,6 +91,11 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
   return {
       {"GET", "/transitions", "", readers_page},
       {"GET", "/transitions/rights", "", coordination_page},
+      {"GET", "/transitions/evaluations", "", readers_page},
+      {"GET", "/transitions/evaluations?year=2026", "", readers_page},
+      // The admin goes first and starts 2030: the coordinator then finds it started (409).
+      {"POST", "/transitions/evaluations", "school_year=2030", RoleExpect{303, 303, 409, 403, 403, 403}},
+      {"GET", "/api/v1/transitions/evaluations?school_year=2026", "", readers_api},
       {"POST", "/transitions/rights", rights, coordination_page},
       {"POST", "/transitions/rights/export", rights + "&format=json", coordination_page},
       {"POST", "/transitions/rights/export", rights + "&format=html", coordination_page},
@@ -115,10 +123,12 @@ std::vector<RouteCase> transitions_cases(RouteWorld& w) {
       // Pathways: every role reads; staff of either setting (the partner works for A) and coordination enter counts.
       {"GET", "/transitions/pathways", "", readers_page},
       {"GET", "/transitions/pathways?year=2025&team=none&municipality=21015", "", readers_page},
+      // A form that read no count (no version): the admin enters it, the coordinator and the partner,
+      // admitted, then find it entered meanwhile (409, their input kept).
       {"POST", "/transitions/pathways",
        std::string("sending_setting_id=") + kSettingA + "&receiving_setting_id=" + kSettingB +
            "&school_year=2026-2027&children=12",
-       editors_post},
+       RoleExpect{303, 303, 409, 403, 409, 403}},
       {"GET", "/api/v1/transitions/pathways?school_year=2025", "", readers_api},
       // The same body from each role in turn: the admin's creates it, the others' find it there (409, after
       // their right was checked).

@@ -18,6 +18,16 @@
 {{#PART_HEALTH}}<dt>[[transitions.part.health_notes]]</dt><dd class="prewrap">{{HEALTH_NOTES}}</dd>{{/PART_HEALTH}}
 </dl>
 </section>
+{{#EVALUATION}}<section class="card" id="evaluation" aria-labelledby="evaluation-title">
+<h2 id="evaluation-title">[[transitions.evaluation.heading]]</h2>
+{{#EVALUATION_SENDER}}<p>[[transitions.evaluation.parent_link]]</p>
+<p><code class="copy">{{PARENT_LINK}}</code></p>
+<p><a class="button" href="{{SENDING_HREF}}">[[transitions.evaluation.answer_sending]]</a></p>
+<p>[[transitions.evaluation.receiving_link]]</p>
+<p><code class="copy">{{RECEIVING_LINK}}</code></p>{{/EVALUATION_SENDER}}
+{{#EVALUATION_RECEIVER}}<p><a class="button" href="{{RECEIVING_HREF}}">[[transitions.evaluation.answer_receiving]]</a></p>{{/EVALUATION_RECEIVER}}
+<p class="hint">[[transitions.evaluation.privacy]]</p>
+</section>{{/EVALUATION}}
 {{#SENDER}}<p><a class="button" href="{{PRINT_HREF}}">[[transitions.print.link]]</a></p>
 <section class="card" id="consents" aria-labelledby="consents-title">
 <h2 id="consents-title">[[transitions.consents]]</h2>

@@ -14,4 +14,7 @@
 <h2>[[transitions.print.consents]]</h2>
 <ul>{{#CONSENTS}}<li>{{TO}}: {{PARTS}} ([[transitions.consent.until]] {{UNTIL}})</li>{{/CONSENTS}}</ul>
 <p>[[transitions.print.rights]] {{DELETE_AFTER}}.</p>
+{{#EVALUATION}}<h2>[[transitions.evaluation.print_heading]]</h2>
+<p>[[transitions.evaluation.print_text]]</p>
+<p><code>{{PARENT_LINK}}</code></p>{{/EVALUATION}}
 </article>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[transitions.title]]</h1>
 <p>[[transitions.intro]]</p>
-<p><a href="/transitions/pathways">[[transitions.pathways.title]]</a> · <a href="/transitions/activities">[[transitions.activities.title]]</a></p>
+<p><a href="/transitions/pathways">[[transitions.pathways.title]]</a> · <a href="/transitions/activities">[[transitions.activities.title]]</a> · <a href="/transitions/evaluations">[[transitions.evaluation.title]]</a></p>
 {{#PARTNER}}{{#CAN_WRITE}}<p><a class="button" href="/transitions/handovers/new">[[transitions.handover.new]]</a></p>{{/CAN_WRITE}}
 <section class="card" aria-labelledby="transitions-sent">
 <h2 id="transitions-sent">[[transitions.sent]]</h2>

@@ -18,8 +18,8 @@
 </figure>
 <table id="pathways-table">
 <caption>[[transitions.pathways.table]]</caption>
-<thead><tr><th scope="col">[[transitions.pathways.school_year]]</th><th scope="col">[[transitions.pathways.from]]</th><th scope="col">[[transitions.pathways.to]]</th><th scope="col">[[transitions.pathways.entered]]</th><th scope="col">[[transitions.pathways.derived]]</th></tr></thead>
-<tbody>{{#PATHWAYS}}<tr><td>{{YEAR}}</td><td>{{FROM}} <span class="hint">({{FROM_KIND}})</span></td><td>{{TO}} <span class="hint">({{TO_KIND}})</span></td><td>{{ENTERED}}</td><td>{{DERIVED}}</td></tr>{{/PATHWAYS}}</tbody>
+<thead><tr><th scope="col">[[transitions.pathways.school_year]]</th><th scope="col">[[transitions.pathways.from]]</th><th scope="col">[[transitions.pathways.to]]</th><th scope="col">[[transitions.pathways.entered]]</th><th scope="col">[[transitions.pathways.derived]]</th><th scope="col"><span class="visually-hidden">[[transitions.pathways.actions]]</span></th></tr></thead>
+<tbody>{{#PATHWAYS}}<tr><td>{{YEAR}}</td><td>{{FROM}} <span class="hint">({{FROM_KIND}})</span></td><td>{{TO}} <span class="hint">({{TO_KIND}})</span></td><td>{{ENTERED}}</td><td>{{DERIVED}}</td><td>{{#CAN_EDIT}}<a href="/transitions/pathways?edit={{EDIT_ID}}#pw-enter">[[transitions.pathways.edit]]<span class="visually-hidden"> {{FROM}} → {{TO}} {{YEAR}}</span></a>{{/CAN_EDIT}}</td></tr>{{/PATHWAYS}}</tbody>
 </table>{{/HAS_PATHWAYS}}
 <section class="card" aria-labelledby="pw-flagged">
 <h2 id="pw-flagged">[[transitions.pathways.flagged]]</h2>
@@ -32,9 +32,11 @@
 <p>[[form.has_errors]]</p>
 <ul>{{#ERROR_LIST}}<li><a href="#{{TARGET}}">{{MESSAGE}}</a></li>{{/ERROR_LIST}}</ul>
 </div>{{/HAS_ERRORS}}
+{{#STALE}}<div class="notice error" role="alert" id="form-stale"><p>{{STALE_MESSAGE}}</p></div>{{/STALE}}
 <p class="hint">[[transitions.pathways.enter_hint]]</p>
 <form method="post" action="/transitions/pathways" class="stack">
 <input type="hidden" name="_csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{VERSION}}">
 <label for="pw-sending_setting_id">[[transitions.pathways.from]]</label>
 <select id="pw-sending_setting_id" name="sending_setting_id" required><option value=""></option>{{#FROM_OPTIONS}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FROM_OPTIONS}}</select>
 <label for="pw-receiving_setting_id">[[transitions.pathways.to]]</label>
