@@ -47,3 +47,8 @@ END;
 -- The catalogue's usual filters and sorts among published methods.
 CREATE INDEX toolbox_methods_status_duration ON toolbox_methods(status, duration_minutes);
 CREATE INDEX toolbox_methods_status_updated ON toolbox_methods(status, updated_at);
+-- The name in the reader's language (and the language filter) from the index
+-- alone: the translations' rows are wide (every text, the steps as JSON), and
+-- reading them for a name read the whole table.
+CREATE INDEX toolbox_translations_names ON toolbox_translations(lang, method_id, name);
+DROP INDEX toolbox_translations_lang;
