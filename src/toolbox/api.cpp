@@ -189,19 +189,16 @@ http::Response api_versions(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   Reader r = reader(ctx, *lease);
   Method m = load_visible(ctx, *lease, r);
-  auto all = versions_of(*lease, m.id);
+  // The page's versions with their snapshots in one query (not one per version).
+  auto versions = version_page(*lease, m.id, page.offset(), page.per_page);
   json items = json::array();
-  for (std::size_t i = page.offset(); i < all.size() && items.size() < static_cast<std::size_t>(page.per_page); ++i) {
-    auto v = load_version(*lease, m.id, all[i].version);
-    if (!v) continue;
-    json snapshot = content_json(*v);
-    items.push_back({{"version", all[i].version},
-                     {"created_at", app::rfc3339(all[i].created_at)},
-                     {"action", all[i].action},
-                     {"author", all[i].actor},
-                     {"method", std::move(snapshot)}});
-  }
-  return app::json_response(200, app::page_json(page, static_cast<std::int64_t>(all.size()), std::move(items)));
+  for (const auto& [info, v] : versions.versions)
+    items.push_back({{"version", info.version},
+                     {"created_at", app::rfc3339(info.created_at)},
+                     {"action", info.action},
+                     {"author", info.actor},
+                     {"method", content_json(v)}});
+  return app::json_response(200, app::page_json(page, versions.total, std::move(items)));
 }
 
 namespace {

@@ -236,17 +236,18 @@ Catalogue list_methods(store::Connection& c, const Reader& r, const std::string&
   Catalogue out;
   out.total = c.exec("SELECT COUNT(*) FROM toolbox_methods m" + where, args).rows.at(0).int64(0);
 
+  // The figures are columns of the method's row (rating_count, rating_sum,
+  // use_count: kept by the triggers of migration 0004), so no experience or
+  // use row is read; the name is a join on the reader's language, and only a
+  // method without that translation looks up another one.
   store::Params select_args{lang};
   select_args.insert(select_args.end(), args.begin(), args.end());
   std::string inner =
       "SELECT m.id, m.status, m.phase, m.topics, m.group_min, m.group_max, m.duration_minutes, m.version, m.updated_at, "
-      "m.adapted_from, COALESCE((SELECT t.name FROM toolbox_translations t WHERE t.method_id = m.id AND t.lang = ?), "
-      "(SELECT t.name FROM toolbox_translations t WHERE t.method_id = m.id ORDER BY CASE t.lang WHEN 'nl' THEN 0 "
-      "WHEN 'fr' THEN 1 ELSE 2 END LIMIT 1)) AS name, "
-      "(SELECT AVG(e.rating) FROM toolbox_experiences e WHERE e.method_id = m.id AND e.archived_at IS NULL) AS rating, "
-      "(SELECT COUNT(*) FROM toolbox_experiences e WHERE e.method_id = m.id AND e.archived_at IS NULL) AS ratings, "
-      "(SELECT COUNT(*) FROM toolbox_method_uses u WHERE u.method_id = m.id AND u.archived_at IS NULL) AS uses "
-      "FROM toolbox_methods m" + where;
+      "m.adapted_from, COALESCE(tl.name, (SELECT t.name FROM toolbox_translations t WHERE t.method_id = m.id ORDER BY "
+      "CASE t.lang WHEN 'nl' THEN 0 WHEN 'fr' THEN 1 ELSE 2 END LIMIT 1)) AS name, "
+      "m.rating_sum * 1.0 / NULLIF(m.rating_count, 0) AS rating, m.rating_count AS ratings, m.use_count AS uses "
+      "FROM toolbox_methods m LEFT JOIN toolbox_translations tl ON tl.method_id = m.id AND tl.lang = ?" + where;
   std::string order = "LOWER(name), id";
   if (f.sort == "rating") order = "(rating IS NULL), rating DESC, LOWER(name), id";
   else if (f.sort == "use") order = "uses DESC, LOWER(name), id";
@@ -398,18 +399,46 @@ std::vector<VersionInfo> versions_of(store::Connection& c, const std::string& me
   return out;
 }
 
-std::optional<Method> load_version(store::Connection& c, const std::string& method_id, std::int64_t version) {
-  auto r = c.exec("SELECT snapshot, created_at FROM toolbox_method_versions WHERE method_id = ? AND version = ?",
-                  {method_id, version});
-  if (r.empty()) return std::nullopt;
-  auto j = json::parse(r.rows[0].text(0), nullptr, false);
+namespace {
+
+// A version's snapshot read back as the method it was.
+Method method_of_snapshot(const std::string& snapshot, const std::string& method_id, std::int64_t version,
+                          std::int64_t created_at) {
+  auto j = json::parse(snapshot, nullptr, false);
   Method m;
   FieldErrors ignored;
   read_content_json(j, m, ignored);
   m.id = method_id;
   m.version = version;
-  m.updated_at = r.rows[0].int64(1);
+  m.updated_at = created_at;
   return m;
+}
+
+}  // namespace
+
+VersionPage version_page(store::Connection& c, const std::string& method_id, std::int64_t offset, std::int64_t limit) {
+  VersionPage out;
+  // COUNT(*) OVER () gives the total with the page's rows; a page past the
+  // end has no row to carry it, so only then is it counted apart.
+  for (const auto& r : c.exec("SELECT v.version, v.created_at, v.action, COALESCE(u.name, ''), v.snapshot, COUNT(*) OVER () "
+                              "FROM toolbox_method_versions v LEFT JOIN users u ON u.id = v.created_by "
+                              "WHERE v.method_id = ? ORDER BY v.version DESC LIMIT ? OFFSET ?",
+                              {method_id, limit, offset})
+                           .rows) {
+    out.total = r.int64(5);
+    VersionInfo info{r.int64(0), r.int64(1), r.text(2), r.text(3)};
+    out.versions.emplace_back(info, method_of_snapshot(r.text(4), method_id, info.version, info.created_at));
+  }
+  if (out.versions.empty() && offset > 0)
+    out.total = c.exec("SELECT COUNT(*) FROM toolbox_method_versions WHERE method_id = ?", {method_id}).rows.at(0).int64(0);
+  return out;
+}
+
+std::optional<Method> load_version(store::Connection& c, const std::string& method_id, std::int64_t version) {
+  auto r = c.exec("SELECT snapshot, created_at FROM toolbox_method_versions WHERE method_id = ? AND version = ?",
+                  {method_id, version});
+  if (r.empty()) return std::nullopt;
+  return method_of_snapshot(r.rows[0].text(0), method_id, version, r.rows[0].int64(1));
 }
 
 void restore_version(Writer& w, const Method& current, std::int64_t version, std::int64_t expected) {
@@ -498,9 +527,11 @@ std::vector<Use> uses_of(store::Connection& c, const Reader& r, const std::strin
   return out;
 }
 
-std::vector<Method> methods_of_activity(store::Connection& c, const Reader& r, const std::string& activity_id) {
+std::vector<Method> methods_of_activity(store::Connection& c, const Reader& r, const std::string& activity_id,
+                                        bool archived) {
   std::vector<std::string> ids;
-  for (const auto& row : c.exec("SELECT method_id FROM toolbox_method_uses WHERE activity_id = ? ORDER BY added_at, method_id",
+  for (const auto& row : c.exec(std::string("SELECT method_id FROM toolbox_method_uses WHERE activity_id = ? AND archived_at IS ") +
+                                    (archived ? "NOT NULL" : "NULL") + " ORDER BY added_at, method_id",
                                 {activity_id})
                              .rows)
     ids.push_back(row.text(0));

@@ -92,6 +92,13 @@ struct VersionInfo {
   std::string action, actor;
 };
 std::vector<VersionInfo> versions_of(store::Connection& c, const std::string& method_id);
+// One page of versions, newest first, each with the method as it was then,
+// and how many versions there are: one query (the API's versions list).
+struct VersionPage {
+  std::int64_t total = 0;
+  std::vector<std::pair<VersionInfo, Method>> versions;
+};
+VersionPage version_page(store::Connection& c, const std::string& method_id, std::int64_t offset, std::int64_t limit);
 // The method as it was in that version (nullopt when there is no such version).
 std::optional<Method> load_version(store::Connection& c, const std::string& method_id, std::int64_t version);
 // Makes a new version whose content is version `version`'s (status kept as it is now).
@@ -126,8 +133,10 @@ struct Use {
   std::optional<std::int64_t> added_by;  // who linked the method (archive.hpp: may archive the use)
 };
 std::vector<Use> uses_of(store::Connection& c, const Reader& r, const std::string& method_id, std::int64_t limit = 100);
-// The methods an activity used (those the reader may see).
-std::vector<Method> methods_of_activity(store::Connection& c, const Reader& r, const std::string& activity_id);
+// The methods an activity used (those the reader may see): its active uses,
+// or (archived) those whose use was archived (archive.hpp).
+std::vector<Method> methods_of_activity(store::Connection& c, const Reader& r, const std::string& activity_id,
+                                        bool archived = false);
 // Links / unlinks; false when it was already in that state. Audited.
 bool add_use(Writer& w, const std::string& activity_id, const std::string& method_id);
 bool remove_use(Writer& w, const std::string& activity_id, const std::string& method_id);

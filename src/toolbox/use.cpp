@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "app/write.hpp"
 #include "journal/store.hpp"
+#include "toolbox/archive.hpp"
 #include "toolbox/handlers.hpp"
 #include "toolbox/render.hpp"
 #include "util/text.hpp"
@@ -41,7 +42,12 @@ std::string activity_panel(Context& ctx, store::Connection& c, const std::string
   if (!activity || !journal::may_see(r.journal, activity->visibility, activity->team_id)) return "";
   bool editable = journal::may_edit(r.journal, *activity) && !activity->archived_at;
   auto used = methods_of_activity(c, r, activity_id);
-  if (used.empty() && !editable) return "";
+  // An archived use leaves the panel as it leaves the method page; those who
+  // restore it (coordinators, admins) see it marked, with the way to the
+  // method page's list of archived uses, where they restore it.
+  auto archived = methods_of_activity(c, r, activity_id, true);
+  bool show_archived = !archived.empty() && may_restore_contribution(r.role);
+  if (used.empty() && !editable && !show_archived) return "";
   std::string lang = lang_code(ctx);
   web::Dict d("toolbox_activity_panel");
   d.SetValue("CSRF", ctx.csrf);
@@ -53,12 +59,20 @@ std::string activity_panel(Context& ctx, store::Connection& c, const std::string
     row->SetValue("M_PHASE", ctx.t("toolbox.phase." + m.phase));
     if (editable) row->ShowSection("M_MAY_REMOVE");
   }
+  if (show_archived)
+    for (const auto& m : archived) {
+      auto* row = d.AddSectionDictionary("ARCHIVED_USED");
+      row->SetValue("M_ID", m.id);
+      row->SetValue("M_NAME", m.name_in(lang));
+    }
   if (used.empty()) d.ShowSection("NONE_USED");
   if (editable) {
     auto* add = d.AddSectionDictionary("ADD_FORM");
     for (const auto& choice : choosable_methods(c, r, lang)) {
       const std::string& id = choice.first;
-      if (std::any_of(used.begin(), used.end(), [&](const Method& m) { return m.id == id; })) continue;
+      // Linked already (an archived link too: adding it again would change nothing).
+      auto linked = [&](const Method& m) { return m.id == id; };
+      if (std::any_of(used.begin(), used.end(), linked) || std::any_of(archived.begin(), archived.end(), linked)) continue;
       auto* o = add->AddSectionDictionary("METHOD_OPTIONS");
       o->SetValue("VALUE", id);
       o->SetValue("LABEL", choice.second);

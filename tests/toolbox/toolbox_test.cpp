@@ -9,9 +9,11 @@
 // written before the confirmation) and the starter methods; review through
 // the API; attachments (checked by content, downloaded with nosniff, carried
 // in packages as metadata); the card's PDF and the booklet's page numbers;
-// archived experiences and uses out of the page and the counts.
+// archived experiences and uses out of the page, the counts and the journal
+// activity's panel; the API's versions page in one statement.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -22,12 +24,37 @@
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
 #include "toolbox/package.hpp"
+#include "toolbox/store.hpp"
 
 namespace samen::toolbox {
 namespace {
 
 using accounts::Role;
 using nlohmann::json;
+
+// A connection that counts the statements run through it (the N+1 check of the versions page).
+class CountingConnection final : public store::Connection {
+ public:
+  explicit CountingConnection(store::Connection& inner) : inner_(inner) {}
+  int statements = 0;
+  store::Dialect dialect() const override { return inner_.dialect(); }
+  store::Result exec(std::string_view sql, const store::Params& params) override {
+    ++statements;
+    return inner_.exec(sql, params);
+  }
+  void each(std::string_view sql, const store::Params& params, const std::function<bool(const store::Row&)>& on_row) override {
+    ++statements;
+    inner_.each(sql, params, on_row);
+  }
+  void exec_script(std::string_view sql) override { inner_.exec_script(sql); }
+  void begin() override { inner_.begin(); }
+  void commit() override { inner_.commit(); }
+  void rollback() override { inner_.rollback(); }
+  bool alive() override { return inner_.alive(); }
+
+ private:
+  store::Connection& inner_;
+};
 
 class ToolboxTest : public testing::DatabaseTest {
  protected:
@@ -129,6 +156,24 @@ TEST_P(ToolboxTest, AProposalGoesThroughReviewToPublicationWithVersionsCompariso
   EXPECT_NE(diff.body.find("Wandeling <ins>door</ins> de <ins>buurt</ins>"), std::string::npos);
   EXPECT_NE(diff.body.find("Te lang stappen"), std::string::npos);
   EXPECT_EQ(diff.body.find("Promenade des services</"), std::string::npos) << "an unchanged field is not listed";
+
+  // The API's versions: a page of them with their snapshots in one statement, whatever the page's size.
+  {
+    auto lease = db().acquire();
+    CountingConnection counted(*lease);
+    auto page = version_page(counted, id, 1, 2);
+    EXPECT_EQ(counted.statements, 1);
+    EXPECT_EQ(page.total, 4);
+    ASSERT_EQ(page.versions.size(), 2u);
+    EXPECT_EQ(page.versions[0].first.version, 3) << "newest first, after the skipped one";
+    EXPECT_EQ(page.versions[1].second.translations.at("nl").name, "Wandeling door de buurt");
+    EXPECT_EQ(version_page(*lease, id, 10, 2).total, 4) << "a page past the end still says how many there are";
+  }
+  auto listed = json::parse(api("GET", "/api/v1/methods/" + id + "/versions?per_page=3&page=2", "partner@example.org").body);
+  EXPECT_EQ(listed["total_items"], 4);
+  ASSERT_EQ(listed["contents"].size(), 1u);
+  EXPECT_EQ(listed["contents"][0]["version"], 1);
+  EXPECT_EQ(listed["contents"][0]["method"]["translations"]["nl"]["name"], "Wandeling langs de diensten");
 
   // Restoring version 1 makes version 5 with version 1's content; the history keeps everything.
   EXPECT_EQ(coordinator->post("/toolbox/" + id + "/versions/1/restore", "version=4").status, 303);
@@ -557,7 +602,14 @@ TEST_P(ToolboxTest, ArchivedExperiencesAndUsesLeaveThePageAndTheCountsUntilACoor
   EXPECT_EQ(page.body.find("/toolbox/arch-m/experiences/exp-coord/archive"), std::string::npos) << "not the partner's";
   EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-coord/archive", "").status, 403);
   EXPECT_EQ(partner->post("/toolbox/arch-m/experiences/exp-partner/archive", "").status, 303);
+  EXPECT_NE(partner->get("/journal/act-arch").body.find("href=\"/toolbox/arch-m\""), std::string::npos);
   EXPECT_EQ(partner->post("/toolbox/arch-m/uses/act-arch/archive", "").status, 303);
+  // The archived use leaves the activity's panel as it leaves the method page;
+  // coordinators see it there marked, with the way to restore it.
+  auto activity_page = partner->get("/journal/act-arch");
+  ASSERT_EQ(activity_page.status, 200);
+  EXPECT_EQ(activity_page.body.find("href=\"/toolbox/arch-m\""), std::string::npos);
+  EXPECT_EQ(activity_page.body.find("value=\"arch-m\""), std::string::npos) << "not offered again: it is linked, archived";
   EXPECT_EQ(figures()["ratings"], 1);
   EXPECT_EQ(figures()["rating"], 1.0);
   EXPECT_EQ(figures()["uses"], 0);
@@ -571,10 +623,18 @@ TEST_P(ToolboxTest, ArchivedExperiencesAndUsesLeaveThePageAndTheCountsUntilACoor
   auto seen = coordinator->get("/toolbox/arch-m");
   EXPECT_NE(seen.body.find("/toolbox/arch-m/experiences/exp-partner/restore"), std::string::npos);
   EXPECT_NE(seen.body.find("/toolbox/arch-m/uses/act-arch/restore"), std::string::npos);
+  auto coordinator_panel = coordinator->get("/journal/act-arch").body;
+  EXPECT_NE(coordinator_panel.find("gebruik gearchiveerd"), std::string::npos);
+  EXPECT_NE(coordinator_panel.find("href=\"/toolbox/arch-m#archived\""), std::string::npos);
   EXPECT_EQ(coordinator->post("/toolbox/arch-m/experiences/exp-partner/restore", "").status, 303);
   EXPECT_EQ(coordinator->post("/toolbox/arch-m/uses/act-arch/restore", "").status, 303);
   EXPECT_EQ(figures()["ratings"], 2);
   EXPECT_EQ(figures()["uses"], 1);
+  EXPECT_NE(partner->get("/journal/act-arch").body.find("href=\"/toolbox/arch-m\""), std::string::npos) << "restored";
+  // The figures are kept by triggers, whatever writes the rows: a deleted experience counts no more.
+  db().acquire()->exec("DELETE FROM toolbox_experiences WHERE id = 'exp-coord'");
+  EXPECT_EQ(figures()["ratings"], 1);
+  EXPECT_EQ(figures()["rating"], 5.0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.experience' AND action IN ('archive', 'restore')"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM record_history WHERE record_type = 'toolbox.use'"), 2);
   EXPECT_EQ(testing::audit_count(db(), "toolbox.use.archive"), 1);
