@@ -194,8 +194,10 @@ http::Response api_respond(Context& ctx) {
   bool new_draft = false;
   if (!access->invitation) {
     if (auto wait = over_limit(ctx)) {
-      HttpError e(429, "too_many_requests", "surveys.respond.too_many");
-      throw e;
+      // As on the respondent's page: the client is told when it may save again.
+      auto res = ctx.app.error(ctx, 429, "too_many_requests", "surveys.respond.too_many");
+      res.set_header("Retry-After", std::to_string(wait));
+      return res;
     }
     if (body.value("draft_token", json()).is_string()) draft = body["draft_token"].get<std::string>();
     if (draft.empty()) {
