@@ -64,7 +64,10 @@ measure_urls() { # access_log jar route urls...
 # bytes Samen served, for a "Samen beside nginx" figure; waits until `path`
 # answers 200. Its temporary files stay in $T/nginx-tmp.
 serve_www_with_nginx() { # path
-  chmod -R a+rX "$T"   # nginx workers run unprivileged
+  # nginx workers run unprivileged: they may enter $T and read www/, nothing
+  # else (a data directory there keeps owner-only key files Samen checks).
+  chmod a+x "$T"
+  chmod -R a+rX "$T/www"
   mkdir -p "$T/nginx-tmp"
   NPORT=$(free_port)
   cat >"$T/nginx.conf" <<CONF

@@ -227,8 +227,11 @@ http::Response api_respond(Context& ctx) {
     }
     answers[qid] = read_answer(*q, values, p);
   }
+  // `submit` is optional (absent: save only); anything but a boolean is refused, not guessed.
+  const auto submit_member = body.find("submit");
+  if (submit_member != body.end() && !submit_member->is_boolean()) p.push_back({"submit", "surveys.error.wrong_type"});
   if (!p.empty()) return problems_response(ctx, "surveys.error.answers", p);
-  const bool submitting = body.value("submit", json(false)).is_boolean() && body["submit"].get<bool>();
+  const bool submitting = submit_member != body.end() && submit_member->get<bool>();
   try {
     Response r = app::write(ctx, [&](app::Change& change) {
       Response r = save_answers(change.db, *access, draft, answers, body.value("lang", json("nl")).is_string()

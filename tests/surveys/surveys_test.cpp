@@ -323,7 +323,8 @@ TEST_P(SurveysTest, ApiCreatesUpdatesDraftsAndTakesAnswersByToken) {
 }
 
 TEST_P(SurveysTest, CoordinatorsMoveQuestionsPageOpenTextsAndExportResponses) {
-  auto [id, token] = open_survey();
+  const auto opened = open_survey();  // not a structured binding: lambdas below capture the id
+  const std::string id = opened.first, token = opened.second;
   std::string invitation;
   {
     // One invited partner's response through the store, twelve anonymous ones straight into the tables.
@@ -360,7 +361,8 @@ TEST_P(SurveysTest, CoordinatorsMoveQuestionsPageOpenTextsAndExportResponses) {
   };
   auto order = [&] {
     std::vector<std::string> ids;
-    for (const auto& q : load_survey(*db().acquire(), id)->definition.questions) ids.push_back(q.id);
+    auto s = load_survey(*db().acquire(), id);
+    for (const auto& q : s->definition.questions) ids.push_back(q.id);
     return ids;
   };
   EXPECT_EQ(move("kids", "up").status, 303);
@@ -413,14 +415,17 @@ TEST_P(SurveysTest, CoordinatorsMoveQuestionsPageOpenTextsAndExportResponses) {
 }
 
 TEST_P(SurveysTest, PublicLinkSavesOverTheLimitAnswer429WithRetryAfter) {
-  auto [id, token] = open_survey();
-  auto limited = testing::make_test_app(test_db(), 2, [](app::AppOptions& o) { o.settings["surveys-saves-per-hour"] = "1"; });
+  const auto opened = open_survey();  // not a structured binding: lambdas below capture the id
+  const std::string id = opened.first, token = opened.second;
+  auto limited = testing::make_test_app(test_db(), 2, [](app::AppOptions& o) { o.settings["surveys-saves-per-hour"] = "2"; });
   auto post = [&](const std::string& ip, const json& body) {
     testing::AppClient client(*limited, "fr");
     client.ip = ip;
     return client.request("POST", "/api/v1/surveys/" + id + "/responses", body.dump(), "application/json");
   };
-  json body{{"token", token}, {"answers", {{"uses", "no"}}}};
+  json body{{"token", token}, {"answers", {{"uses", "no"}}}, {"submit", "yes"}};
+  EXPECT_EQ(post("198.51.100.40", body).status, 422) << "submit is a boolean";  // the first of two saves
+  body.erase("submit");  // absent: saved, not submitted
   EXPECT_EQ(post("198.51.100.40", body).status, 200);
   auto refused = post("198.51.100.40", body);
   EXPECT_EQ(refused.status, 429);
