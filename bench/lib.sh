@@ -20,10 +20,15 @@ parse_bench_args() { # "$@" of the benchmark
 }
 
 # Signs a user in through the login form (PASSWORD, SAMEN_URL); the session
-# goes into the cookie jar. Exits when the login is refused.
+# goes into the cookie jar, emptied first: a session kept from an earlier
+# server on the same data would make /login redirect, without a form. Exits
+# with a message when there is no form or the login is refused.
 sign_in() { # jar email
   local csrf status
-  csrf=$(curl -s -c "$1" -b "$1" "$SAMEN_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  rm -f "$1"
+  csrf=$(curl -s -c "$1" -b "$1" "$SAMEN_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 |
+    sed 's/.*value="//; s/"$//') || true
+  [ -n "$csrf" ] || { echo "bench: no login form at $SAMEN_URL/login" >&2; exit 1; }
   status=$(curl -s -o /dev/null -w '%{http_code}' -c "$1" -b "$1" --data-urlencode "_csrf=$csrf" \
     --data-urlencode "email=$2" --data-urlencode "password=$PASSWORD" "$SAMEN_URL/login")
   [ "$status" = 303 ] || { echo "bench: login as $2 answered HTTP $status" >&2; exit 1; }
@@ -59,7 +64,10 @@ measure_urls() { # access_log jar route urls...
 # bytes Samen served, for a "Samen beside nginx" figure; waits until `path`
 # answers 200. Its temporary files stay in $T/nginx-tmp.
 serve_www_with_nginx() { # path
-  chmod -R a+rX "$T"   # nginx workers run unprivileged
+  # nginx workers run unprivileged: they may enter $T and read www/, nothing
+  # else (a data directory there keeps owner-only key files Samen checks).
+  chmod a+x "$T"
+  chmod -R a+rX "$T/www"
   mkdir -p "$T/nginx-tmp"
   NPORT=$(free_port)
   cat >"$T/nginx.conf" <<CONF

@@ -13,14 +13,18 @@
 #     filtered, paged; server-side, target p95 < 50 ms) and the public "you
 #     said, we did" page /you-said-we-did served by Samen (anonymous, as wrk
 #     asks it) against a private nginx serving the same bytes as a static file
-#     (wrk requests/s; target >= 0.5x nginx).
+#     (wrk requests/s; target >= 0.5x nginx);
+#   - the surveys' section: a parents' survey with 10,000 submitted responses
+#     (the hidden `samen surveys-bench-data`) and the server-side p50/p95 of its
+#     results page /surveys/{id}/results (charts, tables, the latest open
+#     texts) and of the first page of its open texts; target p95 < 100 ms.
 # With --db postgresql://host:port/db the same is measured on PostgreSQL too
 # (a database samen_plan_bench the script creates afresh on that server).
 # Usage: bench/plan.sh [--strict] [--db postgresql://...]  (--strict: exit 1 when a target is missed).
-# SAMEN=/path/to/samen, OBJECTIVES=50, ACTIONS=2000, INDICATORS=200, YEARS=5, CONCERNS=20000, ROUNDS=20,
-# DURATION=10s, CONNECTIONS=64, THREADS=2 and KEEP=1 tune it.
-# The script has sections: the plan's and the parents' voice's (concerns, "you said, we did"; the
-# survey results page is added with surveys), each filling R[...] and ROWS for the table at the end.
+# SAMEN=/path/to/samen, OBJECTIVES=50, ACTIONS=2000, INDICATORS=200, YEARS=5, CONCERNS=20000, RESPONSES=10000,
+# ROUNDS=20, DURATION=10s, CONNECTIONS=64, THREADS=2 and KEEP=1 tune it.
+# The script has sections: the plan's, the parents' voice's (concerns, "you said, we did") and the
+# surveys' (results page), each filling R[...] and ROWS for the table at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +36,7 @@ INDICATORS=${INDICATORS:-200}
 YEARS=${YEARS:-5}
 ROUNDS=${ROUNDS:-20}
 CONCERNS=${CONCERNS:-20000}
+RESPONSES=${RESPONSES:-10000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -47,7 +52,7 @@ BACKENDS=(sqlite)
 [ -n "$PG_URL" ] && BACKENDS+=(postgres) && ensure_commands psql:postgresql-client
 
 echo "Samen plan benchmark: $OBJECTIVES objectives, $ACTIONS actions, $INDICATORS indicators x $YEARS years of monthly values,"
-echo "$CONCERNS concerns; $ROUNDS sequential requests per URL, wrk -t$THREADS -c$CONNECTIONS -d$DURATION; $(nproc) cores,"
+echo "$CONCERNS concerns, a survey of $RESPONSES responses; $ROUNDS sequential requests per URL, wrk -t$THREADS -c$CONNECTIONS -d$DURATION; $(nproc) cores,"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $("$SAMEN" version 2>/dev/null | head -1 || true)"
 echo
 
@@ -158,6 +163,29 @@ done
 ROWS+=("p95:register:register /parents (6 URLs):50" "ratio:public:/you-said-we-did samen / nginx:0.5")
 # ---- end of the parents' voice's section ----
 
+# ---- the surveys' section: the results page of a survey with RESPONSES responses ----
+for b in "${BACKENDS[@]}"; do
+  dir="$T/$b"
+  echo "[$b] generating the survey's responses"
+  # shellcheck disable=SC2046
+  out=$("$SAMEN" surveys-bench-data --responses "$RESPONSES" --data "$dir/data" $(db_args "$b") 2>&1) ||
+    { echo "$out" >&2; exit 1; }
+  echo "  $out"
+  id=$(echo "$out" | grep -o 'survey [0-9a-f-]*' | head -1 | cut -d' ' -f2)
+  # shellcheck disable=SC2046
+  serve_backend "$b" $(db_args "$b")
+  measure_urls "$dir/access.log" "$dir/coordinator.jar" /surveys/{id}/results "/surveys/$id/results"
+  R[$b.results]="$P50 / $P95 / $MAX"; R[$b.results95]=$P95
+  measure_urls "$dir/access.log" "$dir/coordinator.jar" /surveys/{id}/results/texts/{qid} \
+    "/surveys/$id/results/texts/wish" "/surveys/$id/results/texts/wish?page=20"
+  R[$b.texts]="$P50 / $P95 / $MAX"; R[$b.texts95]=$P95
+  R[$b.rss3]=$(rss_mb "$SAMEN_PID")
+  stop_samen
+  echo
+done
+ROWS+=("p95:results:survey results /surveys/{id}/results:100" "p95:texts:its open texts, pages 1 and 20:100")
+# ---- end of the surveys' section ----
+
 row() { printf '%-48s' "$1"; shift; local target=${*: -1} i; for ((i = 1; i < $#; i++)); do printf ' %30s' "${!i}"; done; printf '   %s\n' "$target"; }
 cols=(); for b in "${BACKENDS[@]}"; do cols+=("$b"); done
 row "server-side ms p50 / p95 / max; req/s" "${cols[@]}" "target"
@@ -171,7 +199,7 @@ for fig in "${ROWS[@]}"; do
   done
   if [ "$kind" = ratio ]; then row "$label" "${vals[@]}" ">= ${lim}x ($vs)"; else row "$label" "${vals[@]}" "p95 < $lim ($vs)"; fi
 done
-vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.rss]} MB / ${R[$b.rss2]} MB"); done
-row "server RSS after the plan's / parents' section" "${vals[@]}" "-"
+vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.rss]} / ${R[$b.rss2]} / ${R[$b.rss3]} MB"); done
+row "server RSS after the plan / parents / surveys" "${vals[@]}" "-"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 finish "$STRICT"

@@ -1,5 +1,7 @@
 // Web and API routes of accounts: login and logout, profile, invitations,
 // and the admin pages for users, API tokens and the audit log.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "accounts/audit.hpp"
@@ -57,20 +59,28 @@ http::Response login_page(Context& ctx) {
   return login_form(ctx, "", "", 200);
 }
 
-// The audit label of the lock refusing a login, if one does: a locked
-// address counts its refusals in one row whatever e-mail is tried.
-std::optional<std::string> lock_of(store::Connection& c, const std::string& account_key, const std::string& ip_key,
-                                   const std::string& email, std::int64_t now) {
-  if (accounts::is_locked(accounts::load_throttle(c, ip_key), now)) return std::string("(address locked)");
-  if (accounts::is_locked(accounts::load_throttle(c, account_key), now)) return email.empty() ? "(invalid)" : email;
+// The lock refusing a login: its audit label (a locked address counts its
+// refusals in one row whatever e-mail is tried) and when it ends.
+struct Lock {
+  std::string label;
+  std::int64_t until = 0;
+};
+std::optional<Lock> lock_of(store::Connection& c, const std::string& account_key, const std::string& ip_key,
+                            const std::string& email, std::int64_t now) {
+  if (auto s = accounts::load_throttle(c, ip_key); accounts::is_locked(s, now)) return Lock{"(address locked)", s.locked_until};
+  if (auto s = accounts::load_throttle(c, account_key); accounts::is_locked(s, now))
+    return Lock{email.empty() ? "(invalid)" : email, s.locked_until};
   return std::nullopt;
 }
 
-// A refused login, counted in one audit row per lock, address and window.
-http::Response refuse_locked(Context& ctx, store::Connection& c, const std::string& label, const std::string& ip_key) {
-  accounts::record_repeated_audit(c, {0, ctx.now, std::nullopt, label, "login.locked", "", "", "", ip_key.substr(3)},
+// A refused login, counted in one audit row per lock, address and window;
+// Retry-After says when the lock ends.
+http::Response refuse_locked(Context& ctx, store::Connection& c, const Lock& lock, const std::string& ip_key) {
+  accounts::record_repeated_audit(c, {0, ctx.now, std::nullopt, lock.label, "login.locked", "", "", "", ip_key.substr(3)},
                                   accounts::kAccountPolicy.window_seconds);
-  return login_form(ctx, ctx.form().get("email"), ctx.t("login.locked"), 429);
+  auto res = login_form(ctx, ctx.form().get("email"), ctx.t("login.locked"), 429);
+  res.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, lock.until - ctx.now)));
+  return res;
 }
 
 http::Response login_submit(Context& ctx) {

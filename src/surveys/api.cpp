@@ -194,8 +194,10 @@ http::Response api_respond(Context& ctx) {
   bool new_draft = false;
   if (!access->invitation) {
     if (auto wait = over_limit(ctx)) {
-      HttpError e(429, "too_many_requests", "surveys.respond.too_many");
-      throw e;
+      // As on the respondent's page: the client is told when it may save again.
+      auto res = ctx.app.error(ctx, 429, "too_many_requests", "surveys.respond.too_many");
+      res.set_header("Retry-After", std::to_string(wait));
+      return res;
     }
     if (body.value("draft_token", json()).is_string()) draft = body["draft_token"].get<std::string>();
     if (draft.empty()) {
@@ -225,8 +227,11 @@ http::Response api_respond(Context& ctx) {
     }
     answers[qid] = read_answer(*q, values, p);
   }
+  // `submit` is optional (absent: save only); anything but a boolean is refused, not guessed.
+  const auto submit_member = body.find("submit");
+  if (submit_member != body.end() && !submit_member->is_boolean()) p.push_back({"submit", "surveys.error.wrong_type"});
   if (!p.empty()) return problems_response(ctx, "surveys.error.answers", p);
-  const bool submitting = body.value("submit", json(false)).is_boolean() && body["submit"].get<bool>();
+  const bool submitting = submit_member != body.end() && submit_member->get<bool>();
   try {
     Response r = app::write(ctx, [&](app::Change& change) {
       Response r = save_answers(change.db, *access, draft, answers, body.value("lang", json("nl")).is_string()

@@ -236,6 +236,11 @@ json structure(const Definition& d) {
       for (auto& o : q["options"]) o.erase("label");
     if (q.contains("scale")) q["scale"] = q["scale"].size();
   }
+  // The questions' order is not structure: answers are keyed by question id,
+  // and validate() keeps every skip rule pointing to an earlier question, so
+  // a reordered survey shows and hides the same questions for the same answers.
+  std::sort(j["questions"].begin(), j["questions"].end(),
+            [](const json& a, const json& b) { return a.value("id", "") < b.value("id", ""); });
   return j;
 }
 

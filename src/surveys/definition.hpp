@@ -74,8 +74,9 @@ nlohmann::json to_json(const Definition& d);
 // min above max, a skip rule pointing to itself, forward or to a missing
 // question, or naming an option the question does not have.
 Problems validate(const Definition& d);
-// The definition without its texts: two definitions with the same structure
-// differ in wording only (allowed once answers exist).
+// The definition without its texts and its questions' order: two definitions
+// with the same structure differ in wording or order only (allowed once
+// answers exist).
 nlohmann::json structure(const Definition& d);
 
 // One answer: the chosen option codes (single: one; multiple: any; Likert:

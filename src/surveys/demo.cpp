@@ -231,12 +231,13 @@ int generate(store::Database& db, const BenchOptions& o) {
         for (const auto& [qid, ans] : a) {
           const Question* q = s.definition.question(qid);
           const char* sql = "INSERT INTO survey_answers (response_id, survey_id, question_id, item, number, text_value, "
-                            "submitted) VALUES (?, ?, ?, ?, ?, ?, 1)";
-          for (const auto& code : ans.codes)
-            c.exec(sql, {rid, id, qid, code, q->type == QuestionType::likert ? store::Param(std::stod(code)) : store::Param(nullptr),
-                         nullptr});
-          if (ans.number) c.exec(sql, {rid, id, qid, std::string(), *ans.number, nullptr});
-          if (ans.text) c.exec(sql, {rid, id, qid, std::string(), nullptr, *ans.text});
+                            "first_row, submitted, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)";
+          for (std::size_t k = 0; k < ans.codes.size(); ++k)
+            c.exec(sql, {rid, id, qid, ans.codes[k],
+                         q->type == QuestionType::likert ? store::Param(std::stod(ans.codes[k])) : store::Param(nullptr),
+                         nullptr, std::int64_t{k == 0 ? 1 : 0}, at});
+          if (ans.number) c.exec(sql, {rid, id, qid, std::string(), *ans.number, nullptr, std::int64_t{1}, at});
+          if (ans.text) c.exec(sql, {rid, id, qid, std::string(), nullptr, *ans.text, std::int64_t{1}, at});
         }
       }
     });

@@ -32,7 +32,9 @@ Survey survey_of_path(store::Connection& c, const app::Context& ctx);
 std::string link_base(const app::Context& ctx);
 // A SurveyError as the caller's 4xx (HttpError), for pages without their own form.
 [[noreturn]] void rethrow_http(const SurveyError& e);
-// The per-address limit of public-link saves (429 with Retry-After as an HttpError when over).
+// Counts a save through a public link against the per-address limit: 0 when
+// admitted, otherwise the seconds to wait (the caller answers 429 with them
+// as Retry-After).
 std::int64_t over_limit(app::Context& ctx);
 
 // ---- coordinator pages (pages.cpp) ----
@@ -44,6 +46,8 @@ http::Response settings_post(app::Context& ctx);
 http::Response question_add_post(app::Context& ctx);
 http::Response question_update_post(app::Context& ctx);
 http::Response question_delete_post(app::Context& ctx);
+// Moves a question one place up or down (form field direction=up|down).
+http::Response question_move_post(app::Context& ctx);
 http::Response publish_post(app::Context& ctx);
 http::Response close_post(app::Context& ctx);
 http::Response public_link_post(app::Context& ctx);
@@ -53,6 +57,12 @@ http::Response preview_page(app::Context& ctx);
 
 // ---- results (results_pages.cpp) ----
 http::Response results_page(app::Context& ctx);
+// One open question's texts, page by page.
+http::Response texts_page(app::Context& ctx);
+// The individual responses, one per row (?format=csv|xlsx): admins and coordinators, audited.
+http::Response responses_export(app::Context& ctx);
+accounts::Access response_exporters();
+bool may_export_responses(const accounts::User& u);
 
 // ---- respondents (respond.cpp) ----
 http::Response respond_page(app::Context& ctx);

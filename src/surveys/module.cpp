@@ -30,6 +30,7 @@ class SurveysModule final : public app::Module {
     r.page("POST", "/surveys/{id}/questions", managers(), question_add_post);
     r.page("POST", "/surveys/{id}/questions/{qid}", managers(), question_update_post);
     r.page("POST", "/surveys/{id}/questions/{qid}/delete", managers(), question_delete_post);
+    r.page("POST", "/surveys/{id}/questions/{qid}/move", managers(), question_move_post);
     r.page("POST", "/surveys/{id}/publish", managers(), publish_post);
     r.page("POST", "/surveys/{id}/close", managers(), close_post);
     r.page("POST", "/surveys/{id}/public-link", managers(), public_link_post);
@@ -38,6 +39,9 @@ class SurveysModule final : public app::Module {
     r.page("GET", "/surveys/{id}/preview", managers(), preview_page);
     // Results: per survey (may_read_results).
     r.page("GET", "/surveys/{id}/results", signed_in, results_page);
+    r.page("GET", "/surveys/{id}/results/texts/{qid}", signed_in, texts_page);
+    // The individual responses (one per row, audited): admins and coordinators.
+    r.page("GET", "/surveys/{id}/responses", response_exporters(), responses_export);
     // Respondents: no login, the link's token is the key.
     r.page("GET", "/s/{token}", anyone, respond_page);
     r.page("POST", "/s/{token}", anyone, respond_post);

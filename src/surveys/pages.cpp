@@ -294,6 +294,10 @@ http::Response render_survey(Context& ctx, store::Connection& c, const Survey& s
     fill_question_form(ctx, *qd, s, f, i, "/surveys/" + s.id + "/questions/" + q.id, "q" + std::to_string(i + 1) + "-");
     qd->SetValue("DELETE_ACTION", "/surveys/" + s.id + "/questions/" + q.id + "/delete");
     if (s.responses == 0) qd->ShowSection("MAY_DELETE");
+    // Moving keeps answers (they are keyed by question id), so it stays possible once responses exist.
+    qd->SetValue("MOVE_ACTION", "/surveys/" + s.id + "/questions/" + q.id + "/move");
+    if (i > 0) qd->ShowSection("MAY_MOVE_UP");
+    if (i + 1 < def.questions.size()) qd->ShowSection("MAY_MOVE_DOWN");
     if (posted) add_problems(ctx, *qd, edit->problems);
   }
   if (def.questions.empty()) d.ShowSection("NO_QUESTIONS");
@@ -531,6 +535,24 @@ http::Response question_delete_post(Context& ctx) {
                                                     [&](const Question& q) { return q.id == qid; });
                              if (it == d.questions.end()) throw SurveyError(404, "surveys.error.question_unknown");
                              d.questions.erase(it);
+                           });
+}
+
+http::Response question_move_post(Context& ctx) {
+  std::string qid = ctx.param("qid");
+  std::string direction = ctx.form().get("direction");
+  return change_definition(ctx, qid, "surveys.question.move",
+                           [&](const Survey&, Definition& d, std::optional<Audience>&) {
+                             auto it = std::find_if(d.questions.begin(), d.questions.end(),
+                                                    [&](const Question& q) { return q.id == qid; });
+                             if (it == d.questions.end()) throw SurveyError(404, "surveys.error.question_unknown");
+                             if (direction != "up" && direction != "down")
+                               throw SurveyError(422, "surveys.error.definition", {{qid, "surveys.error.move_direction"}});
+                             bool up = direction == "up";
+                             if (up ? it == d.questions.begin() : std::next(it) == d.questions.end())
+                               throw SurveyError(422, "surveys.error.definition", {{qid, "surveys.error.move_edge"}});
+                             // A skip rule that would then point forward is refused by update_survey's validation (422).
+                             std::iter_swap(it, up ? std::prev(it) : std::next(it));
                            });
 }
 

@@ -4,6 +4,7 @@
 #include "surveys/store.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "accounts/secrets.hpp"
 #include "app/context.hpp"
@@ -95,14 +96,20 @@ void write_answer(store::Connection& c, const std::string& response_id, const st
                   const Question& q, const Answer& a) {
   c.exec("DELETE FROM survey_answers WHERE response_id = ? AND question_id = ?", {response_id, q.id});
   if (a.empty()) return;
-  const char* sql = "INSERT INTO survey_answers (response_id, survey_id, question_id, item, number, text_value) "
-                    "VALUES (?, ?, ?, ?, ?, ?)";
+  const char* sql = "INSERT INTO survey_answers (response_id, survey_id, question_id, item, number, text_value, first_row) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)";
   if (!a.codes.empty()) {
-    for (const auto& code : a.codes) {
+    // One row per chosen code; first_row marks one of them so results count respondents with a SUM.
+    for (std::size_t i = 0; i < a.codes.size(); ++i) {
+      const std::string& code = a.codes[i];
       store::Param number = q.type == QuestionType::likert ? store::Param(std::stod(code)) : store::Param(nullptr);
-      c.exec(sql, {response_id, survey_id, q.id, code, number, nullptr});
+      c.exec(sql, {response_id, survey_id, q.id, code, number, nullptr, std::int64_t{i == 0 ? 1 : 0}});
     }
-  } else if (a.number) {
+    return;
+  }
+  sql = "INSERT INTO survey_answers (response_id, survey_id, question_id, item, number, text_value) "
+        "VALUES (?, ?, ?, ?, ?, ?)";
+  if (a.number) {
     c.exec(sql, {response_id, survey_id, q.id, std::string(), *a.number, nullptr});
   } else if (a.text) {
     c.exec(sql, {response_id, survey_id, q.id, std::string(), nullptr, *a.text});
@@ -186,7 +193,7 @@ Survey update_survey(store::Connection& c, const std::string& id, const Definiti
   if (expected_version && *expected_version != s.version) throw app::StaleVersion();
   check_definition(d);
   bool answered = !c.exec("SELECT 1 FROM survey_responses WHERE survey_id = ?", {id}).empty();
-  // Answers refer to question ids, option codes and scale points: once any exist only wording may change.
+  // Answers refer to question ids, option codes and scale points: once any exist only wording and order may change.
   if (answered && structure(d) != structure(s.definition)) throw SurveyError(409, "surveys.error.structure_locked");
   if (audience && *audience != s.audience && s.status != "draft") throw SurveyError(409, "surveys.error.structure_locked");
   c.exec("UPDATE surveys SET definition = ?, title = ?, audience = ?, version = version + 1, updated_at = ? WHERE id = ?",
@@ -381,20 +388,42 @@ Response submit(store::Connection& c, const Access& a, const std::string& draft_
     throw SurveyError(422, "surveys.error.required", std::move(p));
   }
   c.exec("UPDATE survey_responses SET submitted_at = ?, updated_at = ? WHERE id = ?", {now, now, resp->id});
-  c.exec("UPDATE survey_answers SET submitted = 1 WHERE response_id = ?", {resp->id});
+  c.exec("UPDATE survey_answers SET submitted = 1, submitted_at = ? WHERE response_id = ?", {now, resp->id});
   resp->submitted_at = now;
   return *resp;
 }
 
 std::vector<Response> submitted_responses(store::Connection& c, const std::string& survey_id, std::int64_t limit,
                                           std::int64_t offset) {
+  // The page of responses, then the answers of that page in one query (not one per response).
+  const std::string page = "WHERE survey_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?";
   std::vector<Response> out;
-  for (const auto& r : c.exec(std::string(kResponseColumns) +
-                                  "WHERE survey_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id "
-                                  "LIMIT ? OFFSET ?",
+  std::map<std::string, std::size_t> at;
+  for (const auto& r : c.exec(std::string(kResponseColumns) + page, {survey_id, limit, offset}).rows) {
+    Response x;
+    x.id = r.text(0);
+    x.survey_id = r.text(1);
+    x.invitation_id = r.opt_text(2);
+    x.lang = r.text(3);
+    x.started_at = r.int64(4);
+    x.updated_at = r.int64(5);
+    x.submitted_at = r.opt_int64(6);
+    at[x.id] = out.size();
+    out.push_back(std::move(x));
+  }
+  if (out.empty()) return out;
+  for (const auto& r : c.exec("SELECT response_id, question_id, item, number, text_value FROM survey_answers "
+                              "WHERE response_id IN (SELECT id FROM survey_responses " + page + ") "
+                              "ORDER BY response_id, question_id, item",
                               {survey_id, limit, offset})
-                           .rows)
-    out.push_back(response_of(c, r));
+                           .rows) {
+    auto it = at.find(r.text(0));
+    if (it == at.end()) continue;
+    Answer& a = out[it->second].answers[r.text(1)];
+    if (!r.text(2).empty()) a.codes.push_back(r.text(2));
+    else if (!r.is_null(3)) a.number = r.real(3);
+    else if (!r.is_null(4)) a.text = r.text(4);
+  }
   return out;
 }
 
@@ -423,38 +452,53 @@ Results compute_results(store::Connection& c, const Survey& s, std::size_t max_t
     QuestionResult& qr = res.questions[q.id];
     for (const auto& code : codes_of(q)) qr.counts[code] = 0;
   }
-  // Counts per option (a Likert point is an option).
-  for (const auto& r : c.exec("SELECT question_id, item, COUNT(*) FROM survey_answers WHERE survey_id = ?" + only +
-                                  " AND submitted = 1 AND item <> '' GROUP BY question_id, item",
-                              params({s.id}))
-                           .rows) {
-    auto it = res.questions.find(r.text(0));
-    if (it != res.questions.end() && it->second.counts.count(r.text(1))) it->second.counts[r.text(1)] = r.int64(2);
-  }
-  // Respondents per question, and the figures of Likert and number answers.
-  for (const auto& r : c.exec("SELECT question_id, COUNT(DISTINCT response_id), COUNT(number), AVG(number), "
+  // One GROUP BY over the covering index survey_answers_results gives every
+  // figure: per option (a Likert point is an option) its count; per question
+  // the respondents (SUM(first_row): one row per response and question) and
+  // the sums behind the mean, minimum and maximum of Likert and number answers.
+  struct Numbers {
+    std::int64_t n = 0;
+    double sum = 0;
+    std::optional<double> min, max;
+  };
+  std::map<std::string, Numbers> numbers;
+  for (const auto& r : c.exec("SELECT question_id, item, COUNT(*), SUM(first_row), COUNT(number), SUM(number), "
                               "MIN(number), MAX(number) FROM survey_answers WHERE survey_id = ?" + only +
-                                  " AND submitted = 1 GROUP BY question_id",
+                                  " AND submitted = 1 GROUP BY question_id, item",
                               params({s.id}))
                            .rows) {
     auto it = res.questions.find(r.text(0));
-    if (it == res.questions.end()) continue;
-    it->second.answered = r.int64(1);
-    if (r.int64(2) > 0) {
-      it->second.mean = r.opt_real(3);
-      it->second.min = r.opt_real(4);
-      it->second.max = r.opt_real(5);
+    if (it == res.questions.end()) continue;  // a question deleted before any answer was submitted: not shown
+    QuestionResult& qr = it->second;
+    const std::string item = r.text(1);
+    if (!item.empty() && qr.counts.count(item)) qr.counts[item] = r.int64(2);
+    qr.answered += r.int64(3);
+    if (r.int64(4) > 0) {
+      Numbers& n = numbers[r.text(0)];
+      n.n += r.int64(4);
+      n.sum += r.real(5);
+      n.min = std::min(n.min.value_or(r.real(6)), r.real(6));
+      n.max = std::max(n.max.value_or(r.real(7)), r.real(7));
     }
   }
+  for (const auto& [qid, n] : numbers) {
+    QuestionResult& qr = res.questions[qid];
+    qr.mean = n.sum / static_cast<double>(n.n);
+    qr.min = n.min;
+    qr.max = n.max;
+  }
   // The latest open texts (answered counts them all).
-  const std::string only_a = segment ? std::string(only).replace(only.find("response_id"), 11, "a.response_id") : "";
   for (const auto& q : d.questions) {
     if (q.type != QuestionType::text) continue;
     QuestionResult& qr = res.questions[q.id];
     qr.texts_total = qr.answered;
-    for (const auto& r : c.exec("SELECT a.text_value FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
-                                "WHERE a.survey_id = ?" + only_a + " AND a.submitted = 1 AND a.question_id = ? "
-                                "ORDER BY r.submitted_at DESC, r.id LIMIT ?",
+    if (!segment) {
+      for (auto& t : open_texts(c, s.id, q.id, static_cast<std::int64_t>(max_texts), 0)) qr.texts.push_back(std::move(t.text));
+      continue;
+    }
+    for (const auto& r : c.exec("SELECT text_value FROM survey_answers WHERE survey_id = ?" + only +
+                                " AND submitted = 1 AND question_id = ? AND text_value IS NOT NULL "
+                                "ORDER BY submitted_at DESC, response_id DESC LIMIT ?",
                                 params({s.id, q.id, static_cast<std::int64_t>(max_texts)}))
                              .rows)
       qr.texts.push_back(r.text(0));
@@ -476,6 +520,27 @@ std::map<std::string, Results> results_by_segment(store::Connection& c, const Su
                               {s.id})
                            .rows)
     out[r.text(0)] = compute_results(c, s, max_texts, r.int64(1), r.text(0));
+  return out;
+}
+
+std::int64_t count_open_texts(store::Connection& c, const std::string& survey_id, const std::string& question_id) {
+  return c.exec("SELECT COUNT(*) FROM survey_answers WHERE survey_id = ? AND question_id = ? AND "
+                "text_value IS NOT NULL AND submitted_at IS NOT NULL",
+                {survey_id, question_id})
+      .rows.at(0)
+      .int64(0);
+}
+
+std::vector<OpenText> open_texts(store::Connection& c, const std::string& survey_id, const std::string& question_id,
+                                 std::int64_t limit, std::int64_t offset) {
+  // The partial index survey_answers_texts is read backwards: no join, no sort.
+  std::vector<OpenText> out;
+  for (const auto& r : c.exec("SELECT text_value, submitted_at FROM survey_answers WHERE survey_id = ? AND "
+                              "question_id = ? AND text_value IS NOT NULL AND submitted_at IS NOT NULL "
+                              "ORDER BY submitted_at DESC, response_id DESC LIMIT ? OFFSET ?",
+                              {survey_id, question_id, limit, offset})
+                           .rows)
+    out.push_back({r.text(0), r.int64(1)});
   return out;
 }
 

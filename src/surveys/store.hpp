@@ -51,7 +51,8 @@ Survey create_survey(store::Connection& c, const Definition& d, Audience audienc
 std::optional<Survey> load_survey(store::Connection& c, const std::string& id);
 std::vector<Survey> list_surveys(store::Connection& c);
 // Replaces the definition (and audience while a draft). Once a response
-// exists only texts may change (409 surveys.error.structure_locked).
+// exists only texts and the questions' order may change (409
+// surveys.error.structure_locked).
 // `expected_version`: StaleVersion (409) when another version is stored.
 Survey update_survey(store::Connection& c, const std::string& id, const Definition& d, std::optional<Audience> audience,
                      std::optional<std::int64_t> expected_version, std::int64_t now);
@@ -124,7 +125,8 @@ Response save_answers(store::Connection& c, const Access& a, const std::string& 
                       const std::string& lang, std::int64_t now);
 // Submits: 422 surveys.error.required with the missing questions.
 Response submit(store::Connection& c, const Access& a, const std::string& draft_token, std::int64_t now);
-// Submitted responses, newest first (for coordinators and the API).
+// Submitted responses, newest first, with their answers (for coordinators, the
+// API and the export): two queries whatever the page size.
 std::vector<Response> submitted_responses(store::Connection& c, const std::string& survey_id, std::int64_t limit,
                                           std::int64_t offset);
 
@@ -137,5 +139,13 @@ Results survey_results(store::Connection& c, const Survey& s, std::size_t max_te
 // SQL aggregates grouped by segment as well; segments without a submitted
 // response are absent. Responses outside any segment are left out.
 std::map<std::string, Results> results_by_segment(store::Connection& c, const Survey& s, std::size_t max_texts = 100);
+// One question's submitted open texts, latest first, a page at a time.
+struct OpenText {
+  std::string text;
+  std::int64_t submitted_at = 0;
+};
+std::vector<OpenText> open_texts(store::Connection& c, const std::string& survey_id, const std::string& question_id,
+                                 std::int64_t limit, std::int64_t offset);
+std::int64_t count_open_texts(store::Connection& c, const std::string& survey_id, const std::string& question_id);
 
 }  // namespace samen::surveys

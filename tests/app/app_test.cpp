@@ -9,6 +9,7 @@
 #include "accounts/audit.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/sessions.hpp"
+#include "accounts/throttle.hpp"
 #include "accounts/users.hpp"
 #include "app/app.hpp"
 #include "demo/demo.hpp"
@@ -138,6 +139,10 @@ TEST_P(AppTest, TenFailuresLockTheAccountEvenForTheRightPassword) {
   other.ip = "198.51.100.7";  // another address: the account lock applies
   auto r = other.login("facilitator@example.org", kPassword);
   EXPECT_EQ(r.status, 429);
+  // Retry-After: the seconds left of the 15-minute lock.
+  auto wait = std::stol(r.header("Retry-After").value_or("0"));
+  EXPECT_GT(wait, 0);
+  EXPECT_LE(wait, accounts::kAccountPolicy.lock_seconds);
   EXPECT_FALSE(other.has_cookie("samen_session"));
   // Another account from the first address still works (address limit is higher).
   EXPECT_EQ(c.login("partner@example.org", kPassword).status, 303);

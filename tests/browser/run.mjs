@@ -586,7 +586,7 @@ await step('surveys: the demo parents\' survey is listed', async () => {
   check(results.length >= 2, `expected the demo's two surveys, found ${JSON.stringify(results)}`);
   const parents = results[results.length - 1];  // newest first: the parents' survey was made first
   if (parents) {
-    AXE_NL_ONLY_ADMIN.push(parents);
+    AXE_NL_ONLY_ADMIN.push(parents, `${parents}/texts/wish`);  // and its open question's texts, page by page
     await goto(ap, parents.replace(/\/results$/, ''));
     const link = (await ap.locator('code.secret').first().textContent()) || '';
     const m = link.match(/\/s\/[A-Za-z0-9_-]+$/);

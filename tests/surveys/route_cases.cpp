@@ -1,6 +1,6 @@
 // The surveys module's part of the app-wide route × role table
 // (tests/app/route_access_test.cpp): managing surveys (admins, coordinators,
-// facilitators), results per survey (managers; parent representatives a
+// facilitators), the individual responses' export (admins, coordinators), results per survey (managers; parent representatives a
 // published parents' survey; a partner a partners' survey their organisation
 // was invited to), the respondents' page (anyone with the link) and
 // /api/v1/surveys. Callers come one after the other (admin before
@@ -18,6 +18,7 @@ namespace {
 constexpr const char* kDraft = "rc-surveys-draft";
 constexpr const char* kApiDraft = "rc-surveys-api";
 constexpr const char* kPublish = "rc-surveys-publish";
+constexpr const char* kMove = "rc-surveys-move";
 constexpr const char* kClose = "rc-surveys-close";
 constexpr const char* kOpen = "rc-surveys-open";
 constexpr const char* kPartners = "rc-surveys-partners";
@@ -42,7 +43,7 @@ std::vector<RouteCase> surveys_cases(RouteWorld& w) {
   {
     auto lease = w.app.db().acquire();
     auto& c = *lease;
-    for (const char* id : {kDraft, kApiDraft, kPublish}) add_survey(c, id, "parents", "draft");
+    for (const char* id : {kDraft, kApiDraft, kPublish, kMove}) add_survey(c, id, "parents", "draft");
     add_survey(c, kClose, "parents", "open");
     add_survey(c, kOpen, "parents", "open", std::string(kPublicToken));
     add_survey(c, kPartners, "partners", "open");
@@ -69,6 +70,8 @@ std::vector<RouteCase> surveys_cases(RouteWorld& w) {
       {"POST", draft + "/questions/q1", question, managers_done},
       {"POST", draft + "/questions/q2/delete", "", {303, 303, 404, 404, 403, 403}},
       {"GET", draft + "/preview", "", managers},
+      {"POST", std::string("/surveys/") + kMove + "/questions/q2/move", "direction=up",
+       {303, 303, 422, 422, 403, 403}},  // then q2 is first: the second one's move is refused
       {"POST", std::string("/surveys/") + kPublish + "/publish", "public_link=1", managers_first},
       {"POST", std::string("/surveys/") + kClose + "/close", "", managers_first},
       {"POST", std::string("/surveys/") + kOpen + "/public-link", "", managers_done},
@@ -77,6 +80,8 @@ std::vector<RouteCase> surveys_cases(RouteWorld& w) {
       {"POST", std::string("/surveys/") + kPartners + "/reminders", "", managers_done},
       {"GET", std::string("/surveys/") + kOpen + "/results", "", {303, 200, 200, 200, 403, 200}},
       {"GET", std::string("/surveys/") + kOpen + "/results?format=csv", "", {303, 200, 200, 200, 403, 200}},
+      {"GET", std::string("/surveys/") + kOpen + "/results/texts/q2", "", {303, 200, 200, 200, 403, 200}},
+      {"GET", std::string("/surveys/") + kOpen + "/responses?format=csv", "", {303, 200, 200, 403, 403, 403}},
       {"GET", std::string("/surveys/") + kPartners + "/results", "", {303, 200, 200, 200, 200, 403}},
       {"GET", std::string("/surveys/") + kDraft + "/results", "", {303, 200, 200, 200, 403, 403}},
       {"GET", std::string("/s/") + kPublicToken, "", kPublicPage},

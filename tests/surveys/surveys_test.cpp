@@ -5,14 +5,18 @@
 // the respondent's page without JavaScript (saved as you go, continued with
 // the draft cookie, bad input kept and nothing stored, required questions),
 // the coordinator's pages (a forward skip rule refused, results with charts
-// and CSV) and the JSON API (422 with fields, 409 after publication, answers
-// by token).
+// and CSV, questions moved up and down also once answers exist, the open
+// texts page by page, the responses exported one per row) and the JSON API
+// (422 with fields, 409 after publication, answers by token, 429 with
+// Retry-After through a public link).
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "accounts/sessions.hpp"
 #include "app/app.hpp"
+#include "store/database.hpp"
 #include "surveys/store.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
@@ -145,7 +149,7 @@ TEST_P(SurveysTest, StoreLifecycleInvitationsSkipLogicAndSqlResults) {
   std::vector<Answers> given{
       {{"uses", {{"yes"}, {}, {}}}, {"fit", {{"4"}, {}, {}}}, {"kids", {{}, 3.0, {}}}, {"channels", {{"school", "web"}, {}, {}}}},
       {{"uses", {{"yes"}, {}, {}}}, {"fit", {{"1"}, {}, {}}}, {"kids", {{}, 1.0, {}}}, {"wish", {{}, {}, std::string("Zaterdag")}}},
-      {{"uses", {{"no"}, {}, {}}}, {"channels", {{"web"}, {}, {}}}}};
+      {{"uses", {{"no"}, {}, {}}}, {"channels", {{"web"}, {}, {}}}, {"wish", {{}, {}, std::string("Avond")}}}};
   for (std::size_t i = 0; i < given.size(); ++i) {
     std::string draft = "draft-" + std::to_string(i);
     save_answers(c, *anon, draft, given[i], "nl", 500 + static_cast<std::int64_t>(i));
@@ -163,9 +167,52 @@ TEST_P(SurveysTest, StoreLifecycleInvitationsSkipLogicAndSqlResults) {
     EXPECT_EQ(sql.questions[q.id].counts, mem.questions[q.id].counts);
     EXPECT_EQ(sql.questions[q.id].mean.has_value(), mem.questions[q.id].mean.has_value());
     if (mem.questions[q.id].mean) EXPECT_DOUBLE_EQ(*sql.questions[q.id].mean, *mem.questions[q.id].mean);
+    EXPECT_EQ(sql.questions[q.id].min, mem.questions[q.id].min);
+    EXPECT_EQ(sql.questions[q.id].max, mem.questions[q.id].max);
+    EXPECT_EQ(sql.questions[q.id].texts, mem.questions[q.id].texts);
   }
   EXPECT_EQ(sql.questions["uses"].counts["no"], 2);
-  EXPECT_EQ(sql.questions["wish"].texts, std::vector<std::string>{"Zaterdag"});
+  EXPECT_EQ(sql.questions["channels"].answered, 2) << "one respondent choosing two options counts once";
+  EXPECT_EQ(sql.questions["wish"].texts, (std::vector<std::string>{"Avond", "Zaterdag"}));  // latest first
+  // Open texts page by page, latest first.
+  EXPECT_EQ(count_open_texts(c, s.id, "wish"), 2);
+  auto second = open_texts(c, s.id, "wish", 1, 1);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].text, "Zaterdag");
+  EXPECT_EQ(second[0].submitted_at, 601);
+
+  // A database answered before migration 0003 (results_speed): its backfill gives the same results.
+  c.exec("UPDATE survey_answers SET first_row = 1, submitted_at = NULL");
+  const auto migrations = store::embedded_migrations("surveys");
+  auto speed = std::find_if(migrations.begin(), migrations.end(),
+                            [](const auto& m) { return m.name.find("results_speed") != std::string::npos; });
+  ASSERT_NE(speed, migrations.end());
+  const std::string& sql_text = speed->sql;
+  for (std::size_t from = sql_text.find("UPDATE"); from != std::string::npos; from = sql_text.find("UPDATE", from + 1))
+    c.exec(sql_text.substr(from, sql_text.find(';', from) - from));
+  Results backfilled = survey_results(c, now);
+  for (const auto& q : now.definition.questions) {
+    SCOPED_TRACE(q.id);
+    EXPECT_EQ(backfilled.questions[q.id].answered, sql.questions[q.id].answered);
+    EXPECT_EQ(backfilled.questions[q.id].texts, sql.questions[q.id].texts);
+  }
+
+  // Moving questions keeps the answers (keyed by question id), also once responses exist;
+  // a move that puts a skip rule before its question is refused.
+  Definition moved = now.definition;
+  std::swap(moved.questions[2], moved.questions[3]);  // kids ↔ channels
+  EXPECT_NO_THROW(update_survey(c, s.id, moved, std::nullopt, std::nullopt, 800));
+  std::swap(moved.questions[0], moved.questions[1]);  // fit (shown if uses = yes) before uses
+  try {
+    update_survey(c, s.id, moved, std::nullopt, std::nullopt, 810);
+    FAIL() << "a rule pointing forward accepted";
+  } catch (const SurveyError& e) {
+    EXPECT_EQ(e.status, 422);
+    ASSERT_FALSE(e.problems.empty());
+    EXPECT_EQ(e.problems[0].key, "surveys.error.show_if_forward");
+  }
+  EXPECT_EQ(load_survey(c, s.id)->definition.questions[2].id, "channels");
+  EXPECT_EQ(survey_results(c, *load_survey(c, s.id)).questions["kids"].answered, sql.questions["kids"].answered);
 }
 
 TEST_P(SurveysTest, RespondentPageSavesAsYouGoWithoutJavaScript) {
@@ -276,6 +323,129 @@ TEST_P(SurveysTest, ApiCreatesUpdatesDraftsAndTakesAnswersByToken) {
   EXPECT_EQ(list["total_items"], 1);
   EXPECT_EQ(list["contents"][0]["answers"]["kids"], 2.0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'surveys.responses.read'"), 1);
+}
+
+TEST_P(SurveysTest, CoordinatorsMoveQuestionsPageOpenTextsAndExportResponses) {
+  const auto opened = open_survey();  // not a structured binding: lambdas below capture the id
+  const std::string id = opened.first, token = opened.second;
+  std::string invitation;
+  {
+    // One invited partner's response through the store, twelve anonymous ones straight into the tables.
+    auto lease = db().acquire();
+    auto& c = *lease;
+    invitation = invite(c, app_->catalog(), id, {"onthaal@example.org", "Julie", "nl", "org-a"}, "", 250);
+    auto access = access_by_token(c, invitation);
+    save_answers(c, *access, "", {{"uses", {{"no"}, {}, {}}}, {"kids", {{}, 2.0, {}}}}, "nl", 300);
+    submit(c, *access, "", 300);
+    std::string responses, answers;
+    for (int i = 1; i <= 12; ++i) {
+      std::string rid = "'r" + std::to_string(i) + "'", at = std::to_string(1000 + i);
+      responses += std::string(responses.empty() ? "" : ", ") + "(" + rid + ", '" + id + "', 'd" + std::to_string(i) +
+                   "', 'nl', " + at + ", " + at + ", " + at + ")";
+      answers += std::string(answers.empty() ? "" : ", ") + "(" + rid + ", '" + id + "', 'uses', 'no', NULL, 1, " + at +
+                 "), (" + rid + ", '" + id + "', 'wish', '', 'Wens " + std::to_string(i) + "', 1, " + at + ")";
+    }
+    c.exec("INSERT INTO survey_responses (id, survey_id, draft_digest, lang, started_at, updated_at, submitted_at) VALUES " +
+           responses);
+    c.exec("INSERT INTO survey_answers (response_id, survey_id, question_id, item, text_value, submitted, submitted_at) "
+           "VALUES " + answers);
+  }
+  auto coord = signed_in("coordinator@example.org");
+
+  // Moving a question works without JavaScript, also once responses exist; a rule may not end up first.
+  auto page = coord->get("/surveys/" + id);
+  EXPECT_NE(page.body.find("/questions/kids/move"), std::string::npos);
+  EXPECT_EQ(coord->request("POST", "/surveys/" + id + "/questions/kids/move", "direction=up").status, 403)
+      << "no CSRF token";
+  auto move = [&](const std::string& qid, const std::string& direction, std::int64_t version_offset = 0) {
+    std::int64_t v = load_survey(*db().acquire(), id)->version + version_offset;
+    return coord->post("/surveys/" + id + "/questions/" + qid + "/move", "version=" + std::to_string(v) +
+                                                                           "&direction=" + direction);
+  };
+  auto order = [&] {
+    std::vector<std::string> ids;
+    auto s = load_survey(*db().acquire(), id);
+    for (const auto& q : s->definition.questions) ids.push_back(q.id);
+    return ids;
+  };
+  EXPECT_EQ(move("kids", "up").status, 303);
+  EXPECT_EQ(order(), (std::vector<std::string>{"uses", "kids", "fit", "channels", "wish"}));
+  EXPECT_EQ(move("kids", "down", -1).status, 409) << "a stale version";
+  EXPECT_EQ(move("uses", "down").status, 303);
+  auto forward = move("fit", "up");
+  EXPECT_EQ(forward.status, 422);
+  EXPECT_NE(forward.body.find("De voorwaarde mag alleen naar een eerdere vraag verwijzen."), std::string::npos);
+  EXPECT_EQ(move("wish", "down").status, 422) << "already last";
+  EXPECT_EQ(move("wish", "sideways").status, 422);
+  EXPECT_EQ(order(), (std::vector<std::string>{"kids", "uses", "fit", "channels", "wish"}));
+
+  // The results page shows the ten latest open texts and links to all of them, page by page.
+  auto results = coord->get("/surveys/" + id + "/results");
+  ASSERT_EQ(results.status, 200);
+  EXPECT_NE(results.body.find("Wens 12"), std::string::npos);
+  EXPECT_NE(results.body.find("Wens 3"), std::string::npos);
+  EXPECT_EQ(results.body.find("Wens 2<"), std::string::npos);
+  EXPECT_NE(results.body.find("/surveys/" + id + "/results/texts/wish"), std::string::npos);
+  auto texts = coord->get("/surveys/" + id + "/results/texts/wish?page=3&per_page=5");
+  ASSERT_EQ(texts.status, 200);
+  EXPECT_NE(texts.body.find("Wens 1 "), std::string::npos);
+  EXPECT_NE(texts.body.find("Wens 2 "), std::string::npos);
+  EXPECT_EQ(texts.body.find("Wens 3 "), std::string::npos);
+  EXPECT_NE(texts.body.find("rel=\"prev\""), std::string::npos);
+  EXPECT_EQ(texts.body.find("rel=\"next\""), std::string::npos);
+  EXPECT_EQ(coord->get("/surveys/" + id + "/results/texts/wish?page=4&per_page=5").status, 404);
+  EXPECT_EQ(coord->get("/surveys/" + id + "/results/texts/uses").status, 404) << "not an open question";
+  EXPECT_EQ(signed_in("partner@example.org")->get("/surveys/" + id + "/results/texts/wish").status, 403);
+
+  // The responses one per row for coordinators, audited; not for facilitators.
+  auto csv = coord->get("/surveys/" + id + "/responses?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.header("content-disposition").value_or("").find("survey-responses.csv"), std::string::npos);
+  std::size_t lines = 0;
+  for (std::size_t at = csv.body.find("\r\n"); at != std::string::npos; at = csv.body.find("\r\n", at + 1)) ++lines;
+  EXPECT_EQ(lines, 14u) << "a header and thirteen responses";
+  EXPECT_NE(csv.body.find("kids: Kinderen"), std::string::npos);
+  EXPECT_NE(csv.body.find(",ja,De Vlinder,nl,"), std::string::npos) << "the invited partner's organisation";
+  EXPECT_NE(csv.body.find(",Nee,,,Wens 12"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'surveys.responses.export' AND detail = 'csv 13 (1 invited)'"), 1);
+  auto xlsx = coord->get("/surveys/" + id + "/responses?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(coord->get("/surveys/" + id + "/responses").status, 400) << "a file format is asked";
+  auto facilitator_email = "facilitator@example.org";
+  testing::add_test_user(db(), facilitator_email, Role::facilitator);
+  EXPECT_EQ(signed_in(facilitator_email)->get("/surveys/" + id + "/responses?format=csv").status, 403);
+}
+
+TEST_P(SurveysTest, PublicLinkSavesOverTheLimitAnswer429WithRetryAfter) {
+  const auto opened = open_survey();  // not a structured binding: lambdas below capture the id
+  const std::string id = opened.first, token = opened.second;
+  auto limited = testing::make_test_app(test_db(), 2, [](app::AppOptions& o) { o.settings["surveys-saves-per-hour"] = "2"; });
+  auto post = [&](const std::string& ip, const json& body) {
+    testing::AppClient client(*limited, "fr");
+    client.ip = ip;
+    return client.request("POST", "/api/v1/surveys/" + id + "/responses", body.dump(), "application/json");
+  };
+  json body{{"token", token}, {"answers", {{"uses", "no"}}}, {"submit", "yes"}};
+  EXPECT_EQ(post("198.51.100.40", body).status, 422) << "submit is a boolean";  // the first of two saves
+  body.erase("submit");  // absent: saved, not submitted
+  EXPECT_EQ(post("198.51.100.40", body).status, 200);
+  auto refused = post("198.51.100.40", body);
+  EXPECT_EQ(refused.status, 429);
+  auto wait = refused.header("Retry-After");
+  ASSERT_TRUE(wait.has_value());
+  EXPECT_GT(std::stol(*wait), 0);
+  EXPECT_LE(std::stol(*wait), 3600);
+  EXPECT_EQ(json::parse(refused.body)["error"]["message"], "Trop de réponses depuis cette adresse. Réessayez plus tard.");
+  // The respondent's page counts against the same limit and says so too.
+  testing::AppClient phone(*limited, "nl");
+  phone.ip = "198.51.100.40";
+  phone.get("/s/" + token);
+  auto page = phone.post("/s/" + token, "q=uses&a_uses=yes&action=save");
+  EXPECT_EQ(page.status, 429);
+  EXPECT_TRUE(page.header("Retry-After").has_value());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM survey_responses"), 1) << "nothing stored beyond the limit";
+  EXPECT_EQ(post("198.51.100.41", body).status, 200) << "another address";
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(SurveysTest);

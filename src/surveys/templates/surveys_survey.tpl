@@ -55,6 +55,8 @@
 </form>
 {{#MAY_DELETE}}<form method="post" action="{{DELETE_ACTION}}" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><button type="submit" class="button secondary">[[surveys.q.delete]]<span class="visually-hidden">: {{QID}}</span></button></form>{{/MAY_DELETE}}
 </details>
+<div class="actions">{{#MAY_MOVE_UP}}<form method="post" action="{{MOVE_ACTION}}" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><input type="hidden" name="direction" value="up"><button type="submit" class="button secondary">[[surveys.q.move_up]]<span class="visually-hidden">: {{QID}}</span></button></form>{{/MAY_MOVE_UP}}
+{{#MAY_MOVE_DOWN}}<form method="post" action="{{MOVE_ACTION}}" class="inline"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}"><input type="hidden" name="direction" value="down"><button type="submit" class="button secondary">[[surveys.q.move_down]]<span class="visually-hidden">: {{QID}}</span></button></form>{{/MAY_MOVE_DOWN}}</div>
 {{/QUESTIONS}}
 {{#NEW_QUESTION}}<h3 id="new-question">[[surveys.q.add]]</h3>
 <form method="post" action="{{ACTION}}" class="stack card">
