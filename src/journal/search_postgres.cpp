@@ -94,17 +94,13 @@ class PostgresActivitySearch final : public ActivitySearch {
     store::run_in_transaction(*lease, [&] {
       lease->exec("DELETE FROM journal_search");
       constexpr std::int64_t kBatch = 1000;
-      Viewer everyone;
-      everyone.role = accounts::Role::admin;
       std::int64_t count = 0;
-      for (std::int64_t offset = 0;; offset += kBatch) {
-        ListFilter f;
-        f.offset = offset;
-        f.limit = kBatch;
-        auto list = list_activities(*lease, everyone, f);
-        for (const auto& a : list.items) write_row(*lease, a.id, a);
-        count += static_cast<std::int64_t>(list.items.size());
-        if (static_cast<std::int64_t>(list.items.size()) < kBatch) break;
+      for (std::string after;;) {
+        auto batch = active_activities_after(*lease, after, kBatch);
+        for (const auto& a : batch) write_row(*lease, a.id, a);
+        count += static_cast<std::int64_t>(batch.size());
+        if (static_cast<std::int64_t>(batch.size()) < kBatch) break;
+        after = batch.back().id;
       }
       store::write_setting(*lease, kFormatSetting, kFormat);
       spdlog::info("journal search rows rebuilt: {} activities", count);

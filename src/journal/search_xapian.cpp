@@ -136,23 +136,24 @@ class XapianActivitySearch final : public ActivitySearch {
  private:
   void rebuild_locked() {
     auto lease = db_.acquire();
-    writer_->begin_transaction();
     std::vector<std::string> old;  // collected first: no iterator over terms being deleted
     for (auto it = writer_->allterms_begin("Q"); it != writer_->allterms_end("Q"); ++it) old.push_back(*it);
     for (const auto& term : old) writer_->delete_document(term);
-    constexpr std::int64_t kBatch = 1000;
-    Viewer everyone;
-    everyone.role = accounts::Role::admin;
-    for (std::int64_t offset = 0;; offset += kBatch) {
-      ListFilter f;
-      f.offset = offset;
-      f.limit = kBatch;
-      auto list = list_activities(*lease, everyone, f);
-      for (const auto& a : list.items) writer_->replace_document("Q" + a.id, make_document(a));
-      if (static_cast<std::int64_t>(list.items.size()) < kBatch) break;
+    // Committed every batch, not in one transaction: Xapian's buffer of uncommitted postings
+    // grows with every document and slows each one added (the directory's rebuild found the
+    // same, search_engines.hpp). A rebuild runs at start, before any search; one cut short
+    // leaves the old format mark, so the next start rebuilds again.
+    writer_->set_metadata("format", "");
+    constexpr std::int64_t kBatch = 250;
+    for (std::string after;;) {
+      auto batch = active_activities_after(*lease, after, kBatch);
+      for (const auto& a : batch) writer_->replace_document("Q" + a.id, make_document(a));
+      writer_->commit();
+      if (static_cast<std::int64_t>(batch.size()) < kBatch) break;
+      after = batch.back().id;
     }
     writer_->set_metadata("format", kFormat);
-    writer_->commit_transaction();
+    writer_->commit();
     spdlog::info("journal search index rebuilt: {} activities", writer_->get_doccount());
   }
 

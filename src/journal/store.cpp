@@ -134,6 +134,15 @@ std::vector<Activity> load_activities(store::Connection& c, const std::vector<st
   return out;
 }
 
+std::vector<Activity> active_activities_after(store::Connection& c, const std::string& after_id, std::int64_t limit) {
+  std::vector<Activity> out;
+  for (const auto& r : c.exec(std::string("SELECT ") + kColumns +
+                                  " FROM journal_activities WHERE archived_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+                              {after_id, limit}).rows)
+    out.push_back(from_row(r));
+  return out;
+}
+
 std::string visible_sql_columns(const Viewer& v, store::Params& args, const std::string& visibility,
                                 const std::string& team_id) {
   if (sees_everything(v.role)) return "";

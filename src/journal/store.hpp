@@ -52,6 +52,9 @@ std::optional<Activity> load_activity(store::Connection& c, const std::string& i
 // Activities by id, in the order of `ids`, with their own columns only (load_participants
 // adds the rest); ids without an activity are left out. One query per 500 ids.
 std::vector<Activity> load_activities(store::Connection& c, const std::vector<std::string>& ids);
+// Active activities in id order after `after_id` ("" for the first), at most `limit`, own columns
+// only: the search rebuilds walk the journal with it (a key, not an OFFSET that rereads what it skips).
+std::vector<Activity> active_activities_after(store::Connection& c, const std::string& after_id, std::int64_t limit);
 
 struct ListFilter {
   std::string team_id;  // "" = every level, "brussels" = the Brussels-wide level only
