@@ -133,7 +133,8 @@ Answers answers_of(store::Connection& c, const std::string& response_id) {
 constexpr const char* kResponseColumns =
     "SELECT id, survey_id, invitation_id, lang, started_at, updated_at, submitted_at FROM survey_responses ";
 
-Response response_of(store::Connection& c, const store::Row& r) {
+// A row of kResponseColumns, without its answers.
+Response response_row(const store::Row& r) {
   Response x;
   x.id = r.text(0);
   x.survey_id = r.text(1);
@@ -142,6 +143,11 @@ Response response_of(store::Connection& c, const store::Row& r) {
   x.started_at = r.int64(4);
   x.updated_at = r.int64(5);
   x.submitted_at = r.opt_int64(6);
+  return x;
+}
+
+Response response_of(store::Connection& c, const store::Row& r) {
+  Response x = response_row(r);
   x.answers = answers_of(c, x.id);
   return x;
 }
@@ -400,14 +406,7 @@ std::vector<Response> submitted_responses(store::Connection& c, const std::strin
   std::vector<Response> out;
   std::map<std::string, std::size_t> at;
   for (const auto& r : c.exec(std::string(kResponseColumns) + page, {survey_id, limit, offset}).rows) {
-    Response x;
-    x.id = r.text(0);
-    x.survey_id = r.text(1);
-    x.invitation_id = r.opt_text(2);
-    x.lang = r.text(3);
-    x.started_at = r.int64(4);
-    x.updated_at = r.int64(5);
-    x.submitted_at = r.opt_int64(6);
+    Response x = response_row(r);
     at[x.id] = out.size();
     out.push_back(std::move(x));
   }
