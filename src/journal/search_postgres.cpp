@@ -32,11 +32,15 @@ std::string vector_of(const std::vector<std::string>& terms) {
   return out;
 }
 
+// Each word as its stems only: a row holding the typed word always holds its
+// stems too (search.cpp indexes both), so the word itself adds no match, only
+// one more GIN posting list to read for every search.
 std::string tsquery_of(const ActivityQueryPlan& plan) {
   std::string out;
   for (const auto& terms : plan.words) {
     std::string any;
-    for (const auto& t : terms) any += (any.empty() ? "" : " | ") + store::pg_lexeme(t);
+    for (std::size_t i = terms.size() > 1 ? 1 : 0; i < terms.size(); ++i)
+      any += (any.empty() ? "" : " | ") + store::pg_lexeme(terms[i]);
     out += (out.empty() ? "(" : " & (") + any + ")";
   }
   return out;
