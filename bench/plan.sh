@@ -57,6 +57,8 @@ echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $("$SAMEN" ver
 echo
 
 declare -A R
+# Keeps the last measure_urls figures under KEY: "p50 / p95 / max", and as KEY95 the p95 the verdicts compare.
+record() { R[$1]="$P50 / $P95 / $MAX"; R[${1}95]=$P95; }
 # The final table's rows, in order; each section adds its own: "p95:key:label:limit" (R[backend.key] shown,
 # R[backend.key95] < limit) or "ratio:key:label:limit" (R[backend.key] shown, R[backend.keyratio] >= limit).
 ROWS=()
@@ -103,9 +105,9 @@ for b in "${BACKENDS[@]}"; do
   # shellcheck disable=SC2046
   serve_backend "$b" $(db_args "$b")
   measure_urls "$dir/access.log" "$dir/coordinator.jar" /plan "${ROLLUP[@]}"
-  R[$b.rollup]="$P50 / $P95 / $MAX"; R[$b.rollup95]=$P95
+  record "$b.rollup"
   measure_urls "$dir/access.log" "$dir/coordinator.jar" /plan/dashboard "${DASHBOARD[@]}"
-  R[$b.dash]="$P50 / $P95 / $MAX"; R[$b.dash95]=$P95
+  record "$b.dash"
   R[$b.rss]=$(rss_mb "$SAMEN_PID")
   stop_samen
   echo
@@ -130,7 +132,7 @@ for b in "${BACKENDS[@]}"; do
   # shellcheck disable=SC2046
   serve_backend "$b" $(db_args "$b")
   measure_urls "$dir/access.log" "$dir/coordinator.jar" /parents "${REGISTER[@]}"
-  R[$b.register]="$P50 / $P95 / $MAX"; R[$b.register95]=$P95
+  record "$b.register"
   # The public page against nginx serving the same bytes (and its stylesheet) as static files.
   rm -rf "$T/www"
   mkdir -p "$T/www/you-said-we-did"
@@ -175,10 +177,10 @@ for b in "${BACKENDS[@]}"; do
   # shellcheck disable=SC2046
   serve_backend "$b" $(db_args "$b")
   measure_urls "$dir/access.log" "$dir/coordinator.jar" /surveys/{id}/results "/surveys/$id/results"
-  R[$b.results]="$P50 / $P95 / $MAX"; R[$b.results95]=$P95
+  record "$b.results"
   measure_urls "$dir/access.log" "$dir/coordinator.jar" /surveys/{id}/results/texts/{qid} \
     "/surveys/$id/results/texts/wish" "/surveys/$id/results/texts/wish?page=20"
-  R[$b.texts]="$P50 / $P95 / $MAX"; R[$b.texts95]=$P95
+  record "$b.texts"
   R[$b.rss3]=$(rss_mb "$SAMEN_PID")
   stop_samen
   echo
