@@ -163,7 +163,7 @@ class JournalModule final : public app::Module {
     r.page("POST", "/journal/sources/expectations/{entry_id}/archive", writers, expectation_archive_page);
     r.page("GET", "/journal/follow-ups/{id}/edit", writers, follow_up_edit_page);
     r.page("POST", "/journal/follow-ups/{id}/edit", writers, follow_up_update_page);
-    r.page("POST", "/journal/{id}/attachments", writers, attachment_upload_page, kUploadBodyLimit);
+    r.page("POST", "/journal/{id}/attachments", writers, attachment_upload_page, documents::kUploadBodyLimit);
     r.page("GET", "/journal/{id}/attachments/{attachment_id}", readers, attachment_download_page);
     r.page("POST", "/journal/{id}/attachments/{attachment_id}/archive", writers, attachment_archive_page);
     r.page("POST", "/journal/{id}/attachments/{attachment_id}/restore", writers, attachment_restore_page);
@@ -177,7 +177,7 @@ class JournalModule final : public app::Module {
     r.page("POST", "/admin/journal/activity-types/{code}", admins, type_update_page);
     r.api("POST", "/api/v1/activities/{id}/restore", writers, api_restore);
     r.api("GET", "/api/v1/activities/{id}/attachments", readers, api_attachments);
-    r.api("POST", "/api/v1/activities/{id}/attachments", writers, api_attachment_upload, kUploadBodyLimit);
+    r.api("POST", "/api/v1/activities/{id}/attachments", writers, api_attachment_upload, documents::kUploadBodyLimit);
     r.api("GET", "/api/v1/activities/{id}/attachments/{attachment_id}", readers, api_attachment_download);
     r.api("DELETE", "/api/v1/activities/{id}/attachments/{attachment_id}", writers, api_attachment_delete);
     r.api("GET", "/api/v1/guides", readers, api_guides_list);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/history.hpp"
+#include "documents/owned_attachments.hpp"
 #include "journal/activity.hpp"
 #include "store/database.hpp"
 
@@ -24,33 +25,11 @@ namespace samen::journal {
 
 // ---- attachments ---------------------------------------------------------------------------
 
-inline constexpr std::size_t kMaxAttachmentBytes = 25u * 1024 * 1024;  // "25 MB" in the catalogs
-// The body limit of the upload routes: the file plus room for the multipart
-// envelope; beyond it the server answers 413 before reading on.
-inline constexpr std::size_t kUploadBodyLimit = kMaxAttachmentBytes + 256 * 1024;
-inline constexpr const char* kAttachmentOwner = "journal.activity";
-
-inline const core::RecordRef attachment_ref(const std::string& id) {
-  return {"journal_attachments", "journal.attachment", id};
-}
-
-struct ActivityAttachment {
-  std::string id, activity_id;
-  std::int64_t attachment_id = 0;  // documents_attachments row
-  std::string file_name, media_type, sha256;
-  std::int64_t size_bytes = 0, created_at = 0, version = 0;
-  std::optional<std::int64_t> uploaded_by, archived_at;
-  std::string uploader_name;
-};
-
-// Active ones (or archived ones), oldest first.
-std::vector<ActivityAttachment> attachments_of(store::Connection& c, const std::string& activity_id,
-                                               bool archived = false);
-std::optional<ActivityAttachment> load_attachment(store::Connection& c, const std::string& id);
-// Checks and stores the file (documents::AttachmentError on an empty, too
-// large or refused file), its record, history and audit entry.
-ActivityAttachment add_attachment(app::Change& change, const std::string& activity_id, const std::string& file_name,
-                                  const std::string& bytes);
+// Files of an activity: the journal_attachments rows over the documents
+// layer's files (documents/owned_attachments.hpp: list, add, archive, upload,
+// download; at most documents::kMaxAttachmentBytes).
+inline constexpr documents::AttachmentOwner kActivityFiles{"journal_attachments", "activity_id", "journal.activity",
+                                                           "journal.attachment"};
 
 // ---- guides --------------------------------------------------------------------------------
 

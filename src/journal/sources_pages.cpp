@@ -4,12 +4,9 @@
 // nosniff), archiving and restoring files, and the follow-up edit form
 // (text, owner, due date; optimistic locking).
 #include <algorithm>
-#include <cmath>
 
 #include "app/app.hpp"
 #include "app/write.hpp"
-#include "documents/attachments.hpp"
-#include "http/multipart.hpp"
 #include "journal/handlers.hpp"
 #include "journal/sources.hpp"
 #include "journal/sources_handlers.hpp"
@@ -33,29 +30,14 @@ Activity editable_or_throw(app::Change& change, const std::string& id) {
   return *a;
 }
 
-// "840 kB", "3,4 MB" in the reader's language.
-std::string file_size(const Context& ctx, std::int64_t bytes) {
-  if (bytes < 1024 * 1024)
-    return ctx.tf("journal.sources.size_kb", {{"size", static_cast<std::int64_t>((bytes + 1023) / 1024)}});
-  double mb = std::round(static_cast<double>(bytes) / (1024.0 * 1024.0) * 10) / 10;
-  return ctx.tf("journal.sources.size_mb", {{"size", i18n::format_number(ctx.lang, mb, 1)}});
-}
-
-// The status and catalog key of a refused upload.
-HttpError upload_error(const std::string& key) {
-  if (key == "attachment.too_large") return HttpError(413, "too_large", "journal.sources.error.file_too_large");
-  if (key == "attachment.type_refused") return HttpError(415, "unsupported_media_type", "journal.sources.error.file_type");
-  return HttpError(422, "validation", "journal.sources.error.file_empty");
-}
-
 void fill_attachments(Context& ctx, web::Dict& d, store::Connection& c, const Activity& a, bool editable) {
-  auto rows = attachments_of(c, a.id);
+  auto rows = documents::owned_attachments(c, kActivityFiles, a.id);
   for (const auto& f : rows) {
     auto* row = d.AddSectionDictionary("ATTACHMENTS");
     row->SetValue("AT_ID", f.id);
     row->SetValue("AT_NAME", f.file_name);
     row->SetValue("AT_TYPE", f.media_type);
-    row->SetValue("AT_SIZE", file_size(ctx, f.size_bytes));
+    row->SetValue("AT_SIZE", documents::file_size_label(ctx, f.size_bytes));
     row->SetValue("AT_SHA256", f.sha256);
     row->SetValue("AT_UPLOADER", f.uploader_name.empty() ? "—" : f.uploader_name);
     row->SetValue("AT_DATE", i18n::format_time(ctx.lang, f.created_at, i18n::DateStyle::date_time));
@@ -64,7 +46,7 @@ void fill_attachments(Context& ctx, web::Dict& d, store::Connection& c, const Ac
   if (rows.empty()) d.ShowSection("NO_ATTACHMENTS");
   else d.ShowSection("HAS_ATTACHMENTS");
   if (!editable) return;
-  for (const auto& f : attachments_of(c, a.id, true)) {
+  for (const auto& f : documents::owned_attachments(c, kActivityFiles, a.id, true)) {
     d.ShowSection("HAS_ARCHIVED");
     auto* row = d.AddSectionDictionary("ARCHIVED_ATTACHMENTS");
     row->SetValue("AT_ID", f.id);
@@ -118,7 +100,7 @@ std::string sources_section(Context& ctx, store::Connection& c, const Viewer& v,
   web::Dict d("journal_sources_section");
   d.SetValue("CSRF", ctx.csrf);
   d.SetValue("ID", a.id);
-  d.SetValue("MAX_SIZE_HINT", ctx.tf("journal.sources.attachment.hint", {{"size", file_size(ctx, kMaxAttachmentBytes)}}));
+  d.SetValue("MAX_SIZE_HINT", ctx.tf("journal.sources.attachment.hint", {{"size", documents::file_size_label(ctx, documents::kMaxAttachmentBytes)}}));
   fill_attachments(ctx, d, c, a, editable);
   fill_answer_sets(ctx, d, c, v, a, editable);
   return web::render(ctx.lang, "journal_sources_section", d);
@@ -129,48 +111,25 @@ std::string sources_section(Context& ctx, store::Connection& c, const Viewer& v,
 http::Response attachment_upload_page(Context& ctx) {
   std::string id = ctx.param("id");
   app::write(ctx, [&](app::Change& change) { editable_or_throw(change, id); });  // 404/403/409 before 415/422
-  std::string type = ctx.req.header("content-type").value_or("");
-  if (!http::is_multipart_form(type))
-    throw HttpError(415, "unsupported_media_type", "journal.sources.error.multipart");
-  std::vector<http::MultipartPart> parts;
-  try {
-    parts = http::parse_multipart(type, ctx.req.body);
-  } catch (const http::FormError&) {
-    throw HttpError(400, "bad_form", "error.bad_form");
-  }
-  auto file = std::find_if(parts.begin(), parts.end(), [](const auto& p) { return p.name == "file" && p.has_filename; });
-  if (file == parts.end() || file->data.empty()) throw upload_error("attachment.empty");
+  auto [name, bytes] = documents::uploaded_file(ctx.req, false);
   try {
     app::write(ctx, [&](app::Change& change) {
       editable_or_throw(change, id);
-      add_attachment(change, id, file->filename, file->data);
+      documents::add_owned_attachment(change, kActivityFiles, id, name, bytes);
     });
   } catch (const documents::AttachmentError& e) {
-    throw upload_error(e.key);  // rolled back: nothing stored
+    throw documents::refused_upload(e);  // rolled back: nothing stored
   }
   return http::Response::redirect("/journal/" + id + "?done=journal_sources_attachment_added#attachments");
 }
 
 namespace {
 
-// The attachment of the path ({id}, {attachment_id}) on an activity the caller may see.
-std::pair<Activity, ActivityAttachment> visible_attachment(Context& ctx, store::Connection& c, const Viewer& v) {
-  Activity a = visible_activity_or_404(ctx, c, v);
-  std::string aid = ctx.param("attachment_id");
-  auto f = aid.empty() || aid.size() > 100 ? std::nullopt : load_attachment(c, aid);
-  if (!f || f->activity_id != a.id) throw HttpError(404, "not_found", "error.not_found");
-  // An archived file is the editors' business only.
-  if (f->archived_at && !may_edit(v, a)) throw HttpError(404, "not_found", "error.not_found");
-  return {a, *f};
-}
-
 http::Response set_attachment_archived(Context& ctx, bool archive) {
   std::string id = ctx.param("id"), aid = ctx.param("attachment_id");
   app::write(ctx, [&](app::Change& change) {
     editable_or_throw(change, id);
-    auto f = aid.size() > 100 ? std::nullopt : load_attachment(change.db, aid);
-    if (!f || f->activity_id != id) throw HttpError(404, "not_found", "error.not_found");
-    core::set_archived(change, attachment_ref(aid), archive, std::nullopt);
+    documents::set_owned_attachment_archived(change, kActivityFiles, id, aid, archive);
   });
   return http::Response::redirect("/journal/" + id + "?done=" +
                                   (archive ? "journal_sources_attachment_archived" : "journal_sources_attachment_restored") +
@@ -182,12 +141,13 @@ http::Response set_attachment_archived(Context& ctx, bool archive) {
 http::Response attachment_download_page(Context& ctx) {
   auto lease = ctx.app.db().acquire();
   Viewer v = viewer(ctx, core::load_network(*lease));
-  auto [a, f] = visible_attachment(ctx, *lease, v);
-  auto stored = documents::find_attachment(*lease, f.attachment_id);
-  auto bytes = documents::attachment_content(*lease, f.attachment_id);
-  if (!stored || !bytes) throw HttpError(404, "not_found", "error.not_found");
-  if (a.visibility == "facilitators") ctx.audit("journal.attachment.read", "journal.attachment", f.id, "page");
-  return documents::attachment_download(*stored, std::move(*bytes));
+  Activity a = visible_activity_or_404(ctx, *lease, v);
+  // An archived file is the editors' business only.
+  auto f = documents::owned_attachment_of(*lease, kActivityFiles, a.id, ctx.param("attachment_id"), may_edit(v, a));
+  if (!f) throw HttpError(404, "not_found", "error.not_found");
+  auto res = documents::owned_attachment_download(*lease, *f);
+  if (a.visibility == "facilitators") ctx.audit("journal.attachment.read", "journal.attachment", f->id, "page");
+  return res;
 }
 
 http::Response attachment_archive_page(Context& ctx) { return set_attachment_archived(ctx, true); }

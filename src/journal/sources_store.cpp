@@ -1,11 +1,10 @@
 // The sources' rules and the reads and writes of their tables (sources.hpp):
-// attachments, guides and their questions, answer sets and answers, the
+// guides and their questions, answer sets and answers, the
 // expectations register, activity types, follow-up edits.
 #include <algorithm>
 #include <regex>
 
 #include "app/write.hpp"
-#include "documents/attachments.hpp"
 #include "journal/coding_store.hpp"
 #include "journal/sources.hpp"
 #include "util/dates.hpp"
@@ -25,66 +24,6 @@ int strictness(std::string_view visibility) {
 }
 
 }  // namespace
-
-// ---- attachments ---------------------------------------------------------------------------
-
-namespace {
-
-const char* kAttachmentSelect =
-    "SELECT j.id, j.activity_id, j.attachment_id, d.file_name, d.media_type, d.sha256, d.size_bytes, j.created_at, "
-    "j.version, j.uploaded_by, j.archived_at, COALESCE(u.name, '') FROM journal_attachments j "
-    "JOIN documents_attachments d ON d.id = j.attachment_id LEFT JOIN users u ON u.id = j.uploaded_by ";
-
-ActivityAttachment attachment_from_row(const store::Row& r) {
-  ActivityAttachment a;
-  a.id = r.text(0);
-  a.activity_id = r.text(1);
-  a.attachment_id = r.int64(2);
-  a.file_name = r.text(3);
-  a.media_type = r.text(4);
-  a.sha256 = r.text(5);
-  a.size_bytes = r.int64(6);
-  a.created_at = r.int64(7);
-  a.version = r.int64(8);
-  a.uploaded_by = r.opt_int64(9);
-  a.archived_at = r.opt_int64(10);
-  a.uploader_name = r.text(11);
-  return a;
-}
-
-}  // namespace
-
-std::vector<ActivityAttachment> attachments_of(store::Connection& c, const std::string& activity_id, bool archived) {
-  std::vector<ActivityAttachment> out;
-  std::string where = std::string("WHERE j.activity_id = ? AND j.archived_at IS ") + (archived ? "NOT NULL" : "NULL");
-  for (const auto& r : c.exec(kAttachmentSelect + where + " ORDER BY j.created_at, j.id", {activity_id}).rows)
-    out.push_back(attachment_from_row(r));
-  return out;
-}
-
-std::optional<ActivityAttachment> load_attachment(store::Connection& c, const std::string& id) {
-  auto r = c.exec(std::string(kAttachmentSelect) + "WHERE j.id = ?", {id});
-  if (r.empty()) return std::nullopt;
-  return attachment_from_row(r.rows[0]);
-}
-
-ActivityAttachment add_attachment(app::Change& change, const std::string& activity_id, const std::string& file_name,
-                                  const std::string& bytes) {
-  std::optional<std::int64_t> by;
-  if (change.ctx.user()) by = change.ctx.user()->id;
-  auto stored = documents::store_attachment(change.db, {kAttachmentOwner, activity_id, file_name, bytes, by},
-                                            kMaxAttachmentBytes, change.now());
-  std::string id = uuid::random();
-  change.db.exec("INSERT INTO journal_attachments (id, version, created_at, updated_at, activity_id, attachment_id, "
-                 "uploaded_by) VALUES (?, 1, ?, ?, ?, ?, ?)",
-                 {id, change.now(), change.now(), activity_id, stored.id, opt(by)});
-  core::record_history(change, "journal.attachment", id, "create",
-                       {{"file_name", "", stored.file_name}, {"sha256", "", stored.sha256}});
-  // The audit names the file and its checksum (no personal data in a file name is assumed).
-  change.audit("journal.attachment.upload", "journal.activity", activity_id,
-               stored.file_name + " " + std::to_string(stored.size_bytes) + " " + stored.sha256);
-  return *load_attachment(change.db, id);
-}
 
 // ---- guides --------------------------------------------------------------------------------
 

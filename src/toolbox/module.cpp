@@ -47,7 +47,7 @@ class ToolboxModule final : public app::Module {
     r.page("POST", "/toolbox/{id}/experiences/{experience_id}/restore", managers, experience_restore_page);
     r.page("POST", "/toolbox/{id}/uses/{activity_id}/archive", staff, use_archive_page);
     r.page("POST", "/toolbox/{id}/uses/{activity_id}/restore", managers, use_restore_page);
-    r.page("POST", "/toolbox/{id}/attachments", staff, attachment_upload_page, kUploadBodyLimit);
+    r.page("POST", "/toolbox/{id}/attachments", staff, attachment_upload_page, documents::kUploadBodyLimit);
     r.page("GET", "/toolbox/{id}/attachments/{attachment_id}", readers, attachment_download_page);
     r.page("POST", "/toolbox/{id}/attachments/{attachment_id}/archive", staff, attachment_archive_page);
     r.page("POST", "/toolbox/{id}/attachments/{attachment_id}/restore", staff, attachment_restore_page);
@@ -59,7 +59,7 @@ class ToolboxModule final : public app::Module {
     r.api("GET", "/api/v1/methods/{id}/experiences", readers, api_experiences);
     r.api("POST", "/api/v1/methods/{id}/experiences", staff, api_add_experience, 1u << 20);
     r.api("GET", "/api/v1/methods/{id}/attachments", readers, api_attachments);
-    r.api("POST", "/api/v1/methods/{id}/attachments", staff, api_attachment_upload, kUploadBodyLimit);
+    r.api("POST", "/api/v1/methods/{id}/attachments", staff, api_attachment_upload, documents::kUploadBodyLimit);
     r.api("GET", "/api/v1/methods/{id}/attachments/{attachment_id}", readers, api_attachment_download);
     r.api("GET", "/api/v1/methods/{id}/comments", readers, api_comments);
     r.api("POST", "/api/v1/methods/{id}/comments", staff, api_add_comment, 64u << 10);

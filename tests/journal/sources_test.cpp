@@ -166,7 +166,7 @@ TEST_P(SourcesTest, ATooLargeOrRefusedFileIsAnsweredInTheUsersLanguageAndNothing
   auto facilitator = signed_in("facilitator@example.org", "fr");
   facilitator->get("/journal?lang=fr");  // the account's language becomes French
   std::string id = create(*facilitator, "Groupe focal", "network", "focus_group");
-  std::string big(kMaxAttachmentBytes + 1, 'a');
+  std::string big(documents::kMaxAttachmentBytes + 1, 'a');
   auto r = upload(*facilitator, id, "notes.txt", big);
   EXPECT_EQ(r.status, 413);
   EXPECT_NE(r.body.find("25 Mo"), std::string::npos) << "the message is the user's language (French)";
@@ -183,7 +183,7 @@ TEST_P(SourcesTest, ATooLargeOrRefusedFileIsAnsweredInTheUsersLanguageAndNothing
                                       std::string("multipart/form-data; boundary=") + kBoundary);
   EXPECT_EQ(no_csrf.status, 403);
   // Exactly 25 MB is accepted.
-  EXPECT_EQ(upload(*facilitator, id, "notes.txt", std::string(kMaxAttachmentBytes, 'a')).status, 303);
+  EXPECT_EQ(upload(*facilitator, id, "notes.txt", std::string(documents::kMaxAttachmentBytes, 'a')).status, 303);
 }
 
 TEST_P(SourcesTest, TheUploadRoutesReadAtMostTheFileAndItsEnvelope) {
@@ -194,10 +194,10 @@ TEST_P(SourcesTest, TheUploadRoutesReadAtMostTheFileAndItsEnvelope) {
   http::Request head;
   head.method = "POST";
   head.path = "/journal/some-activity/attachments";
-  head.headers.emplace_back("content-length", std::to_string(kUploadBodyLimit + 1));
+  head.headers.emplace_back("content-length", std::to_string(documents::kUploadBodyLimit + 1));
   head.headers.emplace_back("cookie", "samen_session=" + session("partner@example.org"));
   auto policy = app_->body_policy_for(head);
-  EXPECT_EQ(policy.limit, kUploadBodyLimit) << "a bounded limit (the server answers 413 past it, reading no further)";
+  EXPECT_EQ(policy.limit, documents::kUploadBodyLimit) << "a bounded limit (the server answers 413 past it, reading no further)";
   EXPECT_EQ(policy.refuse, 0);
   head.headers.back().second = "samen_session=" + session("parent@example.org");
   EXPECT_EQ(app_->body_policy_for(head).refuse, 403) << "a caller who may not upload is refused before the body";
@@ -205,7 +205,7 @@ TEST_P(SourcesTest, TheUploadRoutesReadAtMostTheFileAndItsEnvelope) {
   api_head.method = "POST";
   api_head.path = "/api/v1/activities/x/attachments";
   EXPECT_EQ(app_->body_policy_for(api_head).limit, 0u) << "no token: the default limit";
-  EXPECT_LT(kUploadBodyLimit, kMaxAttachmentBytes + 1024 * 1024);
+  EXPECT_LT(documents::kUploadBodyLimit, documents::kMaxAttachmentBytes + 1024 * 1024);
 }
 
 TEST_P(SourcesTest, AnUploadTheServerStoppedReadingIsRefusedInTheCallersOwnLanguage) {
