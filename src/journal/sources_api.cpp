@@ -55,12 +55,12 @@ http::Response api_attachments(Context& ctx) {
 http::Response api_attachment_upload(Context& ctx) {
   std::string id = ctx.param("id");
   app::write(ctx, [&](app::Change& change) { editable_in_change(change, id); });  // 404/403/409 before 415/422
-  auto [name, bytes] = documents::uploaded_file(ctx.req, true);
+  auto file = documents::uploaded_file(ctx.req, true);  // (name, bytes)
   documents::OwnedAttachment stored;
   try {
     stored = app::write(ctx, [&](app::Change& change) {
       editable_in_change(change, id);
-      return documents::add_owned_attachment(change, kActivityFiles, id, name, bytes);
+      return documents::add_owned_attachment(change, kActivityFiles, id, file.first, file.second);
     });
   } catch (const documents::AttachmentError& e) {
     throw documents::refused_upload(e);  // rolled back: nothing stored

@@ -111,11 +111,11 @@ std::string sources_section(Context& ctx, store::Connection& c, const Viewer& v,
 http::Response attachment_upload_page(Context& ctx) {
   std::string id = ctx.param("id");
   app::write(ctx, [&](app::Change& change) { editable_or_throw(change, id); });  // 404/403/409 before 415/422
-  auto [name, bytes] = documents::uploaded_file(ctx.req, false);
+  auto file = documents::uploaded_file(ctx.req, false);  // (name, bytes)
   try {
     app::write(ctx, [&](app::Change& change) {
       editable_or_throw(change, id);
-      documents::add_owned_attachment(change, kActivityFiles, id, name, bytes);
+      documents::add_owned_attachment(change, kActivityFiles, id, file.first, file.second);
     });
   } catch (const documents::AttachmentError& e) {
     throw documents::refused_upload(e);  // rolled back: nothing stored

@@ -35,11 +35,11 @@ Method editable_in_change(app::Change& change, const std::string& id) {
 documents::OwnedAttachment upload(Context& ctx) {
   std::string id = ctx.param("id");
   app::write(ctx, [&](app::Change& change) { editable_in_change(change, id); });  // 404/403/409 before 415/422
-  auto [name, bytes] = documents::uploaded_file(ctx.req, false);
+  auto file = documents::uploaded_file(ctx.req, false);  // (name, bytes)
   try {
     return app::write(ctx, [&](app::Change& change) {
       Method m = editable_in_change(change, id);
-      return documents::add_owned_attachment(change, kMethodFiles, m.id, name, bytes);
+      return documents::add_owned_attachment(change, kMethodFiles, m.id, file.first, file.second);
     });
   } catch (const documents::AttachmentError& e) {
     throw documents::refused_upload(e);
