@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -290,8 +291,9 @@ class Renderer {
   }
 
   void metadata() {
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, book_.title.c_str());
-    if (!book_.author.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, book_.author.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, clean_text(book_.title).c_str());
+    if (!book_.author.empty())
+      cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, clean_text(book_.author).c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Samen");
   }
 
@@ -365,7 +367,7 @@ class Renderer {
   // The element's flow lines: its main column's, the first ones merged until they are as tall as what
   // stands beside them (a label, a marker), which is drawn whole with the first piece.
   Element& add(Column main, double space_before, std::optional<Column> left = {}, std::optional<Column> right = {}) {
-    Element e;
+    Element& e = elements_.emplace_back();
     double beside = 0;
     if (left) beside = std::max(beside, column_height(*left));
     if (right) beside = std::max(beside, column_height(*right));
@@ -383,8 +385,7 @@ class Renderer {
     e.main = std::move(main);
     e.left = std::move(left);
     e.right = std::move(right);
-    elements_.push_back(std::move(e));
-    return elements_.back();
+    return e;
   }
 
   void lay_out_front_matter() {
@@ -410,6 +411,7 @@ class Renderer {
 
   void lay_out(const Block& b) {
     using K = Block::Kind;
+    if ((b.kind == K::heading || b.kind == K::paragraph || b.kind == K::code || b.kind == K::quote) && b.text.empty()) return;
     switch (b.kind) {
       case K::heading: {
         static constexpr double sizes[] = {13, 11.5, 10.5};
@@ -592,7 +594,7 @@ class Renderer {
   std::map<std::pair<double, bool>, PangoFontDescription*> fonts_;  // by size and boldness
   double dot_width_ = 0;
   std::vector<std::pair<std::string, std::size_t>> chapter_index_;  // key → chapter
-  std::vector<Element> elements_;
+  std::deque<Element> elements_;  // a deque: added in place, never moved
   std::vector<FlowPiece> pieces_;
   std::vector<int> first_page_;
   std::vector<std::size_t> chapter_title_;  // chapter → its title's element
