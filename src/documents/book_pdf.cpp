@@ -201,7 +201,7 @@ constexpr double kTop = 18 * kMm, kBottom = 20 * kMm, kSide = 18 * kMm;
 constexpr double kWidth = kPageWidth - 2 * kSide, kHeight = kPageHeight - kTop - kBottom;
 constexpr double kBodySize = 10.5;
 constexpr double kNumberColumn = 14 * kMm;  // the page numbers of the contents
-constexpr double kStepNumber = 7 * kMm, kStepTime = 22 * kMm, kFactKey = 40 * kMm, kListIndent = 6 * kMm;
+constexpr double kStepNumber = 7 * kMm, kStepTime = 16 * kMm, kFactKey = 45 * kMm, kListIndent = 6 * kMm;
 
 struct Unref {
   void operator()(gpointer p) const { g_object_unref(p); }
@@ -457,13 +457,18 @@ class Renderer {
         break;
       case K::steps: {
         double number = number_column(b.start + int(b.rows.size()) - 1, font(kBodySize, true), kStepNumber);
+        // The times' column as wide as the widest ("15 minuten"), within bounds, so a time stays on one line.
+        double time_width = kStepTime;
+        for (const auto& row : b.rows)
+          if (!row.aside.empty()) time_width = std::max(time_width, line_width(column(row.aside, 0, kWidth, body())) + 3 * kMm);
+        time_width = std::min(time_width, kWidth / 3);
         for (std::size_t i = 0; i < b.rows.size(); ++i) {
           const auto& row = b.rows[i];
           Rich time;
           time.open(Rich::Style::muted).append(row.aside).close();
-          add(column(row.value, number, kWidth - number - kStepTime, body()), i == 0 ? 4 : 3,
+          add(column(row.value, number, kWidth - number - time_width, body()), i == 0 ? 4 : 3,
               column(Rich(std::to_string(b.start + static_cast<int>(i)) + "."), 0, number, font(kBodySize, true)),
-              column(time, kWidth - kStepTime + 2 * kMm, kStepTime - 2 * kMm, body(), PANGO_ALIGN_RIGHT));
+              column(time, kWidth - time_width + 3 * kMm, time_width - 3 * kMm, body(), PANGO_ALIGN_RIGHT));
         }
         break;
       }
