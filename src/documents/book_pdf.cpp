@@ -357,6 +357,9 @@ class Renderer {
                          double(pango_layout_iter_get_baseline(it)) / PANGO_SCALE, double(logical.x) / PANGO_SCALE});
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
+    // With a line-spacing factor a line's y-range leaves out the space between it and the next:
+    // a line's height in the flow is the distance to the next line's top.
+    for (std::size_t i = 0; i + 1 < c.lines.size(); ++i) c.lines[i].height = c.lines[i + 1].top - c.lines[i].top;
     return c;
   }
 

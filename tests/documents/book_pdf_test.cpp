@@ -131,6 +131,10 @@ Book sample_book() {
   Rich link;
   link.add("Zie ").open_chapter_link("three").add("het derde").close().add(" en ").open_link("https://example.org/x").add("de site").close();
   one.blocks.push_back(Block::paragraph(std::move(link)));
+  std::string long_paragraph;
+  for (int i = 0; i < 40; ++i) long_paragraph += "Ouders vertellen wat zij nodig hebben. ";
+  one.blocks.push_back(Block::paragraph(Rich(long_paragraph + "Slotwoord")));
+  one.blocks.push_back(Block::paragraph(Rich("Volgende alinea.")));
   Chapter two;
   two.key = "two";
   two.title = "Buurtwandeling";
@@ -210,6 +214,19 @@ TEST(BookPdf, UserTextShowsMarkupLiterallyWithAccentsAndRightToLeftWords) {
   std::string joined = std::regex_replace(text, std::regex(" "), "");
   EXPECT_TRUE(joined.find("שלום") != std::string::npos || joined.find("םולש") != std::string::npos) << text;
   EXPECT_TRUE(joined.find("مرحبا") != std::string::npos || joined.find("ابحرم") != std::string::npos) << text;
+}
+
+TEST(BookPdf, APagesLinesNeverOverlap) {
+  // Pango's line y-ranges leave out the line spacing; were they taken as the lines' heights, a long
+  // paragraph's last line and the next block's first would be drawn on top of each other.
+  auto r = testing::run_on_pdf("pdftotext -bbox -f 2 -l 2", render_book_pdf(sample_book()), "-");
+  auto box = [&](const std::string& word, const char* edge) {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(r.output, m, std::regex(R"re(yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">)re" + word + "<")))
+        << word << " in\n" << r.output;
+    return m.size() > 2 ? std::stod(m[std::string(edge) == "top" ? 1 : 2]) : 0.0;
+  };
+  EXPECT_GE(box("Volgende", "top"), box("Slotwoord", "bottom"));
 }
 
 TEST(BookPdf, HasTitleOutlineAndLinksToEachChapter) {
