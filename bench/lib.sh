@@ -189,6 +189,8 @@ free_port() {
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mb() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# CPU time (user + system) a process has used so far, in ms: a figure the machine's load does not change.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"; }
 
 to_ms() { # 635.00us | 2.05ms | 1.10s | 1.00m
   awk -v v="$1" 'BEGIN {

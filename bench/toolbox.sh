@@ -7,8 +7,10 @@
 #   - the catalogue /toolbox with filters and sorts (target p95 < 20 ms);
 #   - the field-by-field comparison of two versions of a long method
 #     (60 steps per language, every field changed; target < 10 ms);
-#   - the PDF booklet of 200 methods (WeasyPrint; target < 10 s), when
-#     weasyprint is installed.
+#   - the PDF booklet of 200 methods (about 400 pages, drawn in-process with
+#     cairo+pango by documents/book_pdf.hpp; target < 10 s), and the server's
+#     CPU time per booklet (user + system, from /proc: unlike the wall-clock
+#     figures, the machine's load does not change it) and its page count.
 # With --db postgresql://host:port/db the same is measured on PostgreSQL too
 # (a database samen_toolbox_bench the script creates afresh on that server).
 # Usage: bench/toolbox.sh [--strict] [--db postgresql://...]  (--strict: exit 1 when a target is missed).
@@ -29,8 +31,7 @@ ensure_commands curl:curl
 make_workdir toolbox
 BACKENDS=(sqlite)
 [ -n "$PG_URL" ] && BACKENDS+=(postgres) && ensure_commands psql:postgresql-client
-HAVE_PDF=0  # PDF=0 skips the booklet
-[ "${PDF:-1}" = 1 ] && /usr/bin/python3 -c 'import weasyprint' 2>/dev/null && HAVE_PDF=1  # the interpreter documents/pdf.hpp runs
+HAVE_PDF=${PDF:-1}  # PDF=0 skips the booklet
 
 echo "Samen toolbox benchmark: $METHODS methods × 3 languages, $VERSIONS versions, $ROUNDS sequential requests per URL, $(nproc) cores"
 echo
@@ -67,12 +68,19 @@ measure() { # backend db_args...
   R[$b.diff]="$P50 / $P95 / $MAX"
   R[$b.diff95]=$P95
   if [ "$HAVE_PDF" = 1 ]; then
+    local cpu0
+    cpu0=$(cpu_ms "$SAMEN_PID")
     ROUNDS=2 measure_urls "$dir/access.log" "$dir/coordinator.jar" /toolbox/booklet "${BOOKLET[@]}"
     R[$b.pdf]="$P50 / $P95 / $MAX"
     R[$b.pdf95]=$P95
+    R[$b.pdfcpu]=$(( ($(cpu_ms "$SAMEN_PID") - cpu0) / 3 ))  # a warm-up and two rounds
+    curl -s -o "$dir/booklet.pdf" -b "$dir/coordinator.jar" "$SAMEN_URL${BOOKLET[0]}"
+    R[$b.pages]=$( (command -v pdfinfo >/dev/null && pdfinfo "$dir/booklet.pdf" | awk '/^Pages:/ { print $2 }') || echo "?")
   else
-    R[$b.pdf]="(no weasyprint)"
+    R[$b.pdf]="(PDF=0)"
     R[$b.pdf95]=0
+    R[$b.pdfcpu]="-"
+    R[$b.pages]="-"
   fi
   R[$b.rss]=$(rss_mb "$SAMEN_PID")
   stop_samen
@@ -98,6 +106,8 @@ for fig in "cat:catalogue with filters and sorts:20" "diff:version comparison, l
   done
   row "$label" "${vals[@]}" "p95 < $lim ($vs)"
 done
+vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.pdfcpu]} ms, ${R[$b.pages]} pages"); done
+row "booklet PDF: server CPU per booklet, pages" "${vals[@]}" "-"
 vals=(); for b in "${BACKENDS[@]}"; do vals+=("${R[$b.rss]} MB"); done
 row "server RSS after the run" "${vals[@]}" "-"
 finish "$STRICT"

@@ -6,8 +6,8 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
-#include <memory>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 
 namespace samen::documents {
@@ -22,25 +22,37 @@ void register_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
+constexpr int kOptions = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+
 }  // namespace
 
-std::string markdown_to_html(std::string_view markdown, std::size_t max_bytes) {
+MarkdownTree::MarkdownTree(std::string_view markdown, std::size_t max_bytes) {
   register_extensions();
   if (markdown.size() > max_bytes) {
     std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(markdown[cut]) & 0xC0) == 0x80) --cut;
     markdown = markdown.substr(0, cut);
   }
-  const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options), &cmark_parser_free);
-  if (!parser) throw std::bad_alloc();
+  parser_ = cmark_parser_new(kOptions);
+  if (!parser_) throw std::bad_alloc();
   for (const char* name : kExtensions)
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()), &cmark_node_free);
-  if (!doc) throw std::bad_alloc();
-  char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser_, ext);
+  cmark_parser_feed(parser_, markdown.data(), markdown.size());
+  root_ = cmark_parser_finish(parser_);
+  if (!root_) {
+    cmark_parser_free(parser_);
+    throw std::bad_alloc();
+  }
+}
+
+MarkdownTree::~MarkdownTree() {
+  cmark_node_free(root_);
+  cmark_parser_free(parser_);
+}
+
+std::string markdown_to_html(std::string_view markdown, std::size_t max_bytes) {
+  MarkdownTree tree(markdown, max_bytes);
+  char* html = cmark_render_html(tree.root(), kOptions, cmark_parser_get_syntax_extensions(tree.parser()));
   if (!html) throw std::bad_alloc();
   std::string out(html);
   free(html);

@@ -86,51 +86,65 @@ std::string field_label(const app::Context& ctx, const std::string& field) {
   return ctx.t("toolbox.field." + rest) + " (" + language + ")";
 }
 
-std::string fill_method(const app::Context& ctx, web::Dict& d, const Method& m, const core::Network& n) {
+MethodView method_view(const app::Context& ctx, const Method& m, const core::Network& n) {
+  static const Translation none;
   std::string lang(i18n::code(ctx.lang));
+  MethodView v;
+  v.text = m.text_in(lang);
+  if (!v.text) v.text = &none;
+  if (!m.translations.count(lang))
+    for (const auto& [code, tr] : m.translations)
+      if (&tr == v.text) v.shown_in = ctx.t("toolbox.language." + code);
+  v.phase = ctx.t("toolbox.phase." + m.phase);
+  for (const auto& x : m.topics) v.topics += (v.topics.empty() ? "" : ", ") + ctx.t("toolbox.topic." + x);
+  v.group = ctx.tf("toolbox.group_size_value", {{"min", m.group_min}, {"max", m.group_max}});
+  v.duration = ctx.tf("toolbox.minutes", {{"count", m.duration_minutes}});
+  for (const auto& [code, tr] : m.translations)
+    v.languages += (v.languages.empty() ? "" : ", ") + ctx.t("toolbox.language." + code);
+  std::int64_t total = 0;
+  for (const auto& s : v.text->steps) {
+    v.steps.push_back({s.description, s.minutes > 0 ? ctx.tf("toolbox.minutes", {{"count", s.minutes}}) : ""});
+    total += s.minutes;
+  }
+  if (!v.steps.empty()) v.steps_total = ctx.tf("toolbox.steps_total", {{"count", total}});
+  if (!m.adapted_from.empty())
+    if (auto team = n.team(m.adapted_by_team)) v.adapted_by = team->name.in(ctx.lang);
+  return v;
+}
+
+std::string fill_method(const app::Context& ctx, web::Dict& d, const Method& m, const core::Network& n) {
+  MethodView v = method_view(ctx, m, n);
   web::Dict body("toolbox_method_body");
   body.SetValue("ID", m.id);
   d.SetValue("ID", m.id);
-  const Translation* t = m.text_in(lang);
-  static const Translation none;
-  if (!t) t = &none;
-  body.SetValue("NAME", t->name);
-  d.SetValue("NAME", t->name);
-  if (!m.translations.count(lang) && !m.translations.empty()) {
-    for (const auto& [code, tr] : m.translations)
-      if (&tr == t) body.SetValueAndShowSection("SHOWN_IN", ctx.t("toolbox.language." + code), "OTHER_LANGUAGE");
-  }
-  body.SetValue("PHASE", ctx.t("toolbox.phase." + m.phase));
-  std::string topics;
-  for (const auto& x : m.topics) topics += (topics.empty() ? "" : ", ") + ctx.t("toolbox.topic." + x);
-  if (!topics.empty()) body.SetValueAndShowSection("TOPICS", topics, "HAS_TOPICS");
-  body.SetValue("GROUP", ctx.tf("toolbox.group_size_value", {{"min", m.group_min}, {"max", m.group_max}}));
-  body.SetValue("DURATION", ctx.tf("toolbox.minutes", {{"count", m.duration_minutes}}));
+  body.SetValue("NAME", v.text->name);
+  d.SetValue("NAME", v.text->name);
+  if (!v.shown_in.empty()) body.SetValueAndShowSection("SHOWN_IN", v.shown_in, "OTHER_LANGUAGE");
+  body.SetValue("PHASE", v.phase);
+  if (!v.topics.empty()) body.SetValueAndShowSection("TOPICS", v.topics, "HAS_TOPICS");
+  body.SetValue("GROUP", v.group);
+  body.SetValue("DURATION", v.duration);
   if (!m.licence.empty()) body.SetValueAndShowSection("LICENCE", m.licence, "HAS_LICENCE");
-  std::string languages;
-  for (const auto& [code, tr] : m.translations) languages += (languages.empty() ? "" : ", ") + ctx.t("toolbox.language." + code);
-  body.SetValue("LANGUAGES", languages);
-  for (auto field : {"aim", "when_to_use", "for_whom", "preparation", "tips", "variations", "pitfalls", "source"}) {
-    const std::string& value = t->field(field);
+  body.SetValue("LANGUAGES", v.languages);
+  for (const char* field : kShownFields) {
+    const std::string& value = v.text->field(field);
     if (value.empty()) continue;
     std::string key = field;
     for (auto& ch : key) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     body.SetValueAndShowSection(key, value, "HAS_" + key);
   }
-  std::int64_t total = 0;
-  for (const auto& s : t->steps) {
+  for (const auto& s : v.steps) {
     auto* row = body.AddSectionDictionary("STEPS");
-    row->SetValue("STEP_TEXT", s.description);
-    if (s.minutes > 0) row->SetValueAndShowSection("STEP_MINUTES", ctx.tf("toolbox.minutes", {{"count", s.minutes}}), "HAS_MINUTES");
-    total += s.minutes;
+    row->SetValue("STEP_TEXT", s.text);
+    if (!s.minutes.empty()) row->SetValueAndShowSection("STEP_MINUTES", s.minutes, "HAS_MINUTES");
   }
-  if (!t->steps.empty()) {
+  if (!v.steps.empty()) {
     body.ShowSection("HAS_STEPS");
-    body.SetValue("STEPS_TOTAL", ctx.tf("toolbox.steps_total", {{"count", total}}));
+    body.SetValue("STEPS_TOTAL", v.steps_total);
   }
   if (!m.adapted_from.empty()) {
     body.SetValueAndShowSection("ADAPTED_FROM", m.adapted_from, "IS_ADAPTATION");
-    if (auto team = n.team(m.adapted_by_team)) body.SetValueAndShowSection("ADAPTED_BY", team->name.in(ctx.lang), "HAS_ADAPTED_BY");
+    if (!v.adapted_by.empty()) body.SetValueAndShowSection("ADAPTED_BY", v.adapted_by, "HAS_ADAPTED_BY");
     if (!m.adaptation_reason.empty()) body.SetValueAndShowSection("REASON", m.adaptation_reason, "HAS_REASON");
   }
   std::string html = web::render(ctx.lang, "toolbox_method_body", body);

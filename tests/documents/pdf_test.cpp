@@ -22,10 +22,7 @@ PdfOptions patient() {
 }
 
 std::string pdftotext(const std::string& pdf, const std::string& flags = "") {
-  testing::TempDir dir;
-  auto file = dir.path() / "doc.pdf";
-  testing::write_file(file, pdf);
-  auto r = testing::run_tool("pdftotext " + flags + " -enc UTF-8 " + file.string() + " -");
+  auto r = testing::run_on_pdf("pdftotext " + flags + " -enc UTF-8", pdf, "-");
   EXPECT_EQ(r.status, 0) << r.output;
   return r.output;
 }

@@ -3,7 +3,9 @@
 // test can check a file with the reader real users' software uses.
 #pragma once
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +32,17 @@ inline ToolResult run_tool(const std::string& command) {
 
 inline void write_file(const std::filesystem::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
+}
+
+// `command FILE after` on a PDF's bytes written to a file of its own (pdftotext, pdfinfo).
+inline ToolResult run_on_pdf(const std::string& command, const std::string& pdf, const std::string& after = "") {
+  static std::atomic<int> counter{0};
+  auto file = std::filesystem::temp_directory_path() /
+              ("samen-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".pdf");
+  write_file(file, pdf);
+  ToolResult r = run_tool(command + " " + file.string() + " " + after);
+  std::filesystem::remove(file);
+  return r;
 }
 
 }  // namespace samen::testing

@@ -553,6 +553,12 @@ TEST_P(ToolboxTest, TheCardIsAnA4PdfAndTheBookletsContentsGiveEachMethodsPage) {
                   "'[{\"description\":\"Welkom\",\"minutes\":10}]')",
                   {id, name});
     }
+    // Only in French, with markup in its fields: listed as not translated, shown in French, the markup as text.
+    lease->exec("INSERT INTO toolbox_methods (id, version, created_at, updated_at, status, phase, topics, group_min, "
+                "group_max, duration_minutes) VALUES ('pdf-c', 1, 1, 1, 'published', 'exploring', '', 2, 10, 60)");
+    lease->exec("INSERT INTO toolbox_translations (method_id, lang, name, aim, tips, steps) VALUES ('pdf-c', 'fr', "
+                "'Café des parents', '<b>Accueillir</b> & écouter', 'Première ligne\n\nDeuxième <span foreground=\"red\">x</span>', "
+                "'[{\"description\":\"Accueil <i>chaleureux</i>\",\"minutes\":15}]')");
   }
   auto reader = signed_in("parent@example.org");
   EXPECT_EQ(reader->get("/toolbox/pdf-a/card?format=docx").status, 400);
@@ -573,6 +579,19 @@ TEST_P(ToolboxTest, TheCardIsAnA4PdfAndTheBookletsContentsGiveEachMethodsPage) {
   auto booklet = text_of("/toolbox/booklet?lang=nl");
   EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Aanloopmoment[^\n]*\.\.\.[ .]*2\s*\n)"))) << booklet.substr(0, 1500);
   EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Buurtwandeling[^\n]*\.\.\.[ .]*3\s*\n)"))) << booklet.substr(0, 1500);
+  EXPECT_TRUE(std::regex_search(booklet, std::regex(R"(Café des parents · Verkennen · nog niet vertaald *\.\.\.[ .]*4\s*\n)")))
+      << booklet.substr(0, 1500);
+  auto fourth = booklet.substr(booklet.rfind("Café des parents"));
+  EXPECT_NE(fourth.find("Getoond in het Frans"), std::string::npos) << fourth;
+  EXPECT_NE(fourth.find("<b>Accueillir</b> & écouter"), std::string::npos) << fourth;
+  EXPECT_NE(fourth.find("Deuxième <span foreground=\"red\">x</span>"), std::string::npos) << fourth;
+  EXPECT_TRUE(std::regex_search(fourth, std::regex(R"(1\.\s+Accueil <i>chaleureux</i>\s+15 minuten)"))) << fourth;
+  EXPECT_NE(fourth.find("Doel"), std::string::npos) << "the labels are the booklet's language's";
+  // The booklet in French: the same method, translated this time; the page as HTML stays.
+  auto fr = text_of("/toolbox/booklet?lang=fr");
+  EXPECT_TRUE(std::regex_search(fr, std::regex(R"(Café des parents · Explorer *\.\.\.[ .]*\d+\s*\n)"))) << fr.substr(0, 1500);
+  EXPECT_NE(fr.find("<b>Accueillir</b> & écouter"), std::string::npos);
+  EXPECT_EQ(reader->get("/toolbox/booklet?lang=nl&format=html").header("content-type").value_or("").find("text/html"), 0u);
 }
 
 TEST_P(ToolboxTest, ArchivedExperiencesAndUsesLeaveThePageAndTheCountsUntilACoordinatorRestoresThem) {
