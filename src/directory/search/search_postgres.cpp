@@ -152,6 +152,7 @@ struct Tier {
   std::string where;
   Params params;
   double score = 0;
+  std::string on_rank_doc;  // the tsquery rank_doc matches in this tier or a better one ("" for the last)
 };
 struct Tiers {
   std::vector<Tier> tiers;
@@ -180,7 +181,7 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   if (!on_doc.empty()) add_condition(out.matches, out.match_params, "doc @@ CAST(? AS tsquery)", {on_doc});
   add_condition(out.matches, out.match_params, age, age_params);
   if (plan.browse()) {
-    if (!out.matches.empty()) out.tiers.push_back({out.matches, out.match_params, 0});
+    if (!out.matches.empty()) out.tiers.push_back({out.matches, out.match_params, 0, ""});
     return out;
   }
   std::string better;  // the tsquery on rank_doc of the tiers above
@@ -194,7 +195,7 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
     add_condition(where, params, age, age_params);
     const std::string rest = all_words ? filters : on_doc;
     if (!rest.empty()) add_condition(where, params, "doc @@ CAST(? AS tsquery)", {rest});
-    out.tiers.push_back({std::move(where), std::move(params), score});
+    out.tiers.push_back({std::move(where), std::move(params), score, on_rank_doc});
     better = on_rank_doc;
   };
   rank_tier(text_tsquery(plan, Alternatives::typed, "A"), true, 5);
@@ -464,28 +465,30 @@ class PostgresSearch : public ServiceSearch {
       return;
     }
     const std::string matches = tiers.matches.empty() ? "TRUE" : tiers.matches;  // open_at alone: checked on the hours
-    auto fetch_page = [&](std::size_t offset, std::size_t count) { return tiered_page(c, q, tiers, offset, count); };
-    // How many match: the HSDS API (every_match) counts them all; a search
-    // counts no further than the limit (the GIN index gives the bitmap of the
+    // How many match, first: the HSDS API (every_match) counts them all; a
+    // search no further than the limit (the GIN index gives the bitmap of the
     // matches, and only the first limit + 1 rows are read), since an exact
     // COUNT of a broad search read a heap page per match, many times what its
     // page reads. Past the limit, the search says "more than".
-    std::optional<std::int64_t> matched;
+    std::int64_t matched = 0;
     bool broad = false;
-    auto count_matches = [&] {
-      if (matched) return *matched;
-      if (q.every_match) {
-        matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches, tiers.match_params).rows.at(0).int64(0);
-        return *matched;
-      }
+    if (q.every_match) {
+      matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches, tiers.match_params).rows.at(0).int64(0);
+    } else {
       const std::int64_t limit = exact_rank_limit_.load();
       Params count_params = tiers.match_params;
       count_params.emplace_back(limit + 1);
       matched = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches + " LIMIT ?) m",
                        count_params).rows.at(0).int64(0);
-      broad = *matched > limit;
+      broad = matched > limit;
       if (broad) matched = limit;
-      return *matched;
+    }
+    if (matched == 0) return;
+    // A broad search's page is read tier by tier; a narrow one's (or every
+    // match, for the API) ranks its few matches at once: walking the name
+    // index for a tier with few matches would read most of the table.
+    auto fetch_page = [&](std::size_t offset, std::size_t count) {
+      return broad ? tiered_page(c, q, tiers, offset, count) : ranked_page(c, q, tiers, matches, offset, count);
     };
     if (q.filters.open_at) {
       filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
@@ -493,7 +496,7 @@ class PostgresSearch : public ServiceSearch {
         batch.items = fetch_page(offset, count);
         // A short batch is the last one: the candidates are all known then.
         if (batch.items.size() < count) batch.candidates = static_cast<std::int64_t>(offset + batch.items.size());
-        else batch.candidates = count_matches();
+        else batch.candidates = matched;
         return batch;
       }, result);
       if (broad && result.hits.size() >= page.limit) result.more_than_total = true;
@@ -501,26 +504,23 @@ class PostgresSearch : public ServiceSearch {
     }
     for (auto& h : fetch_page(page.offset, page.limit))
       result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
-    // A page cut short by the end of the matches gives the total; a full page,
-    // or one past the end, needs the count (a broad search's: more than the
-    // limit, and than the pages seen so far).
-    if (result.hits.size() < page.limit && (!result.hits.empty() || page.offset == 0)) {
+    result.total = matched;
+    if (!broad) return;
+    // A broad search's page cut short by the end of the matches gives the
+    // total; otherwise there are more than the limit, and than the pages seen.
+    if (result.hits.size() < page.limit && !result.hits.empty()) {
       result.total = static_cast<std::int64_t>(page.offset + result.hits.size());
       return;
     }
-    result.total = count_matches();
-    if (broad) {
-      result.total = std::max<std::int64_t>(result.total, static_cast<std::int64_t>(page.offset + result.hits.size()));
-      result.more_than_total = true;
-    }
+    result.total = std::max<std::int64_t>(matched, static_cast<std::int64_t>(page.offset + result.hits.size()));
+    result.more_than_total = true;
   }
 
-  // Matches offset .. offset + count - 1: the tiers in turn, each read along
-  // the name index (or from the GIN indexes when the planner expects few
-  // matches) no further than the page needs, and none after the tier that
-  // fills it, so a broad word's first page reads about a page of rows, not
-  // every match. Cards (and hours, for open_at) are read for the page only,
-  // by primary key.
+  // Matches offset .. offset + count - 1 of a broad search: the tiers in
+  // turn, each read along the name index (or from the GIN indexes when the
+  // planner expects few matches) no further than the page needs, and none
+  // after the tier that fills it, so a broad word's first page reads about a
+  // page of rows, not every match.
   static std::vector<HoursCandidate> tiered_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
                                                  std::size_t offset, std::size_t count) {
     std::vector<HoursCandidate> page;
@@ -537,6 +537,35 @@ class PostgresSearch : public ServiceSearch {
         if (before + i >= offset) page.push_back({rows[i].text(0), tier.score, "", ""});
       before += rows.size();
     }
+    return with_cards(c, q, std::move(page));
+  }
+
+  // Matches offset .. offset + count - 1 of a narrow search: every match
+  // (from the GIN index) with its tier, best first, then by name.
+  static std::vector<HoursCandidate> ranked_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
+                                                 const std::string& matches, std::size_t offset, std::size_t count) {
+    std::string score;
+    Params p;
+    for (const auto& tier : tiers.tiers) {
+      if (tier.on_rank_doc.empty()) continue;
+      score += " WHEN rank_doc @@ CAST(? AS tsquery) THEN " + std::to_string(tier.score);
+      p.emplace_back(tier.on_rank_doc);
+    }
+    const std::string lowest = std::to_string(tiers.tiers.back().score);
+    score = score.empty() ? lowest : "CASE" + score + " ELSE " + lowest + " END";
+    p.insert(p.end(), tiers.match_params.begin(), tiers.match_params.end());
+    p.emplace_back(static_cast<std::int64_t>(count));
+    p.emplace_back(static_cast<std::int64_t>(offset));
+    std::vector<HoursCandidate> page;
+    for (const auto& r : c.exec("SELECT service_id, " + score + " AS score FROM service_search WHERE " + matches +
+                                    " ORDER BY score DESC, " + sort_column(q.lang) + ", service_id LIMIT ? OFFSET ?",
+                                p).rows)
+      page.push_back({r.text(0), r.real(1), "", ""});
+    return with_cards(c, q, std::move(page));
+  }
+
+  // The cards (and hours, for open_at) of a page, read by primary key.
+  static std::vector<HoursCandidate> with_cards(Connection& c, const SearchQuery& q, std::vector<HoursCandidate> page) {
     if (page.empty()) return page;
     std::vector<std::string> ids;
     for (const auto& h : page) ids.push_back(h.service_id);
