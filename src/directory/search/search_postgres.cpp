@@ -75,11 +75,9 @@ std::string rank_vector(const DocumentTerms& t) {
   return out;
 }
 
-// Any of the terms; with a weight ("A"), only where the tsvector gives them that weight.
-std::string any_of(const std::vector<std::string>& terms, std::string_view weight = "") {
+std::string any_of(const std::vector<std::string>& terms) {
   std::string out = "(";
-  for (std::size_t i = 0; i < terms.size(); ++i)
-    out += (i ? " | " : "") + lexeme_literal(terms[i]) + (weight.empty() ? "" : ":" + std::string(weight));
+  for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? " | " : "") + lexeme_literal(terms[i]);
   return out + ")";
 }
 
@@ -89,8 +87,7 @@ std::string any_of(const std::vector<std::string>& terms, std::string_view weigh
 enum class Alternatives { all, typed };
 enum class Units { every, any };
 
-std::string text_tsquery(const QueryPlan& plan, Alternatives which = Alternatives::all, std::string_view weight = "",
-                         Units units = Units::every) {
+std::string text_tsquery(const QueryPlan& plan, Alternatives which = Alternatives::all, Units units = Units::every) {
   std::string out;
   for (const auto& unit : plan.units) {
     const bool has_typed = std::any_of(unit.alternatives.begin(), unit.alternatives.end(),
@@ -99,7 +96,7 @@ std::string text_tsquery(const QueryPlan& plan, Alternatives which = Alternative
     for (const auto& alt : unit.alternatives) {
       if (which == Alternatives::typed && has_typed && alt.synonym) continue;
       std::string all;
-      for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms, weight);
+      for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms);
       alternatives += (alternatives.empty() ? "(" : " | (") + all + ")";
     }
     out += (out.empty() ? "(" : units == Units::every ? " & (" : " | (") + alternatives + ")";
@@ -138,27 +135,39 @@ std::string like_escaped(std::string_view s) {
 
 std::string sort_column(i18n::Lang lang) { return "sort_" + std::string(i18n::code(lang)); }
 
-// A search's matches in relevance tiers, best first, each listed by name in
-// the UI language (the order of Xapian's equal weights). For the words:
+// A search's matches in relevance tiers, best first. For the words:
 //   5: as typed (without their synonyms) in the name;
 //   4: they or a synonym in the name;
 //   3: in the name or the headings (other names, organisation, categories);
 //   2: some of them there (a two-word search naming a place);
 //   1: anywhere.
-// A tier holds the matches of its condition that no better tier holds; the
-// conditions on rank_doc (small, in the row) come first, so walking the name
-// index tests them before reading doc. Without words: one tier, the filters.
+// A tier holds the matches of its condition that no better tier holds, in
+// the order of their ids: walking the primary key meets a tier's matches
+// evenly spread (by name, those naming the word first all sort together, and
+// the walk to them read a third of the table), and Xapian too orders equal
+// weights by no meaning. The conditions on rank_doc (small, in the row) come
+// first, so a walk tests them before reading doc. The name's terms are
+// rank_doc's of weight A, with a GIN index of their own (so the planner knows
+// how rare a word is in names).
+// Without words: one tier, the filters, by name in the UI language.
 struct Tier {
   std::string where;
   Params params;
   double score = 0;
-  std::string on_rank_doc;  // the tsquery rank_doc matches in this tier or a better one ("" for the last)
+  std::string rank;  // the condition on rank_doc of this tier and the better ones ("" for the last); one parameter
+  std::string rank_param;
 };
 struct Tiers {
   std::vector<Tier> tiers;
+  bool by_name = false;  // within a tier: by name (filters only), else by id
   std::string matches;  // every match: words and filter terms on doc, the age on the row ("" for all services)
   Params match_params;
 };
+
+// tiered_page: a tier of more than this many matches per row the page needs is walked, not sorted.
+constexpr std::int64_t kDenseTier = 20;
+
+constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migration 0010 indexes it
 
 Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   Tiers out;
@@ -178,31 +187,35 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
     where += (where.empty() ? "" : " AND ") + sql;
     params.insert(params.end(), p.begin(), p.end());
   };
-  if (!on_doc.empty()) add_condition(out.matches, out.match_params, "doc @@ CAST(? AS tsquery)", {on_doc});
+  const std::string doc_matches = "doc @@ CAST(? AS tsquery)";
+  if (!on_doc.empty()) add_condition(out.matches, out.match_params, doc_matches, {on_doc});
   add_condition(out.matches, out.match_params, age, age_params);
   if (plan.browse()) {
-    if (!out.matches.empty()) out.tiers.push_back({out.matches, out.match_params, 0, ""});
+    out.by_name = true;
+    if (!out.matches.empty())
+      out.tiers.push_back({out.matches, out.match_params, 0, "", ""});
     return out;
   }
-  std::string better;  // the tsquery on rank_doc of the tiers above
+  std::string better, better_param;  // the condition on rank_doc of the tiers above
   // A tier on rank_doc; with every word there (`all_words`), only the filters are left for doc.
-  auto rank_tier = [&](const std::string& on_rank_doc, bool all_words, double score) {
-    if (on_rank_doc == better) return;  // the same as the tier above (no synonyms, one word)
-    std::string where;
-    Params params;
-    if (!on_rank_doc.empty()) add_condition(where, params, "rank_doc @@ CAST(? AS tsquery)", {on_rank_doc});
-    if (!better.empty()) add_condition(where, params, "NOT (rank_doc @@ CAST(? AS tsquery))", {better});
-    add_condition(where, params, age, age_params);
+  auto rank_tier = [&](std::string_view terms, const std::string& query, bool all_words, double score) {
+    const std::string rank = query.empty() ? "" : std::string(terms) + " @@ CAST(? AS tsquery)";
+    if (rank == better && query == better_param) return;  // the same as the tier above (no synonyms, one word)
+    Tier t{"", {}, score, rank, query};
+    if (!rank.empty()) add_condition(t.where, t.params, rank, {query});
+    if (!better.empty()) add_condition(t.where, t.params, "NOT (" + better + ")", {better_param});
+    add_condition(t.where, t.params, age, age_params);
     const std::string rest = all_words ? filters : on_doc;
-    if (!rest.empty()) add_condition(where, params, "doc @@ CAST(? AS tsquery)", {rest});
-    out.tiers.push_back({std::move(where), std::move(params), score, on_rank_doc});
-    better = on_rank_doc;
+    if (!rest.empty()) add_condition(t.where, t.params, doc_matches, {rest});
+    out.tiers.push_back(std::move(t));
+    better = rank;
+    better_param = query;
   };
-  rank_tier(text_tsquery(plan, Alternatives::typed, "A"), true, 5);
-  rank_tier(text_tsquery(plan, Alternatives::all, "A"), true, 4);
-  rank_tier(words, true, 3);
-  rank_tier(text_tsquery(plan, Alternatives::all, "", Units::any), false, 2);
-  rank_tier("", false, 1);  // anywhere else
+  rank_tier(kNameTerms, text_tsquery(plan, Alternatives::typed), true, 5);
+  rank_tier(kNameTerms, words, true, 4);
+  rank_tier("rank_doc", words, true, 3);
+  rank_tier("rank_doc", text_tsquery(plan, Alternatives::all, Units::any), false, 2);
+  rank_tier("", "", false, 1);  // anywhere else
   return out;
 }
 
@@ -517,10 +530,13 @@ class PostgresSearch : public ServiceSearch {
   }
 
   // Matches offset .. offset + count - 1 of a broad search: the tiers in
-  // turn, each read along the name index (or from the GIN indexes when the
-  // planner expects few matches) no further than the page needs, and none
-  // after the tier that fills it, so a broad word's first page reads about a
-  // page of rows, not every match.
+  // turn, none after the tier that fills the page. A tier is counted first,
+  // no further than kDenseTier rows for each one the page still needs (from
+  // the GIN indexes; a tier without matches ends there): one with more is
+  // read in the order of its ids along the primary key, no further than the
+  // page needs; one with fewer from the GIN indexes, sorted. The planner alone
+  // misjudged how many services name a word (or two words together) and
+  // walked the whole table for a tier without matches.
   static std::vector<HoursCandidate> tiered_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
                                                  std::size_t offset, std::size_t count) {
     std::vector<HoursCandidate> page;
@@ -528,11 +544,26 @@ class PostgresSearch : public ServiceSearch {
     std::size_t before = 0;  // matches in the tiers read so far
     for (const auto& tier : tiers.tiers) {
       if (before >= end) break;
+      const auto need = static_cast<std::int64_t>(end - before);
+      bool few = tiers.by_name;
+      if (!few) {
+        Params p = tier.params;
+        p.emplace_back(kDenseTier * need + 1);
+        const std::int64_t n =
+            c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + tier.where + " LIMIT ?) m", p)
+                .rows.at(0).int64(0);
+        if (n == 0) continue;
+        few = n <= kDenseTier * need;
+      }
       Params p = tier.params;
-      p.emplace_back(static_cast<std::int64_t>(end - before));
-      const auto rows = c.exec("SELECT service_id FROM service_search WHERE " + tier.where + " ORDER BY " +
-                                   sort_column(q.lang) + ", service_id LIMIT ?",
-                               p).rows;
+      p.emplace_back(need);
+      // Sorted by an expression no index has, the matches are read from the
+      // GIN indexes, not walked to. By name, a walk would meet them bunched (a
+      // category's services share the first word of their names).
+      const std::string order = tiers.by_name ? sort_column(q.lang) + " || '', service_id"
+                                              : std::string(few ? "service_id || ''" : "service_id");
+      const auto rows =
+          c.exec("SELECT service_id FROM service_search WHERE " + tier.where + " ORDER BY " + order + " LIMIT ?", p).rows;
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (before + i >= offset) page.push_back({rows[i].text(0), tier.score, "", ""});
       before += rows.size();
@@ -547,9 +578,9 @@ class PostgresSearch : public ServiceSearch {
     std::string score;
     Params p;
     for (const auto& tier : tiers.tiers) {
-      if (tier.on_rank_doc.empty()) continue;
-      score += " WHEN rank_doc @@ CAST(? AS tsquery) THEN " + std::to_string(tier.score);
-      p.emplace_back(tier.on_rank_doc);
+      if (tier.rank.empty()) continue;
+      score += " WHEN " + tier.rank + " THEN " + std::to_string(tier.score);
+      p.emplace_back(tier.rank_param);
     }
     const std::string lowest = std::to_string(tiers.tiers.back().score);
     score = score.empty() ? lowest : "CASE" + score + " ELSE " + lowest + " END";
@@ -558,7 +589,8 @@ class PostgresSearch : public ServiceSearch {
     p.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<HoursCandidate> page;
     for (const auto& r : c.exec("SELECT service_id, " + score + " AS score FROM service_search WHERE " + matches +
-                                    " ORDER BY score DESC, " + sort_column(q.lang) + ", service_id LIMIT ? OFFSET ?",
+                                    " ORDER BY score DESC, " + (tiers.by_name ? sort_column(q.lang) + ", " : "") +
+                                    "service_id LIMIT ? OFFSET ?",
                                 p).rows)
       page.push_back({r.text(0), r.real(1), "", ""});
     return with_cards(c, q, std::move(page));
