@@ -572,7 +572,7 @@ class PostgresSearch : public ServiceSearch {
   }
 
   // Matches offset .. offset + count - 1 of a narrow search: every match
-  // (from the GIN index) with its tier, best first, then by name.
+  // (from the GIN index) with its tier, best first, then as tiered_page orders a tier.
   static std::vector<HoursCandidate> ranked_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
                                                  const std::string& matches, std::size_t offset, std::size_t count) {
     std::string score;
