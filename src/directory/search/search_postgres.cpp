@@ -4,7 +4,8 @@
 // stems, as for Xapian) and stores them as tsvectors: service_search.doc
 // holds every term, the filter terms too (one GIN index scan intersects
 // words and filters, with no row read to check a filter), and rank_doc the
-// terms of the name and headings with weights A/B for ranking. Typo
+// terms of the name and headings with weights A/B (its own GIN index) for
+// the relevance tiers a page is read in (tiers_of). Typo
 // suggestions use pg_trgm when it can be installed, else a prefix scan of
 // search_words with an edit distance.
 #include <spdlog/spdlog.h>
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "directory/search/search_engines.hpp"
 #include "util/text_fold.hpp"
@@ -79,28 +81,27 @@ std::string any_of(const std::vector<std::string>& terms) {
   return out + ")";
 }
 
-std::string text_tsquery(const QueryPlan& plan) {
+// Which alternatives of a unit a tsquery names: all of them, or the typed
+// words only (synonyms and compound parts left out); and whether it needs
+// every unit (the search) or any one (a match in part).
+enum class Alternatives { all, typed };
+enum class Units { every, any };
+
+std::string text_tsquery(const QueryPlan& plan, Alternatives which = Alternatives::all, Units units = Units::every) {
   std::string out;
   for (const auto& unit : plan.units) {
+    const bool has_typed = std::any_of(unit.alternatives.begin(), unit.alternatives.end(),
+                                       [](const Alternative& a) { return !a.synonym; });
     std::string alternatives;
     for (const auto& alt : unit.alternatives) {
+      if (which == Alternatives::typed && has_typed && alt.synonym) continue;
       std::string all;
       for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms);
       alternatives += (alternatives.empty() ? "(" : " | (") + all + ")";
     }
-    out += (out.empty() ? "(" : " & (") + alternatives + ")";
+    out += (out.empty() ? "(" : units == Units::every ? " & (" : " | (") + alternatives + ")";
   }
   return out;
-}
-
-// Every term of the query, any one matching: a service without one of them
-// in rank_doc ranks 0 (ts_rank would say so, at about three times the cost).
-std::string any_term_tsquery(const QueryPlan& plan) {
-  std::set<std::string> terms;
-  for (const auto& unit : plan.units)
-    for (const auto& alt : unit.alternatives)
-      for (const auto& w : alt.words) terms.insert(w.terms.begin(), w.terms.end());
-  return any_of({terms.begin(), terms.end()});
 }
 
 std::string tags_tsquery(const SearchFilters& f) {
@@ -133,6 +134,90 @@ std::string like_escaped(std::string_view s) {
 }
 
 std::string sort_column(i18n::Lang lang) { return "sort_" + std::string(i18n::code(lang)); }
+
+// A search's matches in relevance tiers, best first. For the words:
+//   5: as typed (without their synonyms) in the name;
+//   4: they or a synonym in the name;
+//   3: in the name or the headings (other names, organisation, categories);
+//   2: some of them there (a two-word search naming a place);
+//   1: anywhere.
+// A tier holds the matches of its condition that no better tier holds, in
+// the order of their ids: walking the primary key meets a tier's matches
+// evenly spread (by name, those naming the word first all sort together, and
+// the walk to them read a third of the table), and Xapian too orders equal
+// weights by no meaning. The conditions on rank_doc (small, in the row) come
+// first, so a walk tests them before reading doc. The name's terms are
+// rank_doc's of weight A, with a GIN index of their own (so the planner knows
+// how rare a word is in names).
+// Without words: one tier, the filters, by name in the UI language.
+struct Tier {
+  std::string where;
+  Params params;
+  double score = 0;
+  std::string rank;  // the condition on rank_doc of this tier and the better ones ("" for the last); one parameter
+  std::string rank_param;
+};
+struct Tiers {
+  std::vector<Tier> tiers;
+  bool by_name = false;  // within a tier: by name (filters only), else by id
+  std::string matches;  // every match: words and filter terms on doc, the age on the row ("" for all services)
+  Params match_params;
+};
+
+// tiered_page: a tier of more than this many matches per row the page needs is walked, not sorted.
+constexpr std::int64_t kDenseTier = 20;
+
+constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migration 0010 indexes it
+
+Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
+  Tiers out;
+  const std::string filters = tags_tsquery(f);
+  std::string age;
+  Params age_params;
+  if (f.age_years) {
+    age = "min_age <= ? AND max_age >= ?";
+    age_params = {*f.age_years, *f.age_years};
+  }
+  // Words and filter terms in one condition on doc: its GIN index finds the
+  // services having both in a single scan.
+  const std::string words = plan.browse() ? "" : text_tsquery(plan);
+  const std::string on_doc = words + (words.empty() || filters.empty() ? "" : " & ") + filters;
+  auto add_condition = [](std::string& where, Params& params, const std::string& sql, const Params& p) {
+    if (sql.empty()) return;
+    where += (where.empty() ? "" : " AND ") + sql;
+    params.insert(params.end(), p.begin(), p.end());
+  };
+  const std::string doc_matches = "doc @@ CAST(? AS tsquery)";
+  if (!on_doc.empty()) add_condition(out.matches, out.match_params, doc_matches, {on_doc});
+  add_condition(out.matches, out.match_params, age, age_params);
+  if (plan.browse()) {
+    out.by_name = true;
+    if (!out.matches.empty())
+      out.tiers.push_back({out.matches, out.match_params, 0, "", ""});
+    return out;
+  }
+  std::string better, better_param;  // the condition on rank_doc of the tiers above
+  // A tier on rank_doc; with every word there (`all_words`), only the filters are left for doc.
+  auto rank_tier = [&](std::string_view terms, const std::string& query, bool all_words, double score) {
+    const std::string rank = query.empty() ? "" : std::string(terms) + " @@ CAST(? AS tsquery)";
+    if (rank == better && query == better_param) return;  // the same as the tier above (no synonyms, one word)
+    Tier t{"", {}, score, rank, query};
+    if (!rank.empty()) add_condition(t.where, t.params, rank, {query});
+    if (!better.empty()) add_condition(t.where, t.params, "NOT (" + better + ")", {better_param});
+    add_condition(t.where, t.params, age, age_params);
+    const std::string rest = all_words ? filters : on_doc;
+    if (!rest.empty()) add_condition(t.where, t.params, doc_matches, {rest});
+    out.tiers.push_back(std::move(t));
+    better = rank;
+    better_param = query;
+  };
+  rank_tier(kNameTerms, text_tsquery(plan, Alternatives::typed), true, 5);
+  rank_tier(kNameTerms, words, true, 4);
+  rank_tier("rank_doc", words, true, 3);
+  rank_tier("rank_doc", text_tsquery(plan, Alternatives::all, Units::any), false, 2);
+  rank_tier("", "", false, 1);  // anywhere else
+  return out;
+}
 
 // A service's rows: the document and its suggestion labels.
 struct IndexRows {
@@ -381,23 +466,9 @@ class PostgresSearch : public ServiceSearch {
 
   void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
     const Page page = page_of(q);
-    // Words and filter terms in one condition on doc: its GIN index finds the
-    // services having both in a single scan.
-    std::vector<std::string> where;
-    Params where_params;
-    std::string matches = plan.browse() ? "" : text_tsquery(plan);
-    if (auto tags = tags_tsquery(q.filters); !tags.empty()) matches += (matches.empty() ? "" : " & ") + tags;
-    if (!matches.empty()) {
-      where.push_back("doc @@ CAST(? AS tsquery)");
-      where_params.emplace_back(matches);
-    }
-    if (q.filters.age_years) {
-      where.push_back("min_age <= ? AND max_age >= ?");
-      where_params.emplace_back(*q.filters.age_years);
-      where_params.emplace_back(*q.filters.age_years);
-    }
     result.hits.clear();
-    if (where.empty() && !q.filters.open_at) {
+    const Tiers tiers = tiers_of(plan, q.filters);
+    if (tiers.matches.empty() && !q.filters.open_at) {
       // Everything by name: read the page along the name index, count apart.
       auto rows = c.exec("SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
                              ", service_id LIMIT ? OFFSET ?",
@@ -406,33 +477,31 @@ class PostgresSearch : public ServiceSearch {
       result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
-    std::string conditions;
-    for (std::size_t i = 0; i < where.size(); ++i) conditions += (i ? " AND " : "") + where[i];
-    if (conditions.empty()) conditions = "TRUE";  // open_at alone: checked on the candidates' hours
-    auto fetch_page = [&](std::size_t offset, std::size_t count) {
-      return ranked_page(c, q, plan, conditions, where_params, offset, count);
-    };
-    // How many match: the HSDS API (every_match) counts them all; a search
-    // counts no further than the limit (the GIN index gives the bitmap of the
+    const std::string matches = tiers.matches.empty() ? "TRUE" : tiers.matches;  // open_at alone: checked on the hours
+    // How many match, first: the HSDS API (every_match) counts them all; a
+    // search no further than the limit (the GIN index gives the bitmap of the
     // matches, and only the first limit + 1 rows are read), since an exact
-    // COUNT of a broad search read a heap page per match, as many pages again
-    // as ranking its page did. Past the limit, the search says "more than".
-    std::optional<std::int64_t> matched;
+    // COUNT of a broad search read a heap page per match, many times what its
+    // page reads. Past the limit, the search says "more than".
+    std::int64_t matched = 0;
     bool broad = false;
-    auto count_matches = [&] {
-      if (matched) return *matched;
-      if (q.every_match) {
-        matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + conditions, where_params).rows.at(0).int64(0);
-        return *matched;
-      }
+    if (q.every_match) {
+      matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches, tiers.match_params).rows.at(0).int64(0);
+    } else {
       const std::int64_t limit = exact_rank_limit_.load();
-      Params count_params = where_params;
+      Params count_params = tiers.match_params;
       count_params.emplace_back(limit + 1);
-      matched = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + conditions + " LIMIT ?) m",
+      matched = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches + " LIMIT ?) m",
                        count_params).rows.at(0).int64(0);
-      broad = *matched > limit;
+      broad = matched > limit;
       if (broad) matched = limit;
-      return *matched;
+    }
+    if (matched == 0) return;
+    // A broad search's page is read tier by tier; a narrow one's (or every
+    // match, for the API) ranks its few matches at once: walking the name
+    // index for a tier with few matches would read most of the table.
+    auto fetch_page = [&](std::size_t offset, std::size_t count) {
+      return broad ? tiered_page(c, q, tiers, offset, count) : ranked_page(c, q, tiers, matches, offset, count);
     };
     if (q.filters.open_at) {
       filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
@@ -440,7 +509,7 @@ class PostgresSearch : public ServiceSearch {
         batch.items = fetch_page(offset, count);
         // A short batch is the last one: the candidates are all known then.
         if (batch.items.size() < count) batch.candidates = static_cast<std::int64_t>(offset + batch.items.size());
-        else batch.candidates = count_matches();
+        else batch.candidates = matched;
         return batch;
       }, result);
       if (broad && result.hits.size() >= page.limit) result.more_than_total = true;
@@ -448,47 +517,99 @@ class PostgresSearch : public ServiceSearch {
     }
     for (auto& h : fetch_page(page.offset, page.limit))
       result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
-    // A page cut short by the end of the matches gives the total; a full page,
-    // or one past the end, needs the count (a broad search's: more than the
-    // limit, and than the pages seen so far).
-    if (result.hits.size() < page.limit && (!result.hits.empty() || page.offset == 0)) {
+    result.total = matched;
+    if (!broad) return;
+    // A broad search's page cut short by the end of the matches gives the
+    // total; otherwise there are more than the limit, and than the pages seen.
+    if (result.hits.size() < page.limit && !result.hits.empty()) {
       result.total = static_cast<std::int64_t>(page.offset + result.hits.size());
       return;
     }
-    result.total = count_matches();
-    if (broad) {
-      result.total = std::max<std::int64_t>(result.total, static_cast<std::int64_t>(page.offset + result.hits.size()));
-      result.more_than_total = true;
-    }
+    result.total = std::max<std::int64_t>(matched, static_cast<std::int64_t>(page.offset + result.hits.size()));
+    result.more_than_total = true;
   }
 
-  // A page of every match ranked exactly: matches in the name and headings
-  // by ts_rank, the others after (0.01), then by name. Cards are read for
-  // the page only, by primary key.
-  static std::vector<HoursCandidate> ranked_page(Connection& c, const SearchQuery& q, const QueryPlan& plan,
-                                                 const std::string& conditions, const Params& where_params,
+  // Matches offset .. offset + count - 1 of a broad search: the tiers in
+  // turn, none after the tier that fills the page. A tier is counted first,
+  // no further than kDenseTier rows for each one the page still needs (from
+  // the GIN indexes; a tier without matches ends there): one with more is
+  // read in the order of its ids along the primary key, no further than the
+  // page needs; one with fewer from the GIN indexes, sorted. The planner alone
+  // misjudged how many services name a word (or two words together) and
+  // walked the whole table for a tier without matches.
+  static std::vector<HoursCandidate> tiered_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
                                                  std::size_t offset, std::size_t count) {
-    std::string from = "service_search";
-    std::string score = "0";
-    Params p;
-    if (!plan.browse()) {
-      score = "CASE WHEN rank_doc @@ any_term THEN ts_rank(rank_doc, q) ELSE 0 END + 0.01";
-      from += ", CAST(? AS tsquery) AS q, CAST(? AS tsquery) AS any_term";
-      p.emplace_back(text_tsquery(plan));
-      p.emplace_back(any_term_tsquery(plan));
+    std::vector<HoursCandidate> page;
+    const std::size_t end = offset + count;
+    std::size_t before = 0;  // matches in the tiers read so far
+    for (const auto& tier : tiers.tiers) {
+      if (before >= end) break;
+      const auto need = static_cast<std::int64_t>(end - before);
+      bool few = tiers.by_name;
+      if (!few) {
+        Params p = tier.params;
+        p.emplace_back(kDenseTier * need + 1);
+        const std::int64_t n =
+            c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + tier.where + " LIMIT ?) m", p)
+                .rows.at(0).int64(0);
+        if (n == 0) continue;
+        few = n <= kDenseTier * need;
+      }
+      Params p = tier.params;
+      p.emplace_back(need);
+      // Sorted by an expression no index has, the matches are read from the
+      // GIN indexes, not walked to. By name, a walk would meet them bunched (a
+      // category's services share the first word of their names).
+      const std::string order = tiers.by_name ? sort_column(q.lang) + " || '', service_id"
+                                              : std::string(few ? "service_id || ''" : "service_id");
+      const auto rows =
+          c.exec("SELECT service_id FROM service_search WHERE " + tier.where + " ORDER BY " + order + " LIMIT ?", p).rows;
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        if (before + i >= offset) page.push_back({rows[i].text(0), tier.score, "", ""});
+      before += rows.size();
     }
-    p.insert(p.end(), where_params.begin(), where_params.end());
+    return with_cards(c, q, std::move(page));
+  }
+
+  // Matches offset .. offset + count - 1 of a narrow search: every match
+  // (from the GIN index) with its tier, best first, then as tiered_page orders a tier.
+  static std::vector<HoursCandidate> ranked_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
+                                                 const std::string& matches, std::size_t offset, std::size_t count) {
+    std::string score;
+    Params p;
+    for (const auto& tier : tiers.tiers) {
+      if (tier.rank.empty()) continue;
+      score += " WHEN " + tier.rank + " THEN " + std::to_string(tier.score);
+      p.emplace_back(tier.rank_param);
+    }
+    const std::string lowest = std::to_string(tiers.tiers.back().score);
+    score = score.empty() ? lowest : "CASE" + score + " ELSE " + lowest + " END";
+    p.insert(p.end(), tiers.match_params.begin(), tiers.match_params.end());
     p.emplace_back(static_cast<std::int64_t>(count));
     p.emplace_back(static_cast<std::int64_t>(offset));
-    const std::string sql = "SELECT p.service_id, p.score, p.hours, s.card FROM (SELECT service_id, " + score +
-                            " AS score, " + (q.filters.open_at ? "hours" : "''") + " AS hours, " +
-                            sort_column(q.lang) + " AS sort FROM " + from + " WHERE " + conditions +
-                            " ORDER BY score DESC, sort, service_id LIMIT ? OFFSET ?) p "
-                            "JOIN service_search s ON s.service_id = p.service_id "
-                            "ORDER BY p.score DESC, p.sort, p.service_id";
-    std::vector<HoursCandidate> items;
-    for (const auto& r : c.exec(sql, p).rows) items.push_back({r.text(0), r.real(1), r.text(2), r.text(3)});
-    return items;
+    std::vector<HoursCandidate> page;
+    for (const auto& r : c.exec("SELECT service_id, " + score + " AS score FROM service_search WHERE " + matches +
+                                    " ORDER BY score DESC, " + (tiers.by_name ? sort_column(q.lang) + ", " : "") +
+                                    "service_id LIMIT ? OFFSET ?",
+                                p).rows)
+      page.push_back({r.text(0), r.real(1), "", ""});
+    return with_cards(c, q, std::move(page));
+  }
+
+  // The cards (and hours, for open_at) of a page, read by primary key.
+  static std::vector<HoursCandidate> with_cards(Connection& c, const SearchQuery& q, std::vector<HoursCandidate> page) {
+    if (page.empty()) return page;
+    std::vector<std::string> ids;
+    for (const auto& h : page) ids.push_back(h.service_id);
+    std::map<std::string, std::pair<std::string, std::string>> shown;  // id → card, hours
+    for (const auto& r : c.exec("SELECT service_id, card, " + std::string(q.filters.open_at ? "hours" : "''") +
+                                    " FROM service_search WHERE service_id = ANY(CAST(? AS TEXT[]))",
+                                {text_array(ids)}).rows)
+      shown[r.text(0)] = {r.text(1), r.text(2)};
+    // A service re-indexed away in between is left out.
+    std::erase_if(page, [&](const HoursCandidate& h) { return !shown.contains(h.service_id); });
+    for (auto& h : page) std::tie(h.card, h.hours) = shown[h.service_id];
+    return page;
   }
 
   // Words that match nothing, replaced by the closest indexed word.

@@ -372,6 +372,49 @@ TEST_P(SearchTest, RanksNameMatchesAboveDescriptionMatches) {
   EXPECT_EQ(all.hits[1].service_id, kOpvang);                                 // "Crèche Rayon de Soleil"
 }
 
+// Where the words are found orders the results: in the name as typed, in
+// the name as a synonym, in the headings (a category), elsewhere. PostgreSQL
+// ranks in exactly these tiers, each by id; Xapian by weight, which puts the
+// same service first (the word in its name and its category) and the same
+// ones last (but adds up a category's labels in three languages, synonyms
+// included, above a name alone).
+TEST_P(SearchTest, RanksByWhereTheWordsAreFound) {
+  const std::string typed = "70000000-0000-4000-8000-000000000021", synonym = "70000000-0000-4000-8000-000000000022",
+                    heading = "70000000-0000-4000-8000-000000000023", body = "0a000000-0000-4000-8000-000000000024";
+  add_service(typed, kOrgB, "Kinderopvang Anders", "Spelen en rusten.");
+  add_service(synonym, kOrgB, "Kinderdagverblijf Het Nest", "Voor de kleinsten.");
+  add_service(heading, kOrgB, "Ateliers Zuid", "Creatief bezig zijn.");
+  add_category(heading, "childcare");
+  add_location(heading, "1070");
+  add_service(body, kOrgB, "Aanloophuis", "Kinderopvang in Anderlecht: vraag het ons.");
+  search_->reindex_services({typed, synonym, heading, body});
+  auto order = [&](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.service_id);
+    return out;
+  };
+  const SearchResult r = run("kinderopvang");
+  const auto found = order(r);
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(found.front(), kOpvang);  // "Kinderopvang Zonnestraal", in childcare
+  EXPECT_EQ(Ids(found.begin() + 4, found.end()), Ids({body, kPetitsPas}));  // in their descriptions only
+  if (is_postgres()) {
+    EXPECT_EQ(found, (std::vector<std::string>{kOpvang, typed, synonym, heading, body, kPetitsPas}));
+    for (std::size_t i : {2, 3, 4}) EXPECT_GT(r.hits[i - 1].score, r.hits[i].score) << i;
+    EXPECT_EQ(r.hits[0].score, r.hits[1].score);  // one tier: by id
+    EXPECT_EQ(r.hits[4].score, r.hits[5].score);
+    // Filters keep the order of the tiers; a page starts inside a tier.
+    SearchFilters anderlecht;
+    anderlecht.municipalities = {"21001"};
+    EXPECT_EQ(order(run("kinderopvang", Lang::nl, anderlecht)), (std::vector<std::string>{kOpvang, heading}));
+    EXPECT_EQ(order(run("kinderopvang", Lang::nl, {}, 1, 3)), (std::vector<std::string>{typed, synonym, heading}));
+    EXPECT_EQ(run("kinderopvang", Lang::nl, {}, 1, 3).total, 6);
+    // Two words, one of them a place: the services with the other in their
+    // name or headings before those with both only in their texts.
+    EXPECT_EQ(order(run("kinderopvang anderlecht")), (std::vector<std::string>{kOpvang, heading, body}));
+  }
+}
+
 // Xapian: a rebuild commits its fresh index every few hundred services (not
 // Xapian's 10,000: faster). Committed every two services here, the rebuilt
 // index answers exactly as one built in a single commit: the same hits in the
@@ -434,7 +477,7 @@ TEST_P(SearchTest, CountsBroadSearchesNoFurtherThanALimitOnPostgres) {
   ASSERT_EQ(first.hits.size(), 10u);
   EXPECT_TRUE(first.more_than_total);
   EXPECT_EQ(first.total, 10);  // more than the limit (3) and than this page
-  EXPECT_EQ(first.hits[0].service_id, added[0]);  // equal rank: by name
+  EXPECT_EQ(first.hits[0].service_id, added[0]);  // equal rank: by id
   EXPECT_EQ(first.hits[9].service_id, added[9]);
   auto last = run("babbelhoek", Lang::nl, {}, 20, 10);
   ASSERT_EQ(last.hits.size(), 6u);
