@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace samen::text {
@@ -128,6 +130,16 @@ std::vector<std::string> split_words(std::string_view folded) {
 
 std::vector<std::string> folded_words(std::string_view raw) { return split_words(fold(clean_utf8(raw))); }
 
+namespace {
+
+// Hashes a std::string key by its characters, so a std::string_view finds it.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
 std::string stem(i18n::Lang lang, std::string_view folded_word) {
   // Dutch: Kraaij-Pohlmann rather than Porter's (Snowball "dutch"): it joins the
   // forms families type, such as plurals in -s after a vowel (consultatie/-s),
@@ -135,8 +147,18 @@ std::string stem(i18n::Lang lang, std::string_view folded_word) {
   // (klassen/klas). Both engines index these C++ stems, so they agree.
   thread_local std::array<Xapian::Stem, 3> stemmers{Xapian::Stem("kraaij_pohlmann"), Xapian::Stem("french"),
                                                     Xapian::Stem("english")};
-  const auto index = lang == i18n::Lang::nl ? 0 : lang == i18n::Lang::fr ? 1 : 2;
-  return stemmers[static_cast<std::size_t>(index)](std::string(folded_word));
+  // The stems this thread computed: a language's words are few and repeat
+  // (a rebuild of 100,000 services stems each common word thousands of
+  // times), and a lookup costs a fraction of the Snowball algorithm.
+  constexpr std::size_t kMaxRemembered = 50'000;  // per language; then forgotten at once
+  thread_local std::array<std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>, 3> remembered;
+  const auto index = static_cast<std::size_t>(lang == i18n::Lang::nl ? 0 : lang == i18n::Lang::fr ? 1 : 2);
+  auto& cache = remembered[index];
+  if (auto it = cache.find(folded_word); it != cache.end()) return it->second;
+  std::string result = stemmers[index](std::string(folded_word));
+  if (cache.size() >= kMaxRemembered) cache.clear();
+  cache.emplace(folded_word, result);
+  return result;
 }
 
 bool is_stopword(std::string_view w) {

@@ -28,10 +28,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFormat = "4";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "5";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kGenerationSetting = "search.xapian_generation";
 constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
 constexpr Xapian::valueno kHoursSlot = 6;  // the document's data is its result card
+constexpr Xapian::valueno kLabelsSlot = 7;  // its suggestion labels (see suggestion_keys)
 constexpr std::size_t kMaxTermBytes = 240;
 // Changed services indexed one by one; more (a bulk import) rebuild the index.
 constexpr std::size_t kMaxCatchUp = 2000;
@@ -57,8 +58,6 @@ Xapian::termcount field_wdf(Field f) {
   }
   return 1;
 }
-
-std::string suggest_prefix(i18n::Lang lang) { return "S" + std::string(i18n::code(lang)) + ":"; }
 
 // The one writer of an index directory in this process.
 struct IndexWriter {
@@ -105,6 +104,64 @@ struct Reader {
   std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
 };
 
+// ---- as-you-type suggestions ----------------------------------------------------
+// A suggestion is a metadata entry of the index, not a term of each document:
+// key "S<lang>:<word-start tail>\x1f<label>", value the number of indexed
+// services carrying that label (what the term's frequency said when they were
+// terms). As terms they were a fifth of a document's postings, most with a
+// long key of their own (a service's name), and the largest part of the
+// rebuild's writing; as entries each is written once, in key order, at the
+// end of a rebuild. A document keeps its labels in kLabelsSlot, so that
+// reindexing or deleting it counts its old labels out.
+
+std::string suggest_prefix(i18n::Lang lang) { return "S" + std::string(i18n::code(lang)) + ":"; }
+
+constexpr char kLabelEnd = '\x1e', kLangEnd = '\x1d';  // never in a label: clean_utf8 drops control characters
+
+// The labels of a document per language, as kLabelsSlot holds them.
+std::string encode_labels(const std::array<std::vector<std::string>, 3>& labels) {
+  std::string out;
+  for (const auto& of_lang : labels) {
+    for (const auto& label : of_lang) out += text::clean_utf8(label) + kLabelEnd;
+    out += kLangEnd;
+  }
+  return out;
+}
+
+std::array<std::vector<std::string>, 3> decode_labels(std::string_view encoded) {
+  std::array<std::vector<std::string>, 3> labels;
+  std::size_t lang = 0;
+  std::string label;
+  for (char ch : encoded) {
+    if (ch == kLangEnd) {
+      if (++lang == labels.size()) break;
+    } else if (ch == kLabelEnd) {
+      labels[lang].push_back(std::move(label));
+      label.clear();
+    } else {
+      label += ch;
+    }
+  }
+  return labels;
+}
+
+// The suggestion keys of one document's labels (each once).
+std::set<std::string> suggestion_keys(const std::array<std::vector<std::string>, 3>& labels) {
+  std::set<std::string> keys;
+  for (auto lang : i18n::kLangs) {
+    for (const auto& label : labels[lang_index(lang)]) {
+      const std::string shown = std::string(text::utf8_prefix(text::clean_utf8(label), 120));
+      for (const auto& tail : word_start_tails(label_key(label))) {
+        std::string key = suggest_prefix(lang) + tail + "\x1f" + shown;
+        if (key.size() <= kMaxTermBytes) keys.insert(std::move(key));
+      }
+    }
+  }
+  return keys;
+}
+
+std::int64_t suggestion_count(const std::string& value) { return std::atoll(value.c_str()); }
+
 Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t) {
   Xapian::Document doc;
   doc.add_boolean_term("Q" + d.id);
@@ -112,20 +169,13 @@ Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t)
     if (term.size() <= kMaxTermBytes) doc.add_term(term, field_wdf(field));
   for (const auto& term : t.filter_terms)
     if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
-  for (auto lang : i18n::kLangs) {
-    for (const auto& label : t.labels[lang_index(lang)]) {
-      const std::string shown = std::string(text::utf8_prefix(text::clean_utf8(label), 120));
-      for (const auto& tail : word_start_tails(label_key(label))) {
-        std::string term = suggest_prefix(lang) + tail + "\x1f" + shown;
-        if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
-      }
-    }
+  for (auto lang : i18n::kLangs)
     doc.add_value(kSortSlot + static_cast<Xapian::valueno>(lang_index(lang)), t.sort_keys[lang_index(lang)]);
-  }
   doc.add_value(kMinAgeSlot, Xapian::sortable_serialise(t.min_age));
   doc.add_value(kMaxAgeSlot, Xapian::sortable_serialise(t.max_age));
   doc.add_value(kIdSlot, d.id);
   doc.add_value(kHoursSlot, t.hours);
+  doc.add_value(kLabelsSlot, encode_labels(t.labels));
   doc.set_data(t.card);
   return doc;
 }
@@ -259,11 +309,11 @@ class XapianSearch : public ServiceSearch {
         auto reader = acquire_reader();
         const std::string start = suggest_prefix(lang) + key;
         std::size_t scanned = 0;
-        for (auto it = reader->db.allterms_begin(start);
-             it != reader->db.allterms_end(start) && scanned < kMaxSuggestScan; ++it, ++scanned) {
-          const std::string term = *it;  // prefix, tail, \x1f, label
-          auto sep = term.find('\x1f');
-          if (sep != std::string::npos) add(term.substr(sep + 1), static_cast<std::int64_t>(it.get_termfreq()));
+        for (auto it = reader->db.metadata_keys_begin(start);
+             it != reader->db.metadata_keys_end(start) && scanned < kMaxSuggestScan; ++it, ++scanned) {
+          const std::string key = *it;  // prefix, tail, \x1f, label
+          auto sep = key.find('\x1f');
+          if (sep != std::string::npos) add(key.substr(sep + 1), suggestion_count(reader->db.get_metadata(key)));
         }
         release_reader(std::move(reader));
       });
@@ -377,10 +427,11 @@ class XapianSearch : public ServiceSearch {
       auto& w = *writer_->db;
       std::int64_t through = std::atoll(w.get_metadata("indexed_through").c_str());
       std::set<std::string> found;
+      std::map<std::string, std::int64_t> suggestions;  // key -> change of its count
       for (const auto& d : docs) {
         found.insert(d.id);
         through = std::max(through, d.updated_at);
-        remove_spelling_of(w, d.id);
+        forget_indexed(w, d.id, suggestions);
         if (!d.searchable) {
           w.delete_document("Q" + d.id);
           continue;
@@ -388,11 +439,17 @@ class XapianSearch : public ServiceSearch {
         const DocumentTerms t = document_terms(d);
         w.replace_document("Q" + d.id, make_document(d, t));
         for (const auto& word : t.words) w.add_spelling(word);
+        for (const auto& key : suggestion_keys(t.labels)) ++suggestions[key];
       }
       for (const auto& id : ids) {  // deleted services leave the index
         if (found.contains(id)) continue;
-        remove_spelling_of(w, id);
+        forget_indexed(w, id, suggestions);
         w.delete_document("Q" + id);
+      }
+      for (const auto& [key, change] : suggestions) {
+        if (change == 0) continue;
+        const std::int64_t count = suggestion_count(w.get_metadata(key)) + change;
+        w.set_metadata(key, count > 0 ? std::to_string(count) : "");  // "" removes the entry
       }
       w.set_metadata("indexed_through", std::to_string(through));
       w.commit();
@@ -426,8 +483,9 @@ class XapianSearch : public ServiceSearch {
     constexpr std::size_t kQueued = 4;
     std::exception_ptr failure;
     bool stop = false;
-    // Spelling entries are counted and added once per word at the end.
+    // Spelling entries and suggestions are counted, and added once each at the end.
     std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::unordered_map<std::string, std::int64_t> suggestions;
 
     std::thread loader([&] {
       try {
@@ -443,6 +501,7 @@ class XapianSearch : public ServiceSearch {
             const DocumentTerms t = document_terms(d);
             prepared.docs.push_back(make_document(d, t));
             for (const auto& w : t.words) ++spelling[w];
+            for (const auto& key : suggestion_keys(t.labels)) ++suggestions[key];
           }
           std::unique_lock lock(mutex);
           changed.wait(lock, [&] { return queue.size() < kQueued || stop; });
@@ -491,6 +550,10 @@ class XapianSearch : public ServiceSearch {
     stop_loader();
     if (failure) std::rethrow_exception(failure);
     for (const auto& [word, count] : spelling) fresh.add_spelling(word, count);
+    // In key order: each entry goes at the end of its table's blocks.
+    std::vector<std::pair<std::string, std::int64_t>> sorted(suggestions.begin(), suggestions.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [key, count] : sorted) fresh.set_metadata(key, std::to_string(count));
     return stats;
   }
 
@@ -506,10 +569,15 @@ class XapianSearch : public ServiceSearch {
     sync(dir, O_RDONLY | O_DIRECTORY);
   }
 
-  static void remove_spelling_of(Xapian::WritableDatabase& w, const std::string& id) {
+  // What the index holds of a service before it is replaced or deleted: its
+  // words leave the spelling dictionary, its labels' suggestion counts go down.
+  static void forget_indexed(Xapian::WritableDatabase& w, const std::string& id,
+                             std::map<std::string, std::int64_t>& suggestions) {
     auto it = w.postlist_begin("Q" + id);
     if (it == w.postlist_end("Q" + id)) return;
-    for (const auto& word : plain_words(w.get_document(*it))) w.remove_spelling(word);
+    const Xapian::Document doc = w.get_document(*it);
+    for (const auto& word : plain_words(doc)) w.remove_spelling(word);
+    for (const auto& key : suggestion_keys(decode_labels(doc.get_value(kLabelsSlot)))) --suggestions[key];
   }
 
   std::unique_ptr<Reader> acquire_reader() {

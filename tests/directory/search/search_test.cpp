@@ -537,6 +537,46 @@ TEST_P(SearchTest, SuggestsCompletionsFromNamesAndCategories) {
   EXPECT_TRUE(search_->suggest("\xff\xfe%_'\"", Lang::nl, 10).empty());
 }
 
+// Suggestions rank labels by the number of services carrying them (Xapian
+// keeps those counts beside the index, PostgreSQL counts rows): as services
+// are renamed, archived and deleted one by one, the counts follow, and a full
+// rebuild answers the same.
+TEST_P(SearchTest, SuggestionCountsFollowEachChangeAsARebuildCounts) {
+  const std::string a1 = "80000000-0000-4000-8000-000000000001", a2 = "80000000-0000-4000-8000-000000000002",
+                    b = "80000000-0000-4000-8000-000000000003";
+  add_service(a1, kOrgA, "Praatcafé Zuid", "Koffie en een babbel.");
+  add_service(a2, kOrgB, "Praatcafé Zuid", "Koffie en een babbel.");
+  add_service(b, kOrgB, "Praatgroep", "Ouders onder elkaar.");
+  search_->reindex_services({a1, a2, b});
+  using Labels = std::vector<std::string>;
+  EXPECT_EQ(search_->suggest("praat", Lang::nl, 10), Labels({"Praatcafé Zuid", "Praatgroep"}));  // 2 before 1
+  exec("UPDATE services SET name = 'Praatgroep', updated_at = ? WHERE id = ?", {kT + 1, a2});
+  search_->reindex_service(a2);
+  EXPECT_EQ(search_->suggest("praat", Lang::nl, 10), Labels({"Praatgroep", "Praatcafé Zuid"}));  // now 2 before 1
+  EXPECT_EQ(search_->suggest("zuid", Lang::nl, 10), Labels({"Praatcafé Zuid"}));  // from the second word
+  exec("UPDATE services SET archived_at = ?, updated_at = ? WHERE id = ?", {kT + 2, kT + 2, a1});
+  search_->reindex_service(a1);
+  EXPECT_EQ(search_->suggest("praat", Lang::nl, 10), Labels({"Praatgroep"}));  // its last service archived
+  EXPECT_TRUE(search_->suggest("zuid", Lang::nl, 10).empty());
+  exec("UPDATE services SET archived_at = NULL, updated_at = ? WHERE id = ?", {kT + 3, a1});
+  exec("UPDATE services SET name = 'Praatcafé Zuid', updated_at = ? WHERE id = ?", {kT + 3, b});
+  search_->reindex_services({a1, b});
+  EXPECT_EQ(search_->suggest("praat", Lang::nl, 10), Labels({"Praatcafé Zuid", "Praatgroep"}));
+  exec("DELETE FROM services WHERE id = ?", {b});
+  search_->reindex_service(b);
+  const Labels after_changes = search_->suggest("praat", Lang::nl, 10);
+  EXPECT_EQ(after_changes, Labels({"Praatcafé Zuid", "Praatgroep"}));  // one each: by name
+  auto answers = [&] {
+    std::vector<Labels> out;
+    for (auto lang : {Lang::nl, Lang::fr})
+      for (const char* prefix : {"praat", "zuid", "kind", "huis", "crè", "o"}) out.push_back(search_->suggest(prefix, lang, 10));
+    return out;
+  };
+  const auto before = answers();
+  search_->rebuild();
+  EXPECT_EQ(answers(), before);
+}
+
 TEST_P(SearchTest, HostileQueriesReturnNormally) {
   std::string huge;
   for (int i = 0; i < 1000; ++i) huge += "kinderopvang ";
