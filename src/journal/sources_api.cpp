@@ -70,16 +70,7 @@ http::Response api_attachment_upload(Context& ctx) {
   return res;
 }
 
-http::Response api_attachment_download(Context& ctx) {
-  auto lease = ctx.app.db().acquire();
-  Viewer v = viewer(ctx, core::load_network(*lease));
-  Activity a = visible_activity_or_404(ctx, *lease, v);
-  auto f = documents::owned_attachment_of(*lease, kActivityFiles, a.id, ctx.param("attachment_id"), may_edit(v, a));
-  if (!f) throw HttpError(404, "not_found", "error.not_found");
-  auto res = documents::owned_attachment_download(*lease, *f);
-  if (a.visibility == "facilitators") ctx.audit("journal.attachment.read", "journal.attachment", f->id, "api");
-  return res;
-}
+http::Response api_attachment_download(Context& ctx) { return activity_file_download(ctx, "api"); }
 
 http::Response api_attachment_delete(Context& ctx) {
   std::string id = ctx.param("id"), aid = ctx.param("attachment_id");

@@ -18,6 +18,9 @@ std::string sources_section(app::Context& ctx, store::Connection& c, const Viewe
 // Attachments (sources_pages.cpp).
 http::Response attachment_upload_page(app::Context& ctx);
 http::Response attachment_download_page(app::Context& ctx);
+// The file of the path on an activity the caller may see (an archived one for its editors only); reads of
+// facilitators-only files are audited with `via` ("page", "api").
+http::Response activity_file_download(app::Context& ctx, const char* via);
 http::Response attachment_archive_page(app::Context& ctx);
 http::Response attachment_restore_page(app::Context& ctx);
 

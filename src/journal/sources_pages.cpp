@@ -138,7 +138,7 @@ http::Response set_attachment_archived(Context& ctx, bool archive) {
 
 }  // namespace
 
-http::Response attachment_download_page(Context& ctx) {
+http::Response activity_file_download(Context& ctx, const char* via) {
   auto lease = ctx.app.db().acquire();
   Viewer v = viewer(ctx, core::load_network(*lease));
   Activity a = visible_activity_or_404(ctx, *lease, v);
@@ -146,9 +146,11 @@ http::Response attachment_download_page(Context& ctx) {
   auto f = documents::owned_attachment_of(*lease, kActivityFiles, a.id, ctx.param("attachment_id"), may_edit(v, a));
   if (!f) throw HttpError(404, "not_found", "error.not_found");
   auto res = documents::owned_attachment_download(*lease, *f);
-  if (a.visibility == "facilitators") ctx.audit("journal.attachment.read", "journal.attachment", f->id, "page");
+  if (a.visibility == "facilitators") ctx.audit("journal.attachment.read", "journal.attachment", f->id, via);
   return res;
 }
+
+http::Response attachment_download_page(Context& ctx) { return activity_file_download(ctx, "page"); }
 
 http::Response attachment_archive_page(Context& ctx) { return set_attachment_archived(ctx, true); }
 http::Response attachment_restore_page(Context& ctx) { return set_attachment_archived(ctx, false); }
