@@ -336,8 +336,17 @@ class PostgresSearch : public ServiceSearch {
   std::vector<std::string> offered_languages() override {
     std::vector<std::string> codes;
     auto lease = db_.acquire();
-    for (const auto& r : lease->exec("SELECT DISTINCT LOWER(l.code) FROM languages l "
-                                     "JOIN service_search x ON x.service_id = l.service_id ORDER BY 1").rows) {
+    // The distinct codes by a skip scan of languages_lower_code (a handful of index probes
+    // instead of a join of every language row), each kept if a searchable service speaks it: a
+    // LATERAL ... LIMIT 1 per code, since an EXISTS became a hash semi-join over every row again.
+    for (const auto& r : lease->exec(
+             "WITH RECURSIVE codes(c) AS ("
+             " (SELECT LOWER(code) FROM languages WHERE LOWER(code) IS NOT NULL ORDER BY LOWER(code) LIMIT 1)"
+             " UNION ALL SELECT (SELECT LOWER(code) FROM languages WHERE LOWER(code) > codes.c"
+             " ORDER BY LOWER(code) LIMIT 1) FROM codes WHERE codes.c IS NOT NULL) "
+             "SELECT c FROM codes CROSS JOIN LATERAL (SELECT 1 FROM languages l "
+             "JOIN service_search x ON x.service_id = l.service_id WHERE LOWER(l.code) = codes.c LIMIT 1) hit "
+             "WHERE c IS NOT NULL ORDER BY 1").rows) {
       std::string code = text::fold(text::clean_utf8(r.text(0), 16));
       code = code.substr(0, code.find_first_of("-_"));  // as indexed: "nl-BE" offers "nl"
       if (is_offered_language_code(code)) codes.push_back(std::move(code));
