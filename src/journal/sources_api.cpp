@@ -27,16 +27,6 @@ json attachment_json(const documents::OwnedAttachment& f) {
                                           "/api/v1/activities/" + f.owner_id + "/attachments/" + f.id);
 }
 
-// The activity of the path for a change, if the caller may edit it (404 when it may not be seen, 403, 409 archived).
-Activity editable_in_change(app::Change& change, const std::string& id) {
-  Viewer v = viewer(change.ctx, core::load_network(change.db));
-  auto a = id.empty() || id.size() > 100 ? std::nullopt : load_activity(change.db, id);
-  if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
-  if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
-  if (a->archived_at) throw app::ArchivedRecordError();
-  return *a;
-}
-
 }  // namespace
 
 http::Response api_attachments(Context& ctx) {
@@ -54,12 +44,12 @@ http::Response api_attachments(Context& ctx) {
 
 http::Response api_attachment_upload(Context& ctx) {
   std::string id = ctx.param("id");
-  app::write(ctx, [&](app::Change& change) { editable_in_change(change, id); });  // 404/403/409 before 415/422
+  app::write(ctx, [&](app::Change& change) { editable_active_activity(change, id); });  // 404/403/409 before 415/422
   auto file = documents::uploaded_file(ctx.req, true);  // (name, bytes)
   documents::OwnedAttachment stored;
   try {
     stored = app::write(ctx, [&](app::Change& change) {
-      editable_in_change(change, id);
+      editable_active_activity(change, id);
       return documents::add_owned_attachment(change, kActivityFiles, id, file.first, file.second);
     });
   } catch (const documents::AttachmentError& e) {
@@ -75,7 +65,7 @@ http::Response api_attachment_download(Context& ctx) { return activity_file_down
 http::Response api_attachment_delete(Context& ctx) {
   std::string id = ctx.param("id"), aid = ctx.param("attachment_id");
   app::write(ctx, [&](app::Change& change) {
-    editable_in_change(change, id);
+    editable_active_activity(change, id);
     documents::set_owned_attachment_archived(change, kActivityFiles, id, aid, true);
   });
   auto lease = ctx.app.db().acquire();
