@@ -2,7 +2,10 @@
 // functions over ServiceDocument and the typed text, shared by both engines.
 #include "directory/search/search_analysis.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <climits>
 #include <map>
 
 #include "core/brussels.hpp"
@@ -17,6 +20,17 @@ constexpr std::array<i18n::Lang, 3> kLangOrder{i18n::Lang::nl, i18n::Lang::fr, i
 
 void push_unique(std::vector<std::string>& v, std::string s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
+}
+
+// Which of a member's or a typed phrase's words a search requires: all but
+// the stopwords, or every word when it has only those ("ONE", "la" still count).
+std::vector<std::size_t> meaningful_indices(const std::vector<std::string>& words) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (!text::is_stopword(words[i])) out.push_back(i);
+  if (out.empty())
+    for (std::size_t i = 0; i < words.size(); ++i) out.push_back(i);
+  return out;
 }
 
 // Adds the words of a text, each as itself and as its stem in the text's language.
@@ -172,15 +186,70 @@ std::vector<std::string> word_start_tails(const std::string& key, std::size_t ma
 
 SynonymDictionary SynonymDictionary::from_rows(const std::vector<std::array<std::string, 3>>& rows) {
   SynonymDictionary d;
+  crypto_generichash_state hash;
+  crypto_generichash_init(&hash, nullptr, 0, 16);
   for (const auto& [group, lang_code, term] : rows) {
+    for (const std::string* field : {&group, &lang_code, &term}) {
+      crypto_generichash_update(&hash, reinterpret_cast<const unsigned char*>(field->c_str()), field->size() + 1);
+    }
     auto lang = i18n::parse_lang(lang_code);
     Member m{group, lang.value_or(i18n::Lang::nl), text::folded_words(term), {}};
     if (m.words.empty()) continue;
     for (const auto& w : m.words) m.stems.push_back(text::stem(m.lang, w));
+    // The member's required words as slots, each filled by the word and its stem.
+    std::vector<std::uint32_t> slots;
+    for (std::size_t i : meaningful_indices(m.words)) {
+      const std::uint32_t slot = d.slot_count_++;
+      d.slots_of_term_[m.words[i]].push_back(slot);
+      d.slots_of_term_[std::string(kStemPrefix) + m.stems[i]].push_back(slot);
+      slots.push_back(slot);
+    }
+    d.required_slots_.push_back(std::move(slots));
     d.members_.push_back(std::move(m));
   }
+  unsigned char digest[16];
+  crypto_generichash_final(&hash, digest, sizeof digest);
+  char hex[2 * sizeof digest + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  d.fingerprint_ = hex;
   return d;
 }
+
+std::vector<SynonymDictionary::GroupWeight> SynonymDictionary::groups_in(const std::vector<IndexTerm>& text_terms,
+                                                                         unsigned (*wdf_of)(Field)) const {
+  std::vector<GroupWeight> out;
+  if (members_.empty()) return out;
+  std::vector<unsigned> slot_wdf(slot_count_, 0), slot_name_wdf(slot_count_, 0);
+  for (const auto& [term, field] : text_terms) {
+    auto it = slots_of_term_.find(term);
+    if (it == slots_of_term_.end()) continue;
+    for (std::uint32_t slot : it->second) {
+      slot_wdf[slot] += wdf_of(field);
+      if (field == Field::name) slot_name_wdf[slot] += wdf_of(field);
+    }
+  }
+  auto least_of = [&](const std::vector<unsigned>& wdfs, std::size_t m) {
+    unsigned least = UINT_MAX;
+    for (std::uint32_t slot : required_slots_[m]) least = std::min(least, wdfs[slot]);
+    return least == UINT_MAX ? 0u : least;
+  };
+  for (std::size_t m = 0; m < members_.size(); ++m) {
+    const unsigned wdf = least_of(slot_wdf, m);
+    if (wdf == 0) continue;
+    const unsigned name_wdf = least_of(slot_name_wdf, m);
+    auto same = std::find_if(out.begin(), out.end(), [&](const GroupWeight& g) { return g.group == members_[m].group; });
+    if (same == out.end()) {
+      out.push_back({members_[m].group, wdf, name_wdf});
+    } else {
+      same->wdf = std::max(same->wdf, wdf);
+      same->name_wdf = std::max(same->name_wdf, name_wdf);
+    }
+  }
+  return out;
+}
+
+std::string concept_term(std::string_view group) { return "C" + std::string(group); }
+std::string name_concept_term(std::string_view group) { return "CN:" + std::string(group); }
 
 SynonymDictionary SynonymDictionary::load(store::Connection& c) {
   std::vector<std::array<std::string, 3>> rows;
@@ -227,10 +296,7 @@ namespace {
 
 std::vector<WordTerms> meaningful(const std::vector<std::string>& words, auto&& terms_of) {
   std::vector<WordTerms> out;
-  for (const auto& w : words)
-    if (!text::is_stopword(w)) out.push_back({w, terms_of(w)});
-  if (out.empty())  // "ONE", "la": a member made only of small words still counts
-    for (const auto& w : words) out.push_back({w, terms_of(w)});
+  for (std::size_t i : meaningful_indices(words)) out.push_back({words[i], terms_of(words[i])});
   return out;
 }
 
@@ -257,7 +323,7 @@ QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDiction
     if (match.length == 0) {
       const std::string& w = plan.tokens[i];
       if (!text::is_stopword(w)) {
-        plan.units.push_back({{Alternative{{WordTerms{w, typed_terms(w)}}, false}}});
+        plan.units.push_back({{Alternative{{WordTerms{w, typed_terms(w)}}, false}}, {}});
         plan.checkable.push_back({i, typed_terms(w)});
         push_unique(plan.highlight, w);
         for (std::size_t t = 1; t < plan.units.back().alternatives[0].words[0].terms.size(); ++t) {
@@ -274,6 +340,7 @@ QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDiction
     unit.alternatives.push_back({meaningful(typed, typed_terms), false});
     for (const std::string& w : typed) push_unique(plan.highlight, w);
     for (const auto* m : match.members) {
+      if (std::find(unit.groups.begin(), unit.groups.end(), m->group) == unit.groups.end()) unit.groups.push_back(m->group);
       auto member_terms = [&](const std::string& w) {
         std::vector<std::string> terms{w};
         push_unique(terms, std::string(kStemPrefix) + text::stem(m->lang, w));
@@ -286,6 +353,7 @@ QueryPlan plan_query(std::string_view raw, i18n::Lang lang, const SynonymDiction
       for (const auto& w : alt.words) push_unique(plan.highlight, w.word);
       unit.alternatives.push_back(std::move(alt));
     }
+    std::sort(unit.groups.begin(), unit.groups.end());
     plan.units.push_back(std::move(unit));
     i += match.length;
   }

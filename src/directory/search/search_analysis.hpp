@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "directory/search/search.hpp"
@@ -99,9 +100,37 @@ class SynonymDictionary {
                       std::size_t at) const;
   bool empty() const { return members_.empty(); }
 
+  // The groups a service's text carries, as concept terms (Xapian): a group
+  // whose member's words all occur among the text terms, each as the word or
+  // its stem in the member's language (the words a query's alternative for
+  // that member requires: stopwords left out unless it has only those). The
+  // weight is the best such member's, a member's that of its least weighty
+  // word, a word's the wdf of the word and its stem together (wdf_of gives a
+  // field's wdf per occurrence). name_wdf: the same over the name alone (0
+  // when no member is all there), for a concept term of the name.
+  struct GroupWeight {
+    std::string group;
+    unsigned wdf = 0, name_wdf = 0;
+  };
+  std::vector<GroupWeight> groups_in(const std::vector<IndexTerm>& text_terms, unsigned (*wdf_of)(Field)) const;
+  // Names this dictionary's content (a hash of its rows): an index of concept
+  // terms is rebuilt when the dictionary it was built with changes.
+  const std::string& fingerprint() const { return fingerprint_; }
+
  private:
   std::vector<Member> members_;
+  // For groups_in: each member's required words as slots, and the slots each term fills.
+  std::vector<std::vector<std::uint32_t>> required_slots_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> slots_of_term_;
+  std::uint32_t slot_count_ = 0;
+  std::string fingerprint_;
 };
+
+// The index terms of a synonym group: "C" + its id for a member anywhere in
+// the text, "CN:" + its id for one in the name (a group id is a slug, never
+// holding ':').
+std::string concept_term(std::string_view group);
+std::string name_concept_term(std::string_view group);
 
 // ---- queries ----------------------------------------------------------------------
 
@@ -121,6 +150,10 @@ struct Alternative {
 // One thing the user asked for: any of its alternatives must match.
 struct QueryUnit {
   std::vector<Alternative> alternatives;
+  // The synonym groups of the typed words (whose members are the alternatives
+  // marked synonym), sorted: an engine indexing each group as one concept
+  // term (Xapian) asks for those instead of every member's words.
+  std::vector<std::string> groups;
 };
 // A typed word that may be misspelt (not stopword, not a synonym): index into tokens.
 struct CheckableWord {

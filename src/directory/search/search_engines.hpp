@@ -66,10 +66,11 @@ struct CandidateBatch {
 void filter_open_at(std::int64_t moment, const Page& page,
                     const std::function<CandidateBatch(std::size_t offset, std::size_t count)>& fetch,
                     SearchResult& result);
-// PostgreSQL: matches are counted no further than this; a broader search
-// reports "more than" this many (SearchResult::more_than_total) instead of
-// an exact count that read a heap page per match. Tests lower it to reach
-// that case with a few services.
+// Matches are counted no further than this (past the page asked for); a
+// broader search reports "more than" this many (SearchResult::more_than_total)
+// instead of an exact count that read a heap page per match (PostgreSQL) or
+// weighed every match (Xapian). Tests lower PostgreSQL's to reach that case
+// with a few services.
 inline constexpr std::int64_t kExactRankLimit = 500;
 void set_postgres_exact_rank_limit(std::int64_t limit);
 // Xapian: a rebuild commits its fresh index every this many services

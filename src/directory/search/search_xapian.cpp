@@ -28,7 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFormat = "5";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "6";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kGenerationSetting = "search.xapian_generation";
 constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
 constexpr Xapian::valueno kHoursSlot = 6;  // the document's data is its result card
@@ -49,7 +49,7 @@ constexpr auto kWatchInterval = std::chrono::seconds(1);
 // end of every posting list.
 std::atomic<std::size_t> rebuild_commit_every{kXapianRebuildCommitEvery};
 
-Xapian::termcount field_wdf(Field f) {
+unsigned field_wdf(Field f) {
   switch (f) {
     case Field::name: return 8;
     case Field::secondary: return 4;
@@ -162,11 +162,18 @@ std::set<std::string> suggestion_keys(const std::array<std::vector<std::string>,
 
 std::int64_t suggestion_count(const std::string& value) { return std::atoll(value.c_str()); }
 
-Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t) {
+// A service's document: its terms, the concept terms of the synonym groups
+// its text carries, the values and its card.
+Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t, const SynonymDictionary& synonyms) {
   Xapian::Document doc;
   doc.add_boolean_term("Q" + d.id);
   for (const auto& [term, field] : t.text_terms)
     if (term.size() <= kMaxTermBytes) doc.add_term(term, field_wdf(field));
+  for (const auto& g : synonyms.groups_in(t.text_terms, field_wdf)) {
+    if (std::string term = concept_term(g.group); term.size() <= kMaxTermBytes) doc.add_term(term, g.wdf);
+    if (std::string term = name_concept_term(g.group); g.name_wdf > 0 && term.size() <= kMaxTermBytes)
+      doc.add_term(term, g.name_wdf);
+  }
   for (const auto& term : t.filter_terms)
     if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
   for (auto lang : i18n::kLangs)
@@ -192,35 +199,113 @@ std::vector<std::string> plain_words(const Xapian::Document& doc) {
 
 Xapian::Query or_of(const std::vector<std::string>& terms) { return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()); }
 
+// A synonym's match weighs less than the typed words'.
+constexpr double kSynonymWeight = 0.6;
+
 Xapian::Query text_query(const QueryPlan& plan) {
   if (plan.browse()) return Xapian::Query::MatchAll;
   std::vector<Xapian::Query> units;
   for (const auto& unit : plan.units) {
     std::vector<Xapian::Query> alternatives;
     for (const auto& alt : unit.alternatives) {
+      // The members of the unit's synonym groups: their concept terms below.
+      if (alt.synonym && !unit.groups.empty()) continue;
       std::vector<Xapian::Query> words;
       // A word's forms (as typed, its stems) weigh as one term: cheaper to
       // rank than an OR (half the time on a broad query) and not counting a
       // word twice because it matches both as typed and as a stem.
       for (const auto& w : alt.words) words.emplace_back(Xapian::Query::OP_SYNONYM, w.terms.begin(), w.terms.end());
       Xapian::Query all(Xapian::Query::OP_AND, words.begin(), words.end());
-      alternatives.push_back(alt.synonym ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, 0.6) : all);
+      alternatives.push_back(alt.synonym ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kSynonymWeight) : all);
+    }
+    // A synonym group as one term: the services whose text carries any member
+    // (make_document). Its members' words one by one were an OR of up to a
+    // dozen ANDs of two posting lists per word, checked for every candidate:
+    // most of a search's time for a word with synonyms. The group in the name
+    // weighs again (a rarer term: a synonym in the name ranks near the typed
+    // word there, as the relevance tiers on PostgreSQL have it).
+    if (!unit.groups.empty()) {
+      std::vector<std::string> anywhere, in_name;
+      for (const auto& g : unit.groups) {
+        anywhere.push_back(concept_term(g));
+        in_name.push_back(name_concept_term(g));
+      }
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, or_of(anywhere), kSynonymWeight);
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, or_of(in_name), kSynonymWeight);
     }
     units.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
   return Xapian::Query(Xapian::Query::OP_AND, units.begin(), units.end());
 }
 
+// The filters of boolean terms (the age: AgeFilter below).
 Xapian::Query filtered(Xapian::Query q, const SearchFilters& f) {
   for (const auto& clause : filter_clauses(f)) q = Xapian::Query(Xapian::Query::OP_FILTER, q, or_of(clause));
-  if (f.age_years) {
-    const std::string age = Xapian::sortable_serialise(*f.age_years);
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_VALUE_LE, kMinAgeSlot, age),
-                                    Xapian::Query(Xapian::Query::OP_VALUE_GE, kMaxAgeSlot, age)));
-  }
   return q;
 }
+
+// ---- the age filter ---------------------------------------------------------
+// Every document's age range in memory, by document id, read from the value
+// slots once per revision of the index. Compared with OP_VALUE_LE/GE, which
+// decode the two value streams up to each candidate (or, as whole-year terms
+// did, skip along a posting list holding most documents), checking a
+// candidate is one lookup: it halved the time of searches with an age.
+struct AgeRanges {
+  std::vector<std::pair<double, double>> by_docid;  // no document: an empty range
+  std::uint64_t epoch = 0;
+  Xapian::rev revision = 0;
+
+  static std::shared_ptr<const AgeRanges> read(const Xapian::Database& db, std::uint64_t epoch) {
+    auto r = std::make_shared<AgeRanges>();
+    r->epoch = epoch;
+    r->revision = db.get_revision();
+    r->by_docid.assign(db.get_lastdocid() + 1, {1.0, 0.0});
+    for (auto it = db.valuestream_begin(kMinAgeSlot); it != db.valuestream_end(kMinAgeSlot); ++it)
+      r->by_docid[it.get_docid()].first = Xapian::sortable_unserialise(*it);
+    for (auto it = db.valuestream_begin(kMaxAgeSlot); it != db.valuestream_end(kMaxAgeSlot); ++it)
+      r->by_docid[it.get_docid()].second = Xapian::sortable_unserialise(*it);
+    return r;
+  }
+  bool holds(Xapian::docid did, double age) const {
+    return did < by_docid.size() && by_docid[did].first <= age && age <= by_docid[did].second;
+  }
+};
+
+// The documents whose age range holds an age, as a posting list (boolean:
+// used under OP_FILTER). Checked for each candidate of the rest of the query;
+// walked only when nothing else narrows the search.
+class AgeFilter : public Xapian::PostingSource {
+ public:
+  AgeFilter(std::shared_ptr<const AgeRanges> ranges, double age) : ranges_(std::move(ranges)), age_(age) {
+    for (Xapian::docid did = 1; did < ranges_->by_docid.size(); ++did) matches_ += ranges_->holds(did, age_);
+  }
+  Xapian::doccount get_termfreq_min() const override { return matches_; }
+  Xapian::doccount get_termfreq_est() const override { return matches_; }
+  Xapian::doccount get_termfreq_max() const override { return matches_; }
+  Xapian::docid get_docid() const override { return did_; }
+  bool at_end() const override { return did_ >= ranges_->by_docid.size(); }
+  void init(const Xapian::Database&) override { did_ = 0; }
+  void next(double) override {
+    do ++did_;
+    while (!at_end() && !ranges_->holds(did_, age_));
+  }
+  void skip_to(Xapian::docid did, double min_wt) override {
+    if (did <= did_) return;
+    did_ = did - 1;
+    next(min_wt);
+  }
+  bool check(Xapian::docid did, double) override {
+    did_ = did;  // where it does not match: a next() moves on from here
+    return ranges_->holds(did, age_);
+  }
+  std::string get_description() const override { return "AgeFilter(" + std::to_string(age_) + ")"; }
+
+ private:
+  std::shared_ptr<const AgeRanges> ranges_;
+  double age_;
+  Xapian::doccount matches_ = 0;
+  Xapian::docid did_ = 0;
+};
 
 class XapianSearch : public ServiceSearch {
  public:
@@ -250,14 +335,17 @@ class XapianSearch : public ServiceSearch {
     bool rebuild_needed = false;
     std::string through;
     Xapian::doccount indexed = 0;
+    const auto synonyms = synonyms_.get();  // before the lease below: it takes one of its own
     {
       std::lock_guard lock(writer_->mutex);
       if (!writer_->open_locked()) return;  // another process keeps it current; search what is there
       auto& w = *writer_->db;
       auto lease = db_.acquire();
       const auto expected = read_setting(*lease, std::string(kGenerationSetting));
+      // The concept terms follow the synonym dictionary the index was built with.
       rebuild_needed = w.get_metadata("format") != kFormat || w.get_metadata("generation").empty() ||
-                       !expected || *expected != w.get_metadata("generation");
+                       !expected || *expected != w.get_metadata("generation") ||
+                       w.get_metadata("synonyms") != synonyms->fingerprint();
       through = w.get_metadata("indexed_through");
       indexed = w.get_doccount();
     }
@@ -339,13 +427,15 @@ class XapianSearch : public ServiceSearch {
     fs::remove_all(fresh_dir);
     const std::string generation = new_generation();
     const auto started = std::chrono::steady_clock::now();
+    const auto synonyms = synonyms_.get();
     RebuildStats stats;
     {
       // Without an fsync per commit (fill_index commits often): the files
       // are synced once, when the index is complete, before it goes live.
       Xapian::WritableDatabase fresh(fresh_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-      stats = fill_index(fresh);
+      stats = fill_index(fresh, *synonyms);
       fresh.set_metadata("format", std::string(kFormat));
+      fresh.set_metadata("synonyms", synonyms->fingerprint());
       fresh.set_metadata("generation", generation);
       fresh.set_metadata("indexed_through", std::to_string(stats.through));
       fresh.commit();
@@ -417,6 +507,7 @@ class XapianSearch : public ServiceSearch {
 
   void reindex(const std::vector<std::string>& ids) {
     try {
+      const auto synonyms = synonyms_.get();
       std::vector<ServiceDocument> docs;
       {
         auto lease = db_.acquire();
@@ -437,7 +528,7 @@ class XapianSearch : public ServiceSearch {
           continue;
         }
         const DocumentTerms t = document_terms(d);
-        w.replace_document("Q" + d.id, make_document(d, t));
+        w.replace_document("Q" + d.id, make_document(d, t, *synonyms));
         for (const auto& word : t.words) w.add_spelling(word);
         for (const auto& key : suggestion_keys(t.labels)) ++suggestions[key];
       }
@@ -475,7 +566,7 @@ class XapianSearch : public ServiceSearch {
   // Every service into a fresh index. Two threads side by side: a loader
   // reads batches from the database and turns them into documents (about
   // half the work), this thread writes them; a short queue bounds memory.
-  RebuildStats fill_index(Xapian::WritableDatabase& fresh) {
+  RebuildStats fill_index(Xapian::WritableDatabase& fresh, const SynonymDictionary& synonyms) {
     RebuildStats stats;
     std::mutex mutex;
     std::condition_variable changed;
@@ -499,7 +590,7 @@ class XapianSearch : public ServiceSearch {
             stats.through = std::max(stats.through, d.updated_at);
             if (!d.searchable) continue;
             const DocumentTerms t = document_terms(d);
-            prepared.docs.push_back(make_document(d, t));
+            prepared.docs.push_back(make_document(d, t, synonyms));
             for (const auto& w : t.words) ++spelling[w];
             for (const auto& key : suggestion_keys(t.labels)) ++suggestions[key];
           }
@@ -605,6 +696,18 @@ class XapianSearch : public ServiceSearch {
     return r;
   }
 
+  // The age ranges of the index a reader has open: shared by the searches
+  // while the index does not change; read afresh after a commit or a rebuild.
+  std::shared_ptr<const AgeRanges> age_ranges(const Reader& r) {
+    std::lock_guard lock(ages_mutex_);
+    const Xapian::rev revision = r.db.get_revision();
+    if (ages_ && ages_->epoch == r.epoch && ages_->revision == revision) return ages_;
+    // A reader not yet reopened after a commit reads its own (for a second at most).
+    if (ages_ && ages_->epoch == r.epoch && ages_->revision > revision) return AgeRanges::read(r.db, r.epoch);
+    ages_ = AgeRanges::read(r.db, r.epoch);
+    return ages_;
+  }
+
   void release_reader(std::unique_ptr<Reader> r) {
     std::lock_guard lock(pool_mutex_);
     if (idle_.size() < 16) idle_.push_back(std::move(r));
@@ -620,7 +723,12 @@ class XapianSearch : public ServiceSearch {
       return known;
     });
     Xapian::Enquire enquire(reader->db);
-    enquire.set_query(filtered(text_query(plan), q.filters));
+    Xapian::Query query = filtered(text_query(plan), q.filters);
+    if (q.filters.age_years) {
+      auto* ages = new AgeFilter(age_ranges(*reader), *q.filters.age_years);
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(ages->release()));
+    }
+    enquire.set_query(query);
     if (plan.browse()) {
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_sort_by_value(kSortSlot + static_cast<Xapian::valueno>(lang_index(q.lang)), false);
@@ -641,12 +749,23 @@ class XapianSearch : public ServiceSearch {
     } else {
       // Never more than the index holds (every_match asks for a huge page).
       const auto limit = std::min<Xapian::doccount>(static_cast<Xapian::doccount>(page.limit), reader->db.get_doccount());
-      Xapian::MSet mset = enquire.get_mset(page.offset, limit, page.offset + limit + 1000);
+      // Matches counted no further than kExactRankLimit past the page, as on
+      // PostgreSQL: a broader search says "more than" (counting on had the
+      // matcher weigh every match, where it can skip those that cannot reach
+      // the page).
+      const auto enough = static_cast<Xapian::doccount>(
+          std::max<std::size_t>(page.offset + limit + 1, static_cast<std::size_t>(kExactRankLimit) + 1));
+      Xapian::MSet mset = enquire.get_mset(page.offset, limit, enough);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         result.hits.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_data()});
       }
-      result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
+      if (mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {
+        result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
+      } else {
+        result.total = std::max<std::int64_t>(kExactRankLimit, static_cast<std::int64_t>(page.offset + result.hits.size()));
+        result.more_than_total = true;
+      }
     }
     if (result.total == 0) result.did_you_mean = spelling_fix(reader->db, plan);
     release_reader(std::move(reader));
@@ -672,6 +791,8 @@ class XapianSearch : public ServiceSearch {
   SynonymCache synonyms_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<Reader>> idle_;
+  std::mutex ages_mutex_;
+  std::shared_ptr<const AgeRanges> ages_;
   std::jthread watcher_;  // last: stopped and joined before the rest goes
 };
 

@@ -4,6 +4,7 @@
 // caps and hostile input).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "core/brussels.hpp"
@@ -173,6 +174,45 @@ TEST(SearchText, QueryPlanExpandsSynonymsAcrossLanguages) {
   EXPECT_EQ(plan.units[1].alternatives[0].words[0].word, "anderlecht");
   ASSERT_EQ(plan.checkable.size(), 1u);
   EXPECT_EQ(plan.tokens[plan.checkable[0].token], "anderlecht");
+}
+
+// Xapian indexes a synonym group as one concept term of the services whose
+// text holds all the required words of one member (each as the word or its
+// stem in the member's language), as a query's alternative for that member
+// would match them; and the plan names the groups of each unit.
+TEST(SearchText, SynonymGroupsOfAServiceTextAsAQueryWouldMatchThem) {
+  const auto synonyms = sample_synonyms();
+  auto wdf = [](detail::Field f) { return f == detail::Field::name ? 8u : 1u; };
+  auto groups = [&](std::vector<detail::IndexTerm> terms) {
+    std::map<std::string, std::pair<unsigned, unsigned>> out;
+    for (const auto& g : synonyms.groups_in(terms, +wdf)) out[g.group] = {g.wdf, g.name_wdf};
+    return out;
+  };
+  using detail::Field;
+  using Weights = std::map<std::string, std::pair<unsigned, unsigned>>;
+  // The stem of "crèches" in French ("Zcrech") fills the member "crèche"; in the name and the body.
+  EXPECT_EQ(groups({{"Zcrech", Field::name}, {"creches", Field::name}, {"Zcrech", Field::body}}),
+            (Weights{{"childcare", {17u, 16u}}}));
+  // "milieu d'accueil": both words are needed ("d" is a stopword); one of them is not enough.
+  EXPECT_EQ(groups({{"milieu", Field::body}}), Weights{});
+  EXPECT_EQ(groups({{"milieu", Field::body}, {"accueil", Field::body}}), (Weights{{"childcare", {1u, 0u}}}));
+  // "Kind en Gezin" without "en" (a stopword); "ONE" alone, a word the member has only.
+  EXPECT_EQ(groups({{"kind", Field::body}, {"gezin", Field::name}}), (Weights{{"health", {1u, 0u}}}));
+  EXPECT_EQ(groups({{"one", Field::name}}), (Weights{{"health", {8u, 8u}}}));
+  // The best member weighs for the group.
+  EXPECT_EQ(groups({{"one", Field::body}, {"childcare", Field::name}, {"kinderopvang", Field::body}}),
+            (Weights{{"childcare", {8u, 8u}}, {"health", {1u, 0u}}}));
+  EXPECT_EQ(groups({{"opvang", Field::name}}), Weights{});
+  EXPECT_TRUE(detail::SynonymDictionary().groups_in({{"kinderopvang", Field::name}}, +wdf).empty());
+
+  // The plan's units name their groups.
+  auto plan = detail::plan_query("crèche anderlecht", Lang::fr, synonyms);
+  ASSERT_EQ(plan.units.size(), 2u);
+  EXPECT_EQ(plan.units[0].groups, std::vector<std::string>{"childcare"});
+  EXPECT_TRUE(plan.units[1].groups.empty());
+  // The fingerprint names the dictionary's rows.
+  EXPECT_EQ(synonyms.fingerprint(), sample_synonyms().fingerprint());
+  EXPECT_NE(synonyms.fingerprint(), detail::SynonymDictionary::from_rows({{"childcare", "nl", "kinderopvang"}}).fingerprint());
 }
 
 TEST(SearchText, QueryPlanTermsIncludeStemsOfEveryLanguage) {
