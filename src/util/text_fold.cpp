@@ -93,20 +93,54 @@ std::string clean_utf8(std::string_view in, std::size_t max_code_points) {
   return out;
 }
 
-std::string fold(std::string_view utf8) {
-  if (is_ascii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+namespace {
+
+void append_ascii_folded(std::string& out, std::string_view ascii) {
+  for (char c : ascii) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+void append_icu_folded(std::string& out, std::string_view utf8) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   folding_transliterator().transliterate(u);
+  std::string folded;
+  u.toUTF8String(folded);
+  spell_out_ligatures(folded);
+  out += folded;
+}
+
+}  // namespace
+
+// Space-separated pieces fold on their own: no step of the transliterator
+// looks across a space (decompositions and marks belong to one character, no
+// composition starts with a space, and the one letter whose lower case
+// depends on its neighbours, a final sigma, stops looking at a space). So
+// ASCII words take the fast path and only runs of words with other letters
+// go through ICU (half of the words of a French text, and ICU's setup per
+// call costs more than folding a short word).
+std::string fold(std::string_view utf8) {
   std::string out;
-  u.toUTF8String(out);
-  spell_out_ligatures(out);
+  out.reserve(utf8.size());
+  std::size_t run = std::string_view::npos;  // start of the pending non-ASCII run
+  std::size_t at = 0;
+  while (at < utf8.size()) {
+    std::size_t end = utf8.find(' ', at);
+    if (end == std::string_view::npos) end = utf8.size();
+    const std::string_view word = utf8.substr(at, end - at);
+    if (is_ascii(word)) {
+      if (run != std::string_view::npos) {
+        append_icu_folded(out, utf8.substr(run, at - run));  // the run and the spaces after it
+        run = std::string_view::npos;
+      }
+      append_ascii_folded(out, utf8.substr(at, std::min(end + 1, utf8.size()) - at));
+    } else if (run == std::string_view::npos) {
+      run = at;
+    }
+    at = end + 1;
+  }
+  if (run != std::string_view::npos) append_icu_folded(out, utf8.substr(run));
   return out;
 }
+
 
 std::vector<std::string> split_words(std::string_view folded) {
   std::vector<std::string> words;

@@ -51,7 +51,7 @@ DocumentTerms document_terms(const ServiceDocument& d) {
   DocumentTerms out;
   // Each language's texts with that language's stemmer. An untranslated text
   // repeats the Dutch one: it is indexed once (queries try all three stemmers).
-  std::set<std::string> texts_done;
+  std::set<std::string_view> texts_done;  // views of d's texts, which outlive it
   auto add_field = [&](const std::string& text, i18n::Lang lang, Field field) {
     if (!text.empty() && texts_done.insert(text).second) add_text(out, text, lang, field, true);
   };

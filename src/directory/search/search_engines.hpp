@@ -78,6 +78,12 @@ void set_postgres_exact_rank_limit(std::int64_t limit);
 // several commits.
 inline constexpr std::size_t kXapianRebuildCommitEvery = 250;
 void set_xapian_rebuild_commit_every(std::size_t services);
+// Xapian: loader threads of a rebuild (reading and analysing services while
+// one thread writes the index; 0: one per core but the writer's, at least
+// two), and services per batch they read. Tests change them to check that
+// the index does not depend on them.
+inline constexpr std::size_t kXapianRebuildLoaders = 0;
+void set_xapian_rebuild_loaders(std::size_t loaders, std::size_t batch = 400);
 
 // Candidates scanned for suggestions.
 inline constexpr std::size_t kMaxSuggestScan = 2000;

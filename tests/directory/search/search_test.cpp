@@ -477,6 +477,56 @@ TEST_P(SearchTest, ARebuildCommittedInBatchesAnswersAsBefore) {
   EXPECT_EQ(answers(), before);
 }
 
+// Xapian: a rebuild reads and analyses services on several loader threads
+// while one thread writes. However many loaders and however the services are
+// cut into batches, the index is the same: the same documents under the same
+// document numbers (the order of equal hits), the same spelling entries,
+// suggestion counts and answers.
+TEST_P(SearchTest, ARebuildOnManyLoaderThreadsWritesTheSameIndex) {
+  if (is_postgres()) GTEST_SKIP() << "only the Xapian index is built by loader threads";
+  const std::string dir = (data_dir_.path() / "search").string();
+  auto contents = [&] {
+    std::vector<std::string> out;
+    Xapian::Database index(dir);
+    for (Xapian::docid id = 1; id <= index.get_lastdocid(); ++id) {
+      std::string line = std::to_string(id) + ":";
+      const Xapian::Document doc = index.get_document(id);
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) line += " " + *t + "/" + std::to_string(t.get_wdf());
+      for (auto v = doc.values_begin(); v != doc.values_end(); ++v) line += " #" + std::to_string(v.get_valueno()) + "=" + *v;
+      out.push_back(line + " " + doc.get_data());
+    }
+    for (auto k = index.metadata_keys_begin(); k != index.metadata_keys_end(); ++k)
+      if (*k != "generation") out.push_back("meta " + *k + "=" + index.get_metadata(*k));
+    for (auto w = index.spellings_begin(); w != index.spellings_end(); ++w)
+      out.push_back("spelling " + *w + "=" + std::to_string(w.get_termfreq()));
+    for (const std::string text : {"kinderopvang", "creche", "kinderopvnag", ""}) {
+      const SearchResult r = run(text, Lang::nl);
+      std::string line = text + ": " + std::to_string(r.total) + " " + r.did_you_mean.value_or("-");
+      for (const auto& h : r.hits) line += " " + h.service_id + "=" + std::to_string(h.score);
+      out.push_back(line);
+    }
+    return out;
+  };
+  struct OneLoader {
+    OneLoader() { detail::set_xapian_rebuild_loaders(1); }
+    ~OneLoader() { detail::set_xapian_rebuild_loaders(detail::kXapianRebuildLoaders); }
+  };
+  std::vector<std::string> one_loader;
+  {
+    OneLoader one;
+    search_->rebuild();
+    one_loader = contents();
+  }
+  ASSERT_EQ(run("").total, 5);  // every searchable service of the sample network
+  ASSERT_GT(one_loader.size(), 5u);
+  for (std::size_t batch : {1, 2, 400}) {
+    detail::set_xapian_rebuild_loaders(3, batch);
+    search_->rebuild();
+    detail::set_xapian_rebuild_loaders(detail::kXapianRebuildLoaders);
+    EXPECT_EQ(contents(), one_loader) << batch << " service(s) per batch";
+  }
+}
+
 // PostgreSQL: past kExactRankLimit matches a search says "more than" instead
 // of counting every match; pages, ranking and filters stay the same. The
 // limit is lowered so that 26 services make a broad search.

@@ -26,6 +26,22 @@ TEST(SearchText, FoldsCaseAccentsAndLigatures) {
   EXPECT_EQ(text::fold("ﬁche ²"), "fiche 2");  // compatibility forms
 }
 
+// Mixed texts (fold sends only their words with non-ASCII letters through
+// ICU): the same as folding the whole text at once, also where a letter's
+// folding depends on its neighbours or a mark follows a space.
+TEST(SearchText, FoldsMixedTextsAsAWhole) {
+  EXPECT_EQ(text::fold("Accueil de la Petite Enfance à Uccle, Crèche « Les Étoiles » (0-3 ans)."),
+            "accueil de la petite enfance a uccle, creche « les etoiles » (0-3 ans).");
+  EXPECT_EQ(text::fold("ΟΔΟΣ ΟΔΟΣ. ΣΑ Σ"), "οδος οδος. σα σ");  // final sigma decided within a word
+  EXPECT_EQ(text::fold("café \u0301x e\u0301 Ǆ ǅ"), "cafe x e dz dz");
+  EXPECT_EQ(text::fold("  Straße  ABC  ﬁn  "), "  strasse  abc  fin  ");
+  EXPECT_EQ(text::fold("ΑΣ x ΑΣ y Σ"), "ας x ας y σ");
+  EXPECT_EQ(text::fold("x \u0301y Z"), "x y z");
+  EXPECT_EQ(text::fold("Œ"), "oe");
+  EXPECT_EQ(text::fold("ÀÉÎ"), "aei");
+  EXPECT_EQ(text::fold("tab\tÉté"), "tab\tete");
+}
+
 TEST(SearchText, CleansInvalidUtf8AndCapsLength) {
   EXPECT_EQ(text::clean_utf8("ab\xff\xfe" "cd"), "abcd");
   EXPECT_EQ(text::clean_utf8("a\xC3"), "a");            // truncated sequence
