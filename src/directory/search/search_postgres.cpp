@@ -30,7 +30,7 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "6";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "7";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
 constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
 constexpr std::size_t kMaxLexemeBytes = 1000;
@@ -231,35 +231,41 @@ struct IndexRows {
   std::int64_t updated_at = 0;
 };
 
+// A service's suggestion labels as kept in its row: "lang:label" (cleaned), each once.
+std::vector<std::string> suggestion_labels(const DocumentTerms& t) {
+  std::set<std::string> out;
+  for (auto lang : i18n::kLangs)
+    for (const auto& label : t.labels[lang_index(lang)])
+      out.insert(std::string(i18n::code(lang)) + ":" + text::clean_utf8(label, 200));
+  return {out.begin(), out.end()};
+}
+
+// search_suggestions' rows a service counts in: (lang, tail, label) for each
+// of its labels and word it can be completed from, each once.
+using SuggestionKey = std::tuple<std::string, std::string, std::string>;
+using SuggestionCounts = std::map<SuggestionKey, std::int64_t>;
+void count_suggestions(const std::vector<std::string>& labels, std::int64_t change, SuggestionCounts& counts) {
+  std::set<SuggestionKey> keys;
+  for (const auto& entry : labels) {
+    const auto colon = entry.find(':');
+    if (colon == std::string::npos) continue;
+    std::string lang = entry.substr(0, colon), label = entry.substr(colon + 1);
+    for (auto& tail : word_start_tails(label_key(label))) keys.emplace(lang, std::move(tail), label);
+  }
+  for (const auto& key : keys) counts[key] += change;
+}
+
 // service_search's row of a service: its columns, their placeholders and the
 // values, the one place that says what the row holds (the incremental
 // reindex and the bulk rebuild both write it from here).
 constexpr std::string_view kSearchColumns =
-    "service_id, doc, rank_doc, min_age, max_age, sort_nl, sort_fr, sort_en, hours, card, indexed_updated_at";
+    "service_id, doc, rank_doc, min_age, max_age, sort_nl, sort_fr, sort_en, hours, card, labels, indexed_updated_at";
 constexpr std::string_view kSearchPlaceholders =
-    "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT))";
+    "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT[]), CAST(? AS BIGINT))";
 Params search_row(const IndexRows& r) {
   return {r.id, doc_vector(r.terms), rank_vector(r.terms), r.terms.min_age, r.terms.max_age,
           r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours, r.terms.card,
-          r.updated_at};
-}
-
-// service_search_labels' rows of a service, without repeats: one per label
-// and word it can be completed from (service_id, lang, tail, label).
-constexpr std::string_view kLabelColumns = "service_id, lang, tail, label";
-constexpr std::string_view kLabelPlaceholders = "(?, ?, ?, ?)";
-std::vector<Params> label_rows(const IndexRows& r) {
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  std::vector<Params> out;
-  for (auto lang : i18n::kLangs) {
-    const std::string code(i18n::code(lang));
-    for (const auto& label : r.terms.labels[lang_index(lang)]) {
-      const std::string shown = text::clean_utf8(label, 200);
-      for (const auto& tail : word_start_tails(label_key(label)))
-        if (seen.emplace(code, tail, shown).second) out.push_back({r.id, code, tail, shown});
-    }
-  }
-  return out;
+          text_array(suggestion_labels(r.terms)), r.updated_at};
 }
 
 // Writes rows in multi-row INSERTs of about kParamsPerInsert parameters.
@@ -285,8 +291,9 @@ void insert_many(Connection& c, std::string_view table, std::string_view columns
 
 // The rows of one batch of services, computed off the writing thread.
 struct BatchRows {
-  std::vector<Params> search, labels;
+  std::vector<Params> search;
   std::map<std::string, std::int64_t> words;  // folded word → services using it
+  SuggestionCounts suggestions;
 };
 
 BatchRows batch_rows(const std::vector<ServiceDocument>& docs) {
@@ -295,8 +302,8 @@ BatchRows batch_rows(const std::vector<ServiceDocument>& docs) {
     if (!d.searchable) continue;
     const IndexRows r{d.id, document_terms(d), d.updated_at};
     for (const auto& w : r.terms.words) ++out.words[w];
+    count_suggestions(suggestion_labels(r.terms), 1, out.suggestions);
     out.search.push_back(search_row(r));
-    for (auto& l : label_rows(r)) out.labels.push_back(std::move(l));
   }
   return out;
 }
@@ -440,7 +447,10 @@ class PostgresSearch : public ServiceSearch {
       for (const auto& r : lease->exec(
                "SELECT s.id FROM services s LEFT JOIN service_search x ON x.service_id = s.id "
                "WHERE (x.service_id IS NULL AND s.status = 'active' AND s.archived_at IS NULL) "
-               "OR x.indexed_updated_at < s.updated_at").rows)
+               "OR x.indexed_updated_at < s.updated_at "
+               // Rows of services deleted since (no foreign key removes them: migration 0013).
+               "UNION ALL SELECT x.service_id FROM service_search x WHERE NOT EXISTS "
+               "(SELECT 1 FROM services s WHERE s.id = x.service_id)").rows)
         stale.push_back(r.text(0));
     }
     constexpr std::size_t kMaxCatchUp = 2000;  // beyond: a bulk import, faster rebuilt whole
@@ -479,9 +489,10 @@ class PostgresSearch : public ServiceSearch {
   std::vector<std::string> suggest(std::string_view prefix, i18n::Lang lang, std::size_t limit) override {
     return suggest_labels(prefix, limit, [&](const std::string& key, const SuggestionSink& add) {
       auto lease = db_.acquire();
+      // Every tail of a label counts the same services: MAX is their number.
       for (const auto& r : lease->exec(
-               "SELECT label, COUNT(DISTINCT service_id) AS n FROM service_search_labels "
-               "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' GROUP BY label ORDER BY n DESC, label LIMIT ?",
+               "SELECT label, MAX(services) AS n FROM search_suggestions "
+               "WHERE lang = ? AND tail LIKE ? ESCAPE '\\' AND services > 0 GROUP BY label ORDER BY n DESC, label LIMIT ?",
                {std::string(i18n::code(lang)), like_escaped(key) + "%", static_cast<std::int64_t>(kMaxSuggestScan)})
                .rows)
         add(r.text(0), r.int64(1));
@@ -502,13 +513,15 @@ class PostgresSearch : public ServiceSearch {
     store::in_transaction(db_, [&](Connection& c) {
       c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
       c.exec("SET LOCAL maintenance_work_mem = '256MB'");  // the GIN indexes built in memory, in one go
-      TableCopy search(c, "service_search"), labels(c, "service_search_labels");
+      TableCopy search(c, "service_search");
       c.exec("DELETE FROM search_words");
+      c.exec("DELETE FROM search_suggestions");
       std::map<std::string, std::int64_t> word_counts;
+      SuggestionCounts suggestion_counts;
       auto write = [&](BatchRows rows) {
         insert_many(c, search.name(), kSearchColumns, kSearchPlaceholders, rows.search);
-        insert_many(c, labels.name(), kLabelColumns, kLabelPlaceholders, rows.labels);
         for (const auto& [word, n] : rows.words) word_counts[word] += n;
+        for (const auto& [key, n] : rows.suggestions) suggestion_counts[key] += n;
       };
       // Batch k's rows are computed while batch k + 1 is read and batch k - 1 written.
       RowMaker maker;
@@ -521,13 +534,13 @@ class PostgresSearch : public ServiceSearch {
       });
       if (pending.valid()) write(pending.get());
       search.swap_in();
-      labels.swap_in();
       insert_word_counts(c, word_counts);
+      insert_suggestion_counts(c, suggestion_counts);
       write_setting(c, std::string(kFormatSetting), std::string(kFormat));
     });
     // Fresh statistics, so the planner picks the GIN indexes for rare words at
     // once; VACUUM sets the visibility map of the fresh tables (index-only scans).
-    db_.acquire()->exec("VACUUM (ANALYZE) service_search, service_search_labels, search_words");
+    db_.acquire()->exec("VACUUM (ANALYZE) service_search, search_words, search_suggestions");
   }
 
   std::string engine_name() const override { return "postgres"; }
@@ -586,55 +599,42 @@ class PostgresSearch : public ServiceSearch {
   void write_entries(const std::vector<std::string>& ids) {
     store::in_transaction(db_, [&](Connection& c) {
       c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
-      const auto docs = load_service_documents(c, ids);
-      // Word counts change by the words of the new entries minus those of the old.
-      std::map<std::string, std::int64_t> word_counts;
+      BatchRows rows = batch_rows(load_service_documents(c, ids));
+      // Word and suggestion counts change by those of the new entries minus those of the old.
       for (const auto& r : c.exec("SELECT w FROM service_search, unnest(tsvector_to_array(doc)) AS w "
                                   "WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)}).rows) {
         const std::string& w = r.text(0);
-        if (!w.empty() && !(w[0] >= 'A' && w[0] <= 'Z')) --word_counts[w];  // plain words, not stems or tags
+        if (!w.empty() && !(w[0] >= 'A' && w[0] <= 'Z')) --rows.words[w];  // plain words, not stems or tags
       }
-      c.exec("DELETE FROM service_search_labels WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
+      std::map<std::string, std::vector<std::string>> old_labels;  // service → its labels
+      for (const auto& r : c.exec("SELECT service_id, l FROM service_search, unnest(labels) AS l "
+                                  "WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)}).rows)
+        old_labels[r.text(0)].push_back(r.text(1));
+      for (const auto& [id, labels] : old_labels) count_suggestions(labels, -1, rows.suggestions);
       c.exec("DELETE FROM service_search WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)});
-      std::vector<IndexRows> rows;
-      for (const auto& d : docs) {
-        if (!d.searchable) continue;
-        rows.push_back({d.id, document_terms(d), d.updated_at});
-        for (const auto& w : rows.back().terms.words) ++word_counts[w];
-      }
-      std::erase_if(word_counts, [](const auto& kv) { return kv.second == 0; });
-      insert_rows(c, rows);
-      insert_word_counts(c, word_counts);
+      std::erase_if(rows.words, [](const auto& kv) { return kv.second == 0; });
+      std::erase_if(rows.suggestions, [](const auto& kv) { return kv.second == 0; });
+      insert_many(c, "service_search", kSearchColumns, kSearchPlaceholders, rows.search);
+      insert_word_counts(c, rows.words);
+      insert_suggestion_counts(c, rows.suggestions);
     });
   }
 
-  static void insert_rows(Connection& c, const std::vector<IndexRows>& rows) {
-    std::vector<Params> search, labels;
-    for (const auto& r : rows) {
-      search.push_back(search_row(r));
-      for (auto& l : label_rows(r)) labels.push_back(std::move(l));
-    }
-    insert_many(c, "service_search", kSearchColumns, kSearchPlaceholders, search);
-    insert_many(c, "service_search_labels", kLabelColumns, kLabelPlaceholders, labels, " ON CONFLICT DO NOTHING");
+  // Counts added to those stored (a rebuild starts from none), in key order:
+  // concurrent writers lock rows in one order.
+  static void insert_suggestion_counts(Connection& c, const SuggestionCounts& counts) {
+    std::vector<Params> rows;
+    for (const auto& [key, n] : counts) rows.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n});
+    insert_many(c, "search_suggestions", "lang, tail, label, services", "(?, ?, ?, CAST(? AS BIGINT))", rows,
+                " ON CONFLICT (lang, tail, label) DO UPDATE SET services = search_suggestions.services + "
+                "excluded.services");
   }
 
   static void insert_word_counts(Connection& c, const std::map<std::string, std::int64_t>& counts) {
-    std::string sql;
-    Params p;
-    auto flush = [&] {
-      if (p.empty()) return;
-      c.exec("INSERT INTO search_words (word, services) VALUES " + sql +
-                 " ON CONFLICT (word) DO UPDATE SET services = search_words.services + excluded.services",
-             p);
-      sql.clear();
-      p.clear();
-    };
-    for (const auto& [word, n] : counts) {  // sorted: concurrent writers lock rows in one order
-      sql += p.empty() ? "(?, CAST(? AS BIGINT))" : ", (?, CAST(? AS BIGINT))";
-      p.insert(p.end(), {word, n});
-      if (p.size() >= 2000) flush();
-    }
-    flush();
+    std::vector<Params> rows;
+    for (const auto& [word, n] : counts) rows.push_back({word, n});  // sorted: writers lock rows in one order
+    insert_many(c, "search_words", "word, services", "(?, CAST(? AS BIGINT))", rows,
+                " ON CONFLICT (word) DO UPDATE SET services = search_words.services + excluded.services");
   }
 
   void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
