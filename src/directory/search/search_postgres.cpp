@@ -445,12 +445,10 @@ class PostgresSearch : public ServiceSearch {
     {
       auto lease = db_.acquire();
       for (const auto& r : lease->exec(
-               "SELECT s.id FROM services s LEFT JOIN service_search x ON x.service_id = s.id "
-               "WHERE (x.service_id IS NULL AND s.status = 'active' AND s.archived_at IS NULL) "
-               "OR x.indexed_updated_at < s.updated_at "
-               // Rows of services deleted since (no foreign key removes them: migration 0013).
-               "UNION ALL SELECT x.service_id FROM service_search x WHERE NOT EXISTS "
-               "(SELECT 1 FROM services s WHERE s.id = x.service_id)").rows)
+               // Rows of services deleted since too (no foreign key removes them: migration 0013).
+               "SELECT COALESCE(s.id, x.service_id) FROM services s FULL JOIN service_search x ON x.service_id = s.id "
+               "WHERE s.id IS NULL OR (x.service_id IS NULL AND s.status = 'active' AND s.archived_at IS NULL) "
+               "OR x.indexed_updated_at < s.updated_at").rows)
         stale.push_back(r.text(0));
     }
     constexpr std::size_t kMaxCatchUp = 2000;  // beyond: a bulk import, faster rebuilt whole
@@ -513,6 +511,9 @@ class PostgresSearch : public ServiceSearch {
     store::in_transaction(db_, [&](Connection& c) {
       c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
       c.exec("SET LOCAL maintenance_work_mem = '256MB'");  // the GIN indexes built in memory, in one go
+      // Each batch's documents by index: the planner hash-joined every address per batch of 400 services
+      // (0.5 s a batch at 100,000 services, 8 ms by addresses_location).
+      c.exec("SET LOCAL enable_seqscan = off");
       TableCopy search(c, "service_search");
       c.exec("DELETE FROM search_words");
       c.exec("DELETE FROM search_suggestions");

@@ -771,7 +771,14 @@ TEST_P(SearchTest, CatchesUpAndRebuildsAtStart) {
   search_.reset();
   search_ = ServiceSearch::create(db(), data_dir_.path());
   EXPECT_EQ(ids("voorleesuur"), Ids({"80000000-0000-4000-8000-000000000002"}));
-  if (!is_postgres()) {
+  if (is_postgres()) {
+    // A service deleted without a re-index leaves the index at the next start, its suggestion counted out.
+    exec("DELETE FROM services WHERE id = ?", {std::string("80000000-0000-4000-8000-000000000002")});
+    search_.reset();
+    search_ = ServiceSearch::create(db(), data_dir_.path());
+    EXPECT_TRUE(ids("voorleesuur").empty());
+    EXPECT_TRUE(search_->suggest("voorlees", Lang::nl, 5).empty());
+  } else {
     // A missing index is rebuilt at start.
     search_.reset();
     std::filesystem::remove_all(data_dir_.path() / "search");
