@@ -525,6 +525,7 @@ TEST_P(SearchTest, ARebuildOnManyLoaderThreadsWritesTheSameIndex) {
     detail::set_xapian_rebuild_loaders(detail::kXapianRebuildLoaders);
     EXPECT_EQ(contents(), one_loader) << batch << " service(s) per batch";
   }
+}
 
 // PostgreSQL: a rebuild fills a copy of service_search without indexes,
 // builds the indexes in bulk and swaps the copy in. With 450 services more
