@@ -5,7 +5,8 @@
 // holds every term, the filter terms too (one GIN index scan intersects
 // words and filters, with no row read to check a filter), and rank_doc the
 // terms of the name and headings with weights A/B (its own GIN index) for
-// the relevance tiers a page is read in (tiers_of). Typo
+// the relevance tiers a page is read in (tiers_of), and tags the filter
+// terms again, in the row, for the tiers walked along the key. Typo
 // suggestions use pg_trgm when it can be installed, else a prefix scan of
 // search_words with an edit distance.
 #include <spdlog/spdlog.h>
@@ -30,7 +31,7 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "7";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "8";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
 constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
 constexpr std::size_t kMaxLexemeBytes = 1000;
@@ -59,6 +60,15 @@ std::string doc_vector(const DocumentTerms& t) {
     if (term.size() <= kMaxLexemeBytes) terms.insert(term);
   std::string out;
   for (const auto& term : terms) out += lexeme_literal(term) + ' ';
+  return out;
+}
+
+// The filter terms alone, for the row's tags column (migration 0012): a
+// filter checked on a walked row reads them, not the out-of-line doc.
+std::string tags_vector(const DocumentTerms& t) {
+  std::string out;
+  for (const auto& term : t.filter_terms)  // a set: sorted, unique
+    if (term.size() <= kMaxLexemeBytes) out += lexeme_literal(term) + ' ';
   return out;
 }
 
@@ -155,9 +165,21 @@ std::string sort_column(i18n::Lang lang) { return "sort_" + std::string(i18n::co
 // rank_doc's of weight A, with a GIN index of their own (so the planner knows
 // how rare a word is in names).
 // Without words: one tier, the filters, by name in the UI language.
-struct Tier {
-  std::string where;
+// A condition of a WHERE clause with its parameters.
+struct Condition {
+  std::string sql;
   Params params;
+  Condition& and_(const std::string& more, const Params& p) {
+    if (more.empty()) return *this;
+    sql += (sql.empty() ? "" : " AND ") + more;
+    params.insert(params.end(), p.begin(), p.end());
+    return *this;
+  }
+  Condition& and_(const Condition& c) { return and_(c.sql, c.params); }
+};
+
+struct Tier {
+  Condition where;
   double score = 0;
   std::string rank;  // the condition on rank_doc of this tier and the better ones ("" for the last); one parameter
   std::string rank_param;
@@ -165,8 +187,7 @@ struct Tier {
 struct Tiers {
   std::vector<Tier> tiers;
   bool by_name = false;  // within a tier: by name (filters only), else by id
-  std::string matches;  // every match: words and filter terms on doc, the age on the row ("" for all services)
-  Params match_params;
+  Condition matches;     // every match ("" for all services)
 };
 
 // tiered_page: a tier of more than this many matches per row the page needs is walked, not sorted.
@@ -176,42 +197,36 @@ constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migrat
 
 Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   Tiers out;
-  const std::string filters = tags_tsquery(f);
-  std::string age;
-  Params age_params;
-  if (f.age_years) {
-    age = "min_age <= ? AND max_age >= ?";
-    age_params = {*f.age_years, *f.age_years};
-  }
-  // Words and filter terms in one condition on doc: its GIN index finds the
-  // services having both in a single scan.
-  const std::string words = plan.browse() ? "" : text_tsquery(plan);
-  const std::string on_doc = words + (words.empty() || filters.empty() ? "" : " & ") + filters;
-  auto add_condition = [](std::string& where, Params& params, const std::string& sql, const Params& p) {
-    if (sql.empty()) return;
-    where += (where.empty() ? "" : " AND ") + sql;
-    params.insert(params.end(), p.begin(), p.end());
-  };
-  const std::string doc_matches = "doc @@ CAST(? AS tsquery)";
-  if (!on_doc.empty()) add_condition(out.matches, out.match_params, doc_matches, {on_doc});
-  add_condition(out.matches, out.match_params, age, age_params);
+  // The filters, on the row: the filter terms in tags (migration 0012), the age.
+  const std::string tags = tags_tsquery(f);
+  Condition filters, age;
+  if (f.age_years) age.and_("min_age <= ? AND max_age >= ?", {*f.age_years, *f.age_years});
+  if (!tags.empty()) filters.and_("tags @@ CAST(? AS tsquery)", {tags});
+  filters.and_(age);
   if (plan.browse()) {
     out.by_name = true;
-    if (!out.matches.empty())
-      out.tiers.push_back({out.matches, out.match_params, 0, "", ""});
+    out.matches = filters;
+    if (!out.matches.sql.empty()) out.tiers.push_back({out.matches, 0, "", ""});
     return out;
   }
+  // Every match (counted first), and a tier that needs doc anyway: the words
+  // and the filter terms in one condition on doc (doc holds the filter terms
+  // too), so one scan of its GIN index intersects them.
+  const std::string words = text_tsquery(plan);
+  const Condition on_doc{"doc @@ CAST(? AS tsquery)", {words + (tags.empty() ? "" : " & " + tags)}};
+  out.matches = Condition(on_doc).and_(age);
   std::string better, better_param;  // the condition on rank_doc of the tiers above
-  // A tier on rank_doc; with every word there (`all_words`), only the filters are left for doc.
+  // A tier on rank_doc; with every word there (`all_words`), doc is not read
+  // (the filters are checked on tags). The conditions on the row come first:
+  // a walk along the key tests them before it fetches doc.
   auto rank_tier = [&](std::string_view terms, const std::string& query, bool all_words, double score) {
     const std::string rank = query.empty() ? "" : std::string(terms) + " @@ CAST(? AS tsquery)";
     if (rank == better && query == better_param) return;  // the same as the tier above (no synonyms, one word)
-    Tier t{"", {}, score, rank, query};
-    if (!rank.empty()) add_condition(t.where, t.params, rank, {query});
-    if (!better.empty()) add_condition(t.where, t.params, "NOT (" + better + ")", {better_param});
-    add_condition(t.where, t.params, age, age_params);
-    const std::string rest = all_words ? filters : on_doc;
-    if (!rest.empty()) add_condition(t.where, t.params, doc_matches, {rest});
+    Tier t{{}, score, rank, query};
+    if (!rank.empty()) t.where.and_(rank, {query});
+    if (!better.empty()) t.where.and_("NOT (" + better + ")", {better_param});
+    if (all_words) t.where.and_(filters);
+    else t.where.and_(age).and_(on_doc);
     out.tiers.push_back(std::move(t));
     better = rank;
     better_param = query;
@@ -259,11 +274,13 @@ void count_suggestions(const std::vector<std::string>& labels, std::int64_t chan
 // values, the one place that says what the row holds (the incremental
 // reindex and the bulk rebuild both write it from here).
 constexpr std::string_view kSearchColumns =
-    "service_id, doc, rank_doc, min_age, max_age, sort_nl, sort_fr, sort_en, hours, card, labels, indexed_updated_at";
+    "service_id, doc, rank_doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, hours, card, labels, "
+    "indexed_updated_at";
 constexpr std::string_view kSearchPlaceholders =
-    "(?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT[]), CAST(? AS BIGINT))";
+    "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT[]), "
+    "CAST(? AS BIGINT))";
 Params search_row(const IndexRows& r) {
-  return {r.id, doc_vector(r.terms), rank_vector(r.terms), r.terms.min_age, r.terms.max_age,
+  return {r.id, doc_vector(r.terms), rank_vector(r.terms), tags_vector(r.terms), r.terms.min_age, r.terms.max_age,
           r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours, r.terms.card,
           text_array(suggestion_labels(r.terms)), r.updated_at};
 }
@@ -642,7 +659,7 @@ class PostgresSearch : public ServiceSearch {
     const Page page = page_of(q);
     result.hits.clear();
     const Tiers tiers = tiers_of(plan, q.filters);
-    if (tiers.matches.empty() && !q.filters.open_at) {
+    if (tiers.matches.sql.empty() && !q.filters.open_at) {
       // Everything by name: read the page along the name index, count apart.
       auto rows = c.exec("SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
                              ", service_id LIMIT ? OFFSET ?",
@@ -651,22 +668,15 @@ class PostgresSearch : public ServiceSearch {
       result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
-    const std::string matches = tiers.matches.empty() ? "TRUE" : tiers.matches;  // open_at alone: checked on the hours
-    // How many match, first: the HSDS API (every_match) counts them all; a
-    // search no further than the limit (the GIN index gives the bitmap of the
-    // matches, and only the first limit + 1 rows are read), since an exact
-    // COUNT of a broad search read a heap page per match, many times what its
-    // page reads. Past the limit, the search says "more than".
+    // open_at alone: checked on the hours.
+    const Condition matches = tiers.matches.sql.empty() ? Condition{"TRUE", {}} : tiers.matches;
     std::int64_t matched = 0;
     bool broad = false;
     if (q.every_match) {
-      matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches, tiers.match_params).rows.at(0).int64(0);
+      matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
     } else {
       const std::int64_t limit = exact_rank_limit_.load();
-      Params count_params = tiers.match_params;
-      count_params.emplace_back(limit + 1);
-      matched = c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches + " LIMIT ?) m",
-                       count_params).rows.at(0).int64(0);
+      matched = count_matches(c, matches, limit + 1);
       broad = matched > limit;
       if (broad) matched = limit;
     }
@@ -703,6 +713,17 @@ class PostgresSearch : public ServiceSearch {
     result.more_than_total = true;
   }
 
+  // How many match, no further than `cap` (the GIN index gives the bitmap of
+  // the matches, and only the first cap rows are read), since an exact COUNT
+  // of a broad search read a heap page per match, many times what its page
+  // reads (the HSDS API, every_match, counts them all instead).
+  static std::int64_t count_matches(Connection& c, const Condition& matches, std::int64_t cap) {
+    Params p = matches.params;
+    p.emplace_back(cap);
+    return c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches.sql + " LIMIT ?) m", p)
+        .rows.at(0).int64(0);
+  }
+
   // Matches offset .. offset + count - 1 of a broad search: the tiers in
   // turn, none after the tier that fills the page. A tier is counted first,
   // no further than kDenseTier rows for each one the page still needs (from
@@ -721,15 +742,15 @@ class PostgresSearch : public ServiceSearch {
       const auto need = static_cast<std::int64_t>(end - before);
       bool few = tiers.by_name;
       if (!few) {
-        Params p = tier.params;
+        Params p = tier.where.params;
         p.emplace_back(kDenseTier * need + 1);
         const std::int64_t n =
-            c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + tier.where + " LIMIT ?) m", p)
+            c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + tier.where.sql + " LIMIT ?) m", p)
                 .rows.at(0).int64(0);
         if (n == 0) continue;
         few = n <= kDenseTier * need;
       }
-      Params p = tier.params;
+      Params p = tier.where.params;
       p.emplace_back(need);
       // Sorted by an expression no index has, the matches are read from the
       // GIN indexes, not walked to. By name, a walk would meet them bunched (a
@@ -737,7 +758,8 @@ class PostgresSearch : public ServiceSearch {
       const std::string order = tiers.by_name ? sort_column(q.lang) + " || '', service_id"
                                               : std::string(few ? "service_id || ''" : "service_id");
       const auto rows =
-          c.exec("SELECT service_id FROM service_search WHERE " + tier.where + " ORDER BY " + order + " LIMIT ?", p).rows;
+          c.exec("SELECT service_id FROM service_search WHERE " + tier.where.sql + " ORDER BY " + order + " LIMIT ?", p)
+              .rows;
       for (std::size_t i = 0; i < rows.size(); ++i)
         if (before + i >= offset) page.push_back({rows[i].text(0), tier.score, "", ""});
       before += rows.size();
@@ -748,7 +770,7 @@ class PostgresSearch : public ServiceSearch {
   // Matches offset .. offset + count - 1 of a narrow search: every match
   // (from the GIN index) with its tier, best first, then as tiered_page orders a tier.
   static std::vector<HoursCandidate> ranked_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
-                                                 const std::string& matches, std::size_t offset, std::size_t count) {
+                                                 const Condition& matches, std::size_t offset, std::size_t count) {
     std::string score;
     Params p;
     for (const auto& tier : tiers.tiers) {
@@ -758,11 +780,11 @@ class PostgresSearch : public ServiceSearch {
     }
     const std::string lowest = std::to_string(tiers.tiers.back().score);
     score = score.empty() ? lowest : "CASE" + score + " ELSE " + lowest + " END";
-    p.insert(p.end(), tiers.match_params.begin(), tiers.match_params.end());
+    p.insert(p.end(), matches.params.begin(), matches.params.end());
     p.emplace_back(static_cast<std::int64_t>(count));
     p.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<HoursCandidate> page;
-    for (const auto& r : c.exec("SELECT service_id, " + score + " AS score FROM service_search WHERE " + matches +
+    for (const auto& r : c.exec("SELECT service_id, " + score + " AS score FROM service_search WHERE " + matches.sql +
                                     " ORDER BY score DESC, " + (tiers.by_name ? sort_column(q.lang) + ", " : "") +
                                     "service_id LIMIT ? OFFSET ?",
                                 p).rows)

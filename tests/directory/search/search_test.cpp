@@ -664,6 +664,48 @@ TEST_P(SearchTest, CountsBroadSearchesNoFurtherThanALimitOnPostgres) {
   EXPECT_EQ(narrow.total, 1);
 }
 
+// PostgreSQL: a broad search's tiers check the filters on the row's tags
+// (migration 0012), a narrow one and the count on doc. The indexer keeps
+// tags equal to doc's filter terms through every write, and both paths give
+// the same services in the same order.
+TEST_P(SearchTest, FiltersCheckedOnTheRowFindWhatTheDocumentFindsOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "only PostgreSQL keeps the filter terms in a column of their own";
+  auto tags_differ = [&] {
+    return db().acquire()->exec(
+        "SELECT COUNT(*) FROM service_search WHERE tags <> array_to_tsvector(ARRAY("
+        "SELECT w FROM unnest(tsvector_to_array(doc)) AS w WHERE w LIKE 'X%')) OR tags = ''").rows.at(0).int64(0);
+  };
+  EXPECT_EQ(tags_differ(), 0);
+  const std::string typed = "70000000-0000-4000-8000-000000000031", other = "70000000-0000-4000-8000-000000000032";
+  add_service(typed, kOrgB, "Kinderopvang Noord", "Spelen.", 0, 3);
+  add_service(other, kOrgB, "Ateliers Noord", "Kinderopvang op woensdag.", 0, 6);
+  add_location(typed, "1070");
+  add_location(other, "1070");
+  add_language(other, "fr");
+  search_->reindex_services({typed, other});
+  EXPECT_EQ(tags_differ(), 0);
+  auto order = [&](const SearchFilters& f) {
+    std::vector<std::string> out;
+    for (const auto& h : run("kinderopvang", Lang::nl, f).hits) out.push_back(h.service_id);
+    return out;
+  };
+  std::vector<SearchFilters> filters(4);
+  filters[0].municipalities = {"21001"};
+  filters[1].age_years = 2;
+  filters[2].languages = {"fr"};
+  filters[3].cost = CostFilter::free;
+  std::vector<std::vector<std::string>> ranked;
+  for (const auto& f : filters) ranked.push_back(order(f));
+  EXPECT_EQ(ranked[0], (std::vector<std::string>{kOpvang, typed, other}));
+  EXPECT_GE(ranked[1].size(), 3u);
+  EXPECT_EQ(std::count(ranked[1].begin(), ranked[1].end(), typed), 1);  // ages 0-3
+  struct Limit {
+    Limit() { detail::set_postgres_exact_rank_limit(1); }  // more than one match: read tier by tier
+    ~Limit() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
+  } lowered;
+  for (std::size_t i = 0; i < filters.size(); ++i) EXPECT_EQ(order(filters[i]), ranked[i]) << i;
+}
+
 TEST_P(SearchTest, HighlightsTypedWordsAndTheirExpansions) {
   auto r = run("Kinderopvang", Lang::nl);
   std::set<std::string> h(r.highlight.begin(), r.highlight.end());
