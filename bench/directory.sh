@@ -66,26 +66,7 @@ echo "Samen service map benchmark: $SERVICES services, wrk -t$THREADS -c$CONNECT
 echo
 
 # Realistic one- and two-word searches with the finder's filters.
-QUERIES=(
-  "/services?q=kinderopvang"
-  "/services?q=kinderopvang&municipality=21010&age=2"
-  "/services?q=cr%C3%A8che&municipality=21015"
-  "/services?q=huiswerk&age=8"
-  "/services?q=opvoedingsondersteuning"
-  "/services?q=speelotheek"
-  "/services?q=consultatiebureau&municipality=21004"
-  "/services?q=lieu+de+rencontre&age=1"
-  "/services?q=aide+aux+devoirs&lang=fr"
-  "/services?q=babymassage"
-  "/services?q=taalcafe&language=ar"
-  "/services?q=occasionele+opvang&municipality=21001"
-  "/services?q=gratis&cost=free"
-  "/services?q=after+school&lang=en"
-  "/services?q=vakantiewerking&age=6"
-  "/services?q=kleuterschool&municipality=21013"
-  "/services?q=consultation+enfants&lang=fr&age=1"
-  "/services?municipality=21009&age=3"
-)
+mapfile -t QUERIES < <(grep -v '^#' bench/directory-queries.txt)
 {
   echo "local paths = {"
   for q in "${QUERIES[@]}"; do echo "  \"$q\","; done
