@@ -226,11 +226,12 @@ void load_hours(Connection& c, const std::vector<std::string>& ids, std::map<std
 
 }  // namespace
 
-void for_each_batch(const std::vector<std::string>& ids, const std::function<bool(std::vector<std::string>)>& f) {
-  constexpr std::size_t kBatch = 400;
-  for (std::size_t at = 0; at < ids.size(); at += kBatch) {
+void for_each_batch(const std::vector<std::string>& ids, const std::function<bool(std::vector<std::string>)>& f,
+                    std::size_t size) {
+  size = std::max<std::size_t>(1, size);
+  for (std::size_t at = 0; at < ids.size(); at += size) {
     std::vector<std::string> batch(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                   ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kBatch)));
+                                   ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + size)));
     if (!f(std::move(batch))) return;
   }
 }

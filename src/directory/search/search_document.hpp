@@ -52,9 +52,11 @@ std::vector<ServiceDocument> load_service_documents(store::Connection& c, const 
 // All service ids, in order (rebuild loads them in batches).
 std::vector<std::string> all_service_ids(store::Connection& c);
 
-// Calls `f` with consecutive slices of at most 400 ids (a batch's queries
+// Calls `f` with consecutive slices of at most `size` ids (a batch's queries
 // name every id) until `f` returns false.
-void for_each_batch(const std::vector<std::string>& ids, const std::function<bool(std::vector<std::string>)>& f);
+inline constexpr std::size_t kServiceBatch = 400;
+void for_each_batch(const std::vector<std::string>& ids, const std::function<bool(std::vector<std::string>)>& f,
+                    std::size_t size = kServiceBatch);
 
 // HSDS cost_options.option is free text: "free", "gratis", "gratuit" or an
 // amount of 0 → free; "income", "inkomen", "revenu" → income_related; else paid.

@@ -83,7 +83,7 @@ void set_xapian_rebuild_commit_every(std::size_t services);
 // two), and services per batch they read. Tests change them to check that
 // the index does not depend on them.
 inline constexpr std::size_t kXapianRebuildLoaders = 0;
-void set_xapian_rebuild_loaders(std::size_t loaders, std::size_t batch = 400);
+void set_xapian_rebuild_loaders(std::size_t loaders, std::size_t batch = kServiceBatch);
 
 // Candidates scanned for suggestions.
 inline constexpr std::size_t kMaxSuggestScan = 2000;

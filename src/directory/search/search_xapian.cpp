@@ -51,7 +51,7 @@ std::atomic<std::size_t> rebuild_commit_every{kXapianRebuildCommitEvery};
 std::atomic<std::size_t> rebuild_loaders{kXapianRebuildLoaders};
 // Services per batch a loader reads (tests lower it so a few services make
 // several batches).
-std::atomic<std::size_t> rebuild_batch{400};
+std::atomic<std::size_t> rebuild_batch{kServiceBatch};
 
 unsigned field_wdf(Field f) {
   switch (f) {
@@ -602,13 +602,10 @@ class XapianSearch : public ServiceSearch {
     RebuildStats stats;
     auto lease = db_.acquire();
     std::vector<std::vector<std::string>> batches;
-    {
-      const std::vector<std::string> ids = all_service_ids(*lease);
-      const std::size_t size = std::max<std::size_t>(1, rebuild_batch.load());
-      for (std::size_t at = 0; at < ids.size(); at += size)
-        batches.emplace_back(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                             ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + size)));
-    }
+    for_each_batch(all_service_ids(*lease), [&](std::vector<std::string> batch) {
+      batches.push_back(std::move(batch));
+      return true;
+    }, rebuild_batch.load());
     std::size_t loaders = rebuild_loaders.load();
     if (loaders == 0) loaders = std::max<std::size_t>(3, std::thread::hardware_concurrency()) - 1;
     loaders = std::clamp<std::size_t>(loaders, 1, std::max<std::size_t>(1, batches.size()));
