@@ -742,11 +742,7 @@ class PostgresSearch : public ServiceSearch {
       const auto need = static_cast<std::int64_t>(end - before);
       bool few = tiers.by_name;
       if (!few) {
-        Params p = tier.where.params;
-        p.emplace_back(kDenseTier * need + 1);
-        const std::int64_t n =
-            c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + tier.where.sql + " LIMIT ?) m", p)
-                .rows.at(0).int64(0);
+        const std::int64_t n = count_matches(c, tier.where, kDenseTier * need + 1);
         if (n == 0) continue;
         few = n <= kDenseTier * need;
       }
