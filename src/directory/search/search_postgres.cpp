@@ -21,6 +21,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <variant>
 
 #include "directory/search/search_engines.hpp"
 #include "util/text_fold.hpp"
@@ -89,6 +90,10 @@ std::string rank_vector(const DocumentTerms& t) {
   }
   return out;
 }
+
+// A plain word among the terms (stems start with 'Z', filter terms with 'X'):
+// the kind search_words counts.
+bool is_plain_word(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
 
 std::string any_of(const std::vector<std::string>& terms) {
   std::string out = "(";
@@ -183,15 +188,32 @@ struct Tier {
   double score = 0;
   std::string rank;  // the condition on rank_doc of this tier and the better ones ("" for the last); one parameter
   std::string rank_param;
+  bool reads_doc = false;  // a walked row's out-of-line doc is fetched to test it
 };
 struct Tiers {
   std::vector<Tier> tiers;
   bool by_name = false;  // within a tier: by name (filters only), else by id
   Condition matches;     // every match ("" for all services)
+  // Lower bounds on the matches, cheaper to know than their count (see
+  // PostgresSearch::count_matches): words each found by itself in every
+  // document naming it (one unit, no filters), whose search_words counts
+  // bound the matches from below; and a part of the matches (the typed
+  // words alone, without the synonyms' many and common words), "" when it
+  // is all of them.
+  std::vector<std::string> lone_words;
+  Condition typed_matches;
+  Condition filters;  // on the row: tags and ages
 };
 
-// tiered_page: a tier of more than this many matches per row the page needs is walked, not sorted.
+// tiered_page: how many rows a tier's first walk along an index reads at
+// most (a tier that tests doc, fetched out of line, a quarter as far); then
+// a tier of more than kDenseTier matches per row the page needs is walked to
+// the end of the page, one with fewer read from the GIN indexes and sorted.
+constexpr std::int64_t kWalkRows = 2000;
 constexpr std::int64_t kDenseTier = 20;
+// The shared walk of the tiers on the row stops after this many matches (of
+// any of them) per row the page needs: the best tier is often a fifth of them.
+constexpr std::size_t kWalkedMatches = 10;
 
 constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migration 0010 indexes it
 
@@ -203,6 +225,7 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   if (f.age_years) age.and_("min_age <= ? AND max_age >= ?", {*f.age_years, *f.age_years});
   if (!tags.empty()) filters.and_("tags @@ CAST(? AS tsquery)", {tags});
   filters.and_(age);
+  out.filters = filters;
   if (plan.browse()) {
     out.by_name = true;
     out.matches = filters;
@@ -215,6 +238,13 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   const std::string words = text_tsquery(plan);
   const Condition on_doc{"doc @@ CAST(? AS tsquery)", {words + (tags.empty() ? "" : " & " + tags)}};
   out.matches = Condition(on_doc).and_(age);
+  if (const std::string typed = text_tsquery(plan, Alternatives::typed); typed != words)
+    out.typed_matches = Condition{"doc @@ CAST(? AS tsquery)", {typed + (tags.empty() ? "" : " & " + tags)}}.and_(age);
+  if (plan.units.size() == 1 && filters.sql.empty())
+    for (const auto& alt : plan.units[0].alternatives)
+      if (alt.words.size() == 1)
+        for (const auto& term : alt.words[0].terms)
+          if (is_plain_word(term)) out.lone_words.push_back(term);
   std::string better, better_param;  // the condition on rank_doc of the tiers above
   // A tier on rank_doc; with every word there (`all_words`), doc is not read
   // (the filters are checked on tags). The conditions on the row come first:
@@ -222,11 +252,11 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   auto rank_tier = [&](std::string_view terms, const std::string& query, bool all_words, double score) {
     const std::string rank = query.empty() ? "" : std::string(terms) + " @@ CAST(? AS tsquery)";
     if (rank == better && query == better_param) return;  // the same as the tier above (no synonyms, one word)
-    Tier t{{}, score, rank, query};
+    Tier t{{}, score, rank, query, !all_words};
+    t.where.and_(filters);  // the cheapest test of a walked row first (one term, two numbers)
     if (!rank.empty()) t.where.and_(rank, {query});
     if (!better.empty()) t.where.and_("NOT (" + better + ")", {better_param});
-    if (all_words) t.where.and_(filters);
-    else t.where.and_(age).and_(on_doc);
+    if (!all_words) t.where.and_(on_doc);  // its filter terms again: one GIN scan intersects them
     out.tiers.push_back(std::move(t));
     better = rank;
     better_param = query;
@@ -621,8 +651,7 @@ class PostgresSearch : public ServiceSearch {
       // Word and suggestion counts change by those of the new entries minus those of the old.
       for (const auto& r : c.exec("SELECT w FROM service_search, unnest(tsvector_to_array(doc)) AS w "
                                   "WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)}).rows) {
-        const std::string& w = r.text(0);
-        if (!w.empty() && !(w[0] >= 'A' && w[0] <= 'Z')) --rows.words[w];  // plain words, not stems or tags
+        if (const std::string& w = r.text(0); is_plain_word(w)) --rows.words[w];
       }
       std::map<std::string, std::vector<std::string>> old_labels;  // service → its labels
       for (const auto& r : c.exec("SELECT service_id, l FROM service_search, unnest(labels) AS l "
@@ -676,7 +705,7 @@ class PostgresSearch : public ServiceSearch {
       matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
     } else {
       const std::int64_t limit = exact_rank_limit_.load();
-      matched = count_matches(c, matches, limit + 1);
+      matched = count_up_to(c, tiers, matches, limit + 1);
       broad = matched > limit;
       if (broad) matched = limit;
     }
@@ -713,6 +742,22 @@ class PostgresSearch : public ServiceSearch {
     result.more_than_total = true;
   }
 
+  // How many match, no further than `cap`, decided from a lower bound when
+  // one reaches the cap: counting reads the GIN index's every match into a
+  // bitmap before the LIMIT applies (kinderopvang: 52,941 rows, the costliest
+  // statement of a broad search), and a synonym group's common words
+  // ("day care", "milieu d'accueil") make it many times longer. A lone
+  // word's service count (search_words) costs an index probe; the typed
+  // words without their synonyms, with a filter, a short GIN scan.
+  static std::int64_t count_up_to(Connection& c, const Tiers& tiers, const Condition& matches, std::int64_t cap) {
+    if (!tiers.lone_words.empty() &&
+        c.exec("SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
+               {text_array(tiers.lone_words)}).rows.at(0).int64(0) >= cap)
+      return cap;
+    if (!tiers.typed_matches.sql.empty() && count_matches(c, tiers.typed_matches, cap) >= cap) return cap;
+    return count_matches(c, matches, cap);
+  }
+
   // How many match, no further than `cap` (the GIN index gives the bitmap of
   // the matches, and only the first cap rows are read), since an exact COUNT
   // of a broad search read a heap page per match, many times what its page
@@ -724,43 +769,129 @@ class PostgresSearch : public ServiceSearch {
         .rows.at(0).int64(0);
   }
 
+  // What a page shows of a match, read with it from the same row (no second
+  // statement by key): the card, and the hours when they filter.
+  static std::string shown_columns(const SearchQuery& q) {
+    return std::string("card, ") + (q.filters.open_at ? "hours" : "''");
+  }
+  static HoursCandidate candidate(const store::Row& r, double score) { return {r.text(0), score, r.text(2), r.text(1)}; }
+
   // Matches offset .. offset + count - 1 of a broad search: the tiers in
-  // turn, none after the tier that fills the page. A tier is counted first,
-  // no further than kDenseTier rows for each one the page still needs (from
-  // the GIN indexes; a tier without matches ends there): one with more is
-  // read in the order of its ids along the primary key, no further than the
-  // page needs; one with fewer from the GIN indexes, sorted. The planner alone
-  // misjudged how many services name a word (or two words together) and
-  // walked the whole table for a tier without matches.
+  // turn, none after the tier that fills the page. A tier's matches are read
+  // in their order (by id; without words by name), in the first of three ways
+  // that applies:
+  //   - walking that order's index no further than walk_rows_ rows, the
+  //     tier's condition tested on each row: a dense tier gives the page at
+  //     once. The tiers tested on the row alone (rank_doc, tags) share one
+  //     walk (walked_tiers), which sorts each row into its tier;
+  //   - else, counted from the GIN indexes no further than kDenseTier rows for
+  //     each one the page needs: with more, walked to the end of the page;
+  //   - with fewer, from the GIN indexes, sorted by an expression no index
+  //     has (the planner alone misjudged how many services name a word, and
+  //     walked the whole table for a tier without matches).
+  // The count is the costly part of a dense tier (its bitmap holds every
+  // match before the LIMIT applies; a synonym group's common words, "day
+  // care", make it longer), hence the short walk first. All three give the
+  // same rows in the same order, so which one answers changes only the cost.
   static std::vector<HoursCandidate> tiered_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
                                                  std::size_t offset, std::size_t count) {
     std::vector<HoursCandidate> page;
     const std::size_t end = offset + count;
     std::size_t before = 0;  // matches in the tiers read so far
-    for (const auto& tier : tiers.tiers) {
-      if (before >= end) break;
+    const auto walked = walked_tiers(c, q, tiers, end);
+    for (std::size_t t = 0; t < tiers.tiers.size() && before < end; ++t) {
+      const Tier& tier = tiers.tiers[t];
       const auto need = static_cast<std::int64_t>(end - before);
-      bool few = tiers.by_name;
-      if (!few) {
-        const std::int64_t n = count_matches(c, tier.where, kDenseTier * need + 1);
-        if (n == 0) continue;
-        few = n <= kDenseTier * need;
+      const bool in_row = !tier.reads_doc && !tiers.by_name;
+      std::vector<store::Row> rows;
+      if (in_row && walked[t].size() >= static_cast<std::size_t>(need)) {
+        rows.assign(walked[t].begin(), walked[t].begin() + need);
+      } else {
+        // A tier on the row was walked already; one testing doc walks a tenth as far.
+        const std::int64_t walk = in_row ? 0 : tier.reads_doc ? walk_rows_.load() / 10 : walk_rows_.load();
+        rows = read_tier(c, q, tiers, tier, walk, need).rows;
       }
-      Params p = tier.where.params;
-      p.emplace_back(need);
-      // Sorted by an expression no index has, the matches are read from the
-      // GIN indexes, not walked to. By name, a walk would meet them bunched (a
-      // category's services share the first word of their names).
-      const std::string order = tiers.by_name ? sort_column(q.lang) + " || '', service_id"
-                                              : std::string(few ? "service_id || ''" : "service_id");
-      const auto rows =
-          c.exec("SELECT service_id FROM service_search WHERE " + tier.where.sql + " ORDER BY " + order + " LIMIT ?", p)
-              .rows;
       for (std::size_t i = 0; i < rows.size(); ++i)
-        if (before + i >= offset) page.push_back({rows[i].text(0), tier.score, "", ""});
+        if (before + i >= offset) page.push_back(candidate(rows[i], tier.score));
       before += rows.size();
     }
-    return with_cards(c, q, std::move(page));
+    return page;
+  }
+
+  // The first tiers, those tested on the row alone, in one walk along the
+  // primary key no further than walk_rows_ rows, stopping at kWalkedMatches
+  // matches of them per row wanted: for each tier, its first `most` matches
+  // met (the tier's first ones when there are `most`, since the walk reads a
+  // stretch of ids from the first). By the tier's index; empty for the others.
+  static std::vector<std::vector<store::Row>> walked_tiers(Connection& c, const SearchQuery& q, const Tiers& tiers,
+                                                           std::size_t most) {
+    std::vector<std::vector<store::Row>> out(tiers.tiers.size());
+    std::size_t in_row = 0;
+    while (!tiers.by_name && in_row < tiers.tiers.size() && !tiers.tiers[in_row].reads_doc) ++in_row;
+    if (in_row == 0 || walk_rows_.load() <= 0) return out;
+    // A row's tier: the first whose rank condition it meets (the better tiers' conditions are within the worse ones').
+    std::string which;
+    Params p;
+    for (std::size_t t = 0; t + 1 < in_row; ++t) {
+      which += " WHEN " + tiers.tiers[t].rank + " THEN " + std::to_string(t);
+      p.emplace_back(tiers.tiers[t].rank_param);
+    }
+    which = which.empty() ? "0" : "CASE" + which + " ELSE " + std::to_string(in_row - 1) + " END";
+    const Tier& last = tiers.tiers[in_row - 1];
+    const Condition any = Condition(tiers.filters).and_(last.rank, {last.rank_param});
+    p.emplace_back(walk_rows_.load());
+    p.insert(p.end(), any.params.begin(), any.params.end());
+    p.emplace_back(static_cast<std::int64_t>(most * kWalkedMatches));
+    p.emplace_back(static_cast<std::int64_t>(most));
+    for (auto& row : c.exec("SELECT service_id, " + shown_columns(q) + ", tier FROM (SELECT *, row_number() OVER "
+                            "(PARTITION BY tier ORDER BY service_id) AS r FROM (SELECT service_id, " +
+                            shown_columns(q) + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY "
+                            "service_id LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s) x "
+                            "WHERE r <= ? ORDER BY tier, service_id",
+                            p).rows) {
+      const auto t = static_cast<std::size_t>(row.int64(3));
+      if (t < out.size()) out[t].push_back(std::move(row));
+    }
+    return out;
+  }
+
+  // One tier's first `need` matches by the walk (no further than `walk` rows),
+  // the counted walk or the sorted GIN reading (tiered_page), in one
+  // statement: the first two CTEs gate the readings by one-time filters,
+  // evaluated only when reached.
+  static store::Result read_tier(Connection& c, const SearchQuery& q, const Tiers& tiers, const Tier& tier,
+                                 std::int64_t walk, std::int64_t need) {
+    const std::string order = tiers.by_name ? sort_column(q.lang) + ", service_id" : "service_id";
+    const std::string sorted = tiers.by_name ? sort_column(q.lang) + " || '', service_id" : "service_id || ''";
+    const std::string columns = "service_id, " + shown_columns(q);
+    const std::int64_t dense = kDenseTier * need + 1;
+    const Condition& w = tier.where;
+    // The parameters in the statement's order: each ? and each copy of the tier's condition.
+    Params p;
+    auto add = [&](std::initializer_list<std::variant<std::int64_t, const Condition*>> items) {
+      for (const auto& item : items) {
+        if (const auto* cond = std::get_if<const Condition*>(&item))
+          p.insert(p.end(), (*cond)->params.begin(), (*cond)->params.end());
+        else
+          p.emplace_back(std::get<std::int64_t>(item));
+      }
+    };
+    add({walk, &w, need});         // walk
+    add({need, &w, dense});        // counted
+    add({need});                   // walk's rows
+    add({&w, need, dense, need});  // walked to the page's end
+    add({&w, need, dense, need});  // sorted
+    const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
+    return c.exec("WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
+                      order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
+                      "counted AS MATERIALIZED (SELECT CASE WHEN " + short_of + " THEN (SELECT COUNT(*) FROM "
+                      "(SELECT 1 FROM service_search WHERE " + w.sql + " LIMIT ?) m) END AS n) "
+                      "(SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
+                      "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
+                      " AND (SELECT n FROM counted) >= ? ORDER BY " + order + " LIMIT ?) "
+                      "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
+                      " AND (SELECT n FROM counted) < ? ORDER BY " + sorted + " LIMIT ?)",
+                  p);
   }
 
   // Matches offset .. offset + count - 1 of a narrow search: every match
@@ -780,27 +911,11 @@ class PostgresSearch : public ServiceSearch {
     p.emplace_back(static_cast<std::int64_t>(count));
     p.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<HoursCandidate> page;
-    for (const auto& r : c.exec("SELECT service_id, " + score + " AS score FROM service_search WHERE " + matches.sql +
-                                    " ORDER BY score DESC, " + (tiers.by_name ? sort_column(q.lang) + ", " : "") +
-                                    "service_id LIMIT ? OFFSET ?",
+    for (const auto& r : c.exec("SELECT service_id, " + shown_columns(q) + ", " + score +
+                                    " AS score FROM service_search WHERE " + matches.sql + " ORDER BY score DESC, " +
+                                    (tiers.by_name ? sort_column(q.lang) + ", " : "") + "service_id LIMIT ? OFFSET ?",
                                 p).rows)
-      page.push_back({r.text(0), r.real(1), "", ""});
-    return with_cards(c, q, std::move(page));
-  }
-
-  // The cards (and hours, for open_at) of a page, read by primary key.
-  static std::vector<HoursCandidate> with_cards(Connection& c, const SearchQuery& q, std::vector<HoursCandidate> page) {
-    if (page.empty()) return page;
-    std::vector<std::string> ids;
-    for (const auto& h : page) ids.push_back(h.service_id);
-    std::map<std::string, std::pair<std::string, std::string>> shown;  // id → card, hours
-    for (const auto& r : c.exec("SELECT service_id, card, " + std::string(q.filters.open_at ? "hours" : "''") +
-                                    " FROM service_search WHERE service_id = ANY(CAST(? AS TEXT[]))",
-                                {text_array(ids)}).rows)
-      shown[r.text(0)] = {r.text(1), r.text(2)};
-    // A service re-indexed away in between is left out.
-    std::erase_if(page, [&](const HoursCandidate& h) { return !shown.contains(h.service_id); });
-    for (auto& h : page) std::tie(h.card, h.hours) = shown[h.service_id];
+      page.push_back(candidate(r, r.real(3)));
     return page;
   }
 
@@ -863,11 +978,13 @@ class PostgresSearch : public ServiceSearch {
 
  public:
   static inline std::atomic<std::int64_t> exact_rank_limit_{kExactRankLimit};
+  static inline std::atomic<std::int64_t> walk_rows_{kWalkRows};
 };
 
 }  // namespace
 
 void set_postgres_exact_rank_limit(std::int64_t limit) { PostgresSearch::exact_rank_limit_ = limit; }
+void set_postgres_walk_rows(std::int64_t rows) { PostgresSearch::walk_rows_ = rows; }
 
 std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db) {
   auto engine = std::make_unique<PostgresSearch>(db);
