@@ -76,6 +76,7 @@ void set_postgres_exact_rank_limit(std::int64_t limit);
 // PostgreSQL: how many rows a broad search's tier walks along an index
 // before it reads the tier from the GIN indexes instead (search_postgres.cpp).
 // Tests set 0 (never walk) and a large number (always walk) to compare them.
+inline constexpr std::int64_t kPostgresWalkRows = 2000;
 void set_postgres_walk_rows(std::int64_t rows);
 // Xapian: a rebuild commits its fresh index every this many services
 // (search_xapian.cpp says why). Tests lower it so a few services span

@@ -205,11 +205,11 @@ struct Tiers {
   Condition filters;  // on the row: tags and ages
 };
 
-// tiered_page: how many rows a tier's first walk along an index reads at
-// most (a tier that tests doc, fetched out of line, a quarter as far); then
-// a tier of more than kDenseTier matches per row the page needs is walked to
-// the end of the page, one with fewer read from the GIN indexes and sorted.
-constexpr std::int64_t kWalkRows = 2000;
+// tiered_page: a tier's first walk along an index reads no further than
+// kPostgresWalkRows rows (a tier that tests doc, fetched out of line, a tenth
+// as far); then a tier of more than kDenseTier matches per row the page
+// needs is walked to the end of the page, one with fewer read from the GIN
+// indexes and sorted.
 constexpr std::int64_t kDenseTier = 20;
 // The shared walk of the tiers on the row stops after this many matches (of
 // any of them) per row the page needs: the best tier is often a fifth of them.
@@ -978,7 +978,7 @@ class PostgresSearch : public ServiceSearch {
 
  public:
   static inline std::atomic<std::int64_t> exact_rank_limit_{kExactRankLimit};
-  static inline std::atomic<std::int64_t> walk_rows_{kWalkRows};
+  static inline std::atomic<std::int64_t> walk_rows_{kPostgresWalkRows};
 };
 
 }  // namespace

@@ -706,6 +706,85 @@ TEST_P(SearchTest, FiltersCheckedOnTheRowFindWhatTheDocumentFindsOnPostgres) {
   for (std::size_t i = 0; i < filters.size(); ++i) EXPECT_EQ(order(filters[i]), ranked[i]) << i;
 }
 
+// PostgreSQL: a broad search's tier is read by a walk along an index (the
+// tiers on the row share one), by a walk after a count, or from the GIN
+// indexes sorted (tiered_page), and a count is decided from lower bounds when
+// one reaches the limit. Whichever answers, every page of a broad and a narrow
+// search, with each filter and without words, holds the same services in the
+// same order, and the same total.
+TEST_P(SearchTest, WalkedAndCountedTiersGiveTheSamePagesOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "only PostgreSQL walks its tiers";
+  struct Restore {
+    ~Restore() {
+      detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
+      detail::set_postgres_walk_rows(detail::kPostgresWalkRows);
+    }
+  } restore;
+  std::vector<std::string> in_name, in_text;
+  for (int i = 0; i < 24; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", 600 + i);  // the location ids take the tail
+    const bool named = i % 3 != 0;  // a third have the word in their text only
+    add_service(id, kOrgB, named ? "Babbelhoek " + std::to_string(100 + i) : "Praathuis " + std::to_string(100 + i),
+                named ? "Praten met andere ouders op dinsdag." : "Elke week een babbelhoek.", i % 2 ? 4 : 0,
+                i % 2 ? 12 : 3);
+    add_location(id, i % 4 ? "1070" : "1000");
+    if (i % 5 == 0) add_language(id, "fr");
+    if (i % 3 == 1) add_cost(id, "Gratis", std::nullopt);
+    (named ? in_name : in_text).push_back(id);
+  }
+  std::vector<std::string> all = in_name;
+  all.insert(all.end(), in_text.begin(), in_text.end());
+  search_->reindex_services(all);
+
+  std::vector<SearchFilters> filters(5);
+  filters[1].municipalities = {"21001"};
+  filters[2].age_years = 2;
+  filters[3].languages = {"fr"};
+  filters[4].cost = CostFilter::free;
+  // Every page of 5 and one of 20: the services, their scores' order, the total and whether it is "more than".
+  auto pages = [&](const std::string& text, const SearchFilters& f) {
+    std::vector<std::string> out;
+    for (std::int64_t offset = 0; offset < 30; offset += 5) {
+      const auto page = run(text, Lang::nl, f, offset, 5);
+      for (const auto& h : page.hits) out.push_back(h.service_id);
+      out.push_back("total " + std::to_string(page.total) + (page.more_than_total ? "+" : ""));
+    }
+    for (const auto& h : run(text, Lang::nl, f, 0, 20).hits) out.push_back(h.service_id);
+    return out;
+  };
+  for (const std::string text : {"babbelhoek", "dinsdag", ""}) {
+    for (std::size_t i = 0; i < filters.size(); ++i) {
+      if (text.empty() && i == 0) continue;  // no words, no filters: the name index, no tiers
+      for (std::int64_t limit : {std::int64_t{3}, detail::kExactRankLimit}) {
+        detail::set_postgres_exact_rank_limit(limit);  // 3: broad, read tier by tier
+        detail::set_postgres_walk_rows(0);             // never walked: counted, then walked or sorted
+        const auto counted = pages(text, filters[i]);
+        for (std::int64_t walk : {std::int64_t{1}, std::int64_t{7}, std::int64_t{1000000}}) {
+          detail::set_postgres_walk_rows(walk);
+          EXPECT_EQ(pages(text, filters[i]), counted) << "'" << text << "' filter " << i << " limit " << limit
+                                                      << " walk " << walk;
+        }
+      }
+    }
+  }
+  // Not vacuous: the broad search's first page is the services naming the word, by id, then the others.
+  detail::set_postgres_exact_rank_limit(3);
+  detail::set_postgres_walk_rows(1000000);
+  const auto broad = run("babbelhoek", Lang::nl, {}, 0, 20);
+  ASSERT_EQ(broad.hits.size(), 20u);
+  EXPECT_TRUE(broad.more_than_total);
+  for (std::size_t i = 0; i < in_name.size(); ++i) EXPECT_EQ(broad.hits[i].service_id, in_name[i]) << i;
+  EXPECT_EQ(broad.hits[in_name.size()].service_id, in_text[0]);
+  // A lone word's service count (search_words) says the search is broad before any count: 24 > 3.
+  const auto last = run("babbelhoek", Lang::nl, {}, 20, 5);
+  EXPECT_FALSE(last.more_than_total);
+  EXPECT_EQ(last.total, 24);
+  SearchFilters toddler;
+  toddler.age_years = 2;
+  EXPECT_EQ(run("babbelhoek", Lang::nl, toddler, 0, 20).hits.size(), 12u);  // the even ones
+}
+
 TEST_P(SearchTest, HighlightsTypedWordsAndTheirExpansions) {
   auto r = run("Kinderopvang", Lang::nl);
   std::set<std::string> h(r.highlight.begin(), r.highlight.end());
