@@ -620,7 +620,10 @@ class PostgresSearch : public ServiceSearch {
     }
     try {
       trigram_ = !lease->exec("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").empty();
-      if (trigram_)
+      // Looked up first: CREATE INDEX IF NOT EXISTS locks search_words before
+      // it finds the index, so a start waited behind any writer of the words
+      // (an import's transaction) until the statement timeout.
+      if (trigram_ && lease->exec("SELECT to_regclass('search_words_trgm') IS NULL").rows.at(0).boolean(0))
         lease->exec("CREATE INDEX IF NOT EXISTS search_words_trgm ON search_words USING GIN (word gin_trgm_ops)");
     } catch (const store::StoreError& e) {
       spdlog::info("search: no trigram index on search_words ({})", e.what());
