@@ -175,20 +175,18 @@ http::Response update(Context& ctx, bool merge) {
     app::write(ctx, [&](app::Change& change) {
       core::Network n = core::load_network(change.db);
       Viewer v = viewer(ctx, n);
-      auto before = load_activity(change.db, id);
-      if (!before || !may_see(v, before->visibility, before->team_id)) throw HttpError(404, "not_found", "error.not_found");
-      if (!may_edit(v, *before)) throw HttpError(403, "forbidden", "journal.error.not_yours");
+      const auto before = editable_activity(change.db, v, id, ArchivedActivity::allowed);
       json source = j;
       if (merge) {
-        source = activity_json(*before);
+        source = activity_json(before);
         source.erase("ends_at");
         if (j.contains("ends_at") && !j.contains("duration_minutes")) source.erase("duration_minutes");
         source.merge_patch(j);
       }
       Activity next = from_json(source, errors);
-      check_activity(change.db, n, next, v, errors, before->type);
+      check_activity(change.db, n, next, v, errors, before.type);
       if (!errors.empty()) throw Invalid{errors};
-      update_activity(change, *before, next, expected);
+      update_activity(change, before, next, expected);
     });
   } catch (const Invalid& e) {
     return validation_error(ctx, e.errors);
@@ -274,11 +272,7 @@ http::Response set_archived(Context& ctx, bool archive) {
   auto if_match = app::if_match_version(ctx);
   try {
     app::write(ctx, [&](app::Change& change) {
-      core::Network n = core::load_network(change.db);
-      Viewer v = viewer(ctx, n);
-      auto a = id.size() > 100 ? std::nullopt : load_activity(change.db, id);
-      if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
-      if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
+      editable_activity(change, id, ArchivedActivity::allowed);
       core::set_archived(change, activity_ref(id), archive, if_match);
       reindex_after_commit(change, id);  // lookback: the search index
     });

@@ -23,6 +23,14 @@ std::string id_param(const app::Context& ctx);
 std::optional<std::int64_t> form_version(const http::Form& f);
 // The activity named by the path's {id}, if the viewer may see it; 404 otherwise.
 Activity visible_activity_or_404(app::Context& ctx, store::Connection& c, const Viewer& v);
+// The activity `id` for a write, checked inside the change's transaction:
+// one the viewer may see (404 otherwise, as for an empty id or one over 100
+// bytes), may edit (403) and, when `archived` is refused, that is not
+// archived (409). The activity form may edit an archived activity (its
+// restore), what hangs on one (follow-ups, attachments, answer sets) may not.
+enum class ArchivedActivity { allowed, refused };
+Activity editable_activity(store::Connection& c, const Viewer& v, const std::string& id, ArchivedActivity archived);
+Activity editable_activity(app::Change& change, const std::string& id, ArchivedActivity archived);
 // Field errors of ids that do not exist (organisations, people, facilitator)
 // added to `errors`, then the domain rules of validate().
 // kept_type: the type the activity had before an edit, accepted even when archived since.

@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "app/routes.hpp"
+#include "app/write.hpp"
 #include "core/permissions.hpp"
 #include "journal/demo.hpp"
 #include "journal/coding_demo.hpp"
@@ -51,6 +52,18 @@ Activity visible_activity_or_404(Context& ctx, store::Connection& c, const Viewe
   if (!id.empty() && id.size() <= 100) a = load_activity(c, id);
   if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
   return *a;
+}
+
+Activity editable_activity(store::Connection& c, const Viewer& v, const std::string& id, ArchivedActivity archived) {
+  auto a = id.empty() || id.size() > 100 ? std::nullopt : load_activity(c, id);
+  if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
+  if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
+  if (archived == ArchivedActivity::refused && a->archived_at) throw app::ArchivedRecordError();
+  return *a;
+}
+
+Activity editable_activity(app::Change& change, const std::string& id, ArchivedActivity archived) {
+  return editable_activity(change.db, viewer(change.ctx, core::load_network(change.db)), id, archived);
 }
 
 void check_activity(store::Connection& c, const core::Network& n, const Activity& a, const Viewer& v,

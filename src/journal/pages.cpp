@@ -325,17 +325,6 @@ http::Response form_page(Context& ctx, const http::Form& f, const FieldErrors& e
 }
 
 
-// The activity for a write, checked inside the change's transaction: it
-// exists and may be seen (404), may be edited by the caller (403).
-Activity editable_activity(app::Change& change, const std::string& id) {
-  core::Network n = core::load_network(change.db);
-  Viewer v = viewer(change.ctx, n);
-  auto a = load_activity(change.db, id);
-  if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
-  if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
-  return *a;
-}
-
 struct Invalid {
   FieldErrors errors;
 };
@@ -390,9 +379,10 @@ http::Response update_page(Context& ctx) {
   Activity next = read_form(f, errors);
   try {
     app::write(ctx, [&](app::Change& change) {
-      Activity before = editable_activity(change, id);
       core::Network n = core::load_network(change.db);
-      check_activity(change.db, n, next, viewer(ctx, n), errors, before.type);
+      const Viewer v = viewer(ctx, n);
+      Activity before = editable_activity(change.db, v, id, ArchivedActivity::allowed);
+      check_activity(change.db, n, next, v, errors, before.type);
       if (!errors.empty()) throw Invalid{errors};
       update_activity(change, before, next, expected);
     });
@@ -411,7 +401,7 @@ http::Response set_archive(Context& ctx, bool archive) {
   std::string id = id_param(ctx);
   auto expected = form_version(ctx.form());
   app::write(ctx, [&](app::Change& change) {
-    editable_activity(change, id);
+    editable_activity(change, id, ArchivedActivity::allowed);
     core::set_archived(change, activity_ref(id), archive, expected);
     reindex_after_commit(change, id);  // lookback: the search index
   });
@@ -438,8 +428,7 @@ http::Response add_follow_up_page(Context& ctx) {
     fu.owner_id = *oid;
   }
   app::write(ctx, [&](app::Change& change) {
-    Activity a = editable_activity(change, id);
-    if (a.archived_at) throw app::ArchivedRecordError();
+    editable_activity(change, id, ArchivedActivity::refused);
     if (fu.owner_id) {
       auto people = choosable_people(change.db, viewer(ctx, core::load_network(change.db)));
       if (std::none_of(people.begin(), people.end(), [&](const core::Person& p) { return p.id == *fu.owner_id; }))

@@ -44,12 +44,12 @@ http::Response api_attachments(Context& ctx) {
 
 http::Response api_attachment_upload(Context& ctx) {
   std::string id = ctx.param("id");
-  app::write(ctx, [&](app::Change& change) { editable_active_activity(change, id); });  // 404/403/409 before 415/422
+  app::write(ctx, [&](app::Change& change) { editable_activity(change, id, ArchivedActivity::refused); });  // 404/403/409 before 415/422
   auto file = documents::uploaded_file(ctx.req, true);  // (name, bytes)
   documents::OwnedAttachment stored;
   try {
     stored = app::write(ctx, [&](app::Change& change) {
-      editable_active_activity(change, id);
+      editable_activity(change, id, ArchivedActivity::refused);
       return documents::add_owned_attachment(change, kActivityFiles, id, file.first, file.second);
     });
   } catch (const documents::AttachmentError& e) {
@@ -65,7 +65,7 @@ http::Response api_attachment_download(Context& ctx) { return activity_file_down
 http::Response api_attachment_delete(Context& ctx) {
   std::string id = ctx.param("id"), aid = ctx.param("attachment_id");
   app::write(ctx, [&](app::Change& change) {
-    editable_active_activity(change, id);
+    editable_activity(change, id, ArchivedActivity::refused);
     documents::set_owned_attachment_archived(change, kActivityFiles, id, aid, true);
   });
   auto lease = ctx.app.db().acquire();

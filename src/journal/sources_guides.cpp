@@ -343,16 +343,13 @@ http::Response answer_set_attach_page(Context& ctx) {
   std::string guide_id = ctx.form().get("guide_id"), visibility = ctx.form().get("visibility");
   std::string set_id = app::write(ctx, [&](app::Change& change) {
     Viewer v = viewer(ctx, core::load_network(change.db));
-    auto a = load_activity(change.db, id);
-    if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
-    if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
-    if (a->archived_at) throw app::ArchivedRecordError();
+    const auto a = editable_activity(change.db, v, id, ArchivedActivity::refused);
     auto g = guide_id.size() > 100 ? std::nullopt : load_guide(change.db, guide_id);
     if (!g || g->archived_at) throw HttpError(422, "validation", "journal.sources.error.guide_unknown");
-    if (visibility.empty()) visibility = default_set_visibility(*a, v);
-    if (!valid_set_visibility(visibility, *a) || !may_choose_visibility(v, visibility))
+    if (visibility.empty()) visibility = default_set_visibility(a, v);
+    if (!valid_set_visibility(visibility, a) || !may_choose_visibility(v, visibility))
       throw HttpError(422, "validation", "journal.sources.error.set_visibility");
-    return attach_guide(change, *a, *g, visibility).id;
+    return attach_guide(change, a, *g, visibility).id;
   });
   return http::Response::redirect("/journal/" + id + "/guides/" + set_id + "/edit");
 }

@@ -25,9 +25,6 @@ http::Response attachment_download_page(app::Context& ctx);
 // The file of the path on an activity the caller may see (an archived one for its editors only); reads of
 // facilitators-only files are audited with `via` ("page", "api").
 http::Response activity_file_download(app::Context& ctx, const char* via);
-// The activity of the path's {id} for a change, if the caller may edit it: 404 when they may not see it,
-// 403 when it is not theirs to edit, 409 when it is archived (pages and API alike).
-Activity editable_active_activity(app::Change& change, const std::string& id);
 http::Response attachment_archive_page(app::Context& ctx);
 http::Response attachment_restore_page(app::Context& ctx);
 

@@ -18,16 +18,6 @@ namespace samen::journal {
 using app::Context;
 using app::HttpError;
 
-// The activity of the path's {id} for a change: visible (404), editable (403), active (409).
-Activity editable_active_activity(app::Change& change, const std::string& id) {
-  Viewer v = viewer(change.ctx, core::load_network(change.db));
-  auto a = id.empty() || id.size() > 100 ? std::nullopt : load_activity(change.db, id);
-  if (!a || !may_see(v, a->visibility, a->team_id)) throw HttpError(404, "not_found", "error.not_found");
-  if (!may_edit(v, *a)) throw HttpError(403, "forbidden", "journal.error.not_yours");
-  if (a->archived_at) throw app::ArchivedRecordError();
-  return *a;
-}
-
 namespace {
 
 void fill_attachments(Context& ctx, web::Dict& d, store::Connection& c, const Activity& a, bool editable) {
@@ -110,11 +100,11 @@ std::string sources_section(Context& ctx, store::Connection& c, const Viewer& v,
 
 http::Response attachment_upload_page(Context& ctx) {
   std::string id = ctx.param("id");
-  app::write(ctx, [&](app::Change& change) { editable_active_activity(change, id); });  // 404/403/409 before 415/422
+  app::write(ctx, [&](app::Change& change) { editable_activity(change, id, ArchivedActivity::refused); });  // 404/403/409 before 415/422
   auto file = documents::uploaded_file(ctx.req, false);  // (name, bytes)
   try {
     app::write(ctx, [&](app::Change& change) {
-      editable_active_activity(change, id);
+      editable_activity(change, id, ArchivedActivity::refused);
       documents::add_owned_attachment(change, kActivityFiles, id, file.first, file.second);
     });
   } catch (const documents::AttachmentError& e) {
@@ -128,7 +118,7 @@ namespace {
 http::Response set_attachment_archived(Context& ctx, bool archive) {
   std::string id = ctx.param("id"), aid = ctx.param("attachment_id");
   app::write(ctx, [&](app::Change& change) {
-    editable_active_activity(change, id);
+    editable_activity(change, id, ArchivedActivity::refused);
     documents::set_owned_attachment_archived(change, kActivityFiles, id, aid, archive);
   });
   return http::Response::redirect("/journal/" + id + "?done=" +

@@ -409,8 +409,8 @@ class RowMaker {
 // faster than it inserts row by row (with fastupdate off, each row's ~190
 // terms touched as many index pages, ~145 KB of WAL per service), and
 // searches read the old table until the commit. The copy takes the table's
-// columns, storage and options, then its indexes and constraints from the
-// catalogue, so a migration changing the table needs nothing here.
+// columns, storage and options, then its indexes, constraints, owner and
+// grants from the catalogue, so a migration changing the table needs nothing here.
 class TableCopy {
  public:
   TableCopy(Connection& c, std::string table) : c_(c), table_(std::move(table)), copy_(table_ + "_build") {
@@ -444,11 +444,13 @@ class TableCopy {
       c_.exec("ALTER TABLE " + copy_ + " ADD CONSTRAINT " + name + " " + r.text(1));
       constraints.emplace_back(r.text(0), name);
     }
+    const std::vector<std::string> access = access_statements();
     c_.exec("DROP TABLE " + table_);
     c_.exec("ALTER TABLE " + copy_ + " RENAME TO " + table_);
     for (const auto& [old_name, name] : indexes) c_.exec("ALTER INDEX " + name + " RENAME TO " + quoted(old_name));
     for (const auto& [old_name, name] : constraints)
       c_.exec("ALTER TABLE " + table_ + " RENAME CONSTRAINT " + name + " TO " + quoted(old_name));
+    for (const auto& statement : access) c_.exec(statement);
   }
 
  private:
@@ -456,6 +458,26 @@ class TableCopy {
     std::string out = "\"";
     for (char ch : identifier) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     return out + "\"";
+  }
+  // The table's owner and the privileges granted to other roles (a
+  // read-only reporting role, say), as statements that give them to the copy
+  // once it has the table's name: the copy belongs to whoever rebuilds, with
+  // no grants. The owner first, so that the grants are recorded as its.
+  std::vector<std::string> access_statements() const {
+    std::vector<std::string> out;
+    for (const auto& r : c_.exec("SELECT 'ALTER TABLE ' || quote_ident(?) || ' OWNER TO ' || "
+                                 "quote_ident(pg_get_userbyid(relowner)) FROM pg_class WHERE oid = to_regclass(?)",
+                                 {table_, table_}).rows)
+      out.push_back(r.text(0));
+    for (const auto& r : c_.exec(
+             "SELECT 'GRANT ' || a.privilege_type || ' ON ' || quote_ident(?) || ' TO ' || "
+             "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END || "
+             "CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END "
+             "FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
+             "WHERE c.oid = to_regclass(?) AND a.grantee <> c.relowner ORDER BY 1",
+             {table_, table_}).rows)
+      out.push_back(r.text(0));
+    return out;
   }
   // "CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING ..." → the same on the copy, named `name`.
   std::string index_on_copy(const std::string& definition, const std::string& name) const {
@@ -628,7 +650,10 @@ class PostgresSearch : public ServiceSearch {
     }
     try {
       trigram_ = !lease->exec("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").empty();
-      if (trigram_)
+      // Looked up first: CREATE INDEX IF NOT EXISTS locks search_words before
+      // it finds the index, so a start waited behind any writer of the words
+      // (an import's transaction) until the statement timeout.
+      if (trigram_ && lease->exec("SELECT to_regclass('search_words_trgm') IS NULL").rows.at(0).boolean(0))
         lease->exec("CREATE INDEX IF NOT EXISTS search_words_trgm ON search_words USING GIN (word gin_trgm_ops)");
     } catch (const store::StoreError& e) {
       spdlog::info("search: no trigram index on search_words ({})", e.what());

@@ -273,6 +273,19 @@ struct AgeRanges {
   bool holds(Xapian::docid did, double age) const {
     return did < by_docid.size() && by_docid[did].first <= age && age <= by_docid[did].second;
   }
+  // How many documents hold an age (Xapian's estimates), counted once per
+  // age and revision: a pass over every document cost each age search ~0.1 ms.
+  Xapian::doccount count(double age) const {
+    const std::lock_guard lock(counts_mutex_);
+    auto [it, added] = counts_.try_emplace(age, 0);
+    if (added)
+      for (Xapian::docid did = 1; did < by_docid.size(); ++did) it->second += holds(did, age);
+    return it->second;
+  }
+
+ private:
+  mutable std::mutex counts_mutex_;
+  mutable std::map<double, Xapian::doccount> counts_;
 };
 
 // The documents whose age range holds an age, as a posting list (boolean:
@@ -280,9 +293,8 @@ struct AgeRanges {
 // walked only when nothing else narrows the search.
 class AgeFilter : public Xapian::PostingSource {
  public:
-  AgeFilter(std::shared_ptr<const AgeRanges> ranges, double age) : ranges_(std::move(ranges)), age_(age) {
-    for (Xapian::docid did = 1; did < ranges_->by_docid.size(); ++did) matches_ += ranges_->holds(did, age_);
-  }
+  AgeFilter(std::shared_ptr<const AgeRanges> ranges, double age)
+      : ranges_(std::move(ranges)), age_(age), matches_(ranges_->count(age)) {}
   Xapian::doccount get_termfreq_min() const override { return matches_; }
   Xapian::doccount get_termfreq_est() const override { return matches_; }
   Xapian::doccount get_termfreq_max() const override { return matches_; }

@@ -609,6 +609,40 @@ TEST_P(SearchTest, ABulkRebuildWritesWhatIndexingServiceByServiceWrites) {
   EXPECT_EQ(schema(db()), expected);
 }
 
+// PostgreSQL: the table a rebuild swaps in keeps the old one's owner and the
+// privileges granted on it (a reporting role reading the index), not those
+// of whoever rebuilt it.
+TEST_P(SearchTest, ARebuildKeepsTheSearchTablesOwnerAndGrantsOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "only PostgreSQL's rebuild swaps tables";
+  const std::string suffix = std::to_string(::getpid());
+  const std::string owner = "samen_owner_" + suffix, reader = "samen_reader_" + suffix;
+  for (const auto& role : {owner, reader}) {
+    exec("DROP ROLE IF EXISTS " + role);
+    exec("CREATE ROLE " + role);
+  }
+  exec("ALTER TABLE service_search OWNER TO " + owner);
+  exec("GRANT SELECT ON service_search TO " + reader + " WITH GRANT OPTION");
+  auto access = [&] {
+    auto lease = db().acquire();
+    const auto r = lease->exec(
+        "SELECT pg_get_userbyid(relowner), has_table_privilege(?, 'service_search', 'SELECT'), "
+        "has_table_privilege(?, 'service_search', 'SELECT WITH GRANT OPTION'), "
+        "has_table_privilege(?, 'service_search', 'INSERT') FROM pg_class WHERE oid = to_regclass('service_search')",
+        {reader, reader, reader});
+    return r.rows.at(0).text(0) + " " + r.rows.at(0).text(1) + " " + r.rows.at(0).text(2) + " " + r.rows.at(0).text(3);
+  };
+  const std::string before = access();
+  EXPECT_EQ(before.substr(0, owner.size()), owner);
+  search_->rebuild();
+  EXPECT_EQ(access(), before);
+  EXPECT_EQ(ids("kinderopvang"), Ids({kOpvang, kPetitsPas}));
+  for (const auto& role : {reader, owner}) {
+    exec("REASSIGN OWNED BY " + role + " TO CURRENT_USER");
+    exec("DROP OWNED BY " + role);
+    exec("DROP ROLE " + role);
+  }
+}
+
 // PostgreSQL: past kExactRankLimit matches a search says "more than" instead
 // of counting every match; pages, ranking and filters stay the same. The
 // limit is lowered so that 26 services make a broad search.
