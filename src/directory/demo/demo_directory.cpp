@@ -3,7 +3,8 @@
 // street lists; randomness is a splitmix64 stream seeded by (seed, kind,
 // index), so each organisation's records depend on nothing else. Rows are
 // written with multi-row INSERT ... ON CONFLICT DO NOTHING, table by table in
-// foreign-key order, one transaction for everything.
+// foreign-key order, one transaction for everything; with a data directory the
+// search index is built from each written batch meanwhile (BulkIndexBuild).
 #include "directory/demo/demo_directory.hpp"
 
 #include <algorithm>

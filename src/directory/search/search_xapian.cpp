@@ -2,7 +2,8 @@
 // with one document per searchable service. One writer per index directory
 // in this process (shared by every engine instance, guarded by a mutex);
 // searches use a pool of readers that reopen after each commit. A rebuild
-// writes a fresh index beside the live one and swaps the directories.
+// writes a fresh index beside the live one and swaps the directories; a bulk
+// write can have one built while it stores (XapianBulkBuild).
 #include <fcntl.h>
 #include <time.h>
 #include <spdlog/spdlog.h>
