@@ -108,11 +108,12 @@ class BulkIndexBuild {
   // Held around every other use of the connection while the build runs (its
   // threads read on it in turns).
   virtual std::unique_lock<std::mutex> hold_connection() = 0;
-  // Before the commit: waits until every service is indexed and records the
-  // index's generation in the transaction. Destroying the build before
+  // Before the commit: waits until every service is read back and records
+  // the index's generation in the transaction. Destroying the build before
   // finish() stops its threads (do so before a rollback).
   virtual void finish() = 0;
-  // After the commit: the index goes live; false when the build was abandoned.
+  // After the commit: waits for the index to be written (its last writes
+  // overlap the commit) and puts it live; false when the build was abandoned.
   virtual bool publish() = 0;
 };
 

@@ -375,17 +375,25 @@ class IndexFill {
     changed_.notify_all();
   }
 
-  // Waits until every service handed over is written, then adds the
-  // spelling entries and suggestions (counted by each loader) once each.
-  RebuildStats finish() {
+  // Hands over nothing more and waits until every service is read: the
+  // connection is free again while the writer may still be writing.
+  void finish_reading() {
     {
       std::lock_guard lock(mutex_);
       closed_ = true;
       changed_.notify_all();
     }
-    writer_.join();
     for (auto& t : loaders_) t.join();
     loaders_.clear();
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  // Waits until every service handed over is written, then adds the
+  // spelling entries and suggestions (counted by each loader) once each.
+  RebuildStats finish() {
+    finish_reading();
+    writer_.join();
     if (failure_) std::rethrow_exception(failure_);
     const double cpu_started = thread_cpu_seconds();
     std::unordered_map<std::string, Xapian::termcount> spelling;
@@ -986,32 +994,41 @@ class XapianBulkBuild : public BulkIndexBuild {
     return fill_ ? std::unique_lock<std::mutex>(fill_->connection_mutex()) : std::unique_lock<std::mutex>();
   }
 
+  // The writer's last batches, the spelling and suggestions and the sync
+  // are left to publish(): they overlap the database's commit.
   void finish() override {
     if (!fill_) return;
     try {
-      const RebuildStats stats = fill_->finish();
-      fill_.reset();
-      complete_index(*fresh_, fresh_dir_, stats, synonyms_, generation_);
-      fresh_.reset();
+      fill_->finish_reading();
       write_setting(c_, std::string(kGenerationSetting), generation_);
-      finished_ = true;
-      log_rebuild("built while storing", stats, started_);
+      read_ = true;
     } catch (const std::exception& e) {
       abandon(e.what());
     }
   }
 
   bool publish() override {
-    if (!finished_) return false;
-    std::lock_guard lock(writer_->mutex);
-    swap_in(*writer_, fresh_dir_);
-    published_ = true;
-    return true;
+    if (!read_ || !fill_) return false;
+    try {
+      const RebuildStats stats = fill_->finish();
+      fill_.reset();
+      complete_index(*fresh_, fresh_dir_, stats, synonyms_, generation_);
+      fresh_.reset();
+      std::lock_guard lock(writer_->mutex);
+      swap_in(*writer_, fresh_dir_);
+      published_ = true;
+      log_rebuild("built while storing", stats, started_);
+      return true;
+    } catch (const std::exception& e) {
+      // The generation is committed, the index's is not: the engine rebuilds.
+      abandon(e.what());
+      return false;
+    }
   }
 
  private:
   void abandon(const std::string& why) {
-    spdlog::warn("search: not indexing while storing ({}); the index is rebuilt after the commit", why);
+    spdlog::warn("search: no index built while storing ({}); the engine rebuilds it", why);
     fill_.reset();
     fresh_.reset();
   }
@@ -1025,7 +1042,7 @@ class XapianBulkBuild : public BulkIndexBuild {
   std::optional<Xapian::WritableDatabase> fresh_;
   std::optional<IndexFill> fill_;
   std::string last_id_;
-  bool finished_ = false, published_ = false;
+  bool read_ = false, published_ = false;  // every service read (finish), the index live (publish)
 };
 
 }  // namespace
