@@ -56,18 +56,28 @@ TextTerms analyse_text(std::string_view text, i18n::Lang lang, bool stemmed) {
 // texts (category labels, municipality names and postcodes, an
 // organisation's name, descriptions written once for several services):
 // folding (ICU) and stemming them again was most of a document's analysis.
-// Bounded: emptied when it holds kMaxCachedTexts.
-constexpr std::size_t kMaxCachedTexts = 4096;
+// Bounded (a server's every thread may index): emptied when its texts and
+// terms reach kMaxCachedBytes.
+constexpr std::size_t kMaxCachedBytes = std::size_t{2} << 20;
 const TextTerms& cached_analysis(std::string_view text, i18n::Lang lang, bool stemmed) {
   thread_local std::unordered_map<std::string, TextTerms> cache;
+  thread_local std::size_t cached_bytes = 0;
   std::string key;
   key.reserve(text.size() + 2);
   key += static_cast<char>('0' + static_cast<int>(lang));
   key += stemmed ? 's' : 'p';
   key += text;
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCachedTexts) cache.clear();
-  return cache.emplace(std::move(key), analyse_text(text, lang, stemmed)).first->second;
+  TextTerms analysed = analyse_text(text, lang, stemmed);
+  std::size_t bytes = key.size();
+  for (const auto& t : analysed.terms) bytes += t.size() + sizeof(std::string);
+  for (const auto& w : analysed.words) bytes += w.size() + sizeof(std::string);
+  if (cached_bytes + bytes > kMaxCachedBytes) {
+    cache.clear();
+    cached_bytes = 0;
+  }
+  cached_bytes += bytes;
+  return cache.emplace(std::move(key), std::move(analysed)).first->second;
 }
 
 // Adds the words of a text, each as itself and as its stem in the text's language.
