@@ -110,6 +110,7 @@ class DirectoryModule : public app::Module {
     plan.services = demo_services_;
     plan.seed = demo_seed_;
     plan.now = app::unix_now();
+    plan.index_while_storing = where.data;
     std::int64_t step = std::max<std::int64_t>(demo_services_ / 10, 1);
     plan.progress = [&, next = step](std::int64_t done, std::int64_t total) mutable {
       if (done < next && done < total) return;

@@ -3,7 +3,8 @@
 // street lists; randomness is a splitmix64 stream seeded by (seed, kind,
 // index), so each organisation's records depend on nothing else. Rows are
 // written with multi-row INSERT ... ON CONFLICT DO NOTHING, table by table in
-// foreign-key order, one transaction for everything.
+// foreign-key order, one transaction for everything; with a data directory the
+// search index is built from each written batch meanwhile (BulkIndexBuild).
 #include "directory/demo/demo_directory.hpp"
 
 #include <algorithm>
@@ -650,6 +651,7 @@ struct Tables {
   Batch costs{"cost_options", {"id", "service_id", "option", "currency", "amount", "amount_description"}};
   Batch attributes{"attributes", {"id", "link_id", "taxonomy_term_id", "link_type", "link_entity"}};
   Batch translations{"translations", {"resource_type", "resource_id", "field", "lang", "value"}};
+  std::vector<std::string> service_ids;  // of the services added since the last flush, in order
 
   void flush(store::Connection& c, DirectoryCounts& counts) {
     counts.organizations += organizations.flush(c);
@@ -841,6 +843,7 @@ class Generator {
     t.services.add({id, org.id, name.nl, description.nl, org.website, org.email, std::string("active"),
                     p.application.nl, fees.nl, p.eligibility.nl, min_age, max_age, assured, org.email,
                     iso_day(today_ - rng.below(60)), now, now});
+    t.service_ids.push_back(id);
     t.service_at_location.add({uuid("sal", i, 0), id, location_id});
 
     // Translations: French for almost all (a few are missing, as in real life), English for some.
@@ -990,25 +993,39 @@ DirectoryCounts generate_directory(store::Database& db, const DirectoryPlan& pla
   constexpr std::int64_t kOrgsPerBatch = 250;
   std::int64_t orgs = (plan.services + 1) / 2;
   Generator gen(plan);
+  std::unique_ptr<BulkIndexBuild> index;
   store::in_transaction(db, [&](store::Connection& c) {
-    // SQLite: a larger page cache for this transaction (restored after), so
-    // index pages stay in memory instead of spilling to the WAL and back.
-    std::optional<std::string> cache_size;
-    if (c.dialect() == store::Dialect::sqlite) {
-      cache_size = c.exec("PRAGMA cache_size").rows.at(0).text(0);
-      c.exec("PRAGMA cache_size = -131072");
-    }
-    seed_family_taxonomy(c);
-    Tables tables;
-    for (std::int64_t k = 0; k < orgs; ++k) {
-      gen.organisation(k, tables);
-      if ((k + 1) % kOrgsPerBatch == 0 || k + 1 == orgs) {
-        tables.flush(c, counts);
-        if (plan.progress) plan.progress(std::min(plan.services, 2 * (k + 1)), plan.services);
+    try {
+      // SQLite: a larger page cache for this transaction (restored after), so
+      // index pages stay in memory instead of spilling to the WAL and back.
+      std::optional<std::string> cache_size;
+      if (c.dialect() == store::Dialect::sqlite) {
+        cache_size = c.exec("PRAGMA cache_size").rows.at(0).text(0);
+        c.exec("PRAGMA cache_size = -131072");
       }
+      seed_family_taxonomy(c);
+      if (plan.index_while_storing) index = BulkIndexBuild::start(c, *plan.index_while_storing);
+      Tables tables;
+      for (std::int64_t k = 0; k < orgs; ++k) {
+        gen.organisation(k, tables);
+        if ((k + 1) % kOrgsPerBatch == 0 || k + 1 == orgs) {
+          {
+            auto writing = index ? index->hold_connection() : std::unique_lock<std::mutex>();
+            tables.flush(c, counts);
+          }
+          if (index) index->add(tables.service_ids);
+          tables.service_ids.clear();
+          if (plan.progress) plan.progress(std::min(plan.services, 2 * (k + 1)), plan.services);
+        }
+      }
+      if (index) index->finish();
+      if (cache_size) c.exec("PRAGMA cache_size = " + std::to_string(std::stoll(*cache_size)));
+    } catch (...) {
+      index.reset();  // its threads stop reading before the rollback
+      throw;
     }
-    if (cache_size) c.exec("PRAGMA cache_size = " + std::to_string(std::stoll(*cache_size)));
   });
+  if (index) counts.indexed = index->publish();
   counts.rows += counts.organizations;
   return counts;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "store/database.hpp"
@@ -23,6 +24,9 @@ struct DirectoryPlan {
   std::int64_t now = 0;  // unix seconds: created_at, and the reference for assured dates and holidays
   // Called after each batch with (services done, services planned).
   std::function<void(std::int64_t, std::int64_t)> progress;
+  // A data directory: its search index is built while storing when the
+  // database has no services yet (BulkIndexBuild), not after.
+  std::optional<std::filesystem::path> index_while_storing;
 };
 
 // Rows the generation added (0 for records that were already there).
@@ -31,6 +35,7 @@ struct DirectoryCounts {
   std::int64_t locations = 0;
   std::int64_t services = 0;
   std::int64_t rows = 0;  // all rows of every table
+  bool indexed = false;   // the search index was built while storing (index_while_storing)
 };
 
 // Writes the directory in one transaction. The demo network's organisations

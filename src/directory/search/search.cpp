@@ -104,6 +104,12 @@ std::unique_ptr<ServiceSearch> ServiceSearch::create(store::Database& db, const 
   return std::make_unique<CachedSearch>(std::move(engine), result_ttl);
 }
 
+std::unique_ptr<BulkIndexBuild> BulkIndexBuild::start(store::Connection& c, const std::filesystem::path& data_dir) {
+  // PostgreSQL's index lives in the database: nothing to build beside it.
+  if (c.dialect() != store::Dialect::sqlite) return nullptr;
+  return detail::start_xapian_bulk_build(c, data_dir / "search");
+}
+
 namespace detail {
 
 std::shared_ptr<const SynonymDictionary> SynonymCache::get() {

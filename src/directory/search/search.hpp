@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,35 @@ class ServiceSearch {
   virtual std::string engine_name() const = 0;
   // The languages (ISO 639 codes, sorted) searchable services are offered in: the finder's language filter.
   virtual std::vector<std::string> offered_languages() = 0;
+};
+
+// A search index built while a bulk write stores services, instead of after
+// it: the writer hands over each batch of services it stored, inside its
+// transaction, and the engine's threads read them back on the writer's
+// connection and index them while the writer goes on (the two cores busy
+// where storing kept one). The index is built beside the live one and goes
+// live after the commit. Only for Xapian (SQLite) and a database without
+// services yet: start() returns nothing otherwise, and the engine brings its
+// index up to date after the commit as it always does. A build abandoned
+// (services out of id order, an indexing error) leaves that to the engine too.
+class BulkIndexBuild {
+ public:
+  virtual ~BulkIndexBuild() = default;
+  // On the transaction's connection, before the first service is stored.
+  static std::unique_ptr<BulkIndexBuild> start(store::Connection& c, const std::filesystem::path& data_dir);
+  // Services just stored on the connection, in increasing id order (the
+  // order a rebuild indexes them in).
+  virtual void add(const std::vector<std::string>& service_ids) = 0;
+  // Held around every other use of the connection while the build runs (its
+  // threads read on it in turns).
+  virtual std::unique_lock<std::mutex> hold_connection() = 0;
+  // Before the commit: waits until every service is read back and records
+  // the index's generation in the transaction. Destroying the build before
+  // finish() stops its threads (do so before a rollback).
+  virtual void finish() = 0;
+  // After the commit: waits for the index to be written (its last writes
+  // overlap the commit) and puts it live; false when the build was abandoned.
+  virtual bool publish() = 0;
 };
 
 }  // namespace samen::directory

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <unordered_map>
 
 #include "core/brussels.hpp"
 #include "directory/search/service_card.hpp"
@@ -33,14 +34,57 @@ std::vector<std::size_t> meaningful_indices(const std::vector<std::string>& word
   return out;
 }
 
-// Adds the words of a text, each as itself and as its stem in the text's language.
-void add_text(DocumentTerms& out, std::string_view text, i18n::Lang lang, Field field, bool stemmed = true) {
+// The terms of a text in order (each word's stem, when stemmed, then the
+// word) and its words, as add_text adds them.
+struct TextTerms {
+  std::vector<std::string> terms;
+  std::vector<std::string> words;
+};
+
+TextTerms analyse_text(std::string_view text, i18n::Lang lang, bool stemmed) {
+  TextTerms out;
   for (auto& w : text::folded_words(text)) {
     if (text::is_stopword(w)) continue;
-    if (stemmed) out.text_terms.push_back({std::string(kStemPrefix) + text::stem(lang, w), field});
-    out.text_terms.push_back({w, field});
-    out.words.insert(std::move(w));
+    if (stemmed) out.terms.push_back(std::string(kStemPrefix) + text::stem(lang, w));
+    out.terms.push_back(w);
+    out.words.push_back(std::move(w));
   }
+  return out;
+}
+
+// The analysis of the texts this thread analysed last. Many services share
+// texts (category labels, municipality names and postcodes, an
+// organisation's name, descriptions written once for several services):
+// folding (ICU) and stemming them again was most of a document's analysis.
+// Bounded (a server's every thread may index): emptied when its texts and
+// terms reach kMaxCachedBytes.
+constexpr std::size_t kMaxCachedBytes = std::size_t{2} << 20;
+const TextTerms& cached_analysis(std::string_view text, i18n::Lang lang, bool stemmed) {
+  thread_local std::unordered_map<std::string, TextTerms> cache;
+  thread_local std::size_t cached_bytes = 0;
+  std::string key;
+  key.reserve(text.size() + 2);
+  key += static_cast<char>('0' + static_cast<int>(lang));
+  key += stemmed ? 's' : 'p';
+  key += text;
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  TextTerms analysed = analyse_text(text, lang, stemmed);
+  std::size_t bytes = key.size();
+  for (const auto& t : analysed.terms) bytes += t.size() + sizeof(std::string);
+  for (const auto& w : analysed.words) bytes += w.size() + sizeof(std::string);
+  if (cached_bytes + bytes > kMaxCachedBytes) {
+    cache.clear();
+    cached_bytes = 0;
+  }
+  cached_bytes += bytes;
+  return cache.emplace(std::move(key), std::move(analysed)).first->second;
+}
+
+// Adds the words of a text, each as itself and as its stem in the text's language.
+void add_text(DocumentTerms& out, std::string_view text, i18n::Lang lang, Field field, bool stemmed = true) {
+  const TextTerms& analysed = cached_analysis(text, lang, stemmed);
+  for (const auto& term : analysed.terms) out.text_terms.push_back({term, field});
+  out.words.insert(analysed.words.begin(), analysed.words.end());
 }
 
 }  // namespace

@@ -19,6 +19,8 @@ namespace samen::directory::detail {
 
 std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std::filesystem::path& index_dir);
 std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db);
+// BulkIndexBuild::start for Xapian (nothing when the database has services or another process writes the index).
+std::unique_ptr<BulkIndexBuild> start_xapian_bulk_build(store::Connection& c, const std::filesystem::path& index_dir);
 
 // The synonym groups, reloaded from search_synonyms at most every few
 // seconds (so an edit shows up in every process without a restart).

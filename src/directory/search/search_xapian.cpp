@@ -2,7 +2,8 @@
 // with one document per searchable service. One writer per index directory
 // in this process (shared by every engine instance, guarded by a mutex);
 // searches use a pool of readers that reopen after each commit. A rebuild
-// writes a fresh index beside the live one and swaps the directories.
+// writes a fresh index beside the live one and swaps the directories; a bulk
+// write can have one built while it stores (XapianBulkBuild).
 #include <fcntl.h>
 #include <time.h>
 #include <spdlog/spdlog.h>
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -323,6 +325,278 @@ class AgeFilter : public Xapian::PostingSource {
   Xapian::docid did_ = 0;
 };
 
+// ---- filling a fresh index --------------------------------------------------------
+
+struct RebuildStats {
+  std::size_t indexed = 0;
+  std::int64_t through = 0;  // the newest updated_at seen
+  double loading_ms = 0;     // reading the database (summed over the loader threads)
+  double loader_cpu_s = 0;   // CPU of the loader threads: reading and preparing documents
+  double writer_cpu_s = 0;   // CPU of the writing thread: Xapian's work
+  std::size_t loaders = 0;
+};
+
+// CPU seconds the calling thread has used (a figure the machine's load does not change).
+double thread_cpu_seconds() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+// Services into a fresh index, as they are handed over (a rebuild hands all
+// of them at once; a bulk write each batch it stored, see BulkIndexBuild).
+// Loader threads read batches from the database (one connection, taken in
+// turns under connection_mutex: reading is a quarter of their work) and
+// turn them into documents; a writer thread adds the batches in the order
+// they were handed over, so the index is the same whatever the number of
+// loaders. On two cores two loaders keep both busy (one loader left the
+// writer idle a fifth of the time). A short window of batches bounds
+// memory. Written documents go back to the loader that made them to be
+// freed: the thread that allocated a document's many small blocks frees
+// them into its own malloc arena, instead of the writer taking that arena's
+// lock block by block (a tenth of the writer's time).
+class IndexFill {
+ public:
+  // expected_batches: how many batches at most (no more loaders than that).
+  IndexFill(store::Connection& c, Xapian::WritableDatabase& fresh, const SynonymDictionary& synonyms,
+            std::size_t expected_batches = SIZE_MAX)
+      : c_(c), fresh_(fresh), synonyms_(synonyms) {
+    std::size_t loaders = rebuild_loaders.load();
+    if (loaders == 0) loaders = std::max<std::size_t>(3, std::thread::hardware_concurrency()) - 1;
+    loaders = std::clamp<std::size_t>(loaders, 1, std::max<std::size_t>(1, expected_batches));
+    stats_.loaders = loaders;
+    tallies_.resize(loaders);
+    writer_ = std::thread([this] { write(); });
+    for (std::size_t i = 0; i < loaders; ++i) loaders_.emplace_back([this, i] { load(i); });
+  }
+  IndexFill(const IndexFill&) = delete;
+  IndexFill& operator=(const IndexFill&) = delete;
+  ~IndexFill() { stop_threads(); }
+
+  // Held by whoever else uses the connection while the loaders read on it.
+  std::mutex& connection_mutex() { return db_mutex_; }
+
+  // Hands services over, in batches of rebuild_batch; throws if indexing failed.
+  void add(const std::vector<std::string>& ids) {
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+    for_each_batch(ids, [&](std::vector<std::string> batch) {
+      batches_.push_back(std::move(batch));
+      return true;
+    }, rebuild_batch.load());
+    changed_.notify_all();
+  }
+
+  // Hands over nothing more and waits until every service is read: the
+  // connection is free again while the writer may still be writing.
+  void finish_reading() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+      changed_.notify_all();
+    }
+    for (auto& t : loaders_) t.join();
+    loaders_.clear();
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  // Waits until every service handed over is written, then adds the
+  // spelling entries and suggestions (counted by each loader) once each.
+  RebuildStats finish() {
+    finish_reading();
+    writer_.join();
+    if (failure_) std::rethrow_exception(failure_);
+    const double cpu_started = thread_cpu_seconds();
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::unordered_map<std::string, std::int64_t> suggestions;
+    for (auto& tally : tallies_) {
+      tally.spent.clear();
+      for (const auto& [word, count] : tally.spelling) spelling[word] += count;
+      for (const auto& [key, count] : tally.suggestions) suggestions[key] += count;
+      stats_.through = std::max(stats_.through, tally.through);
+      stats_.loading_ms += tally.loading_ms;
+      stats_.loader_cpu_s += tally.cpu_s;
+    }
+    for (const auto& [word, count] : spelling) fresh_.add_spelling(word, count);
+    // In key order: each entry goes at the end of its table's blocks.
+    std::vector<std::pair<std::string, std::int64_t>> sorted(suggestions.begin(), suggestions.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [key, count] : sorted) fresh_.set_metadata(key, std::to_string(count));
+    stats_.writer_cpu_s += thread_cpu_seconds() - cpu_started;
+    return stats_;
+  }
+
+ private:
+  // Documents of one batch of services, ready for the index.
+  struct PreparedBatch {
+    std::vector<Xapian::Document> docs;
+    std::size_t loader = 0;  // which loader made them (and frees them)
+  };
+  // What one loader thread gathers besides documents; summed at the end.
+  struct LoaderTally {
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::unordered_map<std::string, std::int64_t> suggestions;
+    std::vector<std::vector<Xapian::Document>> spent;  // written documents, for this loader to free
+    std::int64_t through = 0;
+    double loading_ms = 0, cpu_s = 0;
+  };
+  static constexpr std::size_t kWindow = 4;  // batches prepared ahead of the writer
+
+  void fail() {
+    std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = std::current_exception();
+    changed_.notify_all();
+  }
+
+  void stop_threads() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+      changed_.notify_all();
+    }
+    if (writer_.joinable()) writer_.join();
+    for (auto& t : loaders_) t.join();
+    loaders_.clear();
+  }
+
+  void load(std::size_t loader) {
+    LoaderTally& tally = tallies_[loader];
+    try {
+      for (;;) {
+        std::size_t k = 0;
+        std::vector<std::string> ids;
+        std::vector<std::vector<Xapian::Document>> spent;
+        {
+          std::unique_lock lock(mutex_);
+          changed_.wait(lock, [&] {
+            return stop_ || failure_ || (next_batch_ < batches_.size() && next_batch_ < written_ + kWindow) ||
+                   (closed_ && next_batch_ >= batches_.size());
+          });
+          if (stop_ || failure_ || next_batch_ >= batches_.size()) break;
+          k = next_batch_++;
+          ids = batches_[k];
+          spent.swap(tally.spent);
+        }
+        spent.clear();  // the documents are freed here, on the loader that made them
+        std::vector<ServiceDocument> docs;
+        {
+          std::lock_guard reading(db_mutex_);
+          const auto load_started = std::chrono::steady_clock::now();
+          docs = load_service_documents(c_, ids);
+          tally.loading_ms += elapsed_ms(load_started);
+        }
+        PreparedBatch prepared{{}, loader};
+        for (const auto& d : docs) {
+          tally.through = std::max(tally.through, d.updated_at);
+          if (!d.searchable) continue;
+          const DocumentTerms t = document_terms(d);
+          prepared.docs.push_back(make_document(d, t, synonyms_));
+          for (const auto& w : t.words) ++tally.spelling[w];
+          for (const auto& key : suggestion_keys(t.labels)) ++tally.suggestions[key];
+        }
+        std::lock_guard lock(mutex_);
+        ready_.emplace(k, std::move(prepared));
+        changed_.notify_all();
+      }
+    } catch (...) {
+      fail();
+    }
+    tally.cpu_s = thread_cpu_seconds();
+  }
+
+  void write() {
+    const std::size_t commit_every = std::max<std::size_t>(1, rebuild_commit_every.load());
+    try {
+      for (std::size_t k = 0;; ++k) {
+        PreparedBatch batch;
+        {
+          std::unique_lock lock(mutex_);
+          changed_.wait(lock, [&] { return ready_.contains(k) || failure_ || stop_ || (closed_ && k >= batches_.size()); });
+          if (!ready_.contains(k)) break;  // done, stopped, or a loader failed
+          batch = std::move(ready_.at(k));
+          ready_.erase(k);
+        }
+        for (auto& doc : batch.docs) {
+          fresh_.add_document(doc);  // a fresh index: ids are unique already
+          if (++stats_.indexed % commit_every == 0) fresh_.commit();
+        }
+        std::lock_guard lock(mutex_);
+        tallies_[batch.loader].spent.push_back(std::move(batch.docs));
+        written_ = k + 1;
+        changed_.notify_all();
+      }
+    } catch (...) {
+      fail();
+    }
+    stats_.writer_cpu_s = thread_cpu_seconds();
+  }
+
+  store::Connection& c_;
+  Xapian::WritableDatabase& fresh_;
+  const SynonymDictionary& synonyms_;
+  std::mutex mutex_, db_mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<std::string>> batches_;  // handed over so far (a deque: loaders copy from it as it grows)
+  std::map<std::size_t, PreparedBatch> ready_;    // by batch number
+  std::size_t next_batch_ = 0, written_ = 0;
+  bool closed_ = false, stop_ = false;
+  std::exception_ptr failure_;
+  std::vector<LoaderTally> tallies_;
+  RebuildStats stats_;
+  std::thread writer_;
+  std::vector<std::thread> loaders_;
+};
+
+
+// Every file of a finished index, then the directory itself, onto the disk.
+void sync_directory(const fs::path& dir) {
+  auto sync = [](const fs::path& p, int flags) {
+    const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) spdlog::warn("search: could not sync {}", p.string());
+    if (fd >= 0) ::close(fd);
+  };
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_regular_file()) sync(entry.path(), O_RDONLY);
+  sync(dir, O_RDONLY | O_DIRECTORY);
+}
+
+// The last writes of a filled index (what open() checks it against), then onto the disk.
+void complete_index(Xapian::WritableDatabase& fresh, const fs::path& fresh_dir, const RebuildStats& stats,
+                    const SynonymDictionary& synonyms, const std::string& generation) {
+  fresh.set_metadata("format", std::string(kFormat));
+  fresh.set_metadata("synonyms", synonyms.fingerprint());
+  fresh.set_metadata("generation", generation);
+  fresh.set_metadata("indexed_through", std::to_string(stats.through));
+  fresh.commit();
+  fresh.close();
+  sync_directory(fresh_dir);
+}
+
+// A complete index in fresh_dir replaces the writer's live one (the caller
+// holds writer.mutex); readers notice the new epoch and open the new one.
+void swap_in(IndexWriter& writer, const fs::path& fresh_dir) {
+  const fs::path old_dir = writer.dir.string() + ".old";
+  writer.db.reset();
+  fs::remove_all(old_dir);
+  {
+    std::unique_lock swapping(writer.swap_mutex);
+    if (fs::exists(writer.dir)) fs::rename(writer.dir, old_dir);
+    fs::rename(fresh_dir, writer.dir);
+    writer.epoch.fetch_add(1);
+  }
+  fs::remove_all(old_dir);
+  writer.open_locked();
+  writer.committed();
+}
+
+void log_rebuild(std::string_view how, const RebuildStats& stats, std::chrono::steady_clock::time_point started) {
+  spdlog::info("search index {}: {} services in {:.1f} s ({:.1f} s reading the database; CPU {:.1f} s "
+               "preparing documents on {} thread(s), {:.1f} s writing them)",
+               how, stats.indexed, elapsed_ms(started) / 1000, stats.loading_ms / 1000, stats.loader_cpu_s,
+               stats.loaders, stats.writer_cpu_s);
+}
+
 class XapianSearch : public ServiceSearch {
  public:
   XapianSearch(store::Database& db, const fs::path& dir) : db_(db), writer_(writer_for(dir)), synonyms_(db) {}
@@ -438,44 +712,28 @@ class XapianSearch : public ServiceSearch {
   void rebuild() override {
     std::lock_guard lock(writer_->mutex);
     if (!writer_->open_locked()) return;  // the process holding the index rebuilds it
-    const fs::path dir = writer_->dir;
-    const fs::path fresh_dir = dir.string() + ".rebuild", old_dir = dir.string() + ".old";
+    const fs::path fresh_dir = writer_->dir.string() + ".rebuild";
     fs::remove_all(fresh_dir);
     const std::string generation = new_generation();
     const auto started = std::chrono::steady_clock::now();
     const auto synonyms = synonyms_.get();
     RebuildStats stats;
     {
-      // Without an fsync per commit (fill_index commits often): the files
+      // Without an fsync per commit (IndexFill commits often): the files
       // are synced once, when the index is complete, before it goes live.
       Xapian::WritableDatabase fresh(fresh_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-      stats = fill_index(fresh, *synonyms);
-      fresh.set_metadata("format", std::string(kFormat));
-      fresh.set_metadata("synonyms", synonyms->fingerprint());
-      fresh.set_metadata("generation", generation);
-      fresh.set_metadata("indexed_through", std::to_string(stats.through));
-      fresh.commit();
-      fresh.close();
-      sync_directory(fresh_dir);
+      auto lease = db_.acquire();
+      const std::vector<std::string> ids = all_service_ids(*lease);
+      const std::size_t batch = std::max<std::size_t>(1, rebuild_batch.load());
+      IndexFill fill(*lease, fresh, *synonyms, (ids.size() + batch - 1) / batch);
+      fill.add(ids);
+      stats = fill.finish();
+      complete_index(fresh, fresh_dir, stats, *synonyms, generation);
     }
-    // Swap the directories; readers notice the new epoch and open the new one.
-    writer_->db.reset();
-    fs::remove_all(old_dir);
-    {
-      std::unique_lock swapping(writer_->swap_mutex);
-      if (fs::exists(dir)) fs::rename(dir, old_dir);
-      fs::rename(fresh_dir, dir);
-      writer_->epoch.fetch_add(1);
-    }
-    fs::remove_all(old_dir);
-    writer_->open_locked();
-    writer_->committed();
+    swap_in(*writer_, fresh_dir);
     auto lease = db_.acquire();
     write_setting(*lease, std::string(kGenerationSetting), generation);
-    spdlog::info("search index rebuilt: {} services in {:.1f} s ({:.1f} s reading the database; CPU {:.1f} s "
-                 "preparing documents on {} thread(s), {:.1f} s writing them)",
-                 stats.indexed, elapsed_ms(started) / 1000, stats.loading_ms / 1000, stats.loader_cpu_s,
-                 stats.loaders, stats.writer_cpu_s);
+    log_rebuild("rebuilt", stats, started);
   }
 
   std::string engine_name() const override { return "xapian"; }
@@ -567,185 +825,6 @@ class XapianSearch : public ServiceSearch {
       // The write itself is committed; a stale entry heals at the next rebuild.
       spdlog::error("search: could not index {} service(s): {}", ids.size(), e.what());
     }
-  }
-
-  struct RebuildStats {
-    std::size_t indexed = 0;
-    std::int64_t through = 0;  // the newest updated_at seen
-    double loading_ms = 0;     // reading the database (summed over the loader threads)
-    double loader_cpu_s = 0;   // CPU of the loader threads: reading and preparing documents
-    double writer_cpu_s = 0;   // CPU of the writing thread: Xapian's work
-    std::size_t loaders = 0;
-  };
-
-  // CPU seconds the calling thread has used (a figure the machine's load does not change).
-  static double thread_cpu_seconds() {
-    timespec t{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-  }
-
-  // Documents of one batch of services, ready for the index.
-  struct PreparedBatch {
-    std::vector<Xapian::Document> docs;
-    std::size_t loader = 0;  // which loader made them (and frees them)
-  };
-
-  // What one loader thread gathers besides documents; summed at the end.
-  struct LoaderTally {
-    std::unordered_map<std::string, Xapian::termcount> spelling;
-    std::unordered_map<std::string, std::int64_t> suggestions;
-    std::vector<std::vector<Xapian::Document>> spent;  // written documents, for this loader to free
-    std::int64_t through = 0;
-    double loading_ms = 0, cpu_s = 0;
-  };
-
-  // Every service into a fresh index. Loader threads read batches from the
-  // database (one connection, taken in turns: reading is a quarter of their
-  // work) and turn them into documents; this thread writes the batches in
-  // id order, so the index is the same whatever the number of loaders. On
-  // two cores two loaders keep both busy (one loader left the writer idle a
-  // fifth of the time). A short window of batches bounds memory. Written
-  // documents go back to the loader that made them to be freed: the thread
-  // that allocated a document's many small blocks frees them into its own
-  // malloc arena, instead of the writer taking that arena's lock block by
-  // block (a tenth of the writer's time).
-  RebuildStats fill_index(Xapian::WritableDatabase& fresh, const SynonymDictionary& synonyms) {
-    RebuildStats stats;
-    auto lease = db_.acquire();
-    std::vector<std::vector<std::string>> batches;
-    for_each_batch(all_service_ids(*lease), [&](std::vector<std::string> batch) {
-      batches.push_back(std::move(batch));
-      return true;
-    }, rebuild_batch.load());
-    std::size_t loaders = rebuild_loaders.load();
-    if (loaders == 0) loaders = std::max<std::size_t>(3, std::thread::hardware_concurrency()) - 1;
-    loaders = std::clamp<std::size_t>(loaders, 1, std::max<std::size_t>(1, batches.size()));
-    stats.loaders = loaders;
-    constexpr std::size_t kWindow = 4;  // batches prepared ahead of the writer
-
-    std::mutex mutex, db_mutex;
-    std::condition_variable changed;
-    std::map<std::size_t, PreparedBatch> ready;  // by batch number
-    std::size_t written = 0;                      // batches written so far
-    std::atomic<std::size_t> next_batch{0};
-    std::exception_ptr failure;
-    bool stop = false;
-    std::vector<LoaderTally> tallies(loaders);
-
-    auto free_spent = [&](std::size_t loader) {
-      std::vector<std::vector<Xapian::Document>> spent;
-      {
-        std::lock_guard lock(mutex);
-        spent.swap(tallies[loader].spent);
-      }
-    };  // the documents are freed here, on the loader that made them
-    auto load = [&](std::size_t loader) {
-      LoaderTally& tally = tallies[loader];
-      try {
-        for (std::size_t k = next_batch++; k < batches.size(); k = next_batch++) {
-          {
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return k < written + kWindow || stop; });
-            if (stop) break;
-          }
-          free_spent(loader);
-          std::vector<ServiceDocument> docs;
-          {
-            std::lock_guard reading(db_mutex);
-            const auto load_started = std::chrono::steady_clock::now();
-            docs = load_service_documents(*lease, batches[k]);
-            tally.loading_ms += elapsed_ms(load_started);
-          }
-          PreparedBatch prepared{{}, loader};
-          for (const auto& d : docs) {
-            tally.through = std::max(tally.through, d.updated_at);
-            if (!d.searchable) continue;
-            const DocumentTerms t = document_terms(d);
-            prepared.docs.push_back(make_document(d, t, synonyms));
-            for (const auto& w : t.words) ++tally.spelling[w];
-            for (const auto& key : suggestion_keys(t.labels)) ++tally.suggestions[key];
-          }
-          std::lock_guard lock(mutex);
-          ready.emplace(k, std::move(prepared));
-          changed.notify_all();
-        }
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-        changed.notify_all();
-      }
-      tally.cpu_s = thread_cpu_seconds();
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < loaders; ++i) threads.emplace_back(load, i);
-    auto stop_loaders = [&] {
-      {
-        std::lock_guard lock(mutex);
-        stop = true;
-        changed.notify_all();
-      }
-      for (auto& t : threads) t.join();
-    };
-
-    const double writer_cpu_started = thread_cpu_seconds();
-    const std::size_t commit_every = std::max<std::size_t>(1, rebuild_commit_every.load());
-    try {
-      for (std::size_t k = 0; k < batches.size(); ++k) {
-        PreparedBatch batch;
-        {
-          std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return ready.contains(k) || failure; });
-          if (!ready.contains(k)) break;  // a loader failed
-          batch = std::move(ready.at(k));
-          ready.erase(k);
-        }
-        for (auto& doc : batch.docs) {
-          fresh.add_document(doc);  // a fresh index: ids are unique already
-          if (++stats.indexed % commit_every == 0) fresh.commit();
-        }
-        std::lock_guard lock(mutex);
-        tallies[batch.loader].spent.push_back(std::move(batch.docs));
-        written = k + 1;
-        changed.notify_all();
-      }
-    } catch (...) {
-      stop_loaders();
-      throw;
-    }
-    stop_loaders();
-    if (failure) std::rethrow_exception(failure);
-
-    // Spelling entries and suggestions, counted by each loader, are added once each.
-    std::unordered_map<std::string, Xapian::termcount> spelling;
-    std::unordered_map<std::string, std::int64_t> suggestions;
-    for (auto& tally : tallies) {
-      tally.spent.clear();
-      for (const auto& [word, count] : tally.spelling) spelling[word] += count;
-      for (const auto& [key, count] : tally.suggestions) suggestions[key] += count;
-      stats.through = std::max(stats.through, tally.through);
-      stats.loading_ms += tally.loading_ms;
-      stats.loader_cpu_s += tally.cpu_s;
-    }
-    for (const auto& [word, count] : spelling) fresh.add_spelling(word, count);
-    // In key order: each entry goes at the end of its table's blocks.
-    std::vector<std::pair<std::string, std::int64_t>> sorted(suggestions.begin(), suggestions.end());
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto& [key, count] : sorted) fresh.set_metadata(key, std::to_string(count));
-    stats.writer_cpu_s = thread_cpu_seconds() - writer_cpu_started;
-    return stats;
-  }
-
-  // Every file of a finished index, then the directory itself, onto the disk.
-  static void sync_directory(const fs::path& dir) {
-    auto sync = [](const fs::path& p, int flags) {
-      const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
-      if (fd < 0 || ::fsync(fd) != 0) spdlog::warn("search: could not sync {}", p.string());
-      if (fd >= 0) ::close(fd);
-    };
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file()) sync(entry.path(), O_RDONLY);
-    sync(dir, O_RDONLY | O_DIRECTORY);
   }
 
   // What the index holds of a service before it is replaced or deleted: its
@@ -884,6 +963,100 @@ class XapianSearch : public ServiceSearch {
   std::jthread watcher_;  // last: stopped and joined before the rest goes
 };
 
+
+// ---- an index built while a bulk write stores services ------------------------------
+// (BulkIndexBuild in search.hpp.) The IndexFill's loaders read on the
+// writer's connection inside its transaction; the fresh index is complete
+// before the commit and swapped in after it, like a rebuild's. The
+// generation is written in the transaction: if the swap never happens, the
+// live index's generation differs and the engine rebuilds at its next start.
+class XapianBulkBuild : public BulkIndexBuild {
+ public:
+  XapianBulkBuild(store::Connection& c, std::shared_ptr<IndexWriter> writer)
+      : c_(c), writer_(std::move(writer)), fresh_dir_(writer_->dir.string() + ".bulk"),
+        synonyms_(SynonymDictionary::load(c)), generation_(new_generation()) {
+    fs::remove_all(fresh_dir_);
+    // Synced once, when complete (as a rebuild's).
+    fresh_.emplace(fresh_dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    fill_.emplace(c_, *fresh_, synonyms_);
+  }
+  ~XapianBulkBuild() override {
+    fill_.reset();  // stops the threads before the connection goes on without them
+    fresh_.reset();
+    std::error_code ignored;
+    if (!published_) fs::remove_all(fresh_dir_, ignored);
+  }
+
+  void add(const std::vector<std::string>& service_ids) override {
+    if (!fill_ || service_ids.empty()) return;
+    // Document numbers follow the order of handing over: in id order, as a
+    // rebuild numbers them, or the index would differ from a rebuild's.
+    const bool in_order = std::is_sorted(service_ids.begin(), service_ids.end()) &&
+                          (last_id_.empty() || last_id_ < service_ids.front());
+    if (!in_order) return abandon("services out of id order");
+    last_id_ = service_ids.back();
+    try {
+      fill_->add(service_ids);
+    } catch (const std::exception& e) {
+      abandon(e.what());
+    }
+  }
+
+  std::unique_lock<std::mutex> hold_connection() override {
+    return fill_ ? std::unique_lock<std::mutex>(fill_->connection_mutex()) : std::unique_lock<std::mutex>();
+  }
+
+  // The writer's last batches, the spelling and suggestions and the sync
+  // are left to publish(): they overlap the database's commit.
+  void finish() override {
+    if (!fill_) return;
+    try {
+      fill_->finish_reading();
+      write_setting(c_, std::string(kGenerationSetting), generation_);
+      read_ = true;
+    } catch (const std::exception& e) {
+      abandon(e.what());
+    }
+  }
+
+  bool publish() override {
+    if (!read_ || !fill_) return false;
+    try {
+      const RebuildStats stats = fill_->finish();
+      fill_.reset();
+      complete_index(*fresh_, fresh_dir_, stats, synonyms_, generation_);
+      fresh_.reset();
+      std::lock_guard lock(writer_->mutex);
+      swap_in(*writer_, fresh_dir_);
+      published_ = true;
+      log_rebuild("built while storing", stats, started_);
+      return true;
+    } catch (const std::exception& e) {
+      // The generation is committed, the index's is not: the engine rebuilds.
+      abandon(e.what());
+      return false;
+    }
+  }
+
+ private:
+  void abandon(const std::string& why) {
+    spdlog::warn("search: no index built while storing ({}); the engine rebuilds it", why);
+    fill_.reset();
+    fresh_.reset();
+  }
+
+  store::Connection& c_;
+  std::shared_ptr<IndexWriter> writer_;  // keeps the live index locked against other processes
+  fs::path fresh_dir_;
+  SynonymDictionary synonyms_;
+  std::string generation_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::optional<Xapian::WritableDatabase> fresh_;
+  std::optional<IndexFill> fill_;
+  std::string last_id_;
+  bool read_ = false, published_ = false;  // every service read (finish), the index live (publish)
+};
+
 }  // namespace
 
 void set_xapian_rebuild_commit_every(std::size_t services) { rebuild_commit_every = services; }
@@ -897,6 +1070,16 @@ std::unique_ptr<ServiceSearch> make_xapian_search(store::Database& db, const std
   engine->open();
   engine->start_watching();
   return engine;
+}
+
+std::unique_ptr<BulkIndexBuild> start_xapian_bulk_build(store::Connection& c, const std::filesystem::path& index_dir) {
+  if (!c.exec("SELECT id FROM services LIMIT 1").rows.empty()) return nullptr;
+  auto writer = writer_for(index_dir);
+  {
+    std::lock_guard lock(writer->mutex);
+    if (!writer->open_locked()) return nullptr;  // another process writes this index
+  }
+  return std::make_unique<XapianBulkBuild>(c, std::move(writer));
 }
 
 }  // namespace samen::directory::detail

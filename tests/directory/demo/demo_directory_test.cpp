@@ -5,13 +5,18 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
+
+#include <xapian.h>
 
 #include "core/brussels.hpp"
 #include "directory/demo/demo_directory.hpp"
 #include "directory/model/taxonomy.hpp"
 #include "directory/search/search.hpp"
+#include "directory/search/search_engines.hpp"
 #include "support/process.hpp"
 #include "support/test_db.hpp"
+#include "support/xapian_index.hpp"
 
 namespace samen {
 namespace {
@@ -183,6 +188,77 @@ TEST_P(DemoDirectoryTest, IdsAreVersion8UuidsDerivedFromSeedAndIndex) {
   EXPECT_NE(a, directory::directory_uuid(1, "service", 1));
   ASSERT_EQ(a.size(), 36u);
   EXPECT_EQ(a[14], '8');
+}
+
+// SQLite: with a data directory, the search index is built while storing (the
+// loaders read each stored batch back inside the transaction) and goes live
+// after the commit. It is the index a rebuild writes, however the services
+// are cut into batches and commits, and the engine opening it has nothing to
+// do. A database that already has services, or PostgreSQL, leaves the index
+// to the engine as before; a generation that fails leaves no index behind.
+TEST_P(DemoDirectoryTest, TheSearchIndexBuiltWhileStoringIsTheIndexARebuildWrites) {
+  testing::TempDir data;
+  const std::string dir = (data.path() / "search").string();
+  auto p = plan(120);
+  p.index_while_storing = data.path();
+  directory::detail::set_xapian_rebuild_loaders(3, 7);  // 18 batches on three loaders
+  directory::detail::set_xapian_rebuild_commit_every(16);
+  auto counts = directory::generate_directory(db(), p);
+  directory::detail::set_xapian_rebuild_loaders(directory::detail::kXapianRebuildLoaders);
+  directory::detail::set_xapian_rebuild_commit_every(directory::detail::kXapianRebuildCommitEvery);
+  EXPECT_EQ(counts.services, 120);
+  directory::SearchQuery q;
+  q.text = "kinderopvang";
+  if (is_postgres()) {
+    EXPECT_FALSE(counts.indexed);  // PostgreSQL's index lives in the database
+    EXPECT_GT(directory::ServiceSearch::create(db(), data.path())->search(q).total, 0);
+    return;
+  }
+  ASSERT_TRUE(counts.indexed);
+  EXPECT_FALSE(std::filesystem::exists(dir + ".bulk"));
+  const auto built = testing::xapian_index_contents(dir);
+  ASSERT_GT(built.size(), 120u);
+  const std::string generation = Xapian::Database(dir).get_metadata("generation");
+  auto search = directory::ServiceSearch::create(db(), data.path());
+  EXPECT_EQ(Xapian::Database(dir).get_metadata("generation"), generation);  // opened as it was: no rebuild
+  const auto found = search->search(q);
+  EXPECT_GT(found.total, 0);
+  search->rebuild();
+  EXPECT_EQ(testing::xapian_index_contents(dir), built);
+  EXPECT_EQ(search->search(q).total, found.total);
+
+  // Services there already: the engine brings the index up to date after the commit.
+  auto more = plan(40, 7);
+  more.index_while_storing = data.path();
+  search.reset();
+  counts = directory::generate_directory(db(), more);
+  EXPECT_EQ(counts.services, 40);
+  EXPECT_FALSE(counts.indexed);
+  EXPECT_EQ(directory::ServiceSearch::create(db(), data.path())->search(directory::SearchQuery{}).total,
+            count("SELECT COUNT(*) FROM services WHERE status = 'active' AND archived_at IS NULL"));
+}
+
+TEST_P(DemoDirectoryTest, AGenerationThatFailsWhileIndexingLeavesNeitherRowsNorIndex) {
+  if (is_postgres()) GTEST_SKIP() << "only the Xapian index is built while storing";
+  testing::TempDir data;
+  auto p = plan(600);
+  p.index_while_storing = data.path();
+  p.progress = [](std::int64_t done, std::int64_t) {
+    if (done > 500) throw std::runtime_error("disk full");  // the second batch, while the first is being indexed
+  };
+  EXPECT_THROW(directory::generate_directory(db(), p), std::runtime_error);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM services"), 0);
+  EXPECT_FALSE(std::filesystem::exists(data.path() / "search.bulk"));
+  EXPECT_EQ(directory::ServiceSearch::create(db(), data.path())->search(directory::SearchQuery{}).total, 0);
+
+  // Services handed over out of id order: the build gives up, the engine rebuilds.
+  auto lease = db().acquire();
+  auto build = directory::BulkIndexBuild::start(*lease, data.path());
+  ASSERT_TRUE(build);
+  build->add({"b"});
+  build->add({"a"});
+  build->finish();
+  EXPECT_FALSE(build->publish());
 }
 
 SAMEN_INSTANTIATE_FOR_BACKENDS(DemoDirectoryTest);

@@ -19,6 +19,7 @@
 #include "directory/search/search_analysis.hpp"
 #include "directory/search/search_engines.hpp"
 #include "support/test_db.hpp"
+#include "support/xapian_index.hpp"
 
 namespace samen::directory {
 namespace {
@@ -486,19 +487,7 @@ TEST_P(SearchTest, ARebuildOnManyLoaderThreadsWritesTheSameIndex) {
   if (is_postgres()) GTEST_SKIP() << "only the Xapian index is built by loader threads";
   const std::string dir = (data_dir_.path() / "search").string();
   auto contents = [&] {
-    std::vector<std::string> out;
-    Xapian::Database index(dir);
-    for (Xapian::docid id = 1; id <= index.get_lastdocid(); ++id) {
-      std::string line = std::to_string(id) + ":";
-      const Xapian::Document doc = index.get_document(id);
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) line += " " + *t + "/" + std::to_string(t.get_wdf());
-      for (auto v = doc.values_begin(); v != doc.values_end(); ++v) line += " #" + std::to_string(v.get_valueno()) + "=" + *v;
-      out.push_back(line + " " + doc.get_data());
-    }
-    for (auto k = index.metadata_keys_begin(); k != index.metadata_keys_end(); ++k)
-      if (*k != "generation") out.push_back("meta " + *k + "=" + index.get_metadata(*k));
-    for (auto w = index.spellings_begin(); w != index.spellings_end(); ++w)
-      out.push_back("spelling " + *w + "=" + std::to_string(w.get_termfreq()));
+    std::vector<std::string> out = testing::xapian_index_contents(dir);
     for (const std::string text : {"kinderopvang", "creche", "kinderopvnag", ""}) {
       const SearchResult r = run(text, Lang::nl);
       std::string line = text + ": " + std::to_string(r.total) + " " + r.did_you_mean.value_or("-");

@@ -4,6 +4,7 @@
 // caps and hostile input).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -309,6 +310,44 @@ TEST(SearchText, DutchCompoundsSplitIntoKnownWords) {
   const auto before = plan.units[0].alternatives.size();
   detail::add_compound_parts(plan, known);
   EXPECT_EQ(plan.units[0].alternatives.size(), before) << "once per plan";
+}
+
+// A service's terms, in text order with repeats, each text with its own
+// language's stemmer: the same whether its texts were analysed before (each
+// thread keeps the analysis of recent texts) or not, and a text shared by
+// two languages is stemmed in each.
+TEST(SearchText, DocumentTermsDoNotDependOnTextsAnalysedBefore) {
+  auto terms_of = [](const detail::DocumentTerms& t) {
+    std::vector<std::string> out;
+    for (const auto& [term, field] : t.text_terms) out.push_back(term + "/" + std::to_string(static_cast<int>(field)));
+    out.insert(out.end(), t.words.begin(), t.words.end());
+    return out;
+  };
+  detail::ServiceDocument d;
+  d.id = "s1";
+  d.texts[0].name = "Kinderen en ouders";
+  d.texts[0].description = "Spelen met kinderen, kinderen spelen.";
+  d.texts[1].name = "Kinderen en ouders";  // the same words under the French stemmer
+  d.texts[1].description = "Les enfants jouent.";
+  d.municipalities = {"21004"};
+  const auto first = terms_of(detail::document_terms(d));
+  const std::vector<std::string> expected_start{"Zkinder/0", "kinderen/0", "Zouder/0", "ouders/0"};
+  ASSERT_GE(first.size(), expected_start.size());
+  EXPECT_EQ(std::vector<std::string>(first.begin(), first.begin() + 4), expected_start);
+  // "Kinderen en ouders" in French: indexed once (the Dutch text already is), so
+  // the description's French stems follow; each text's words and stems appear.
+  EXPECT_NE(std::find(first.begin(), first.end(), "Zenfant/2"), first.end());
+  EXPECT_EQ(std::count(first.begin(), first.end(), "kinderen/2"), 2);
+  // Other texts in between, then again (now from the analyses this thread keeps).
+  for (int i = 0; i < 100; ++i) {
+    detail::ServiceDocument other;
+    other.texts[0].name = "Dienst " + std::to_string(i);
+    detail::document_terms(other);
+  }
+  EXPECT_EQ(terms_of(detail::document_terms(d)), first);
+  d.texts[0].description = "Spelen met ouders.";
+  const auto changed = terms_of(detail::document_terms(d));
+  EXPECT_EQ(std::count(changed.begin(), changed.end(), "kinderen/2"), 0);
 }
 
 }  // namespace
