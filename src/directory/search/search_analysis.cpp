@@ -52,32 +52,41 @@ TextTerms analyse_text(std::string_view text, i18n::Lang lang, bool stemmed) {
   return out;
 }
 
-// The analysis of the texts this thread analysed last. Many services share
-// texts (category labels, municipality names and postcodes, an
-// organisation's name, descriptions written once for several services):
-// folding (ICU) and stemming them again was most of a document's analysis.
-// Bounded (a server's every thread may index): emptied when its texts and
-// terms reach kMaxCachedBytes.
+// What this thread made of the texts it analysed last (one cache per kind
+// of Value), by key. Many services share texts (category labels,
+// municipality names and postcodes, an organisation's name, descriptions
+// written once for several services): folding (ICU) and stemming them again
+// was most of a document's analysis. Bounded (a server's every thread may
+// index): emptied when its keys and values reach kMaxCachedBytes. The
+// reference stays valid until the thread's next call for the same Value.
 constexpr std::size_t kMaxCachedBytes = std::size_t{2} << 20;
-const TextTerms& cached_analysis(std::string_view text, i18n::Lang lang, bool stemmed) {
-  thread_local std::unordered_map<std::string, TextTerms> cache;
+template <class Value, class Make, class Bytes>
+const Value& cached(std::string key, Make make, Bytes bytes_of) {
+  thread_local std::unordered_map<std::string, Value> cache;
   thread_local std::size_t cached_bytes = 0;
-  std::string key;
-  key.reserve(text.size() + 2);
-  key += static_cast<char>('0' + static_cast<int>(lang));
-  key += stemmed ? 's' : 'p';
-  key += text;
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  TextTerms analysed = analyse_text(text, lang, stemmed);
-  std::size_t bytes = key.size();
-  for (const auto& t : analysed.terms) bytes += t.size() + sizeof(std::string);
-  for (const auto& w : analysed.words) bytes += w.size() + sizeof(std::string);
+  Value made = make();
+  const std::size_t bytes = key.size() + bytes_of(made);
   if (cached_bytes + bytes > kMaxCachedBytes) {
     cache.clear();
     cached_bytes = 0;
   }
   cached_bytes += bytes;
-  return cache.emplace(std::move(key), std::move(analysed)).first->second;
+  return cache.emplace(std::move(key), std::move(made)).first->second;
+}
+
+const TextTerms& cached_analysis(std::string_view text, i18n::Lang lang, bool stemmed) {
+  std::string key;
+  key.reserve(text.size() + 2);
+  key += static_cast<char>('0' + static_cast<int>(lang));
+  key += stemmed ? 's' : 'p';
+  key += text;
+  return cached<TextTerms>(std::move(key), [&] { return analyse_text(text, lang, stemmed); }, [](const TextTerms& t) {
+    std::size_t bytes = 0;
+    for (const auto& term : t.terms) bytes += term.size() + sizeof(std::string);
+    for (const auto& w : t.words) bytes += w.size() + sizeof(std::string);
+    return bytes;
+  });
 }
 
 // Adds the words of a text, each as itself and as its stem in the text's language.
@@ -205,13 +214,19 @@ std::vector<std::vector<std::string>> filter_clauses(const SearchFilters& f) {
   return clauses;
 }
 
+// Cached per thread (see cached): an index's documents share most labels
+// (categories, names in languages without their own), and folding each
+// again was a twentieth of preparing a document.
 std::string label_key(std::string_view label) {
-  std::string key;
-  for (const auto& w : text::folded_words(label)) {
-    if (!key.empty()) key += ' ';
-    key += w;
-  }
-  return key;
+  auto fold_label = [&] {
+    std::string key;
+    for (const auto& w : text::folded_words(label)) {
+      if (!key.empty()) key += ' ';
+      key += w;
+    }
+    return key;
+  };
+  return cached<std::string>(std::string(label), fold_label, [](const std::string& key) { return key.size(); });
 }
 
 std::vector<std::string> word_start_tails(const std::string& key, std::size_t max_tails) {
