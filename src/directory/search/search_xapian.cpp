@@ -30,11 +30,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFormat = "6";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "7";  // bump when the terms or slots change: forces a rebuild
 constexpr std::string_view kGenerationSetting = "search.xapian_generation";
 constexpr Xapian::valueno kMinAgeSlot = 0, kMaxAgeSlot = 1, kIdSlot = 2, kSortSlot = 3;  // 3, 4, 5: nl, fr, en
-constexpr Xapian::valueno kHoursSlot = 6;  // the document's data is its result card
+constexpr Xapian::valueno kHoursSlot = 6;
 constexpr Xapian::valueno kLabelsSlot = 7;  // its suggestion labels (see suggestion_keys)
+// The result card, in a value slot rather than the document's data: Xapian compresses every data entry with
+// zlib and values not, and that compression cost a tenth of a searchable import's instructions (callgrind,
+// 3,000 demo services: 7.37 G -> 6.63 G) for an index a fifth smaller.
+constexpr Xapian::valueno kCardSlot = 8;
 constexpr std::size_t kMaxTermBytes = 240;
 // Changed services indexed one by one; more (a bulk import) rebuild the index.
 constexpr std::size_t kMaxCatchUp = 2000;
@@ -189,7 +193,7 @@ Xapian::Document make_document(const ServiceDocument& d, const DocumentTerms& t,
   doc.add_value(kIdSlot, d.id);
   doc.add_value(kHoursSlot, t.hours);
   doc.add_value(kLabelsSlot, encode_labels(t.labels));
-  doc.set_data(t.card);
+  doc.add_value(kCardSlot, t.card);
   return doc;
 }
 
@@ -909,7 +913,7 @@ class XapianSearch : public ServiceSearch {
         batch.candidates = static_cast<std::int64_t>(mset.get_matches_estimated());
         for (auto it = mset.begin(); it != mset.end(); ++it) {
           Xapian::Document doc = it.get_document();
-          batch.items.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_value(kHoursSlot), doc.get_data()});
+          batch.items.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_value(kHoursSlot), doc.get_value(kCardSlot)});
         }
         return batch;
       }, result);
@@ -925,7 +929,7 @@ class XapianSearch : public ServiceSearch {
       Xapian::MSet mset = enquire.get_mset(page.offset, limit, enough);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
-        result.hits.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_data()});
+        result.hits.push_back({doc.get_value(kIdSlot), it.get_weight(), doc.get_value(kCardSlot)});
       }
       if (mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {
         result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
