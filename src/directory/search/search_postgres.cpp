@@ -590,8 +590,9 @@ class PostgresSearch : public ServiceSearch {
       });
       result.highlight = plan.highlight;
       store::PreferIndexScans index_scans(*lease);  // store/settings.hpp: the planner and tsvectors
-      const Synonyms asked = indexed_synonyms_.get(*lease) == synonyms->fingerprint() ? Synonyms::concepts
-                                                                                       : Synonyms::words;
+      const Synonyms asked = concept_terms_ && indexed_synonyms_.get(*lease) == synonyms->fingerprint()
+                                 ? Synonyms::concepts
+                                 : Synonyms::words;
       run_search(*lease, q, plan, asked, result);
       if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
     } catch (const store::StoreError& e) {
@@ -1087,12 +1088,14 @@ class PostgresSearch : public ServiceSearch {
  public:
   static inline std::atomic<std::int64_t> exact_rank_limit_{kExactRankLimit};
   static inline std::atomic<std::int64_t> walk_rows_{kPostgresWalkRows};
+  static inline std::atomic<bool> concept_terms_{true};
 };
 
 }  // namespace
 
 void set_postgres_exact_rank_limit(std::int64_t limit) { PostgresSearch::exact_rank_limit_ = limit; }
 void set_postgres_walk_rows(std::int64_t rows) { PostgresSearch::walk_rows_ = rows; }
+void set_postgres_concept_terms(bool on) { PostgresSearch::concept_terms_ = on; }
 
 std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db) {
   auto engine = std::make_unique<PostgresSearch>(db);
