@@ -581,7 +581,7 @@ class PostgresSearch : public ServiceSearch {
       // Dutch compounds split against the words the index holds, in one query.
       add_compound_parts(plan, [&](const std::vector<std::string>& candidates) {
         std::set<std::string> known;
-        for (const auto& r : lease->exec("SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
+        for (const auto& r : store::exec_prepared(*lease, "SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
                                          "TEXT[]))",
                                          {text_array(candidates)})
                                  .rows)
@@ -773,11 +773,11 @@ class PostgresSearch : public ServiceSearch {
     const Tiers tiers = tiers_of(plan, q.filters, synonyms);
     if (tiers.matches.sql.empty() && !q.filters.open_at) {
       // Everything by name: read the page along the name index, count apart.
-      auto rows = c.exec("SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
+      auto rows = store::exec_prepared(c, "SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
                              ", service_id LIMIT ? OFFSET ?",
                          {static_cast<std::int64_t>(page.limit), static_cast<std::int64_t>(page.offset)});
       for (const auto& r : rows.rows) result.hits.push_back({r.text(0), 0, r.text(1)});
-      result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
+      result.total = store::exec_prepared(c, "SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
     // open_at alone: checked on the hours.
@@ -785,7 +785,7 @@ class PostgresSearch : public ServiceSearch {
     std::int64_t matched = 0;
     bool broad = false;
     if (q.every_match) {
-      matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
+      matched = store::exec_prepared(c, "SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
     } else {
       const std::int64_t limit = exact_rank_limit_.load();
       matched = count_up_to(c, tiers, matches, limit + 1);
@@ -834,7 +834,7 @@ class PostgresSearch : public ServiceSearch {
   // words without their synonyms, with a filter, a short GIN scan.
   static std::int64_t count_up_to(Connection& c, const Tiers& tiers, const Condition& matches, std::int64_t cap) {
     if (!tiers.lone_words.empty() &&
-        c.exec("SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
+        store::exec_prepared(c, "SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
                {text_array(tiers.lone_words)}).rows.at(0).int64(0) >= cap)
       return cap;
     if (!tiers.typed_matches.sql.empty() && count_matches(c, tiers.typed_matches, cap) >= cap) return cap;
@@ -848,7 +848,7 @@ class PostgresSearch : public ServiceSearch {
   static std::int64_t count_matches(Connection& c, const Condition& matches, std::int64_t cap) {
     Params p = matches.params;
     p.emplace_back(cap);
-    return c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches.sql + " LIMIT ?) m", p)
+    return store::exec_prepared(c, "SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches.sql + " LIMIT ?) m", p)
         .rows.at(0).int64(0);
   }
 
@@ -926,7 +926,7 @@ class PostgresSearch : public ServiceSearch {
     p.insert(p.end(), any.params.begin(), any.params.end());
     p.emplace_back(static_cast<std::int64_t>(most * kWalkedMatches));
     p.emplace_back(static_cast<std::int64_t>(most));
-    for (auto& row : c.exec("SELECT service_id, " + shown_columns(q) + ", tier FROM (SELECT *, row_number() OVER "
+    for (auto& row : store::exec_prepared(c, "SELECT service_id, " + shown_columns(q) + ", tier FROM (SELECT *, row_number() OVER "
                             "(PARTITION BY tier ORDER BY service_id) AS r FROM (SELECT service_id, " +
                             shown_columns(q) + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY "
                             "service_id LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s) x "
@@ -965,7 +965,7 @@ class PostgresSearch : public ServiceSearch {
     add({&w, need, dense, need});  // walked to the page's end
     add({&w, need, dense, need});  // sorted
     const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
-    return c.exec("WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
+    return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
                       order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
                       "counted AS MATERIALIZED (SELECT CASE WHEN " + short_of + " THEN (SELECT COUNT(*) FROM "
                       "(SELECT 1 FROM service_search WHERE " + w.sql + " LIMIT ?) m) END AS n) "
@@ -994,7 +994,7 @@ class PostgresSearch : public ServiceSearch {
     p.emplace_back(static_cast<std::int64_t>(count));
     p.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<HoursCandidate> page;
-    for (const auto& r : c.exec("SELECT service_id, " + shown_columns(q) + ", " + score +
+    for (const auto& r : store::exec_prepared(c, "SELECT service_id, " + shown_columns(q) + ", " + score +
                                     " AS score FROM service_search WHERE " + matches.sql + " ORDER BY score DESC, " +
                                     (tiers.by_name ? sort_column(q.lang) + ", " : "") + "service_id LIMIT ? OFFSET ?",
                                 p).rows)
