@@ -869,9 +869,9 @@ class PostgresSearch : public ServiceSearch {
   //     walk (walked_tiers), which sorts each row into its tier;
   //   - else, counted from the GIN indexes no further than kDenseTier rows for
   //     each one the page needs: with more, walked to the end of the page;
-  //   - with fewer, from the GIN indexes, sorted by an expression no index
-  //     has (the planner alone misjudged how many services name a word, and
-  //     walked the whole table for a tier without matches).
+  //   - with fewer, the rows the count read, sorted (the planner alone
+  //     misjudged how many services name a word, and walked the whole table
+  //     for a tier without matches).
   // The count is the costly part of a dense tier (its bitmap holds every
   // match before the LIMIT applies; a synonym group's common words, "day
   // care", make it longer), hence the short walk first. All three give the
@@ -941,12 +941,14 @@ class PostgresSearch : public ServiceSearch {
   // One tier's first `need` matches by the walk (no further than `walk` rows),
   // the counted walk or the sorted GIN reading (tiered_page), in one
   // statement: the first two CTEs gate the readings by one-time filters,
-  // evaluated only when reached.
+  // evaluated only when reached. The count keeps the rows it met: when they
+  // are all the matches, the sorted reading sorts them, where a second GIN
+  // scan of the tier took as long as the first.
   static store::Result read_tier(Connection& c, const SearchQuery& q, const Tiers& tiers, const Tier& tier,
                                  std::int64_t walk, std::int64_t need) {
     const std::string order = tiers.by_name ? sort_column(q.lang) + ", service_id" : "service_id";
-    const std::string sorted = tiers.by_name ? sort_column(q.lang) + " || '', service_id" : "service_id || ''";
     const std::string columns = "service_id, " + shown_columns(q);
+    const std::string kept = tiers.by_name ? columns + ", " + sort_column(q.lang) : columns;  // and what orders them
     const std::int64_t dense = kDenseTier * need + 1;
     const Condition& w = tier.where;
     // The parameters in the statement's order: each ? and each copy of the tier's condition.
@@ -960,20 +962,20 @@ class PostgresSearch : public ServiceSearch {
       }
     };
     add({walk, &w, need});         // walk
-    add({need, &w, dense});        // counted
+    add({need, &w, dense});        // matched (counted)
     add({need});                   // walk's rows
     add({&w, need, dense, need});  // walked to the page's end
-    add({&w, need, dense, need});  // sorted
+    add({dense, need});            // sorted, of the rows matched
     const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
     return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
                       order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
-                      "counted AS MATERIALIZED (SELECT CASE WHEN " + short_of + " THEN (SELECT COUNT(*) FROM "
-                      "(SELECT 1 FROM service_search WHERE " + w.sql + " LIMIT ?) m) END AS n) "
+                      "matched AS MATERIALIZED (SELECT " + kept + " FROM service_search WHERE " + short_of + " AND " +
+                      w.sql + " LIMIT ?) "
                       "(SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
                       "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
-                      " AND (SELECT n FROM counted) >= ? ORDER BY " + order + " LIMIT ?) "
-                      "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
-                      " AND (SELECT n FROM counted) < ? ORDER BY " + sorted + " LIMIT ?)",
+                      " AND (SELECT COUNT(*) FROM matched) >= ? ORDER BY " + order + " LIMIT ?) "
+                      "UNION ALL (SELECT " + columns + " FROM matched WHERE (SELECT COUNT(*) FROM matched) < ? "
+                      "ORDER BY " + order + " LIMIT ?)",
                   p);
   }
 
