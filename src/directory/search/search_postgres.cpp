@@ -127,10 +127,12 @@ std::string any_of(const std::vector<std::string>& terms) {
   return out + ")";
 }
 
-// Which alternatives of a unit a tsquery names: all of them, or the typed
-// words only (synonyms and compound parts left out); and whether it needs
-// every unit (the search) or any one (a match in part).
-enum class Alternatives { all, typed };
+// Which alternatives of a unit a tsquery names: all of them, the typed
+// words only (synonyms and compound parts left out), or the typed words as
+// typed (without their stems: a part of the matches, read from a posting
+// list per word); and whether it needs every unit (the search) or any one
+// (a match in part).
+enum class Alternatives { all, typed, as_typed };
 enum class Units { every, any };
 // How the members of a unit's synonym groups are asked for: by their words,
 // or by the groups' concept terms, which the documents carry exactly when
@@ -150,9 +152,11 @@ std::string text_tsquery(const QueryPlan& plan, Synonyms synonyms, Alternatives 
     const bool as_concepts = synonyms == Synonyms::concepts && !unit.groups.empty();
     std::string alternatives;
     for (const auto& alt : unit.alternatives) {
-      if (alt.synonym && ((which == Alternatives::typed && has_typed) || as_concepts)) continue;
+      if (alt.synonym && ((which != Alternatives::all && has_typed) || as_concepts)) continue;
       std::string all;
-      for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms);
+      for (const auto& w : alt.words)  // a word's terms: the word, then its stems (typed_word_terms)
+        all += (all.empty() ? "" : " & ") +
+               (which == Alternatives::as_typed ? lexeme_literal(w.terms.at(0)) : any_of(w.terms));
       alternatives += (alternatives.empty() ? "(" : " | (") + all + ")";
     }
     if (as_concepts && (which == Alternatives::all || !has_typed)) {
@@ -239,10 +243,10 @@ struct Tiers {
   // PostgresSearch::count_matches): words each found by itself in every
   // document naming it (one unit, no filters), whose search_words counts
   // bound the matches from below; and a part of the matches (the typed
-  // words alone, without the synonyms' many and common words), "" when it
-  // is all of them.
+  // words alone, without the synonyms' many and common words; and a part of
+  // those, the words as typed, without their stems), "" when it is all of them.
   std::vector<std::string> lone_words;
-  Condition typed_matches;
+  Condition as_typed_matches, typed_matches;
   Condition filters;  // on the row: tags and ages
 };
 
@@ -279,8 +283,12 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f, Synonyms synonyms)
   const std::string words = text_tsquery(plan, synonyms);
   const Condition on_doc{"doc @@ CAST(? AS tsquery)", {words + (tags.empty() ? "" : " & " + tags)}};
   out.matches = Condition(on_doc).and_(age);
-  if (const std::string typed = text_tsquery(plan, synonyms, Alternatives::typed); typed != words)
+  const std::string typed = text_tsquery(plan, synonyms, Alternatives::typed);
+  if (typed != words)
     out.typed_matches = Condition{"doc @@ CAST(? AS tsquery)", {typed + (tags.empty() ? "" : " & " + tags)}}.and_(age);
+  if (const std::string as_typed = text_tsquery(plan, synonyms, Alternatives::as_typed); as_typed != typed)
+    out.as_typed_matches =
+        Condition{"doc @@ CAST(? AS tsquery)", {as_typed + (tags.empty() ? "" : " & " + tags)}}.and_(age);
   if (plan.units.size() == 1 && filters.sql.empty())
     for (const auto& alt : plan.units[0].alternatives)
       if (alt.words.size() == 1)
@@ -831,13 +839,16 @@ class PostgresSearch : public ServiceSearch {
   // statement of a broad search), and a synonym group's common words
   // ("day care", "milieu d'accueil") make it many times longer. A lone
   // word's service count (search_words) costs an index probe; the typed
-  // words without their synonyms, with a filter, a short GIN scan.
+  // words without their stems or synonyms, with a filter, a short GIN scan
+  // ("gratis" and its three stems were four lists of 52,000 services, each
+  // merged into the bitmap).
   static std::int64_t count_up_to(Connection& c, const Tiers& tiers, const Condition& matches, std::int64_t cap) {
     if (!tiers.lone_words.empty() &&
         store::exec_prepared(c, "SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
                {text_array(tiers.lone_words)}).rows.at(0).int64(0) >= cap)
       return cap;
-    if (!tiers.typed_matches.sql.empty() && count_matches(c, tiers.typed_matches, cap) >= cap) return cap;
+    for (const Condition* part : {&tiers.as_typed_matches, &tiers.typed_matches})
+      if (!part->sql.empty() && count_matches(c, *part, cap) >= cap) return cap;
     return count_matches(c, matches, cap);
   }
 

@@ -877,6 +877,37 @@ TEST_P(SearchTest, SynonymConceptTermsFindWhatTheMembersWordsFindOnPostgres) {
   EXPECT_LT(at(apart), static_cast<std::ptrdiff_t>(found.size()));  // a member's words need not be together
 }
 
+// PostgreSQL: a filtered search counts the words as typed first (a lower
+// bound: no stems, no synonyms) and says "more than" only when the matches
+// with the filter reach the limit: services naming the word elsewhere, or
+// only in another form, neither make it broad nor go missing.
+TEST_P(SearchTest, ALowerBoundOfTheWordsAsTypedKeepsTheFiltersOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL counts from lower bounds";
+  struct Restore {
+    ~Restore() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
+  } restore;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 7; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", 700 + i);
+    const bool here = i < 3;  // three in Anderlecht: one says "praatgroep", two "praatgroepen"
+    add_service(id, kOrgB, "Ouders " + std::to_string(i), i == 0 || !here ? "Een praatgroep." : "Twee praatgroepen.");
+    add_location(id, here ? "1070" : "1000");
+    ids.push_back(id);
+  }
+  search_->reindex_services(ids);
+  SearchFilters anderlecht;
+  anderlecht.municipalities = {"21001"};
+  auto first_two = [&](std::int64_t limit) {  // a page of two, not ending the matches
+    detail::set_postgres_exact_rank_limit(limit);
+    const auto r = run("praatgroep", Lang::nl, anderlecht, 0, 2);
+    return std::to_string(r.hits.size()) + " of " + std::to_string(r.total) + (r.more_than_total ? "+" : "");
+  };
+  EXPECT_EQ(first_two(3), "2 of 3");  // four more say "praatgroep" elsewhere: not counted
+  EXPECT_EQ(first_two(2), "2 of 2+");  // three reach "more than 2", two of them in another form
+  EXPECT_EQ(first_two(500), "2 of 3");
+}
+
 // PostgreSQL: concept terms are those of the dictionary the index was built
 // with; an engine starting on a changed dictionary rebuilds, so a new member
 // finds its services.
