@@ -10,6 +10,7 @@
 #include <exception>
 #include <optional>
 #include <type_traits>
+#include <unordered_map>
 
 #include "store/pool.hpp"
 #include "util/text.hpp"
@@ -154,6 +155,17 @@ class PgConnection final : public Connection {
     });
   }
 
+  // store::exec_prepared (settings.hpp).
+  Result exec_prepared(std::string_view sql, const Params& params) {
+    std::string pg = converted(sql, params);
+    TextParams text(params);
+    return with_reconnect([] { return true; }, [&] {
+      const std::string name = prepared(pg, text.size(), sql);
+      PgResult r(PQexecPrepared(conn_, name.c_str(), text.size(), text.values(), nullptr, nullptr, 0), PQclear);
+      return checked(r, sql);
+    });
+  }
+
   void each(std::string_view sql, const Params& params, const std::function<bool(const Row&)>& on_row) override {
     std::string pg = converted(sql, params);
     bool delivered = false;
@@ -225,6 +237,7 @@ class PgConnection final : public Connection {
   void reconnect() {
     PQreset(conn_);
     in_tx_ = false;
+    prepared_.clear();  // a new session has none
     if (PQstatus(conn_) != CONNECTION_OK)
       throw StoreError(StoreError::Kind::connection, "cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(conn_)));
     ++reconnects_;
@@ -272,6 +285,23 @@ class PgConnection final : public Connection {
     }
     reconnect();
     return attempt();
+  }
+
+  // The name of the session's prepared statement of `pg`, prepared now when
+  // new. At most kMaxPrepared are kept: then all are let go (the statements
+  // a server runs often are prepared again at once).
+  static constexpr std::size_t kMaxPrepared = 200;
+  std::string prepared(const std::string& pg, int params, std::string_view sql) {
+    if (auto it = prepared_.find(pg); it != prepared_.end()) return it->second;
+    if (prepared_.size() >= kMaxPrepared) {
+      run_once("DEALLOCATE ALL");
+      prepared_.clear();
+    }
+    std::string name = "samen_" + std::to_string(++prepared_count_);
+    PgResult r(PQprepare(conn_, name.c_str(), pg.c_str(), params, nullptr), PQclear);
+    if (!succeeded(r.get())) throw error_of(r.get(), sql);
+    prepared_.emplace(pg, name);
+    return name;
   }
 
   Result run_once(const char* sql) {
@@ -332,6 +362,8 @@ class PgConnection final : public Connection {
   bool in_tx_ = false;
   bool streaming_ = false;
   std::string last_command_;
+  std::unordered_map<std::string, std::string> prepared_;  // statement text → name
+  std::uint64_t prepared_count_ = 0;
 };
 
 class PostgresDatabase final : public Database {
@@ -387,3 +419,12 @@ std::unique_ptr<Database> open_postgres(const std::string& url, std::size_t pool
 }
 
 }  // namespace samen::store::detail
+
+namespace samen::store {
+
+Result exec_prepared(Connection& c, std::string_view sql, const Params& params) {
+  if (auto* pg = dynamic_cast<detail::PgConnection*>(&c)) return pg->exec_prepared(sql, params);
+  return c.exec(sql, params);
+}
+
+}  // namespace samen::store

@@ -27,12 +27,13 @@ std::string pg_lexeme(std::string_view lexeme) {
 PreferIndexScans::PreferIndexScans(Connection& c) : c_(c) {
   // One round trip each way: a script of SETs (the simple protocol runs them
   // in one message), where set_config and two RESETs were three.
-  c_.exec_script("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0");
+  c_.exec_script("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; "
+                 "SET plan_cache_mode = force_custom_plan");
 }
 
 PreferIndexScans::~PreferIndexScans() {
   try {
-    c_.exec_script("RESET enable_seqscan; RESET max_parallel_workers_per_gather");
+    c_.exec_script("RESET enable_seqscan; RESET max_parallel_workers_per_gather; RESET plan_cache_mode");
   } catch (const StoreError&) {  // a broken connection is replaced by the pool
   }
 }

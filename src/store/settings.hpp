@@ -20,7 +20,16 @@ std::string pg_lexeme(std::string_view lexeme);
 // than scanning a table and runs no parallel workers: it underestimates what
 // matching a tsvector row by row costs and would scan the table for common
 // words, and starting workers costs more than they save when the server's
-// cores are busy with other requests. Restored on destruction.
+// cores are busy with other requests. Its prepared statements
+// (exec_prepared) are planned once, for any parameters: planning
+// the same statement at every search cost about as much as running it. The
+// statements it runs must have a plan that suits any parameters. Restored on
+// destruction.
+// Runs a statement run often with the same text. PostgreSQL keeps it
+// prepared on the connection: parsed once, and planned once under
+// PreferIndexScans. SQLite caches every statement already: c.exec.
+Result exec_prepared(Connection& c, std::string_view sql, const Params& params = {});
+
 class PreferIndexScans {
  public:
   explicit PreferIndexScans(Connection& c);

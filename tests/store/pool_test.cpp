@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "store/settings.hpp"
 #include "support/test_db.hpp"
 
 namespace samen::store {
@@ -139,6 +140,27 @@ TEST_P(StorePoolTest, ReconnectsAfterServerEndsSession) {
   EXPECT_TRUE(db().ping());
   EXPECT_EQ(db().acquire()->exec("SELECT COUNT(*) FROM survivors").rows.at(0).int64(0), 0);
   EXPECT_GE(reconnects(), 3u);
+}
+
+// exec_prepared: PostgreSQL prepares a statement once per session and runs
+// it again by name; it reads a table swapped in under the same name (as the
+// search index's rebuild does) and is prepared anew after a reconnect.
+TEST_P(StorePoolTest, PreparedStatementsFollowATableSwapAndAReconnect) {
+  const std::string count = "SELECT COUNT(*) FROM numbers WHERE n >= ?";
+  auto lease = db().acquire();
+  lease->exec_script("CREATE TABLE numbers (n BIGINT); INSERT INTO numbers VALUES (1), (2), (3)");
+  EXPECT_EQ(exec_prepared(*lease, count, {std::int64_t{2}}).rows.at(0).int64(0), 2);
+  EXPECT_EQ(exec_prepared(*lease, count, {std::int64_t{1}}).rows.at(0).int64(0), 3);
+  if (is_postgres()) {  // prepared once, reused
+    EXPECT_EQ(lease->exec("SELECT COUNT(*) FROM pg_prepared_statements").rows.at(0).int64(0), 1);
+  }
+  lease->exec_script("CREATE TABLE numbers_build (n BIGINT); INSERT INTO numbers_build VALUES (5), (6); "
+                     "DROP TABLE numbers; ALTER TABLE numbers_build RENAME TO numbers");
+  EXPECT_EQ(exec_prepared(*lease, count, {std::int64_t{6}}).rows.at(0).int64(0), 1);
+  if (!is_postgres()) return;
+  kill_session(*lease);
+  EXPECT_EQ(exec_prepared(*lease, count, {std::int64_t{0}}).rows.at(0).int64(0), 2);
+  EXPECT_EQ(db().stats().reconnects, 1u);
 }
 
 TEST_P(StorePoolTest, BackupProducesReadableCopy) {

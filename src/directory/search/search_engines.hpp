@@ -80,6 +80,10 @@ void set_postgres_exact_rank_limit(std::int64_t limit);
 // Tests set 0 (never walk) and a large number (always walk) to compare them.
 inline constexpr std::int64_t kPostgresWalkRows = 2000;
 void set_postgres_walk_rows(std::int64_t rows);
+// PostgreSQL: whether a query asks for a synonym group's concept term (when
+// the index was built with the query's dictionary) or for its members' words.
+// Tests turn it off to compare the two.
+void set_postgres_concept_terms(bool on);
 // Xapian: a rebuild commits its fresh index every this many services
 // (search_xapian.cpp says why). Tests lower it so a few services span
 // several commits.

@@ -6,8 +6,10 @@
 // words and filters, with no row read to check a filter), and rank_doc the
 // terms of the name and headings with weights A/B (its own GIN index) for
 // the relevance tiers a page is read in (tiers_of), and tags the filter
-// terms again, in the row, for the tiers walked along the key. Typo
-// suggestions use pg_trgm when it can be installed, else a prefix scan of
+// terms again, in the row, for the tiers walked along the key. The synonym
+// groups a service's text carries are terms too (concept terms, as for
+// Xapian): a query asks for a group's term instead of every member's words.
+// Typo suggestions use pg_trgm when it can be installed, else a prefix scan of
 // search_words with an edit distance.
 #include <spdlog/spdlog.h>
 
@@ -32,8 +34,10 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "8";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "9";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
+// The fingerprint of the synonym dictionary the concept terms were built with.
+constexpr std::string_view kSynonymsSetting = "search.postgres_synonyms";
 constexpr std::int64_t kSearchWriteLock = 0x53454152434800;  // "SEARCH": serialises index writers
 constexpr std::size_t kMaxLexemeBytes = 1000;
 
@@ -50,13 +54,27 @@ char weight_of(Field f) {
   return 'D';
 }
 
+unsigned once_per_occurrence(Field) { return 1; }
+
+// The concept terms of the synonym groups whose member is all among `text`
+// (SynonymDictionary::groups_in), with whether one is all in the name.
+std::vector<std::pair<std::string, bool>> concept_terms(const SynonymDictionary& synonyms,
+                                                        const std::vector<IndexTerm>& text) {
+  std::vector<std::pair<std::string, bool>> out;
+  for (const auto& g : synonyms.groups_in(text, once_per_occurrence))
+    if (std::string term = concept_term(g.group); term.size() <= kMaxLexemeBytes)
+      out.emplace_back(std::move(term), g.name_wdf > 0);
+  return out;
+}
+
 // All text and filter terms as tsvector input, without positions: 'term'
 // 'other' ... Filter terms start with 'X' (text terms are folded words or
-// start with 'Z'), so the two never meet.
-std::string doc_vector(const DocumentTerms& t) {
+// start with 'Z', concept terms with 'C'), so they never meet.
+std::string doc_vector(const DocumentTerms& t, const SynonymDictionary& synonyms) {
   std::set<std::string> terms;
   for (const auto& [term, field] : t.text_terms)
     if (term.size() <= kMaxLexemeBytes) terms.insert(term);
+  for (auto& [term, in_name] : concept_terms(synonyms, t.text_terms)) terms.insert(std::move(term));
   for (const auto& term : t.filter_terms)
     if (term.size() <= kMaxLexemeBytes) terms.insert(term);
   std::string out;
@@ -74,14 +92,22 @@ std::string tags_vector(const DocumentTerms& t) {
 }
 
 // The terms of the name (weight A) and of other headings (B) for ranking:
-// one position per term with the weight of the most important field.
-std::string rank_vector(const DocumentTerms& t) {
+// one position per term with the weight of the most important field. A
+// group's concept term is there when a member is all in the headings, of
+// weight A when all in the name: the tiers ask rank_doc what they would ask
+// of the members' words.
+std::string rank_vector(const DocumentTerms& t, const SynonymDictionary& synonyms) {
   std::map<std::string, char> best;
+  std::vector<IndexTerm> headings;
   for (const auto& [term, field] : t.text_terms) {
-    if (term.size() > kMaxLexemeBytes || (field != Field::name && field != Field::secondary)) continue;
+    if (field != Field::name && field != Field::secondary) continue;
+    headings.push_back({term, field});
+    if (term.size() > kMaxLexemeBytes) continue;
     auto [it, inserted] = best.try_emplace(term, weight_of(field));
     if (!inserted) it->second = std::min(it->second, weight_of(field));  // 'A' < 'B'
   }
+  for (auto& [term, in_name] : concept_terms(synonyms, headings))
+    best[std::move(term)] = weight_of(in_name ? Field::name : Field::secondary);
   std::string out;
   int position = 0;
   for (const auto& [term, weight] : best) {
@@ -101,23 +127,42 @@ std::string any_of(const std::vector<std::string>& terms) {
   return out + ")";
 }
 
-// Which alternatives of a unit a tsquery names: all of them, or the typed
-// words only (synonyms and compound parts left out); and whether it needs
-// every unit (the search) or any one (a match in part).
-enum class Alternatives { all, typed };
+// Which alternatives of a unit a tsquery names: all of them, the typed
+// words only (synonyms and compound parts left out), or the typed words as
+// typed (without their stems: a part of the matches, read from a posting
+// list per word); and whether it needs every unit (the search) or any one
+// (a match in part).
+enum class Alternatives { all, typed, as_typed };
 enum class Units { every, any };
+// How the members of a unit's synonym groups are asked for: by their words,
+// or by the groups' concept terms, which the documents carry exactly when
+// they hold a member's words (doc_vector, rank_vector): the same matches,
+// and a GIN scan of one posting list per group where the members' words
+// were an OR of up to a dozen ANDs, some of very common words ("enfants").
+// Concept terms only when the index was built with the query's dictionary.
+enum class Synonyms { words, concepts };
 
-std::string text_tsquery(const QueryPlan& plan, Alternatives which = Alternatives::all, Units units = Units::every) {
+std::string text_tsquery(const QueryPlan& plan, Synonyms synonyms, Alternatives which = Alternatives::all,
+                         Units units = Units::every) {
   std::string out;
   for (const auto& unit : plan.units) {
     const bool has_typed = std::any_of(unit.alternatives.begin(), unit.alternatives.end(),
                                        [](const Alternative& a) { return !a.synonym; });
+    // The unit's synonym alternatives are its groups' members (plan_query).
+    const bool as_concepts = synonyms == Synonyms::concepts && !unit.groups.empty();
     std::string alternatives;
     for (const auto& alt : unit.alternatives) {
-      if (which == Alternatives::typed && has_typed && alt.synonym) continue;
+      if (alt.synonym && ((which != Alternatives::all && has_typed) || as_concepts)) continue;
       std::string all;
-      for (const auto& w : alt.words) all += (all.empty() ? "" : " & ") + any_of(w.terms);
+      for (const auto& w : alt.words)  // a word's terms: the word, then its stems (typed_word_terms)
+        all += (all.empty() ? "" : " & ") +
+               (which == Alternatives::as_typed ? lexeme_literal(w.terms.at(0)) : any_of(w.terms));
       alternatives += (alternatives.empty() ? "(" : " | (") + all + ")";
+    }
+    if (as_concepts && (which == Alternatives::all || !has_typed)) {
+      std::vector<std::string> concepts;
+      for (const auto& group : unit.groups) concepts.push_back(concept_term(group));
+      alternatives += (alternatives.empty() ? "(" : " | (") + any_of(concepts) + ")";
     }
     out += (out.empty() ? "(" : units == Units::every ? " & (" : " | (") + alternatives + ")";
   }
@@ -198,10 +243,10 @@ struct Tiers {
   // PostgresSearch::count_matches): words each found by itself in every
   // document naming it (one unit, no filters), whose search_words counts
   // bound the matches from below; and a part of the matches (the typed
-  // words alone, without the synonyms' many and common words), "" when it
-  // is all of them.
+  // words alone, without the synonyms' many and common words; and a part of
+  // those, the words as typed, without their stems), "" when it is all of them.
   std::vector<std::string> lone_words;
-  Condition typed_matches;
+  Condition as_typed_matches, typed_matches;
   Condition filters;  // on the row: tags and ages
 };
 
@@ -217,7 +262,7 @@ constexpr std::size_t kWalkedMatches = 10;
 
 constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migration 0010 indexes it
 
-Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
+Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f, Synonyms synonyms) {
   Tiers out;
   // The filters, on the row: the filter terms in tags (migration 0012), the age.
   const std::string tags = tags_tsquery(f);
@@ -235,11 +280,15 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
   // Every match (counted first), and a tier that needs doc anyway: the words
   // and the filter terms in one condition on doc (doc holds the filter terms
   // too), so one scan of its GIN index intersects them.
-  const std::string words = text_tsquery(plan);
+  const std::string words = text_tsquery(plan, synonyms);
   const Condition on_doc{"doc @@ CAST(? AS tsquery)", {words + (tags.empty() ? "" : " & " + tags)}};
   out.matches = Condition(on_doc).and_(age);
-  if (const std::string typed = text_tsquery(plan, Alternatives::typed); typed != words)
+  const std::string typed = text_tsquery(plan, synonyms, Alternatives::typed);
+  if (typed != words)
     out.typed_matches = Condition{"doc @@ CAST(? AS tsquery)", {typed + (tags.empty() ? "" : " & " + tags)}}.and_(age);
+  if (const std::string as_typed = text_tsquery(plan, synonyms, Alternatives::as_typed); as_typed != typed)
+    out.as_typed_matches =
+        Condition{"doc @@ CAST(? AS tsquery)", {as_typed + (tags.empty() ? "" : " & " + tags)}}.and_(age);
   if (plan.units.size() == 1 && filters.sql.empty())
     for (const auto& alt : plan.units[0].alternatives)
       if (alt.words.size() == 1)
@@ -261,10 +310,10 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f) {
     better = rank;
     better_param = query;
   };
-  rank_tier(kNameTerms, text_tsquery(plan, Alternatives::typed), true, 5);
+  rank_tier(kNameTerms, text_tsquery(plan, synonyms, Alternatives::typed), true, 5);
   rank_tier(kNameTerms, words, true, 4);
   rank_tier("rank_doc", words, true, 3);
-  rank_tier("rank_doc", text_tsquery(plan, Alternatives::all, Units::any), false, 2);
+  rank_tier("rank_doc", text_tsquery(plan, synonyms, Alternatives::all, Units::any), false, 2);
   rank_tier("", "", false, 1);  // anywhere else
   return out;
 }
@@ -309,8 +358,8 @@ constexpr std::string_view kSearchColumns =
 constexpr std::string_view kSearchPlaceholders =
     "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT[]), "
     "CAST(? AS BIGINT))";
-Params search_row(const IndexRows& r) {
-  return {r.id, doc_vector(r.terms), rank_vector(r.terms), tags_vector(r.terms), r.terms.min_age, r.terms.max_age,
+Params search_row(const IndexRows& r, const SynonymDictionary& synonyms) {
+  return {r.id, doc_vector(r.terms, synonyms), rank_vector(r.terms, synonyms), tags_vector(r.terms), r.terms.min_age, r.terms.max_age,
           r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours, r.terms.card,
           text_array(suggestion_labels(r.terms)), r.updated_at};
 }
@@ -343,14 +392,14 @@ struct BatchRows {
   SuggestionCounts suggestions;
 };
 
-BatchRows batch_rows(const std::vector<ServiceDocument>& docs) {
+BatchRows batch_rows(const std::vector<ServiceDocument>& docs, const SynonymDictionary& synonyms) {
   BatchRows out;
   for (const auto& d : docs) {
     if (!d.searchable) continue;
     const IndexRows r{d.id, document_terms(d), d.updated_at};
     for (const auto& w : r.terms.words) ++out.words[w];
     count_suggestions(suggestion_labels(r.terms), 1, out.suggestions);
-    out.search.push_back(search_row(r));
+    out.search.push_back(search_row(r, synonyms));
   }
   return out;
 }
@@ -360,7 +409,8 @@ BatchRows batch_rows(const std::vector<ServiceDocument>& docs) {
 // the previous one (the database's). One thread keeps text::stem's cache warm.
 class RowMaker {
  public:
-  RowMaker() : thread_([this] { run(); }) {}
+  // The dictionary outlives the maker (the rebuild's, loaded in its transaction).
+  explicit RowMaker(const SynonymDictionary& synonyms) : synonyms_(synonyms), thread_([this] { run(); }) {}
   ~RowMaker() {
     {
       std::lock_guard lock(mutex_);
@@ -373,7 +423,7 @@ class RowMaker {
   RowMaker& operator=(const RowMaker&) = delete;
 
   std::future<BatchRows> submit(std::vector<ServiceDocument> docs) {
-    std::packaged_task<BatchRows()> task([docs = std::move(docs)] { return batch_rows(docs); });
+    std::packaged_task<BatchRows()> task([this, docs = std::move(docs)] { return batch_rows(docs, synonyms_); });
     auto result = task.get_future();
     {
       std::lock_guard lock(mutex_);
@@ -401,6 +451,7 @@ class RowMaker {
   std::condition_variable wake_;
   std::deque<std::packaged_task<BatchRows()>> tasks_;
   bool done_ = false;
+  const SynonymDictionary& synonyms_;
   std::thread thread_;
 };
 
@@ -499,12 +550,15 @@ class PostgresSearch : public ServiceSearch {
 
   void open() {
     detect_trigram();
-    std::optional<std::string> format;
+    std::optional<std::string> format, indexed;
+    std::string dictionary;
     {
       auto lease = db_.acquire();
       format = read_setting(*lease, std::string(kFormatSetting));
+      indexed = read_setting(*lease, std::string(kSynonymsSetting));
+      dictionary = SynonymDictionary::load(*lease).fingerprint();
     }
-    if (format != kFormat) {
+    if (format != kFormat || indexed != dictionary) {  // new terms, or concept terms of other synonyms
       rebuild();
       return;
     }
@@ -529,12 +583,13 @@ class PostgresSearch : public ServiceSearch {
     const auto start = std::chrono::steady_clock::now();
     SearchResult result;
     try {
-      QueryPlan plan = plan_query(q.text, q.lang, *synonyms_.get());
+      const auto synonyms = synonyms_.get();
+      QueryPlan plan = plan_query(q.text, q.lang, *synonyms);
       auto lease = db_.acquire();
       // Dutch compounds split against the words the index holds, in one query.
       add_compound_parts(plan, [&](const std::vector<std::string>& candidates) {
         std::set<std::string> known;
-        for (const auto& r : lease->exec("SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
+        for (const auto& r : store::exec_prepared(*lease, "SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
                                          "TEXT[]))",
                                          {text_array(candidates)})
                                  .rows)
@@ -543,7 +598,10 @@ class PostgresSearch : public ServiceSearch {
       });
       result.highlight = plan.highlight;
       store::PreferIndexScans index_scans(*lease);  // store/settings.hpp: the planner and tsvectors
-      run_search(*lease, q, plan, result);
+      const Synonyms asked = concept_terms_ && indexed_synonyms_.get(*lease) == synonyms->fingerprint()
+                                 ? Synonyms::concepts
+                                 : Synonyms::words;
+      run_search(*lease, q, plan, asked, result);
       if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
     } catch (const store::StoreError& e) {
       if (e.kind() == store::StoreError::Kind::connection || e.kind() == store::StoreError::Kind::busy) throw;
@@ -588,13 +646,14 @@ class PostgresSearch : public ServiceSearch {
       c.exec("DELETE FROM search_suggestions");
       std::map<std::string, std::int64_t> word_counts;
       SuggestionCounts suggestion_counts;
+      const SynonymDictionary synonyms = SynonymDictionary::load(c);  // the concept terms' (kSynonymsSetting)
       auto write = [&](BatchRows rows) {
         insert_many(c, search.name(), kSearchColumns, kSearchPlaceholders, rows.search);
         for (const auto& [word, n] : rows.words) word_counts[word] += n;
         for (const auto& [key, n] : rows.suggestions) suggestion_counts[key] += n;
       };
       // Batch k's rows are computed while batch k + 1 is read and batch k - 1 written.
-      RowMaker maker;
+      RowMaker maker(synonyms);
       std::future<BatchRows> pending;
       for_each_batch(all_service_ids(c), [&](std::vector<std::string> batch) {
         auto next = maker.submit(load_service_documents(c, batch));
@@ -607,7 +666,9 @@ class PostgresSearch : public ServiceSearch {
       insert_word_counts(c, word_counts);
       insert_suggestion_counts(c, suggestion_counts);
       write_setting(c, std::string(kFormatSetting), std::string(kFormat));
+      write_setting(c, std::string(kSynonymsSetting), synonyms.fingerprint());
     });
+    indexed_synonyms_.forget();
     // Fresh statistics, so the planner picks the GIN indexes for rare words at
     // once; VACUUM sets the visibility map of the fresh tables (index-only scans).
     db_.acquire()->exec("VACUUM (ANALYZE) service_search, search_words, search_suggestions");
@@ -670,9 +731,13 @@ class PostgresSearch : public ServiceSearch {
   }
 
   void write_entries(const std::vector<std::string>& ids) {
+    // Read before the transaction: a reload takes a connection of its own. A
+    // dictionary other than the index's makes searches ask for every member's
+    // words (search), until the next start rebuilds.
+    const auto synonyms = synonyms_.get();
     store::in_transaction(db_, [&](Connection& c) {
       c.exec("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))", {kSearchWriteLock});
-      BatchRows rows = batch_rows(load_service_documents(c, ids));
+      BatchRows rows = batch_rows(load_service_documents(c, ids), *synonyms);
       // Word and suggestion counts change by those of the new entries minus those of the old.
       for (const auto& r : c.exec("SELECT w FROM service_search, unnest(tsvector_to_array(doc)) AS w "
                                   "WHERE service_id = ANY(CAST(? AS TEXT[]))", {text_array(ids)}).rows) {
@@ -709,17 +774,18 @@ class PostgresSearch : public ServiceSearch {
                 " ON CONFLICT (word) DO UPDATE SET services = search_words.services + excluded.services");
   }
 
-  void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, SearchResult& result) {
+  void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, Synonyms synonyms,
+                  SearchResult& result) {
     const Page page = page_of(q);
     result.hits.clear();
-    const Tiers tiers = tiers_of(plan, q.filters);
+    const Tiers tiers = tiers_of(plan, q.filters, synonyms);
     if (tiers.matches.sql.empty() && !q.filters.open_at) {
       // Everything by name: read the page along the name index, count apart.
-      auto rows = c.exec("SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
+      auto rows = store::exec_prepared(c, "SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
                              ", service_id LIMIT ? OFFSET ?",
                          {static_cast<std::int64_t>(page.limit), static_cast<std::int64_t>(page.offset)});
       for (const auto& r : rows.rows) result.hits.push_back({r.text(0), 0, r.text(1)});
-      result.total = c.exec("SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
+      result.total = store::exec_prepared(c, "SELECT COUNT(*) FROM service_search").rows.at(0).int64(0);
       return;
     }
     // open_at alone: checked on the hours.
@@ -727,7 +793,7 @@ class PostgresSearch : public ServiceSearch {
     std::int64_t matched = 0;
     bool broad = false;
     if (q.every_match) {
-      matched = c.exec("SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
+      matched = store::exec_prepared(c, "SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
     } else {
       const std::int64_t limit = exact_rank_limit_.load();
       matched = count_up_to(c, tiers, matches, limit + 1);
@@ -773,13 +839,16 @@ class PostgresSearch : public ServiceSearch {
   // statement of a broad search), and a synonym group's common words
   // ("day care", "milieu d'accueil") make it many times longer. A lone
   // word's service count (search_words) costs an index probe; the typed
-  // words without their synonyms, with a filter, a short GIN scan.
+  // words without their stems or synonyms, with a filter, a short GIN scan
+  // ("gratis" and its three stems were four lists of 52,000 services, each
+  // merged into the bitmap).
   static std::int64_t count_up_to(Connection& c, const Tiers& tiers, const Condition& matches, std::int64_t cap) {
     if (!tiers.lone_words.empty() &&
-        c.exec("SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
+        store::exec_prepared(c, "SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
                {text_array(tiers.lone_words)}).rows.at(0).int64(0) >= cap)
       return cap;
-    if (!tiers.typed_matches.sql.empty() && count_matches(c, tiers.typed_matches, cap) >= cap) return cap;
+    for (const Condition* part : {&tiers.as_typed_matches, &tiers.typed_matches})
+      if (!part->sql.empty() && count_matches(c, *part, cap) >= cap) return cap;
     return count_matches(c, matches, cap);
   }
 
@@ -790,7 +859,7 @@ class PostgresSearch : public ServiceSearch {
   static std::int64_t count_matches(Connection& c, const Condition& matches, std::int64_t cap) {
     Params p = matches.params;
     p.emplace_back(cap);
-    return c.exec("SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches.sql + " LIMIT ?) m", p)
+    return store::exec_prepared(c, "SELECT COUNT(*) FROM (SELECT 1 FROM service_search WHERE " + matches.sql + " LIMIT ?) m", p)
         .rows.at(0).int64(0);
   }
 
@@ -811,9 +880,9 @@ class PostgresSearch : public ServiceSearch {
   //     walk (walked_tiers), which sorts each row into its tier;
   //   - else, counted from the GIN indexes no further than kDenseTier rows for
   //     each one the page needs: with more, walked to the end of the page;
-  //   - with fewer, from the GIN indexes, sorted by an expression no index
-  //     has (the planner alone misjudged how many services name a word, and
-  //     walked the whole table for a tier without matches).
+  //   - with fewer, the rows the count read, sorted (the planner alone
+  //     misjudged how many services name a word, and walked the whole table
+  //     for a tier without matches).
   // The count is the costly part of a dense tier (its bitmap holds every
   // match before the LIMIT applies; a synonym group's common words, "day
   // care", make it longer), hence the short walk first. All three give the
@@ -868,7 +937,7 @@ class PostgresSearch : public ServiceSearch {
     p.insert(p.end(), any.params.begin(), any.params.end());
     p.emplace_back(static_cast<std::int64_t>(most * kWalkedMatches));
     p.emplace_back(static_cast<std::int64_t>(most));
-    for (auto& row : c.exec("SELECT service_id, " + shown_columns(q) + ", tier FROM (SELECT *, row_number() OVER "
+    for (auto& row : store::exec_prepared(c, "SELECT service_id, " + shown_columns(q) + ", tier FROM (SELECT *, row_number() OVER "
                             "(PARTITION BY tier ORDER BY service_id) AS r FROM (SELECT service_id, " +
                             shown_columns(q) + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY "
                             "service_id LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s) x "
@@ -883,12 +952,14 @@ class PostgresSearch : public ServiceSearch {
   // One tier's first `need` matches by the walk (no further than `walk` rows),
   // the counted walk or the sorted GIN reading (tiered_page), in one
   // statement: the first two CTEs gate the readings by one-time filters,
-  // evaluated only when reached.
+  // evaluated only when reached. The count keeps the rows it met: when they
+  // are all the matches, the sorted reading sorts them, where a second GIN
+  // scan of the tier took as long as the first.
   static store::Result read_tier(Connection& c, const SearchQuery& q, const Tiers& tiers, const Tier& tier,
                                  std::int64_t walk, std::int64_t need) {
     const std::string order = tiers.by_name ? sort_column(q.lang) + ", service_id" : "service_id";
-    const std::string sorted = tiers.by_name ? sort_column(q.lang) + " || '', service_id" : "service_id || ''";
     const std::string columns = "service_id, " + shown_columns(q);
+    const std::string kept = tiers.by_name ? columns + ", " + sort_column(q.lang) : columns;  // and what orders them
     const std::int64_t dense = kDenseTier * need + 1;
     const Condition& w = tier.where;
     // The parameters in the statement's order: each ? and each copy of the tier's condition.
@@ -902,20 +973,20 @@ class PostgresSearch : public ServiceSearch {
       }
     };
     add({walk, &w, need});         // walk
-    add({need, &w, dense});        // counted
+    add({need, &w, dense});        // matched (counted)
     add({need});                   // walk's rows
     add({&w, need, dense, need});  // walked to the page's end
-    add({&w, need, dense, need});  // sorted
+    add({dense, need});            // sorted, of the rows matched
     const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
-    return c.exec("WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
+    return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
                       order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
-                      "counted AS MATERIALIZED (SELECT CASE WHEN " + short_of + " THEN (SELECT COUNT(*) FROM "
-                      "(SELECT 1 FROM service_search WHERE " + w.sql + " LIMIT ?) m) END AS n) "
+                      "matched AS MATERIALIZED (SELECT " + kept + " FROM service_search WHERE " + short_of + " AND " +
+                      w.sql + " LIMIT ?) "
                       "(SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
                       "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
-                      " AND (SELECT n FROM counted) >= ? ORDER BY " + order + " LIMIT ?) "
-                      "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
-                      " AND (SELECT n FROM counted) < ? ORDER BY " + sorted + " LIMIT ?)",
+                      " AND (SELECT COUNT(*) FROM matched) >= ? ORDER BY " + order + " LIMIT ?) "
+                      "UNION ALL (SELECT " + columns + " FROM matched WHERE (SELECT COUNT(*) FROM matched) < ? "
+                      "ORDER BY " + order + " LIMIT ?)",
                   p);
   }
 
@@ -936,7 +1007,7 @@ class PostgresSearch : public ServiceSearch {
     p.emplace_back(static_cast<std::int64_t>(count));
     p.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<HoursCandidate> page;
-    for (const auto& r : c.exec("SELECT service_id, " + shown_columns(q) + ", " + score +
+    for (const auto& r : store::exec_prepared(c, "SELECT service_id, " + shown_columns(q) + ", " + score +
                                     " AS score FROM service_search WHERE " + matches.sql + " ORDER BY score DESC, " +
                                     (tiers.by_name ? sort_column(q.lang) + ", " : "") + "service_id LIMIT ? OFFSET ?",
                                 p).rows)
@@ -997,19 +1068,47 @@ class PostgresSearch : public ServiceSearch {
     return best;
   }
 
+  // The fingerprint of the dictionary the index's concept terms were built
+  // with (kSynonymsSetting), re-read at most every few seconds as the
+  // dictionary is (another process may rebuild).
+  class IndexedSynonyms {
+   public:
+    std::string get(Connection& c) {
+      const auto now = std::chrono::steady_clock::now();
+      std::lock_guard lock(mutex_);
+      if (!fingerprint_ || now - read_at_ > std::chrono::seconds(5)) {
+        fingerprint_ = read_setting(c, std::string(kSynonymsSetting)).value_or("");
+        read_at_ = now;
+      }
+      return *fingerprint_;
+    }
+    void forget() {
+      std::lock_guard lock(mutex_);
+      fingerprint_.reset();
+    }
+
+   private:
+    std::mutex mutex_;
+    std::optional<std::string> fingerprint_;
+    std::chrono::steady_clock::time_point read_at_{};
+  };
+
   store::Database& db_;
   SynonymCache synonyms_;
+  IndexedSynonyms indexed_synonyms_;
   std::atomic<bool> trigram_{false};
 
  public:
   static inline std::atomic<std::int64_t> exact_rank_limit_{kExactRankLimit};
   static inline std::atomic<std::int64_t> walk_rows_{kPostgresWalkRows};
+  static inline std::atomic<bool> concept_terms_{true};
 };
 
 }  // namespace
 
 void set_postgres_exact_rank_limit(std::int64_t limit) { PostgresSearch::exact_rank_limit_ = limit; }
 void set_postgres_walk_rows(std::int64_t rows) { PostgresSearch::walk_rows_ = rows; }
+void set_postgres_concept_terms(bool on) { PostgresSearch::concept_terms_ = on; }
 
 std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db) {
   auto engine = std::make_unique<PostgresSearch>(db);

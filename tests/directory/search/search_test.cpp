@@ -808,6 +808,131 @@ TEST_P(SearchTest, WalkedAndCountedTiersGiveTheSamePagesOnPostgres) {
   EXPECT_EQ(run("babbelhoek", Lang::nl, toddler, 0, 20).hits.size(), 12u);  // the even ones
 }
 
+// PostgreSQL: a synonym group is one concept term in doc and rank_doc
+// (weight A when a member is all in the name), and a query asks for it
+// instead of every member's words. Both ways give the same pages, tiers and
+// totals: members in the name, split over name and headings, in a text only,
+// a member's words apart in two texts, with filters, broad and narrow.
+TEST_P(SearchTest, SynonymConceptTermsFindWhatTheMembersWordsFindOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "concept terms on PostgreSQL";
+  struct Restore {
+    ~Restore() {
+      detail::set_postgres_concept_terms(true);
+      detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
+    }
+  } restore;
+  const std::string named = "70000000-0000-4000-8000-000000000041", split = "70000000-0000-4000-8000-000000000042",
+                    text = "70000000-0000-4000-8000-000000000043", apart = "70000000-0000-4000-8000-000000000044",
+                    heading = "70000000-0000-4000-8000-000000000045";
+  add_service(named, kOrgB, "Day care Noord", "Spelen.", 0, 3);
+  add_service(split, kOrgB, "Day Noord", "Spelen.", 0, 3);  // "day" in the name, "care" in another one
+  translate(split, "name", "en", "Care centre");
+  add_service(text, kOrgB, "Ateliers Oost", "Un milieu d'accueil pour les petits.", 2, 6);
+  add_service(apart, kOrgB, "Ateliers West", "Milieu van de wijk. Accueil op maandag.", 0, 12);
+  add_service(heading, kOrgB, "Ateliers Zuid", "Spelen.");
+  add_category(heading, "childcare");
+  for (const auto& id : {named, split, text, apart, heading}) add_location(id, "1070");
+  add_language(text, "fr");
+  search_->reindex_services({named, split, text, apart, heading});
+  auto count = [&](const std::string& where) {
+    return db().acquire()->exec("SELECT COUNT(*) FROM service_search WHERE " + where).rows.at(0).int64(0);
+  };
+  // Not vacuous: the rows carry the group's term, in the name where a member is.
+  EXPECT_GE(count("doc @@ CAST('Cchildcare' AS tsquery)"), 6);
+  EXPECT_EQ(count("service_id = '" + named + "' AND ts_filter(rank_doc, '{a}') @@ CAST('Cchildcare' AS tsquery)"), 1);
+  EXPECT_EQ(count("service_id = '" + text + "' AND rank_doc @@ CAST('Cchildcare' AS tsquery)"), 0);
+  EXPECT_EQ(count("service_id = '" + text + "' AND doc @@ CAST('Cchildcare' AS tsquery)"), 1);
+
+  std::vector<SearchFilters> filters(3);
+  filters[1].municipalities = {"21001"};
+  filters[2].age_years = 2;
+  auto pages = [&](const std::string& words, const SearchFilters& f) {
+    std::vector<std::string> out;
+    for (std::int64_t offset = 0; offset < 12; offset += 3) {
+      const auto page = run(words, Lang::nl, f, offset, 3);
+      for (const auto& h : page.hits) out.push_back(h.service_id + " " + std::to_string(h.score));
+      out.push_back("total " + std::to_string(page.total) + (page.more_than_total ? "+" : ""));
+    }
+    return out;
+  };
+  for (const std::string words : {"kinderopvang", "day care", "milieu d'accueil", "kinderopvang oost", "creche"}) {
+    for (std::size_t i = 0; i < filters.size(); ++i) {
+      for (std::int64_t limit : {std::int64_t{2}, detail::kExactRankLimit}) {  // broad, narrow
+        detail::set_postgres_exact_rank_limit(limit);
+        detail::set_postgres_concept_terms(false);
+        const auto by_words = pages(words, filters[i]);
+        detail::set_postgres_concept_terms(true);
+        EXPECT_EQ(pages(words, filters[i]), by_words) << "'" << words << "' filter " << i << " limit " << limit;
+      }
+    }
+  }
+  // The service naming a member ranks with those naming the word, above the one with it in a heading.
+  detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
+  std::vector<std::string> found;
+  for (const auto& h : run("kinderopvang").hits) found.push_back(h.service_id);
+  const auto at = [&](const std::string& id) { return std::find(found.begin(), found.end(), id) - found.begin(); };
+  EXPECT_LT(at(named), at(heading));
+  EXPECT_LT(at(heading), at(text));
+  EXPECT_LT(at(text), static_cast<std::ptrdiff_t>(found.size()));
+  EXPECT_LT(at(apart), static_cast<std::ptrdiff_t>(found.size()));  // a member's words need not be together
+}
+
+// PostgreSQL: a filtered search counts the words as typed first (a lower
+// bound: no stems, no synonyms) and says "more than" only when the matches
+// with the filter reach the limit: services naming the word elsewhere, or
+// only in another form, neither make it broad nor go missing.
+TEST_P(SearchTest, ALowerBoundOfTheWordsAsTypedKeepsTheFiltersOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL counts from lower bounds";
+  struct Restore {
+    ~Restore() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
+  } restore;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 7; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", 700 + i);
+    const bool here = i < 3;  // three in Anderlecht: one says "praatgroep", two "praatgroepen"
+    add_service(id, kOrgB, "Ouders " + std::to_string(i), i == 0 || !here ? "Een praatgroep." : "Twee praatgroepen.");
+    add_location(id, here ? "1070" : "1000");
+    ids.push_back(id);
+  }
+  search_->reindex_services(ids);
+  SearchFilters anderlecht;
+  anderlecht.municipalities = {"21001"};
+  auto first_two = [&](std::int64_t limit) {  // a page of two, not ending the matches
+    detail::set_postgres_exact_rank_limit(limit);
+    const auto r = run("praatgroep", Lang::nl, anderlecht, 0, 2);
+    return std::to_string(r.hits.size()) + " of " + std::to_string(r.total) + (r.more_than_total ? "+" : "");
+  };
+  EXPECT_EQ(first_two(3), "2 of 3");  // four more say "praatgroep" elsewhere: not counted
+  EXPECT_EQ(first_two(2), "2 of 2+");  // three reach "more than 2", two of them in another form
+  EXPECT_EQ(first_two(500), "2 of 3");
+}
+
+// PostgreSQL: concept terms are those of the dictionary the index was built
+// with; an engine starting on a changed dictionary rebuilds, so a new member
+// finds its services.
+TEST_P(SearchTest, AChangedSynonymDictionaryRebuildsTheConceptTermsOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "concept terms on PostgreSQL";
+  const std::string id = "70000000-0000-4000-8000-000000000051";
+  add_service(id, kOrgB, "Peuterspeelzaal De Wolk", "Spelen.");
+  search_->reindex_service(id);
+  auto finds = [&](ServiceSearch& s) {
+    SearchQuery q;
+    q.text = "kinderopvang";
+    for (const auto& h : s.search(q).hits)
+      if (h.service_id == id) return true;
+    return false;
+  };
+  EXPECT_FALSE(finds(*search_));
+  exec("INSERT INTO search_synonyms (group_id, lang, term) VALUES ('childcare', 'nl', 'peuterspeelzaal')");
+  search_.reset();
+  search_ = ServiceSearch::create(db(), data_dir_.path());
+  EXPECT_TRUE(finds(*search_));
+  EXPECT_EQ(db().acquire()->exec("SELECT COUNT(*) FROM service_search WHERE service_id = ? AND "
+                                 "ts_filter(rank_doc, '{a}') @@ CAST('Cchildcare' AS tsquery)", {id})
+                .rows.at(0).int64(0), 1);
+}
+
 TEST_P(SearchTest, HighlightsTypedWordsAndTheirExpansions) {
   auto r = run("Kinderopvang", Lang::nl);
   std::set<std::string> h(r.highlight.begin(), r.highlight.end());
