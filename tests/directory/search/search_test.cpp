@@ -877,19 +877,30 @@ TEST_P(SearchTest, SynonymConceptTermsFindWhatTheMembersWordsFindOnPostgres) {
   EXPECT_LT(at(apart), static_cast<std::ptrdiff_t>(found.size()));  // a member's words need not be together
 }
 
+// The exact-rank limit set back to its default at the end of a test that lowers it.
+struct ExactRankLimitRestored {
+  ExactRankLimitRestored() = default;
+  ExactRankLimitRestored(const ExactRankLimitRestored&) = delete;
+  ExactRankLimitRestored& operator=(const ExactRankLimitRestored&) = delete;
+  ~ExactRankLimitRestored() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
+};
+// A service id ending in n (below the ids the fixture and other tests use).
+std::string numbered_service_id(int n) {
+  char id[40];
+  std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", n);
+  return id;
+}
+
 // PostgreSQL: a filtered search counts the words as typed first (a lower
 // bound: no stems, no synonyms) and says "more than" only when the matches
 // with the filter reach the limit: services naming the word elsewhere, or
 // only in another form, neither make it broad nor go missing.
 TEST_P(SearchTest, ALowerBoundOfTheWordsAsTypedKeepsTheFiltersOnPostgres) {
   if (!is_postgres()) GTEST_SKIP() << "PostgreSQL counts from lower bounds";
-  struct Restore {
-    ~Restore() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
-  } restore;
+  const ExactRankLimitRestored restore;
   std::vector<std::string> ids;
   for (int i = 0; i < 7; ++i) {
-    char id[40];
-    std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", 700 + i);
+    const std::string id = numbered_service_id(700 + i);
     const bool here = i < 3;  // three in Anderlecht: one says "praatgroep", two "praatgroepen"
     add_service(id, kOrgB, "Ouders " + std::to_string(i), i == 0 || !here ? "Een praatgroep." : "Twee praatgroepen.");
     add_location(id, here ? "1070" : "1000");
@@ -913,13 +924,10 @@ TEST_P(SearchTest, ALowerBoundOfTheWordsAsTypedKeepsTheFiltersOnPostgres) {
 // filters too, so a filter few of them pass still gets its exact count.
 TEST_P(SearchTest, ADenseWordsWalkedCountKeepsTheFiltersOnPostgres) {
   if (!is_postgres()) GTEST_SKIP() << "PostgreSQL counts from lower bounds";
-  struct Restore {
-    ~Restore() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
-  } restore;
+  const ExactRankLimitRestored restore;
   std::vector<std::string> ids;
   for (int i = 0; i < 6; ++i) {
-    char id[40];
-    std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", 800 + i);
+    const std::string id = numbered_service_id(800 + i);
     add_service(id, kOrgB, "Voorleesuur " + std::to_string(i), "Een voorleesuur voor peuters.");
     add_location(id, i < 4 ? "1070" : "1000");  // four in Anderlecht, two in Brussels
     ids.push_back(id);
