@@ -16,20 +16,18 @@ void write_setting(Connection& c, const std::string& name, const std::string& va
 // backslashes escaped (full-text search engines that compute their own terms).
 std::string pg_lexeme(std::string_view lexeme);
 
+// Runs a statement run often with the same text. PostgreSQL keeps it
+// prepared on the connection: parsed once, planned at each run (under
+// PreferIndexScans, plan_cache_mode = force_custom_plan: a generic plan,
+// made once for any parameters, made a filtered search five times slower).
+// SQLite caches every statement already: c.exec.
+Result exec_prepared(Connection& c, std::string_view sql, const Params& params = {});
+
 // While alive, PostgreSQL's planner on this connection uses indexes rather
 // than scanning a table and runs no parallel workers: it underestimates what
 // matching a tsvector row by row costs and would scan the table for common
 // words, and starting workers costs more than they save when the server's
-// cores are busy with other requests. Its prepared statements
-// (exec_prepared) are planned once, for any parameters: planning
-// the same statement at every search cost about as much as running it. The
-// statements it runs must have a plan that suits any parameters. Restored on
-// destruction.
-// Runs a statement run often with the same text. PostgreSQL keeps it
-// prepared on the connection: parsed once, and planned once under
-// PreferIndexScans. SQLite caches every statement already: c.exec.
-Result exec_prepared(Connection& c, std::string_view sql, const Params& params = {});
-
+// cores are busy with other requests. Restored on destruction.
 class PreferIndexScans {
  public:
   explicit PreferIndexScans(Connection& c);
