@@ -113,21 +113,13 @@ std::unique_ptr<BulkIndexBuild> BulkIndexBuild::start(store::Connection& c, cons
 namespace detail {
 
 std::shared_ptr<const SynonymDictionary> SynonymCache::get() {
-  constexpr auto kMaxAge = std::chrono::seconds(5);
-  const auto now = std::chrono::steady_clock::now();
-  std::lock_guard lock(mutex_);
-  if (!dict_ || now - loaded_at_ > kMaxAge) {
+  return dict_.get([&] {
     auto lease = db_.acquire();
-    dict_ = std::make_shared<const SynonymDictionary>(SynonymDictionary::load(*lease));
-    loaded_at_ = now;
-  }
-  return dict_;
+    return std::make_shared<const SynonymDictionary>(SynonymDictionary::load(*lease));
+  });
 }
 
-void SynonymCache::invalidate() {
-  std::lock_guard lock(mutex_);
-  dict_.reset();
-}
+void SynonymCache::invalidate() { dict_.forget(); }
 
 std::string new_generation() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");

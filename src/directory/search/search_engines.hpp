@@ -22,6 +22,34 @@ std::unique_ptr<ServiceSearch> make_postgres_search(store::Database& db);
 // BulkIndexBuild::start for Xapian (nothing when the database has services or another process writes the index).
 std::unique_ptr<BulkIndexBuild> start_xapian_bulk_build(store::Connection& c, const std::filesystem::path& index_dir);
 
+// A value read again when older than max_age (what it was read from may
+// change in another process) or after forget(). Loads under its lock.
+template <class T>
+class ExpiringValue {
+ public:
+  explicit ExpiringValue(std::chrono::steady_clock::duration max_age) : max_age_(max_age) {}
+  template <class Load>
+  T get(Load load) {
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    if (!value_ || now - read_at_ > max_age_) {
+      value_ = load();
+      read_at_ = now;
+    }
+    return *value_;
+  }
+  void forget() {
+    std::lock_guard lock(mutex_);
+    value_.reset();
+  }
+
+ private:
+  const std::chrono::steady_clock::duration max_age_;
+  std::mutex mutex_;
+  std::optional<T> value_;
+  std::chrono::steady_clock::time_point read_at_{};
+};
+
 // The synonym groups, reloaded from search_synonyms at most every few
 // seconds (so an edit shows up in every process without a restart).
 class SynonymCache {
@@ -32,9 +60,7 @@ class SynonymCache {
 
  private:
   store::Database& db_;
-  std::mutex mutex_;
-  std::shared_ptr<const SynonymDictionary> dict_;
-  std::chrono::steady_clock::time_point loaded_at_{};
+  ExpiringValue<std::shared_ptr<const SynonymDictionary>> dict_{std::chrono::seconds(5)};
 };
 
 using store::read_setting;  // store/settings.hpp

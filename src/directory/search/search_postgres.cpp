@@ -610,7 +610,7 @@ class PostgresSearch : public ServiceSearch {
       });
       result.highlight = plan.highlight;
       store::PreferIndexScans index_scans(*lease);  // store/settings.hpp: the planner and tsvectors
-      const Synonyms asked = concept_terms_ && indexed_synonyms_.get(*lease) == synonyms->fingerprint()
+      const Synonyms asked = concept_terms_ && indexed_synonyms(*lease) == synonyms->fingerprint()
                                  ? Synonyms::concepts
                                  : Synonyms::words;
       run_search(*lease, q, plan, asked, result);
@@ -1107,34 +1107,15 @@ class PostgresSearch : public ServiceSearch {
     return best;
   }
 
-  // The fingerprint of the dictionary the index's concept terms were built
-  // with (kSynonymsSetting), re-read at most every few seconds as the
-  // dictionary is (another process may rebuild).
-  class IndexedSynonyms {
-   public:
-    std::string get(Connection& c) {
-      const auto now = std::chrono::steady_clock::now();
-      std::lock_guard lock(mutex_);
-      if (!fingerprint_ || now - read_at_ > std::chrono::seconds(5)) {
-        fingerprint_ = read_setting(c, std::string(kSynonymsSetting)).value_or("");
-        read_at_ = now;
-      }
-      return *fingerprint_;
-    }
-    void forget() {
-      std::lock_guard lock(mutex_);
-      fingerprint_.reset();
-    }
-
-   private:
-    std::mutex mutex_;
-    std::optional<std::string> fingerprint_;
-    std::chrono::steady_clock::time_point read_at_{};
-  };
-
   store::Database& db_;
   SynonymCache synonyms_;
-  IndexedSynonyms indexed_synonyms_;
+  // The fingerprint of the dictionary the index's concept terms were built
+  // with (kSynonymsSetting), re-read as often as the dictionary (another
+  // process may rebuild).
+  std::string indexed_synonyms(Connection& c) {
+    return indexed_synonyms_.get([&] { return read_setting(c, std::string(kSynonymsSetting)).value_or(""); });
+  }
+  ExpiringValue<std::string> indexed_synonyms_{std::chrono::seconds(5)};
   std::atomic<bool> trigram_{false};
 
  public:
