@@ -52,8 +52,8 @@ TextTerms analyse_text(std::string_view text, i18n::Lang lang, bool stemmed) {
   return out;
 }
 
-// What this thread made of the texts it analysed last (one cache per kind
-// of Value), by key. Many services share texts (category labels,
+// What this thread made of the texts it analysed last (one cache per
+// caller: each instantiation has its own), by key. Many services share texts (category labels,
 // municipality names and postcodes, an organisation's name, descriptions
 // written once for several services): folding (ICU) and stemming them again
 // was most of a document's analysis. Bounded (a server's every thread may
