@@ -273,8 +273,10 @@ void fill_paging(const Context& ctx, Dict& content, const FinderRequest& r, std:
 }
 
 void fill_status(const Context& ctx, Dict& content, const FinderRequest& r, const SearchResult& result) {
-  content.SetValue("COUNT_TEXT", ctx.tf(result.more_than_total ? "finder.results.count_more" : "finder.results.count",
-                                        {{"count", result.total}}));
+  const char* count_key = !result.more_than_total ? "finder.results.count"
+                          : result.estimated      ? "finder.results.count_more_estimated"
+                                                  : "finder.results.count_more";
+  content.SetValue("COUNT_TEXT", ctx.tf(count_key, {{"count", result.total}}));
   if (!r.problems.empty()) {
     Dict* list = content.AddSectionDictionary("PROBLEMS");
     for (const auto& pr : r.problems) {

@@ -54,6 +54,9 @@ struct SearchResult {
   // There are more matches than total (PostgreSQL does not count every match
   // of a broad search): the finder says "more than N services".
   bool more_than_total = false;
+  // That there are more was estimated from a sample of the services, not
+  // counted (PostgreSQL): the finder says so.
+  bool estimated = false;
   std::vector<SearchHit> hits;
   std::vector<std::string> highlight; // words to mark in the results (as typed and their matches)
   std::optional<std::string> did_you_mean;

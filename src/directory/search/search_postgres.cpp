@@ -169,6 +169,27 @@ std::string text_tsquery(const QueryPlan& plan, Synonyms synonyms, Alternatives 
   return out;
 }
 
+// The same tsquery asking for its terms in the name only: each lexeme
+// (lexeme_literal's quoting) gets weight A, the name's in rank_doc
+// (rank_vector). Tested on a row, `rank_doc @@ name_query(q)` is
+// `ts_filter(rank_doc, '{a}') @@ q` without building a filtered tsvector per
+// row (0.6 ms of a 2,000-row walk).
+std::string name_query(std::string_view tsquery) {
+  std::string out;
+  for (std::size_t i = 0; i < tsquery.size(); ++i) {
+    out += tsquery[i];
+    if (tsquery[i] != '\'') continue;
+    for (++i; i < tsquery.size(); ++i) {  // the lexeme, to its closing quote
+      out += tsquery[i];
+      if (tsquery[i] == '\\' && i + 1 < tsquery.size()) out += tsquery[++i];
+      else if (tsquery[i] == '\'' && i + 1 < tsquery.size() && tsquery[i + 1] == '\'') out += tsquery[++i];
+      else if (tsquery[i] == '\'') break;
+    }
+    out += ":A";
+  }
+  return out;
+}
+
 std::string tags_tsquery(const SearchFilters& f) {
   std::string out;
   for (const auto& clause : filter_clauses(f)) out += (out.empty() ? "" : " & ") + any_of(clause);
@@ -264,8 +285,49 @@ constexpr std::int64_t kDenseTier = 20;
 // The shared walk of the tiers on the row stops after this many matches (of
 // any of them) per row the page needs: the best tier is often a fifth of them.
 constexpr std::size_t kWalkedMatches = 10;
+// The walk's first rows, where a better tier not met lets a worse one stop it
+// (PostgresSearch::walked_tiers).
+constexpr std::int64_t kProbeRows = 250;
 
 constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migration 0010 indexes it
+
+// A broad search's first walk along the key (PostgresSearch::walked_tiers):
+// the tiers tested on the row, each tier's first matches met, and what the
+// walk saw. Service ids are random (UUIDs), so the walked rows are a sample
+// of the table, and its matches of the tiers on the row (a part of all the
+// matches) estimate how many there are. When the sample holds at least
+// kSampledMatches of them and they scale to kEstimateMargin times the exact
+// limit, the search is broad without a count: the GIN count read every
+// match's posting before its LIMIT (1.5-2.5 ms for the bench's broad
+// searches, the most costly statement of many). The result says it is an
+// estimate (SearchResult::estimated). Fewer matches, or a walk over the whole
+// table, leave the decision to the count.
+struct Walk {
+  std::vector<std::vector<store::Row>> tiers;  // by tier index (empty for tiers not walked)
+  std::size_t most = 0;                        // rows kept per tier (0: no walk)
+  std::int64_t met = 0;                        // matches met of the walked tiers
+  std::int64_t walked = 0;                     // rows walked to meet them (at most)
+  double table_rows = 0;                       // the table's estimated rows (pg_class.reltuples)
+  // With a limit of 500 at 100,000 services, 2,000 rows walked: 20 matches
+  // met. Were there only 500, 10 would be expected, and 20 or more happen
+  // once in 300 searches at that worst case, less often below it.
+  static constexpr std::int64_t kSampledMatches = 20;
+  static constexpr double kEstimateMargin = 2;
+
+  // Whether a tier the walk met `met_of_tier` times has fewer matches than
+  // `rows`, by the same estimate (a walk over the whole table knows).
+  bool sparse(std::size_t met_of_tier, std::int64_t rows) const {
+    if (most == 0 || walked <= 0) return false;
+    const double scale = std::max(1.0, table_rows / static_cast<double>(walked));
+    return static_cast<double>(met_of_tier + 1) * scale < static_cast<double>(rows);
+  }
+
+  bool shows_more_than(std::int64_t limit) const {
+    if (met < kSampledMatches || walked <= 0 || table_rows <= static_cast<double>(walked)) return false;
+    return static_cast<double>(met) * table_rows / static_cast<double>(walked) >=
+           kEstimateMargin * static_cast<double>(limit);
+  }
+};
 
 Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f, Synonyms synonyms) {
   Tiers out;
@@ -310,23 +372,33 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f, Synonyms synonyms)
   // A tier on rank_doc; with every word there (`all_words`), doc is not read
   // (the filters are checked on tags). The conditions on the row come first:
   // a walk along the key tests them before it fetches doc.
-  auto rank_tier = [&](std::string_view terms, const std::string& query, bool all_words, double score) {
-    const std::string rank = query.empty() ? "" : std::string(terms) + " @@ CAST(? AS tsquery)";
-    if (rank == better && query == better_param) return;  // the same as the tier above (no synonyms, one word)
-    Tier t{{}, score, rank, query, !all_words};
+  // A name tier's condition is tested on a row as rank_doc with the terms
+  // weighted (name_query), through @@'s function: the planner matches only
+  // operators to indexes, and ANDed rank_doc's GIN index (three times the
+  // name's postings) into the tier's GIN reading. That reading takes the name
+  // index's form, also in the condition (the same rows).
+  enum class Where { name, headings };
+  auto rank_tier = [&](Where where, const std::string& query, bool all_words, double score) {
+    const std::string rank = query.empty()           ? ""
+                             : where == Where::name ? "ts_match_vq(rank_doc, CAST(? AS tsquery))"
+                                                    : "rank_doc @@ CAST(? AS tsquery)";
+    const std::string param = where == Where::name ? name_query(query) : query;
+    if (rank == better && param == better_param) return;  // the same as the tier above (no synonyms, one word)
+    Tier t{{}, score, rank, param, !all_words};
     t.where.and_(filters);  // the cheapest test of a walked row first (one term, two numbers)
-    if (!rank.empty()) t.where.and_(rank, {query});
+    if (!rank.empty()) t.where.and_(rank, {param});
+    if (where == Where::name) t.where.and_(std::string(kNameTerms) + " @@ CAST(? AS tsquery)", {query});
     if (!better.empty()) t.where.and_("NOT (" + better + ")", {better_param});
     if (!all_words) t.where.and_(on_doc);  // its filter terms again: one GIN scan intersects them
     out.tiers.push_back(std::move(t));
     better = rank;
-    better_param = query;
+    better_param = param;
   };
-  rank_tier(kNameTerms, text_tsquery(plan, synonyms, Alternatives::typed), true, 5);
-  rank_tier(kNameTerms, words, true, 4);
-  rank_tier("rank_doc", words, true, 3);
-  rank_tier("rank_doc", text_tsquery(plan, synonyms, Alternatives::all, Units::any), false, 2);
-  rank_tier("", "", false, 1);  // anywhere else
+  rank_tier(Where::name, text_tsquery(plan, synonyms, Alternatives::typed), true, 5);
+  rank_tier(Where::name, words, true, 4);
+  rank_tier(Where::headings, words, true, 3);
+  rank_tier(Where::headings, text_tsquery(plan, synonyms, Alternatives::all, Units::any), false, 2);
+  rank_tier(Where::headings, "", false, 1);  // anywhere else
   return out;
 }
 
@@ -609,11 +681,14 @@ class PostgresSearch : public ServiceSearch {
         return known;
       });
       result.highlight = plan.highlight;
-      store::PreferIndexScans index_scans(*lease);  // store/settings.hpp: the planner and tsvectors
+      // store/settings.hpp: the planner and tsvectors. Generic plans for the
+      // walks along the key, until a statement reads the GIN indexes.
+      store::PreferIndexScans index_scans(*lease, store::PreferIndexScans::Plans::generic);
       const Synonyms asked = concept_terms_ && indexed_synonyms(*lease) == synonyms->fingerprint()
                                  ? Synonyms::concepts
                                  : Synonyms::words;
-      run_search(*lease, q, plan, asked, result);
+      run_search(*lease, index_scans, q, plan, asked, result);
+      index_scans.custom();
       if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
     } catch (const store::StoreError& e) {
       if (e.kind() == store::StoreError::Kind::connection || e.kind() == store::StoreError::Kind::busy) throw;
@@ -786,8 +861,8 @@ class PostgresSearch : public ServiceSearch {
                 " ON CONFLICT (word) DO UPDATE SET services = search_words.services + excluded.services");
   }
 
-  void run_search(Connection& c, const SearchQuery& q, const QueryPlan& plan, Synonyms synonyms,
-                  SearchResult& result) {
+  void run_search(Connection& c, store::PreferIndexScans& plans, const SearchQuery& q, const QueryPlan& plan,
+                  Synonyms synonyms, SearchResult& result) {
     const Page page = page_of(q);
     result.hits.clear();
     const Tiers tiers = tiers_of(plan, q.filters, synonyms);
@@ -803,21 +878,48 @@ class PostgresSearch : public ServiceSearch {
     // open_at alone: checked on the hours.
     const Condition matches = tiers.matches.sql.empty() ? Condition{"TRUE", {}} : tiers.matches;
     std::int64_t matched = 0;
-    bool broad = false;
+    bool broad = false, estimated = false;
+    Walk walk;
+    std::optional<store::Result> by_name;
     if (q.every_match) {
+      plans.custom();
       matched = store::exec_prepared(c, "SELECT COUNT(*) FROM service_search WHERE " + matches.sql, matches.params).rows.at(0).int64(0);
     } else {
       const std::int64_t limit = exact_rank_limit_.load();
-      matched = count_up_to(c, tiers, matches, limit + 1);
-      broad = matched > limit;
-      if (broad) matched = limit;
+      // The first page's walk before any count: when its sample of the
+      // table shows the search broad, no count is needed (see Walk).
+      if (!q.filters.open_at) walk = walked_tiers(c, q, tiers, page.offset + page.limit);
+      // Filters without words: the page first, walked along the name, the
+      // same rows whether the search is broad or narrow (one tier); a page
+      // filled by the walk is the sample.
+      if (!q.filters.open_at && tiers.by_name && tiers.tiers.size() == 1 && walk_rows_.load() > 0) {
+        plans.custom();
+        by_name = read_tier(c, q, tiers, tiers.tiers[0], walk_rows_.load(), page.offset + page.limit);
+        if (!by_name->rows.empty() && by_name->rows[0].int64(3) == 1) {
+          walk.most = page.offset + page.limit;
+          walk.met = static_cast<std::int64_t>(by_name->rows.size());
+          walk.walked = walk_rows_.load();
+          walk.table_rows = by_name->rows[0].real(4);
+        }
+      }
+      if (walk.shows_more_than(limit)) {
+        matched = limit;
+        broad = estimated = true;
+      } else {
+        plans.custom();
+        matched = count_up_to(c, tiers, matches, limit + 1);
+        broad = matched > limit;
+        if (broad) matched = limit;
+      }
     }
     if (matched == 0) return;
     // A broad search's page is read tier by tier; a narrow one's (or every
     // match, for the API) ranks its few matches at once: walking the name
     // index for a tier with few matches would read most of the table.
     auto fetch_page = [&](std::size_t offset, std::size_t count) {
-      return broad ? tiered_page(c, q, tiers, offset, count) : ranked_page(c, q, tiers, matches, offset, count);
+      if (!broad) plans.custom();
+      return broad ? tiered_page(c, plans, q, tiers, offset, count, walk)
+                   : ranked_page(c, q, tiers, matches, offset, count);
     };
     if (q.filters.open_at) {
       filter_open_at(*q.filters.open_at, page, [&](std::size_t offset, std::size_t count) {
@@ -831,8 +933,13 @@ class PostgresSearch : public ServiceSearch {
       if (broad && result.hits.size() >= page.limit) result.more_than_total = true;
       return;
     }
-    for (auto& h : fetch_page(page.offset, page.limit))
-      result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
+    if (by_name) {
+      for (std::size_t i = page.offset; i < by_name->rows.size(); ++i)
+        result.hits.push_back({by_name->rows[i].text(0), tiers.tiers[0].score, by_name->rows[i].text(1)});
+    } else {
+      for (auto& h : fetch_page(page.offset, page.limit))
+        result.hits.push_back({std::move(h.service_id), h.score, std::move(h.card)});
+    }
     result.total = matched;
     if (!broad) return;
     // A broad search's page cut short by the end of the matches gives the
@@ -843,6 +950,7 @@ class PostgresSearch : public ServiceSearch {
     }
     result.total = std::max<std::int64_t>(matched, static_cast<std::int64_t>(page.offset + result.hits.size()));
     result.more_than_total = true;
+    result.estimated = estimated;
   }
 
   // How many match, no further than `cap`, decided from a lower bound when
@@ -926,12 +1034,16 @@ class PostgresSearch : public ServiceSearch {
   // match before the LIMIT applies; a synonym group's common words, "day
   // care", make it longer), hence the short walk first. All three give the
   // same rows in the same order, so which one answers changes only the cost.
-  static std::vector<HoursCandidate> tiered_page(Connection& c, const SearchQuery& q, const Tiers& tiers,
-                                                 std::size_t offset, std::size_t count) {
+  static std::vector<HoursCandidate> tiered_page(Connection& c, store::PreferIndexScans& plans, const SearchQuery& q,
+                                                 const Tiers& tiers, std::size_t offset, std::size_t count,
+                                                 const Walk& done) {
     std::vector<HoursCandidate> page;
     const std::size_t end = offset + count;
     std::size_t before = 0;  // matches in the tiers read so far
-    const auto walked = walked_tiers(c, q, tiers, end);
+    // The walk run_search did serves when it kept enough rows of each tier.
+    const Walk fresh = done.most >= end ? Walk{} : walked_tiers(c, q, tiers, end);
+    const Walk& walk = done.most >= end ? done : fresh;
+    const auto& walked = walk.tiers;
     for (std::size_t t = 0; t < tiers.tiers.size() && before < end; ++t) {
       const Tier& tier = tiers.tiers[t];
       const auto need = static_cast<std::int64_t>(end - before);
@@ -939,9 +1051,13 @@ class PostgresSearch : public ServiceSearch {
       std::vector<store::Row> rows;
       if (in_row && walked[t].size() >= static_cast<std::size_t>(need)) {
         rows.assign(walked[t].begin(), walked[t].begin() + need);
+      } else if (in_row && walk.sparse(walked[t].size(), kDenseTier * need)) {
+        plans.custom();
+        rows = sorted_tier(c, q, tier, need).rows;
       } else {
         // A tier on the row was walked already; one testing doc walks a tenth as far.
         const std::int64_t walk = in_row ? 0 : tier.reads_doc ? walk_rows_.load() / 10 : walk_rows_.load();
+        plans.custom();  // its GIN readings' plans depend on the words
         rows = read_tier(c, q, tiers, tier, walk, need).rows;
       }
       for (std::size_t i = 0; i < rows.size(); ++i)
@@ -956,12 +1072,14 @@ class PostgresSearch : public ServiceSearch {
   // matches of them per row wanted: for each tier, its first `most` matches
   // met (the tier's first ones when there are `most`, since the walk reads a
   // stretch of ids from the first). By the tier's index; empty for the others.
-  static std::vector<std::vector<store::Row>> walked_tiers(Connection& c, const SearchQuery& q, const Tiers& tiers,
-                                                           std::size_t most) {
-    std::vector<std::vector<store::Row>> out(tiers.tiers.size());
+  static Walk walked_tiers(Connection& c, const SearchQuery& q, const Tiers& tiers, std::size_t most) {
+    Walk out;
+    out.tiers.resize(tiers.tiers.size());
     std::size_t in_row = 0;
     while (!tiers.by_name && in_row < tiers.tiers.size() && !tiers.tiers[in_row].reads_doc) ++in_row;
-    if (in_row == 0 || walk_rows_.load() <= 0) return out;
+    const std::int64_t walk_rows = walk_rows_.load();
+    if (in_row == 0 || walk_rows <= 0) return out;
+    out.most = most;
     // A row's tier: the first whose rank condition it meets (the better tiers' conditions are within the worse ones').
     std::string which;
     Params p;
@@ -972,20 +1090,71 @@ class PostgresSearch : public ServiceSearch {
     which = which.empty() ? "0" : "CASE" + which + " ELSE " + std::to_string(in_row - 1) + " END";
     const Tier& last = tiers.tiers[in_row - 1];
     const Condition any = Condition(tiers.filters).and_(last.rank, {last.rank_param});
-    p.emplace_back(walk_rows_.load());
-    p.insert(p.end(), any.params.begin(), any.params.end());
-    p.emplace_back(static_cast<std::int64_t>(most * kWalkedMatches));
-    p.emplace_back(static_cast<std::int64_t>(most));
-    for (auto& row : store::exec_prepared(c, "SELECT service_id, " + shown_columns(q) + ", tier FROM (SELECT *, row_number() OVER "
-                            "(PARTITION BY tier ORDER BY service_id) AS r FROM (SELECT service_id, " +
-                            shown_columns(q) + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY "
-                            "service_id LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s) x "
-                            "WHERE r <= ? ORDER BY tier, service_id",
-                            p).rows) {
+    const auto matches_wanted = static_cast<std::int64_t>(most * kWalkedMatches);
+    const auto wanted = static_cast<std::int64_t>(most);
+    // A running count of each tier's matches: the walk stops at the row after
+    // the best tier's `most`-th (a window's run condition ends the scan),
+    // since the page needs no worse tier then: a dense best tier
+    // ("kinderopvang" in names) is met a few hundred rows in. It stops as
+    // well at a worse tier's `most`-th when no better tier was met in the
+    // walk's first kProbeRows rows (`probe`): the better tiers are then
+    // likely few, read from the GIN indexes ("speelotheek" is in no name, in
+    // 3% of the headings). With a better tier common after all, that reading
+    // costs more, never changes the rows.
+    std::string running, stop;
+    Params stops;
+    for (std::size_t t = 0; t < in_row; ++t) {
+      const std::string n = std::to_string(t);
+      running += ", COUNT(*) FILTER (WHERE tier = " + n + ") OVER b AS c" + n;
+      stop += t == 0 ? "c0 <= ?" : " AND c" + n + " <= CASE WHEN (SELECT best FROM probe) >= " + n +
+                                      " THEN ? ELSE " + std::to_string(std::numeric_limits<std::int32_t>::max()) + " END";
+      stops.emplace_back(wanted);
+    }
+    Params p_all = p;  // which, in the probe
+    p_all.insert(p_all.end(), {std::min(walk_rows, kProbeRows)});
+    p_all.insert(p_all.end(), any.params.begin(), any.params.end());
+    p_all.insert(p_all.end(), p.begin(), p.end());  // which, in the walk
+    p_all.insert(p_all.end(), {walk_rows});
+    p_all.insert(p_all.end(), any.params.begin(), any.params.end());
+    p_all.insert(p_all.end(), {matches_wanted});
+    p_all.insert(p_all.end(), stops.begin(), stops.end());
+    p_all.insert(p_all.end(), {wanted});
+    const std::string shown = shown_columns(q);
+    // Each row with its tier, the walk's count of matches and the table's
+    // estimated rows, for Walk::shows_more_than.
+    for (auto& row : store::exec_prepared(c,
+             "WITH probe AS MATERIALIZED (SELECT COALESCE(MIN(tier), " + std::to_string(in_row) + ") AS best FROM "
+             "(SELECT " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY service_id LIMIT ?) w WHERE " +
+             any.sql + ") p) "
+             "SELECT m.*, rt.n FROM (SELECT reltuples AS n FROM pg_class WHERE oid = to_regclass('service_search')) rt "
+             "LEFT JOIN (SELECT service_id, " + shown + ", tier, met FROM (SELECT *, row_number() OVER (PARTITION BY "
+             "tier ORDER BY service_id) AS r, COUNT(*) OVER () AS met FROM (SELECT *" + running + " FROM (SELECT "
+             "service_id, " + shown + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY service_id "
+             "LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s WINDOW b AS (ORDER BY service_id ROWS "
+             "UNBOUNDED PRECEDING)) b WHERE " + stop + ") x WHERE r <= ?) m ON TRUE ORDER BY m.tier, m.service_id",
+             p_all).rows) {
+      // A walk stopped early read fewer rows: counting all of them
+      // underestimates the matches, on the safe side.
+      out.walked = walk_rows;
+      out.table_rows = row.real(5);
+      if (row.is_null(0)) continue;  // no match met: the table's rows only
+      out.met = row.int64(4);
       const auto t = static_cast<std::size_t>(row.int64(3));
-      if (t < out.size()) out[t].push_back(std::move(row));
+      if (t < out.tiers.size()) out.tiers[t].push_back(std::move(row));
     }
     return out;
+  }
+
+  // A tier the walk met few of: every match read from the GIN indexes (the
+  // subquery's OFFSET 0 keeps the planner from walking the key for the
+  // ORDER BY), the first `need` by id. The rows read_tier's sorted reading
+  // gives, in a statement a quarter as costly to plan.
+  static store::Result sorted_tier(Connection& c, const SearchQuery& q, const Tier& tier, std::int64_t need) {
+    Params p = tier.where.params;
+    p.emplace_back(need);
+    return store::exec_prepared(c, "SELECT * FROM (SELECT service_id, " + shown_columns(q) + " FROM service_search WHERE " +
+                                       tier.where.sql + " OFFSET 0) m ORDER BY service_id LIMIT ?",
+                                p);
   }
 
   // One tier's first `need` matches by the walk (no further than `walk` rows),
@@ -1017,14 +1186,17 @@ class PostgresSearch : public ServiceSearch {
     add({&w, need, dense, need});  // walked to the page's end
     add({dense, need});            // sorted, of the rows matched
     const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
+    // Each row says which reading gave it (1: the walk), with the table's
+    // estimated rows (run_search estimates from a walk that filled the page).
+    const std::string rows = "(SELECT reltuples FROM pg_class WHERE oid = to_regclass('service_search'))";
     return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
                       order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
                       "matched AS MATERIALIZED (SELECT " + kept + " FROM service_search WHERE " + short_of + " AND " +
                       w.sql + " LIMIT ?) "
-                      "(SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
-                      "UNION ALL (SELECT " + columns + " FROM service_search WHERE " + w.sql + " AND " + short_of +
+                      "(SELECT *, 1, " + rows + " FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
+                      "UNION ALL (SELECT " + columns + ", 2, 0 FROM service_search WHERE " + w.sql + " AND " + short_of +
                       " AND (SELECT COUNT(*) FROM matched) >= ? ORDER BY " + order + " LIMIT ?) "
-                      "UNION ALL (SELECT " + columns + " FROM matched WHERE (SELECT COUNT(*) FROM matched) < ? "
+                      "UNION ALL (SELECT " + columns + ", 3, 0 FROM matched WHERE (SELECT COUNT(*) FROM matched) < ? "
                       "ORDER BY " + order + " LIMIT ?)",
                   p);
   }

@@ -18,6 +18,7 @@
 #include "directory/model/schedule.hpp"
 #include "directory/model/taxonomy.hpp"
 #include "directory/search/search.hpp"
+#include "directory/search/search_engines.hpp"
 #include "support/app_client.hpp"
 #include "support/test_app.hpp"
 #include "util/dates.hpp"
@@ -268,6 +269,47 @@ TEST_P(FinderTest, RepeatedSearchesShareAnAnswerUntilTheIndexChanges) {
   EXPECT_FALSE(contains(after.header("server-timing").value_or(""), "cache;desc=hit"));
   EXPECT_TRUE(contains(after.body, "<mark>Kinderopvang</mark> Regenboog"));
   EXPECT_FALSE(contains(after.body, "Zonnestraal"));
+}
+
+// PostgreSQL: a search found broad from a sample of the services says its
+// "more than" is an estimate, in the page's language.
+TEST_P(FinderTest, AnEstimatedCountSaysSoOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL estimates from its walk";
+  struct Restore {
+    ~Restore() {
+      directory::detail::set_postgres_exact_rank_limit(directory::detail::kExactRankLimit);
+      directory::detail::set_postgres_walk_rows(directory::detail::kPostgresWalkRows);
+    }
+  } restore;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 60; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "60000000-0000-4000-8000-%012d", 900 + i);
+    add_service(id, "Ouderhuis " + std::to_string(100 + i), "Praten met andere ouders.", 0, 12);
+    ids.push_back(id);
+  }
+  directory::search(*app_).reindex_services(ids);
+  exec("ANALYZE service_search");
+  directory::detail::set_postgres_exact_rank_limit(3);
+  directory::detail::set_postgres_walk_rows(50);
+  struct Case {
+    std::string lang, text;
+  };
+  // More than the limit and than this page (20).
+  for (const Case& c : {Case{"nl", "Meer dan 20 diensten gevonden (geschat)"},
+                        Case{"fr", "Plus de 20 services trouvés (estimation)"},
+                        Case{"en", "More than 20 services found (estimated)"}}) {
+    AppClient client(*app_, c.lang);
+    auto r = client.get("/services?q=ouderhuis&lang=" + c.lang);
+    ASSERT_EQ(r.status, 200);
+    EXPECT_TRUE(contains(r.body, c.text)) << c.lang;
+  }
+  // Counted, not estimated: the page says "more than" alone.
+  directory::detail::set_postgres_walk_rows(0);
+  AppClient client(*app_, "nl");
+  auto counted = client.get("/services?q=ouderhuis&age=3");
+  EXPECT_TRUE(contains(counted.body, "Meer dan 20 diensten gevonden"));
+  EXPECT_FALSE(contains(counted.body, "geschat"));
 }
 
 TEST_P(FinderTest, NoResultsGivesHelpAndPossiblyASpellingFix) {

@@ -946,6 +946,107 @@ TEST_P(SearchTest, ADenseWordsWalkedCountKeepsTheFiltersOnPostgres) {
   EXPECT_EQ(first_two("21001"), "2 of 4");
 }
 
+// PostgreSQL: a broad search's walk along the key is a sample of the table
+// (ids are random), and when it meets enough matches the search is broad
+// without a count: "more than" the limit, marked as estimated, with the same
+// pages as when counted. Filters without words take their page's walk along
+// the name as the sample. Fewer matches in the walk leave the count to say.
+TEST_P(SearchTest, ABroadSearchEstimatedFromItsWalkKeepsTheCountedPagesOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL estimates from its walk";
+  struct Restore {
+    ~Restore() {
+      detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
+      detail::set_postgres_walk_rows(detail::kPostgresWalkRows);
+    }
+  } restore;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 60; ++i) {
+    ids.push_back(numbered_service_id(900 + i));
+    add_service(ids.back(), kOrgB, (i % 2 ? "Ouderhuis Spelotheek " : "Ouderhuis Babbelhoek ") + std::to_string(100 + i),
+                "Praten met andere ouders.");
+    add_location(ids.back(), "1070");
+  }
+  search_->reindex_services(ids);
+  db().acquire()->exec("ANALYZE service_search");  // reltuples: the table's size the walk scales by
+  detail::set_postgres_exact_rank_limit(3);
+  SearchFilters anderlecht;
+  anderlecht.municipalities = {"21001"};
+  struct Case {
+    std::string text;
+    SearchFilters filters;
+    bool estimated;  // with a walk of 50 rows
+  };
+  const std::vector<Case> cases = {
+      {"ouderhuis", {}, true},        // every one of them: 20 met a few dozen rows in
+      {"babbelhoek", {}, true},       // half of them
+      {"", anderlecht, true},         // filters only: the walk along the name
+      {"spelotheek 101", {}, false},  // one of them: counted
+  };
+  for (const auto& c : cases) {
+    detail::set_postgres_walk_rows(0);  // no walk: counted
+    const auto counted = run(c.text, Lang::nl, c.filters);
+    detail::set_postgres_walk_rows(50);
+    const auto sampled = run(c.text, Lang::nl, c.filters);
+    EXPECT_FALSE(counted.estimated) << c.text;
+    EXPECT_EQ(sampled.estimated, c.estimated) << c.text;
+    EXPECT_EQ(sampled.more_than_total, counted.more_than_total) << c.text;
+    EXPECT_EQ(sampled.total, counted.total) << c.text;
+    ASSERT_EQ(sampled.hits.size(), counted.hits.size()) << c.text;
+    for (std::size_t i = 0; i < counted.hits.size(); ++i)
+      EXPECT_EQ(sampled.hits[i].service_id, counted.hits[i].service_id) << c.text << " " << i;
+  }
+  // Not vacuous: the broad ones are broad, the last page of one still ends the matches.
+  detail::set_postgres_walk_rows(50);
+  EXPECT_TRUE(run("ouderhuis").more_than_total);
+  const auto last = run("babbelhoek", Lang::nl, {}, 20, 20);
+  EXPECT_EQ(last.hits.size(), 10u);
+  EXPECT_FALSE(last.more_than_total);
+  EXPECT_EQ(last.total, 30);
+}
+
+// PostgreSQL: the walk stops at a worse tier's page of matches when its
+// first rows met no better one; the better tier, few and late in id order, is
+// then read from the GIN indexes, and still comes first.
+TEST_P(SearchTest, AWalkStoppedByAWorseTierStillListsTheBetterTierFirstOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL walks its tiers";
+  struct Restore {
+    ~Restore() {
+      detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
+      detail::set_postgres_walk_rows(detail::kPostgresWalkRows);
+    }
+  } restore;
+  std::vector<std::string> in_heading, in_name;
+  for (int i = 0; i < 40; ++i) {  // the word in the other name: a heading
+    in_heading.push_back(numbered_service_id(1000 + i));
+    add_service(in_heading.back(), kOrgB, "Huis " + std::to_string(100 + i), "Spelen en lenen.");
+    db().acquire()->exec("UPDATE services SET alternate_name = ? WHERE id = ?",
+                         {"Ludotheek " + std::to_string(100 + i), in_heading.back()});
+  }
+  for (int i = 0; i < 3; ++i) {  // the word in the name, after every other one by id
+    in_name.push_back(numbered_service_id(1100 + i));
+    add_service(in_name.back(), kOrgB, "Ludotheek " + std::to_string(200 + i), "Spelen en lenen.");
+  }
+  std::vector<std::string> all = in_heading;
+  all.insert(all.end(), in_name.begin(), in_name.end());
+  search_->reindex_services(all);
+  db().acquire()->exec("ANALYZE service_search");
+  detail::set_postgres_exact_rank_limit(3);
+  auto page = [&](std::int64_t offset) {
+    std::vector<std::string> out;
+    for (const auto& h : run("ludotheek", Lang::nl, {}, offset, 5).hits) out.push_back(h.service_id);
+    return out;
+  };
+  detail::set_postgres_walk_rows(0);
+  const auto first = page(0), second = page(5);
+  detail::set_postgres_walk_rows(30);  // the fixture's services first by id: the walk meets the headings
+  EXPECT_EQ(page(0), first);
+  EXPECT_EQ(page(5), second);
+  ASSERT_EQ(first.size(), 5u);
+  EXPECT_EQ(std::vector<std::string>(first.begin(), first.begin() + 3), in_name);
+  EXPECT_EQ(first[3], in_heading[0]);
+  EXPECT_EQ(second.front(), in_heading[2]);
+}
+
 // PostgreSQL: concept terms are those of the dictionary the index was built
 // with; an engine starting on a changed dictionary rebuilds, so a new member
 // finds its services.
