@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "store/pool.hpp"
+#include "store/settings.hpp"
 #include "util/text.hpp"
 
 namespace samen::store::detail {
@@ -150,6 +151,7 @@ class PgConnection final : public Connection {
     std::string pg = converted(sql, params);
     TextParams text(params);
     return with_reconnect([] { return true; }, [&] {
+      sync_settings();
       PgResult r(PQexecParams(conn_, pg.c_str(), text.size(), nullptr, text.values(), nullptr, nullptr, 0), PQclear);
       return checked(r, sql);
     });
@@ -160,6 +162,7 @@ class PgConnection final : public Connection {
     std::string pg = converted(sql, params);
     TextParams text(params);
     return with_reconnect([] { return true; }, [&] {
+      sync_settings();
       const std::string name = prepared(pg, text.size(), sql);
       PgResult r(PQexecPrepared(conn_, name.c_str(), text.size(), text.values(), nullptr, nullptr, 0), PQclear);
       return checked(r, sql);
@@ -171,6 +174,7 @@ class PgConnection final : public Connection {
     bool delivered = false;
     // Re-running after a lost connection is only safe before the first row.
     with_reconnect([&] { return !delivered; }, [&] {
+      sync_settings();
       stream(pg, params, sql, on_row, delivered);
       return true;
     });
@@ -180,6 +184,7 @@ class PgConnection final : public Connection {
     ensure_not_streaming();
     std::string text(sql);
     with_reconnect([] { return true; }, [&] {
+      sync_settings();
       PgResult r(PQexec(conn_, text.c_str()), PQclear);
       return checked(r, sql);
     });
@@ -210,7 +215,11 @@ class PgConnection final : public Connection {
     bool was_lost = lost();
     in_tx_ = false;
     if (!was_lost) run_once("ROLLBACK");  // a dead session has rolled back already
+    session_settings_.reset();  // a SET inside the transaction is undone
   }
+
+  // store::want_planner_settings (settings.hpp): sent before the next statement.
+  void want(const PlannerSettings& settings) { wanted_settings_ = settings; }
 
   bool alive() override {
     if (in_tx_) return !lost();  // a probe must not touch the caller's transaction
@@ -238,6 +247,7 @@ class PgConnection final : public Connection {
     PQreset(conn_);
     in_tx_ = false;
     prepared_.clear();  // a new session has none
+    session_settings_ = PlannerSettings{};
     if (PQstatus(conn_) != CONNECTION_OK)
       throw StoreError(StoreError::Kind::connection, "cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(conn_)));
     ++reconnects_;
@@ -285,6 +295,27 @@ class PgConnection final : public Connection {
     }
     reconnect();
     return attempt();
+  }
+
+  // The planner settings wanted, set in the session when it has others (or
+  // may have: after a rollback), in one round trip.
+  void sync_settings() {
+    if (session_settings_ == wanted_settings_) return;
+    const PlannerSettings& w = wanted_settings_;
+    const bool all = !session_settings_;
+    std::string script;
+    if (all || session_settings_->index_scans != w.index_scans)
+      script += w.index_scans ? "SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; "
+                              : "RESET enable_seqscan; RESET max_parallel_workers_per_gather; ";
+    if (all || plan_mode(*session_settings_) != plan_mode(w)) script += plan_mode(w);
+    run_once(script.c_str());
+    session_settings_ = w;
+  }
+  // Outside PreferIndexScans, the server's own choice.
+  static const char* plan_mode(const PlannerSettings& s) {
+    if (!s.index_scans) return "RESET plan_cache_mode";
+    return s.plans == PlannerSettings::Plans::generic ? "SET plan_cache_mode = force_generic_plan"
+                                                     : "SET plan_cache_mode = force_custom_plan";
   }
 
   // The name of the session's prepared statement of `pg`, prepared now when
@@ -362,7 +393,11 @@ class PgConnection final : public Connection {
   bool in_tx_ = false;
   bool streaming_ = false;
   std::string last_command_;
-  std::unordered_map<std::string, std::string> prepared_;  // statement text → name
+  std::unordered_map<std::string, std::string> prepared_;
+  // What the session has (nullopt: unknown, after a rollback) and what the
+  // current scope wants; the defaults until a PreferIndexScans.
+  std::optional<PlannerSettings> session_settings_ = PlannerSettings{};
+  PlannerSettings wanted_settings_;  // statement text → name
   std::uint64_t prepared_count_ = 0;
 };
 
@@ -425,6 +460,10 @@ namespace samen::store {
 Result exec_prepared(Connection& c, std::string_view sql, const Params& params) {
   if (auto* pg = dynamic_cast<detail::PgConnection*>(&c)) return pg->exec_prepared(sql, params);
   return c.exec(sql, params);
+}
+
+void want_planner_settings(Connection& c, const PlannerSettings& settings) {
+  if (auto* pg = dynamic_cast<detail::PgConnection*>(&c)) pg->want(settings);
 }
 
 }  // namespace samen::store

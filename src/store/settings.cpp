@@ -24,25 +24,12 @@ std::string pg_lexeme(std::string_view lexeme) {
   return out + "'";
 }
 
-PreferIndexScans::PreferIndexScans(Connection& c, Plans first) : c_(c), plans_(first) {
-  // One round trip each way: a script of SETs (the simple protocol runs them
-  // in one message), where set_config and two RESETs were three.
-  c_.exec_script(std::string("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; "
-                             "SET plan_cache_mode = ") +
-                 (first == Plans::generic ? "force_generic_plan" : "force_custom_plan"));
+PreferIndexScans::PreferIndexScans(Connection& c, Plans first) : c_(c) {
+  want_planner_settings(c_, {true, first});
 }
 
-void PreferIndexScans::custom() {
-  if (plans_ == Plans::custom) return;
-  c_.exec_script("SET plan_cache_mode = force_custom_plan");
-  plans_ = Plans::custom;
-}
+void PreferIndexScans::custom() { want_planner_settings(c_, {true, Plans::custom}); }
 
-PreferIndexScans::~PreferIndexScans() {
-  try {
-    c_.exec_script("RESET enable_seqscan; RESET max_parallel_workers_per_gather; RESET plan_cache_mode");
-  } catch (const StoreError&) {  // a broken connection is replaced by the pool
-  }
-}
+PreferIndexScans::~PreferIndexScans() { want_planner_settings(c_, {}); }
 
 }  // namespace samen::store

@@ -17,11 +17,25 @@ void write_setting(Connection& c, const std::string& name, const std::string& va
 std::string pg_lexeme(std::string_view lexeme);
 
 // Runs a statement run often with the same text. PostgreSQL keeps it
-// prepared on the connection: parsed once, planned at each run (under
-// PreferIndexScans, plan_cache_mode = force_custom_plan: a generic plan,
-// made once for any parameters, made a filtered search five times slower).
+// prepared on the connection: parsed once, and under PreferIndexScans
+// planned at each run with its parameters (a generic plan, made once for any
+// parameters, made a filtered search's GIN readings five times slower),
+// unless the scope asks for generic plans (PreferIndexScans::Plans).
 // SQLite caches every statement already: c.exec.
 Result exec_prepared(Connection& c, std::string_view sql, const Params& params = {});
+
+// Planner settings of a PostgreSQL session (PreferIndexScans). The session
+// gets them before its next statement, and only when they differ from what
+// it has: searches one after another on a pooled connection send none, and
+// the next other use of it resets them first (one round trip each way where
+// every search sent two). SQLite: ignored.
+struct PlannerSettings {
+  enum class Plans { custom, generic };
+  bool index_scans = false;  // enable_seqscan off, no parallel workers
+  Plans plans = Plans::custom;
+  bool operator==(const PlannerSettings&) const = default;
+};
+void want_planner_settings(Connection& c, const PlannerSettings& settings);
 
 // While alive, PostgreSQL's planner on this connection uses indexes rather
 // than scanning a table and runs no parallel workers: it underestimates what
@@ -36,17 +50,16 @@ Result exec_prepared(Connection& c, std::string_view sql, const Params& params =
 // search's largest statements).
 class PreferIndexScans {
  public:
-  enum class Plans { custom, generic };
+  using Plans = PlannerSettings::Plans;
   explicit PreferIndexScans(Connection& c, Plans first = Plans::custom);
   ~PreferIndexScans();
   PreferIndexScans(const PreferIndexScans&) = delete;
   PreferIndexScans& operator=(const PreferIndexScans&) = delete;
-  // Plans at each run from now on (one round trip the first time).
+  // Plans at each run from the next statement on.
   void custom();
 
  private:
   Connection& c_;
-  Plans plans_;
 };
 
 }  // namespace samen::store

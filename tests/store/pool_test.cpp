@@ -163,6 +163,38 @@ TEST_P(StorePoolTest, PreparedStatementsFollowATableSwapAndAReconnect) {
   EXPECT_EQ(db().stats().reconnects, 1u);
 }
 
+// PreferIndexScans' settings reach the session before its next statement
+// and stay there until another use of the connection needs the defaults:
+// searches one after another send no SET, every other statement sees the
+// server's defaults, and a rollback that undid a SET is noticed.
+TEST_P(StorePoolTest, PlannerSettingsHoldInTheirScopeAndNowhereElse) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL planner settings";
+  auto lease = db().acquire();
+  auto show = [&] {
+    auto r = lease->exec("SELECT current_setting('enable_seqscan'), current_setting('plan_cache_mode')");
+    return r.rows.at(0).text(0) + " " + r.rows.at(0).text(1);
+  };
+  EXPECT_EQ(show(), "on auto");
+  {
+    PreferIndexScans scans(*lease, PreferIndexScans::Plans::generic);
+    EXPECT_EQ(show(), "off force_generic_plan");
+    scans.custom();
+    EXPECT_EQ(show(), "off force_custom_plan");
+  }
+  EXPECT_EQ(show(), "on auto");
+  {
+    lease->begin();
+    PreferIndexScans scans(*lease);
+    EXPECT_EQ(show(), "off force_custom_plan");  // set inside the transaction...
+    lease->rollback();                            // ...and undone by its rollback
+    EXPECT_EQ(show(), "off force_custom_plan");
+  }
+  EXPECT_EQ(show(), "on auto");
+  kill_session(*lease);  // a new session starts from the defaults
+  PreferIndexScans scans(*lease);
+  EXPECT_EQ(show(), "off force_custom_plan");
+}
+
 TEST_P(StorePoolTest, BackupProducesReadableCopy) {
   auto lease = db().acquire();
   lease->exec_script("CREATE TABLE kept (x BIGINT, label TEXT)");

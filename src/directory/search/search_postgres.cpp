@@ -670,6 +670,10 @@ class PostgresSearch : public ServiceSearch {
       const auto synonyms = synonyms_.get();
       QueryPlan plan = plan_query(q.text, q.lang, *synonyms);
       auto lease = db_.acquire();
+      // store/settings.hpp: the planner and tsvectors, kept on the connection
+      // from one search to the next. Generic plans for the walks along the
+      // key (and this lookup), until a statement reads the GIN indexes.
+      store::PreferIndexScans index_scans(*lease, store::PreferIndexScans::Plans::generic);
       // Dutch compounds split against the words the index holds, in one query.
       add_compound_parts(plan, [&](const std::vector<std::string>& candidates) {
         std::set<std::string> known;
@@ -681,15 +685,14 @@ class PostgresSearch : public ServiceSearch {
         return known;
       });
       result.highlight = plan.highlight;
-      // store/settings.hpp: the planner and tsvectors. Generic plans for the
-      // walks along the key, until a statement reads the GIN indexes.
-      store::PreferIndexScans index_scans(*lease, store::PreferIndexScans::Plans::generic);
       const Synonyms asked = concept_terms_ && indexed_synonyms(*lease) == synonyms->fingerprint()
                                  ? Synonyms::concepts
                                  : Synonyms::words;
       run_search(*lease, index_scans, q, plan, asked, result);
-      index_scans.custom();
-      if (result.total == 0) result.did_you_mean = spelling_fix(*lease, plan);
+      if (result.total == 0) {
+        index_scans.custom();
+        result.did_you_mean = spelling_fix(*lease, plan);
+      }
     } catch (const store::StoreError& e) {
       if (e.kind() == store::StoreError::Kind::connection || e.kind() == store::StoreError::Kind::busy) throw;
       give_up_search(result, e.what());
@@ -1052,8 +1055,7 @@ class PostgresSearch : public ServiceSearch {
       if (in_row && walked[t].size() >= static_cast<std::size_t>(need)) {
         rows.assign(walked[t].begin(), walked[t].begin() + need);
       } else if (in_row && walk.sparse(walked[t].size(), kDenseTier * need)) {
-        plans.custom();
-        rows = sorted_tier(c, q, tier, need).rows;
+        rows = sorted_tier(c, q, tier, need).rows;  // one plan fits all: every match, from the GIN indexes
       } else {
         // A tier on the row was walked already; one testing doc walks a tenth as far.
         const std::int64_t walk = in_row ? 0 : tier.reads_doc ? walk_rows_.load() / 10 : walk_rows_.load();
