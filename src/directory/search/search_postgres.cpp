@@ -1115,6 +1115,7 @@ class PostgresSearch : public ServiceSearch {
     Params p_all = p;  // which, in the probe
     p_all.insert(p_all.end(), {std::min(walk_rows, kProbeRows)});
     p_all.insert(p_all.end(), any.params.begin(), any.params.end());
+    p_all.insert(p_all.end(), {wanted});            // a full tier
     p_all.insert(p_all.end(), p.begin(), p.end());  // which, in the walk
     p_all.insert(p_all.end(), {walk_rows});
     p_all.insert(p_all.end(), any.params.begin(), any.params.end());
@@ -1123,17 +1124,20 @@ class PostgresSearch : public ServiceSearch {
     p_all.insert(p_all.end(), {wanted});
     const std::string shown = shown_columns(q);
     // Each row with its tier, the walk's count of matches and the table's
-    // estimated rows, for Walk::shows_more_than.
+    // estimated rows, for Walk::shows_more_than. None of a tier after the
+    // first one met `most` times (`full_tier`): that tier ends the page.
     for (auto& row : store::exec_prepared(c,
              "WITH probe AS MATERIALIZED (SELECT COALESCE(MIN(tier), " + std::to_string(in_row) + ") AS best FROM "
              "(SELECT " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY service_id LIMIT ?) w WHERE " +
              any.sql + ") p) "
              "SELECT m.*, rt.n FROM (SELECT reltuples AS n FROM pg_class WHERE oid = to_regclass('service_search')) rt "
-             "LEFT JOIN (SELECT service_id, " + shown + ", tier, met FROM (SELECT *, row_number() OVER (PARTITION BY "
-             "tier ORDER BY service_id) AS r, COUNT(*) OVER () AS met FROM (SELECT *" + running + " FROM (SELECT "
-             "service_id, " + shown + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY service_id "
-             "LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s WINDOW b AS (ORDER BY service_id ROWS "
-             "UNBOUNDED PRECEDING)) b WHERE " + stop + ") x WHERE r <= ?) m ON TRUE ORDER BY m.tier, m.service_id",
+             "LEFT JOIN (SELECT service_id, " + shown + ", tier, met FROM (SELECT *, MIN(CASE WHEN in_tier >= ? THEN "
+             "tier END) OVER () AS full_tier FROM (SELECT *, row_number() OVER (PARTITION BY tier ORDER BY service_id) AS r, "
+             "COUNT(*) OVER (PARTITION BY tier) AS in_tier, COUNT(*) OVER () AS met FROM (SELECT *" + running +
+             " FROM (SELECT service_id, " + shown + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER "
+             "BY service_id LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s WINDOW b AS (ORDER BY "
+             "service_id ROWS UNBOUNDED PRECEDING)) b WHERE " + stop + ") x WHERE r <= ?) y WHERE full_tier IS NULL OR "
+             "tier <= full_tier) m ON TRUE ORDER BY m.tier, m.service_id",
              p_all).rows) {
       // A walk stopped early read fewer rows: counting all of them
       // underestimates the matches, on the safe side.
