@@ -1071,9 +1071,11 @@ class PostgresSearch : public ServiceSearch {
 
   // The first tiers, those tested on the row alone, in one walk along the
   // primary key no further than walk_rows_ rows, stopping at kWalkedMatches
-  // matches of them per row wanted: for each tier, its first `most` matches
-  // met (the tier's first ones when there are `most`, since the walk reads a
-  // stretch of ids from the first). By the tier's index; empty for the others.
+  // matches of them per row wanted or at a tier's `most`-th (below): for each
+  // tier, its first `most` matches met (the tier's first ones when there are
+  // `most`, since the walk reads a stretch of ids from the first). By the
+  // tier's index; empty for the others. Planned once per connection (run_search
+  // asks for generic plans until a GIN reading): no parameter changes the plan.
   static Walk walked_tiers(Connection& c, const SearchQuery& q, const Tiers& tiers, std::size_t most) {
     Walk out;
     out.tiers.resize(tiers.tiers.size());
