@@ -18,6 +18,7 @@
 #include <condition_variable>
 #include <deque>
 #include <future>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -290,6 +291,8 @@ constexpr std::size_t kWalkedMatches = 10;
 constexpr std::int64_t kProbeRows = 250;
 
 constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migration 0010 indexes it
+// The index table's estimated rows, in a statement (VACUUM ANALYZE after a rebuild sets them).
+const std::string kTableRows = "(SELECT reltuples FROM pg_class WHERE oid = to_regclass('service_search'))";
 
 // A broad search's first walk along the key (PostgresSearch::walked_tiers):
 // the tiers tested on the row, each tier's first matches met, and what the
@@ -674,16 +677,8 @@ class PostgresSearch : public ServiceSearch {
       // from one search to the next. Generic plans for the walks along the
       // key (and this lookup), until a statement reads the GIN indexes.
       store::PreferIndexScans index_scans(*lease, store::PreferIndexScans::Plans::generic);
-      // Dutch compounds split against the words the index holds, in one query.
-      add_compound_parts(plan, [&](const std::vector<std::string>& candidates) {
-        std::set<std::string> known;
-        for (const auto& r : store::exec_prepared(*lease, "SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
-                                         "TEXT[]))",
-                                         {text_array(candidates)})
-                                 .rows)
-          known.insert(r.text(0));
-        return known;
-      });
+      // Dutch compounds split against the words the index holds.
+      add_compound_parts(plan, [&](const std::vector<std::string>& candidates) { return known_words(*lease, candidates); });
       result.highlight = plan.highlight;
       const Synonyms asked = concept_terms_ && indexed_synonyms(*lease) == synonyms->fingerprint()
                                  ? Synonyms::concepts
@@ -759,6 +754,7 @@ class PostgresSearch : public ServiceSearch {
       write_setting(c, std::string(kSynonymsSetting), synonyms.fingerprint());
     });
     indexed_synonyms_.forget();
+    known_words_.forget();
     // Fresh statistics, so the planner picks the GIN indexes for rare words at
     // once; VACUUM sets the visibility map of the fresh tables (index-only scans).
     db_.acquire()->exec("VACUUM (ANALYZE) service_search, search_words, search_suggestions");
@@ -845,6 +841,7 @@ class PostgresSearch : public ServiceSearch {
       insert_word_counts(c, rows.words);
       insert_suggestion_counts(c, rows.suggestions);
     });
+    known_words_.forget();
   }
 
   // Counts added to those stored (a rebuild starts from none), in key order:
@@ -994,9 +991,8 @@ class PostgresSearch : public ServiceSearch {
     return store::exec_prepared(
                c,
                "SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT * FROM service_search ORDER BY service_id LIMIT "
-               "CASE WHEN (SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ?) * 2 >= "
-               "(SELECT reltuples FROM pg_class WHERE oid = to_regclass('service_search')) "
-               "THEN CAST(? AS bigint) ELSE 0 END) w WHERE " + tiers.dense_walk.sql + " LIMIT ?) m",
+               "CASE WHEN (SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ?) * 2 >= " + kTableRows +
+               " THEN CAST(? AS bigint) ELSE 0 END) w WHERE " + tiers.dense_walk.sql + " LIMIT ?) m",
                p)
         .rows.at(0)
         .int64(0);
@@ -1132,7 +1128,7 @@ class PostgresSearch : public ServiceSearch {
              "WITH probe AS MATERIALIZED (SELECT COALESCE(MIN(tier), " + std::to_string(in_row) + ") AS best FROM "
              "(SELECT " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY service_id LIMIT ?) w WHERE " +
              any.sql + ") p) "
-             "SELECT m.*, rt.n FROM (SELECT reltuples AS n FROM pg_class WHERE oid = to_regclass('service_search')) rt "
+             "SELECT m.*, rt.n FROM (SELECT " + kTableRows + " AS n) rt "
              "LEFT JOIN (SELECT service_id, " + shown + ", tier, met FROM (SELECT *, MIN(CASE WHEN in_tier >= ? THEN "
              "tier END) OVER () AS full_tier FROM (SELECT *, row_number() OVER (PARTITION BY tier ORDER BY service_id) AS r, "
              "COUNT(*) OVER (PARTITION BY tier) AS in_tier, COUNT(*) OVER () AS met FROM (SELECT *" + running +
@@ -1196,12 +1192,11 @@ class PostgresSearch : public ServiceSearch {
     const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
     // Each row says which reading gave it (1: the walk), with the table's
     // estimated rows (run_search estimates from a walk that filled the page).
-    const std::string rows = "(SELECT reltuples FROM pg_class WHERE oid = to_regclass('service_search'))";
     return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
                       order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
                       "matched AS MATERIALIZED (SELECT " + kept + " FROM service_search WHERE " + short_of + " AND " +
                       w.sql + " LIMIT ?) "
-                      "(SELECT *, 1, " + rows + " FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
+                      "(SELECT *, 1, " + kTableRows + " FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
                       "UNION ALL (SELECT " + columns + ", 2, 0 FROM service_search WHERE " + w.sql + " AND " + short_of +
                       " AND (SELECT COUNT(*) FROM matched) >= ? ORDER BY " + order + " LIMIT ?) "
                       "UNION ALL (SELECT " + columns + ", 3, 0 FROM matched WHERE (SELECT COUNT(*) FROM matched) < ? "
@@ -1285,6 +1280,41 @@ class PostgresSearch : public ServiceSearch {
       }
     }
     return best;
+  }
+
+  // Which of a long word's possible parts the index holds (search_words),
+  // remembered like the synonyms for a few seconds and forgotten on this
+  // process's own writes: the lookup was a round trip of every search with a
+  // long word. Another process's new word is split on within seconds.
+  struct KnownWordCache {
+    std::mutex mutex;
+    std::map<std::string, bool> known;  // word → held
+  };
+  static constexpr std::size_t kMaxKnownWords = 20000;
+  ExpiringValue<std::shared_ptr<KnownWordCache>> known_words_{std::chrono::seconds(5)};
+
+  std::set<std::string> known_words(Connection& c, const std::vector<std::string>& candidates) {
+    const auto cache = known_words_.get([] { return std::make_shared<KnownWordCache>(); });
+    std::set<std::string> known;
+    std::vector<std::string> unasked;
+    {
+      std::lock_guard lock(cache->mutex);
+      for (const auto& word : candidates) {
+        if (const auto it = cache->known.find(word); it == cache->known.end()) unasked.push_back(word);
+        else if (it->second) known.insert(word);
+      }
+    }
+    if (unasked.empty()) return known;
+    std::set<std::string> found;
+    for (const auto& r : store::exec_prepared(c, "SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
+                                                 "TEXT[]))",
+                                              {text_array(unasked)}).rows)
+      found.insert(r.text(0));
+    std::lock_guard lock(cache->mutex);
+    if (cache->known.size() + unasked.size() > kMaxKnownWords) cache->known.clear();
+    for (const auto& word : unasked) cache->known[word] = found.count(word) > 0;
+    known.insert(found.begin(), found.end());
+    return known;
   }
 
   store::Database& db_;

@@ -1047,6 +1047,18 @@ TEST_P(SearchTest, AWalkStoppedByAWorseTierStillListsTheBetterTierFirstOnPostgre
   EXPECT_EQ(second.front(), in_heading[2]);
 }
 
+// A Dutch compound splits into the parts the index holds at the time of the
+// search: a part written after an earlier search of the compound counts at
+// once (PostgreSQL remembers which words it holds for a few seconds, and
+// forgets on its own writes).
+TEST_P(SearchTest, ACompoundSplitsOnAPartWrittenAfterAnEarlierSearch) {
+  EXPECT_TRUE(ids("taalkoffieochtend").empty());
+  const std::string id = numbered_service_id(1200);
+  add_service(id, kOrgB, "Koffieochtend", "Elke week een ochtend met koffie en taal.");
+  search_->reindex_service(id);
+  EXPECT_EQ(ids("taalkoffieochtend"), Ids({id}));  // taal + koffie + ochtend
+}
+
 // PostgreSQL: concept terms are those of the dictionary the index was built
 // with; an engine starting on a changed dictionary rebuilds, so a new member
 // finds its services.
