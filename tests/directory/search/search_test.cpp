@@ -884,6 +884,13 @@ struct ExactRankLimitRestored {
   ExactRankLimitRestored& operator=(const ExactRankLimitRestored&) = delete;
   ~ExactRankLimitRestored() { detail::set_postgres_exact_rank_limit(detail::kExactRankLimit); }
 };
+// The walk's length set back to its default at the end of a test that changes it.
+struct WalkRowsRestored {
+  WalkRowsRestored() = default;
+  WalkRowsRestored(const WalkRowsRestored&) = delete;
+  WalkRowsRestored& operator=(const WalkRowsRestored&) = delete;
+  ~WalkRowsRestored() { detail::set_postgres_walk_rows(detail::kPostgresWalkRows); }
+};
 // A service id ending in n (below the ids the fixture and other tests use).
 std::string numbered_service_id(int n) {
   char id[40];
@@ -953,12 +960,8 @@ TEST_P(SearchTest, ADenseWordsWalkedCountKeepsTheFiltersOnPostgres) {
 // the name as the sample. Fewer matches in the walk leave the count to say.
 TEST_P(SearchTest, ABroadSearchEstimatedFromItsWalkKeepsTheCountedPagesOnPostgres) {
   if (!is_postgres()) GTEST_SKIP() << "PostgreSQL estimates from its walk";
-  struct Restore {
-    ~Restore() {
-      detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
-      detail::set_postgres_walk_rows(detail::kPostgresWalkRows);
-    }
-  } restore;
+  const ExactRankLimitRestored restore_limit;
+  const WalkRowsRestored restore_walk;
   std::vector<std::string> ids;
   for (int i = 0; i < 60; ++i) {
     ids.push_back(numbered_service_id(900 + i));
@@ -1009,12 +1012,8 @@ TEST_P(SearchTest, ABroadSearchEstimatedFromItsWalkKeepsTheCountedPagesOnPostgre
 // then read from the GIN indexes, and still comes first.
 TEST_P(SearchTest, AWalkStoppedByAWorseTierStillListsTheBetterTierFirstOnPostgres) {
   if (!is_postgres()) GTEST_SKIP() << "PostgreSQL walks its tiers";
-  struct Restore {
-    ~Restore() {
-      detail::set_postgres_exact_rank_limit(detail::kExactRankLimit);
-      detail::set_postgres_walk_rows(detail::kPostgresWalkRows);
-    }
-  } restore;
+  const ExactRankLimitRestored restore_limit;
+  const WalkRowsRestored restore_walk;
   std::vector<std::string> in_heading, in_name;
   for (int i = 0; i < 40; ++i) {  // the word in the other name: a heading
     in_heading.push_back(numbered_service_id(1000 + i));
