@@ -35,7 +35,7 @@ namespace {
 using store::Connection;
 using store::Params;
 
-constexpr std::string_view kFormat = "9";  // bump when the terms change: forces a rebuild
+constexpr std::string_view kFormat = "10";  // bump when the terms change: forces a rebuild
 constexpr std::string_view kFormatSetting = "search.postgres_format";
 // The fingerprint of the synonym dictionary the concept terms were built with.
 constexpr std::string_view kSynonymsSetting = "search.postgres_synonyms";
@@ -90,6 +90,18 @@ std::string tags_vector(const DocumentTerms& t) {
   for (const auto& term : t.filter_terms)  // a set: sorted, unique
     if (term.size() <= kMaxLexemeBytes) out += lexeme_literal(term) + ' ';
   return out;
+}
+
+// The row's place (migration 0015): the filter term of the service's one
+// municipality, "*" for several, "" for none.
+std::string place_of(const DocumentTerms& t) {
+  const std::string prefix = municipality_term("");
+  std::string place;
+  for (auto it = t.filter_terms.lower_bound(prefix); it != t.filter_terms.end() && it->starts_with(prefix); ++it) {
+    if (!place.empty()) return "*";
+    place = *it;
+  }
+  return place;
 }
 
 // The terms of the name (weight A) and of other headings (B) for ranking:
@@ -275,6 +287,11 @@ struct Tiers {
   // along the key (see PostgresSearch::count_up_to).
   std::string dense_word;
   Condition dense_walk;
+  // With a filter on one municipality: its filter term, the place whose
+  // services a walk along the key reads (walk_source), and the part of
+  // the table it and the services of several places hold (0 when unknown).
+  std::string place;
+  double place_share = 1;
 };
 
 // tiered_page: a tier's first walk along an index reads no further than
@@ -294,6 +311,20 @@ constexpr std::string_view kNameTerms = "ts_filter(rank_doc, '{a}')";  // migrat
 // The index table's estimated rows, in a statement (VACUUM ANALYZE after a rebuild sets them).
 const std::string kTableRows = "(SELECT reltuples FROM pg_class WHERE oid = to_regclass('service_search'))";
 
+// The rows a walk along the key reads, no further than `rows`, as a FROM
+// item `alias`: the table's; with a filter on one municipality, the services
+// of that place and those of several places (migration 0015), merged in id
+// order: a twentieth of the table, where the walk read twenty rows for each
+// one it could use. The walk tests their filter terms as on any row. Each
+// branch has its LIMIT, so the planner reads the place's index in order.
+Condition walk_source(const Tiers& tiers, std::int64_t rows, const std::string& alias) {
+  if (tiers.place.empty()) return {"(SELECT * FROM service_search ORDER BY service_id LIMIT ?) " + alias, {rows}};
+  return {"(SELECT * FROM ((SELECT * FROM service_search WHERE place = ? ORDER BY service_id LIMIT ?) UNION ALL "
+          "(SELECT * FROM service_search WHERE place = '*' ORDER BY service_id LIMIT ?)) u ORDER BY service_id "
+          "LIMIT ?) " + alias,
+          {tiers.place, rows, rows, rows}};
+}
+
 // A broad search's first walk along the key (PostgresSearch::walked_tiers):
 // the tiers tested on the row, each tier's first matches met, and what the
 // walk saw. Service ids are random (UUIDs), so the walked rows are a sample
@@ -309,8 +340,9 @@ struct Walk {
   std::vector<std::vector<store::Row>> tiers;  // by tier index (empty for tiers not walked)
   std::size_t most = 0;                        // rows kept per tier (0: no walk)
   std::int64_t met = 0;                        // matches met of the walked tiers
-  std::int64_t walked = 0;                     // rows walked to meet them (at most)
-  double table_rows = 0;                       // the table's estimated rows (pg_class.reltuples)
+  std::int64_t walked = 0;                     // rows walked to meet them (the table's walk: walk_rows, at most)
+  double table_rows = 0;                       // the estimated rows the walk reads from (walk_source)
+  double all_rows = 0;                         // the table's estimated rows (pg_class.reltuples)
   // With a limit of 500 at 100,000 services, 2,000 rows walked: 20 matches
   // met. Were there only 500, 10 would be expected, and 20 or more happen
   // once in 300 searches at that worst case, less often below it.
@@ -341,6 +373,11 @@ Tiers tiers_of(const QueryPlan& plan, const SearchFilters& f, Synonyms synonyms)
   if (!tags.empty()) filters.and_("tags @@ CAST(? AS tsquery)", {tags});
   filters.and_(age);
   out.filters = filters;
+  if (f.municipalities.size() == 1) {
+    SearchFilters one;
+    one.municipalities = f.municipalities;
+    out.place = filter_clauses(one).at(0).at(0);  // as the filter asks for it
+  }
   if (plan.browse()) {
     out.by_name = true;
     out.matches = filters;
@@ -441,14 +478,14 @@ void count_suggestions(const std::vector<std::string>& labels, std::int64_t chan
 // reindex and the bulk rebuild both write it from here).
 constexpr std::string_view kSearchColumns =
     "service_id, doc, rank_doc, tags, min_age, max_age, sort_nl, sort_fr, sort_en, hours, card, labels, "
-    "indexed_updated_at";
+    "indexed_updated_at, place";
 constexpr std::string_view kSearchPlaceholders =
     "(?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT[]), "
-    "CAST(? AS BIGINT))";
+    "CAST(? AS BIGINT), ?)";
 Params search_row(const IndexRows& r, const SynonymDictionary& synonyms) {
   return {r.id, doc_vector(r.terms, synonyms), rank_vector(r.terms, synonyms), tags_vector(r.terms), r.terms.min_age, r.terms.max_age,
           r.terms.sort_keys[0], r.terms.sort_keys[1], r.terms.sort_keys[2], r.terms.hours, r.terms.card,
-          text_array(suggestion_labels(r.terms)), r.updated_at};
+          text_array(suggestion_labels(r.terms)), r.updated_at, place_of(r.terms)};
 }
 
 // Writes rows in multi-row INSERTs of about kParamsPerInsert parameters.
@@ -754,10 +791,11 @@ class PostgresSearch : public ServiceSearch {
       write_setting(c, std::string(kSynonymsSetting), synonyms.fingerprint());
     });
     indexed_synonyms_.forget();
-    known_words_.forget();
+    word_counts_.forget();
     // Fresh statistics, so the planner picks the GIN indexes for rare words at
     // once; VACUUM sets the visibility map of the fresh tables (index-only scans).
     db_.acquire()->exec("VACUUM (ANALYZE) service_search, search_words, search_suggestions");
+    place_shares_.forget();  // the place column's new statistics
   }
 
   std::string engine_name() const override { return "postgres"; }
@@ -841,7 +879,7 @@ class PostgresSearch : public ServiceSearch {
       insert_word_counts(c, rows.words);
       insert_suggestion_counts(c, rows.suggestions);
     });
-    known_words_.forget();
+    word_counts_.forget();
   }
 
   // Counts added to those stored (a rebuild starts from none), in key order:
@@ -865,7 +903,8 @@ class PostgresSearch : public ServiceSearch {
                   Synonyms synonyms, SearchResult& result) {
     const Page page = page_of(q);
     result.hits.clear();
-    const Tiers tiers = tiers_of(plan, q.filters, synonyms);
+    Tiers tiers = tiers_of(plan, q.filters, synonyms);
+    if (!tiers.place.empty()) tiers.place_share = place_share(c, tiers.place);
     if (tiers.matches.sql.empty() && !q.filters.open_at) {
       // Everything by name: read the page along the name index, count apart.
       auto rows = store::exec_prepared(c, "SELECT service_id, card FROM service_search ORDER BY " + sort_column(q.lang) +
@@ -899,7 +938,7 @@ class PostgresSearch : public ServiceSearch {
           walk.most = page.offset + page.limit;
           walk.met = static_cast<std::int64_t>(by_name->rows.size());
           walk.walked = walk_rows_.load();
-          walk.table_rows = by_name->rows[0].real(4);
+          walk.table_rows = walk.all_rows = by_name->rows[0].real(4);
         }
       }
       if (walk.shows_more_than(limit)) {
@@ -907,7 +946,7 @@ class PostgresSearch : public ServiceSearch {
         broad = estimated = true;
       } else {
         plans.custom();
-        matched = count_up_to(c, tiers, matches, limit + 1);
+        matched = count_up_to(c, tiers, matches, limit + 1, walk);
         broad = matched > limit;
         if (broad) matched = limit;
       }
@@ -968,32 +1007,37 @@ class PostgresSearch : public ServiceSearch {
   // half a walk's rows reach the cap, where the GIN count intersected two
   // posting lists of 52,000 services (12 ms, most of it the tsquery checked
   // per item). The word's search_words count against the table's estimated
-  // rows decides in the same statement whether to walk at all, so a rarer
-  // word costs an index probe, not a wasted walk.
-  static std::int64_t count_up_to(Connection& c, const Tiers& tiers, const Condition& matches, std::int64_t cap) {
-    if (!tiers.dense_word.empty() && dense_walk_count(c, tiers, cap) >= cap) return cap;
-    if (!tiers.lone_words.empty() &&
-        store::exec_prepared(c, "SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ANY(CAST(? AS TEXT[]))",
-               {text_array(tiers.lone_words)}).rows.at(0).int64(0) >= cap)
+  // rows (from the walk) decides whether to walk at all, so a rarer word
+  // costs nothing: the counts come from word_services' cache, where a
+  // statement for them cost a custom plan (0.4-0.6 ms) on every filtered
+  // search for one word. Without a walk (open_at), no dense walk either.
+  std::int64_t count_up_to(Connection& c, const Tiers& tiers, const Condition& matches, std::int64_t cap,
+                           const Walk& walk) {
+    if (!tiers.dense_word.empty() && walk.most > 0 &&
+        static_cast<double>(word_services(c, {tiers.dense_word})[tiers.dense_word]) * 2 >= walk.all_rows &&
+        dense_walk_count(c, tiers, cap) >= cap)
       return cap;
+    if (!tiers.lone_words.empty()) {
+      std::int64_t most = 0;
+      for (const auto& [word, services] : word_services(c, tiers.lone_words)) most = std::max(most, services);
+      if (most >= cap) return cap;
+    }
     for (const Condition* part : {&tiers.as_typed_matches, &tiers.typed_matches})
       if (!part->sql.empty() && count_matches(c, *part, cap) >= cap) return cap;
     return count_matches(c, matches, cap);
   }
 
   // Matches of the dense word with the filters among the first rows along
-  // the key, no further than `cap`; none walked unless the word's services
-  // are at least half the table's estimated rows (reltuples).
+  // the key, no further than `cap`.
   static std::int64_t dense_walk_count(Connection& c, const Tiers& tiers, std::int64_t cap) {
-    Params p{tiers.dense_word, walk_rows_.load() / 2};
+    const Condition walked = walk_source(tiers, walk_rows_.load() / 2, "w");
+    Params p = walked.params;
     p.insert(p.end(), tiers.dense_walk.params.begin(), tiers.dense_walk.params.end());
     p.emplace_back(cap);
-    return store::exec_prepared(
-               c,
-               "SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT * FROM service_search ORDER BY service_id LIMIT "
-               "CASE WHEN (SELECT COALESCE(MAX(services), 0) FROM search_words WHERE word = ?) * 2 >= " + kTableRows +
-               " THEN CAST(? AS bigint) ELSE 0 END) w WHERE " + tiers.dense_walk.sql + " LIMIT ?) m",
-               p)
+    return store::exec_prepared(c,
+                                "SELECT COUNT(*) FROM (SELECT 1 FROM " + walked.sql + " WHERE " + tiers.dense_walk.sql +
+                                    " LIMIT ?) m",
+                                p)
         .rows.at(0)
         .int64(0);
   }
@@ -1051,7 +1095,10 @@ class PostgresSearch : public ServiceSearch {
       if (in_row && walked[t].size() >= static_cast<std::size_t>(need)) {
         rows.assign(walked[t].begin(), walked[t].begin() + need);
       } else if (in_row && walk.sparse(walked[t].size(), kDenseTier * need)) {
-        rows = sorted_tier(c, q, tier, need).rows;  // one plan fits all: every match, from the GIN indexes
+        // Planned for its words: a generic plan read the filters' GIN index
+        // first (a municipality's services) even when the name's held none.
+        plans.custom();
+        rows = sorted_tier(c, q, tier, need).rows;
       } else {
         // A tier on the row was walked already; one testing doc walks a tenth as far.
         const std::int64_t walk = in_row ? 0 : tier.reads_doc ? walk_rows_.load() / 10 : walk_rows_.load();
@@ -1110,12 +1157,20 @@ class PostgresSearch : public ServiceSearch {
                                       " THEN ? ELSE " + std::to_string(std::numeric_limits<std::int32_t>::max()) + " END";
       stops.emplace_back(wanted);
     }
+    const Condition probed = walk_source(tiers, std::min(walk_rows, kProbeRows), "w");
+    const Condition walked = walk_source(tiers, walk_rows, "src");
+    // A place's walk numbers its rows (the walk's reach, below); the
+    // table's is taken as walk_rows long (numbering its rows cost 0.2-0.3 ms):
+    // a stopped walk then estimates fewer matches, on the safe side, and with
+    // the table's rows it claims broad at 20 matches met either way.
+    const std::string reached =
+        tiers.place.empty() ? "0" : "row_number() OVER (ORDER BY service_id ROWS UNBOUNDED PRECEDING)";
     Params p_all = p;  // which, in the probe
-    p_all.insert(p_all.end(), {std::min(walk_rows, kProbeRows)});
+    p_all.insert(p_all.end(), probed.params.begin(), probed.params.end());
     p_all.insert(p_all.end(), any.params.begin(), any.params.end());
     p_all.insert(p_all.end(), {wanted});            // a full tier
     p_all.insert(p_all.end(), p.begin(), p.end());  // which, in the walk
-    p_all.insert(p_all.end(), {walk_rows});
+    p_all.insert(p_all.end(), walked.params.begin(), walked.params.end());
     p_all.insert(p_all.end(), any.params.begin(), any.params.end());
     p_all.insert(p_all.end(), {matches_wanted});
     p_all.insert(p_all.end(), stops.begin(), stops.end());
@@ -1126,23 +1181,29 @@ class PostgresSearch : public ServiceSearch {
     // first one met `most` times (`full_tier`): that tier ends the page.
     for (auto& row : store::exec_prepared(c,
              "WITH probe AS MATERIALIZED (SELECT COALESCE(MIN(tier), " + std::to_string(in_row) + ") AS best FROM "
-             "(SELECT " + which + " AS tier FROM (SELECT * FROM service_search ORDER BY service_id LIMIT ?) w WHERE " +
-             any.sql + ") p) "
+             "(SELECT " + which + " AS tier FROM " + probed.sql + " WHERE " + any.sql + ") p) "
              "SELECT m.*, rt.n FROM (SELECT " + kTableRows + " AS n) rt "
-             "LEFT JOIN (SELECT service_id, " + shown + ", tier, met FROM (SELECT *, MIN(CASE WHEN in_tier >= ? THEN "
+             "LEFT JOIN (SELECT service_id, " + shown + ", tier, met, reach FROM (SELECT *, MIN(CASE WHEN in_tier >= ? THEN "
              "tier END) OVER () AS full_tier FROM (SELECT *, row_number() OVER (PARTITION BY tier ORDER BY service_id) AS r, "
-             "COUNT(*) OVER (PARTITION BY tier) AS in_tier, COUNT(*) OVER () AS met FROM (SELECT *" + running +
-             " FROM (SELECT service_id, " + shown + ", " + which + " AS tier FROM (SELECT * FROM service_search ORDER "
-             "BY service_id LIMIT ?) w WHERE " + any.sql + " ORDER BY service_id LIMIT ?) s WINDOW b AS (ORDER BY "
+             "COUNT(*) OVER (PARTITION BY tier) AS in_tier, COUNT(*) OVER () AS met, MAX(at) OVER () AS reach FROM "
+             "(SELECT *" + running + " FROM (SELECT service_id, " + shown + ", " + which + " AS tier, at FROM (SELECT *, " +
+             reached + " AS at FROM " + walked.sql + ") w WHERE " +
+             any.sql + " ORDER BY service_id LIMIT ?) s WINDOW b AS (ORDER BY "
              "service_id ROWS UNBOUNDED PRECEDING)) b WHERE " + stop + ") x WHERE r <= ?) y WHERE full_tier IS NULL OR "
              "tier <= full_tier) m ON TRUE ORDER BY m.tier, m.service_id",
              p_all).rows) {
-      // A walk stopped early read fewer rows: counting all of them
-      // underestimates the matches, on the safe side.
       out.walked = walk_rows;
-      out.table_rows = row.real(5);
+      out.all_rows = row.real(6);
+      out.table_rows = out.all_rows * tiers.place_share;
       if (row.is_null(0)) continue;  // no match met: the table's rows only
       out.met = row.int64(4);
+      // A place's walk: the rows walked to the last match met, the sample's
+      // size, where a walk that stopped early read fewer than walk_rows.
+      // Past the last match a walk not stopped read rows without any: with
+      // 20 matches or more spread at random their share is small (half the
+      // walk, once in a million), so the density this gives is hardly an
+      // overestimate.
+      if (row.int64(5) > 0) out.walked = row.int64(5);
       const auto t = static_cast<std::size_t>(row.int64(3));
       if (t < out.tiers.size()) out.tiers[t].push_back(std::move(row));
     }
@@ -1184,7 +1245,9 @@ class PostgresSearch : public ServiceSearch {
           p.emplace_back(std::get<std::int64_t>(item));
       }
     };
-    add({walk, &w, need});         // walk
+    const Condition source = tiers.by_name ? Condition{"(SELECT * FROM service_search ORDER BY " + order + " LIMIT ?) s", {walk}}
+                                           : walk_source(tiers, walk, "s");
+    add({&source, &w, need});      // walk
     add({need, &w, dense});        // matched (counted)
     add({need});                   // walk's rows
     add({&w, need, dense, need});  // walked to the page's end
@@ -1192,8 +1255,8 @@ class PostgresSearch : public ServiceSearch {
     const std::string short_of = "(SELECT COUNT(*) FROM walk) < ?";
     // Each row says which reading gave it (1: the walk), with the table's
     // estimated rows (run_search estimates from a walk that filled the page).
-    return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM (SELECT * FROM service_search ORDER BY " +
-                      order + " LIMIT ?) s WHERE " + w.sql + " ORDER BY " + order + " LIMIT ?), "
+    return store::exec_prepared(c, "WITH walk AS MATERIALIZED (SELECT " + columns + " FROM " + source.sql + " WHERE " +
+                      w.sql + " ORDER BY " + order + " LIMIT ?), "
                       "matched AS MATERIALIZED (SELECT " + kept + " FROM service_search WHERE " + short_of + " AND " +
                       w.sql + " LIMIT ?) "
                       "(SELECT *, 1, " + kTableRows + " FROM walk WHERE (SELECT COUNT(*) FROM walk) >= ?) "
@@ -1282,38 +1345,68 @@ class PostgresSearch : public ServiceSearch {
     return best;
   }
 
-  // Which of a long word's possible parts the index holds (search_words),
+  // How many services hold each word (search_words; 0 for none),
   // remembered like the synonyms for a few seconds and forgotten on this
   // process's own writes: the lookup was a round trip of every search with a
-  // long word. Another process's new word is split on within seconds.
-  struct KnownWordCache {
+  // long word (its possible parts, add_compound_parts) or a lone word
+  // (count_up_to). Another process's writes are seen within seconds.
+  struct WordCountCache {
     std::mutex mutex;
-    std::map<std::string, bool> known;  // word → held
+    std::map<std::string, std::int64_t> services;  // word → services holding it
   };
   static constexpr std::size_t kMaxKnownWords = 20000;
-  ExpiringValue<std::shared_ptr<KnownWordCache>> known_words_{std::chrono::seconds(5)};
+  ExpiringValue<std::shared_ptr<WordCountCache>> word_counts_{std::chrono::seconds(5)};
 
-  std::set<std::string> known_words(Connection& c, const std::vector<std::string>& candidates) {
-    const auto cache = known_words_.get([] { return std::make_shared<KnownWordCache>(); });
-    std::set<std::string> known;
+  std::map<std::string, std::int64_t> word_services(Connection& c, const std::vector<std::string>& words) {
+    const auto cache = word_counts_.get([] { return std::make_shared<WordCountCache>(); });
+    std::map<std::string, std::int64_t> out;
     std::vector<std::string> unasked;
     {
       std::lock_guard lock(cache->mutex);
-      for (const auto& word : candidates) {
-        if (const auto it = cache->known.find(word); it == cache->known.end()) unasked.push_back(word);
-        else if (it->second) known.insert(word);
+      for (const auto& word : words) {
+        if (const auto it = cache->services.find(word); it == cache->services.end()) unasked.push_back(word);
+        else out[word] = it->second;
       }
     }
-    if (unasked.empty()) return known;
-    std::set<std::string> found;
-    for (const auto& r : store::exec_prepared(c, "SELECT word FROM search_words WHERE services > 0 AND word = ANY(CAST(? AS "
+    if (unasked.empty()) return out;
+    for (const auto& word : unasked) out[word] = 0;
+    for (const auto& r : store::exec_prepared(c, "SELECT word, services FROM search_words WHERE word = ANY(CAST(? AS "
                                                  "TEXT[]))",
                                               {text_array(unasked)}).rows)
-      found.insert(r.text(0));
+      out[r.text(0)] = std::max<std::int64_t>(0, r.int64(1));
     std::lock_guard lock(cache->mutex);
-    if (cache->known.size() + unasked.size() > kMaxKnownWords) cache->known.clear();
-    for (const auto& word : unasked) cache->known[word] = found.count(word) > 0;
-    known.insert(found.begin(), found.end());
+    if (cache->services.size() + unasked.size() > kMaxKnownWords) cache->services.clear();
+    for (const auto& word : unasked) cache->services[word] = out[word];
+    return out;
+  }
+
+  // The part of the table a walk of `place` reads (walk_source): that
+  // place's services and those of several places, from the statistics of
+  // the place column (pg_stats, set by the VACUUM ANALYZE after a rebuild and
+  // by autovacuum), remembered for a minute; 0 when they do not say (the
+  // walk then estimates nothing: the count decides).
+  double place_share(Connection& c, const std::string& place) {
+    const auto shares = place_shares_.get([&] {
+      auto out = std::make_shared<std::map<std::string, double>>();
+      for (const auto& r : store::exec_prepared(c, "SELECT v, f FROM pg_stats s, unnest(CAST(CAST(s.most_common_vals AS "
+                                                   "TEXT) AS TEXT[]), s.most_common_freqs) AS m(v, f) WHERE s.schemaname = "
+                                                   "current_schema() AND s.tablename = 'service_search' AND s.attname = "
+                                                   "'place'").rows)
+        (*out)[r.text(0)] = r.real(1);
+      return std::shared_ptr<const std::map<std::string, double>>(std::move(out));
+    });
+    const auto it = shares->find(place);
+    if (it == shares->end()) return 0;
+    const auto several = shares->find("*");
+    return it->second + (several == shares->end() ? 0 : several->second);
+  }
+  ExpiringValue<std::shared_ptr<const std::map<std::string, double>>> place_shares_{std::chrono::seconds(60)};
+
+  // Which of a long word's possible parts the index holds.
+  std::set<std::string> known_words(Connection& c, const std::vector<std::string>& candidates) {
+    std::set<std::string> known;
+    for (const auto& [word, services] : word_services(c, candidates))
+      if (services > 0) known.insert(word);
     return known;
   }
 

@@ -953,6 +953,90 @@ TEST_P(SearchTest, ADenseWordsWalkedCountKeepsTheFiltersOnPostgres) {
   EXPECT_EQ(first_two("21001"), "2 of 4");
 }
 
+// PostgreSQL: a search filtered on one municipality walks the services of
+// that place and those of several places (the place column, migration 0015)
+// in id order: the pages are those read without any walk, a service in two
+// municipalities among them; a walk meeting enough matches estimates from
+// the municipality's part of the table (its statistics).
+TEST_P(SearchTest, AMunicipalitysOwnWalkGivesThePagesOfTheCountedReadingOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL walks a municipality's services";
+  const WalkRowsRestored restore_walk;
+  const ExactRankLimitRestored restore_limit;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 60; ++i) {
+    ids.push_back(numbered_service_id(1400 + i));
+    add_service(ids.back(), kOrgB, "Speelpleinwerking " + std::to_string(100 + i), "Spelen in de vakantie.");
+    add_location(ids.back(), i % 3 ? "1070" : "1000");  // Anderlecht, or Brussels
+  }
+  for (int i : {0, 3}) {  // in Brussels, and in Anderlecht too
+    const std::string tail = ids[i].substr(9);
+    exec("INSERT INTO locations (id, organization_id, name, created_at, updated_at) VALUES (?, ?, 'Tweede', ?, ?)",
+         {"21000000-" + tail, std::string(kOrgA), kT, kT});
+    exec("INSERT INTO addresses (id, location_id, address_1, city, state_province, postal_code, country, "
+         "address_type) VALUES (?, ?, 'Straat 2', 'Anderlecht', 'Brussel', '1070', 'BE', 'physical')",
+         {"31000000-" + tail, "21000000-" + tail});
+    exec("INSERT INTO service_at_location (id, service_id, location_id) VALUES (?, ?, ?)",
+         {"41000000-" + tail, ids[i], "21000000-" + tail});
+  }
+  search_->reindex_services(ids);
+  exec("ANALYZE service_search");  // the place column's statistics
+  auto place_of = [&](const std::string& id) {
+    return db().acquire()->exec("SELECT place FROM service_search WHERE service_id = ?", {id}).rows.at(0).text(0);
+  };
+  EXPECT_EQ(place_of(ids[0]), "*");
+  EXPECT_EQ(place_of(ids[1]), "XMUN21001");
+  std::vector<std::string> in_anderlecht;
+  for (int i = 0; i < 60; ++i)
+    if (i % 3 || i == 0 || i == 3) in_anderlecht.push_back(ids[i]);
+  std::sort(in_anderlecht.begin(), in_anderlecht.end());
+  SearchFilters anderlecht;
+  anderlecht.municipalities = {"21001"};
+  auto pages = [&] {  // pages of 7, in order
+    std::vector<std::string> all;
+    for (std::int64_t offset = 0; offset < 70; offset += 7)
+      for (const auto& h : run("speelpleinwerking", Lang::nl, anderlecht, offset, 7).hits) all.push_back(h.service_id);
+    return all;
+  };
+  detail::set_postgres_exact_rank_limit(5);  // broad: read tier by tier
+  EXPECT_EQ(pages(), in_anderlecht);         // walked along the place
+  detail::set_postgres_walk_rows(0);
+  EXPECT_EQ(pages(), in_anderlecht);  // read from the GIN indexes
+  // 20 matches met in the first 20 rows walked of the place's 43 (the
+  // fixture's Kinderopvang is there too), of the table's 64: estimated as
+  // more than 2 x 5, not as more than 2 x 25 (which the table's 64 would say).
+  detail::set_postgres_walk_rows(30);
+  EXPECT_TRUE(run("speelpleinwerking", Lang::nl, anderlecht, 0, 20).estimated);
+  detail::set_postgres_exact_rank_limit(25);
+  const auto counted = run("speelpleinwerking", Lang::nl, anderlecht, 0, 20);
+  EXPECT_FALSE(counted.estimated);
+  EXPECT_TRUE(counted.more_than_total);
+  EXPECT_EQ(counted.hits.size(), 20u);
+}
+
+// PostgreSQL: a lone word's count of services (search_words) is remembered
+// for a few seconds and forgotten when this process writes: a word gone from
+// services no longer makes a search broad.
+TEST_P(SearchTest, ALoneWordsRememberedCountFollowsThisProcesssWritesOnPostgres) {
+  if (!is_postgres()) GTEST_SKIP() << "PostgreSQL counts a lone word from search_words";
+  const ExactRankLimitRestored restore;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(numbered_service_id(1300 + i));
+    add_service(ids.back(), kOrgB, "Knutselclub " + std::to_string(i), "Elke woensdag.");
+  }
+  search_->reindex_services(ids);
+  auto first_one = [&] {  // a page not ending the matches
+    const auto r = run("knutselclub", Lang::nl, {}, 0, 1);
+    return std::to_string(r.hits.size()) + " of " + std::to_string(r.total) + (r.more_than_total ? "+" : "");
+  };
+  detail::set_postgres_exact_rank_limit(3);
+  EXPECT_EQ(first_one(), "1 of 3+");  // five hold the word
+  for (int i = 0; i < 3; ++i)
+    exec("UPDATE services SET name = ?, updated_at = ? WHERE id = ?", {"Tekenles " + std::to_string(i), kT + 1, ids[i]});
+  search_->reindex_services(ids);
+  EXPECT_EQ(first_one(), "1 of 2");
+}
+
 // PostgreSQL: a broad search's walk along the key is a sample of the table
 // (ids are random), and when it meets enough matches the search is broad
 // without a count: "more than" the limit, marked as estimated, with the same
